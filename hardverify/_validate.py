@@ -1,0 +1,57 @@
+"""Validation of arguments at the public boundary (shared by every layer)."""
+
+from __future__ import annotations
+
+import numbers
+
+import sympy as sp
+
+from .errors import DomainError
+
+#: the largest ``dps`` accepted anywhere; beyond it requests are refused up front.
+MAX_DPS = 5000
+
+
+def as_nonneg_int(value, what: str, *, maximum: int | None = None) -> int:
+    """Return ``value`` as a Python int >= 0, or raise :class:`DomainError`.
+
+    Accepts Python ints, numpy integers, and sympy Integers; rejects bools,
+    floats (even integral ones) and anything else.
+    """
+    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, sp.Integer)):
+        raise DomainError(f"{what} must be a non-negative integer, got {value!r}")
+    v = int(value)
+    if v < 0:
+        raise DomainError(f"{what} must be a non-negative integer, got {v}")
+    if maximum is not None and v > maximum:
+        raise DomainError(f"{what} must be at most {maximum}, got {v}")
+    return v
+
+
+def as_int_at_least(value, lo: int, what: str, *, maximum: int | None = None) -> int:
+    """Return ``value`` as a Python int >= ``lo`` or raise :class:`DomainError`."""
+    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, sp.Integer)):
+        raise DomainError(f"{what} must be an integer >= {lo}, got {value!r}")
+    v = int(value)
+    if v < lo:
+        raise DomainError(f"{what} must be an integer >= {lo}, got {v}")
+    if maximum is not None and v > maximum:
+        raise DomainError(f"{what} must be at most {maximum}, got {v}")
+    return v
+
+
+def as_dps(dps) -> int:
+    """Validate a ``dps=`` keyword (decimal digits of a certified result)."""
+    if isinstance(dps, bool) or not isinstance(dps, (numbers.Integral, sp.Integer)):
+        raise DomainError(f"dps must be a positive integer (1..{MAX_DPS}), got {dps!r}")
+    v = int(dps)
+    if not 1 <= v <= MAX_DPS:
+        raise DomainError(f"dps must be a positive integer (1..{MAX_DPS}), got {v}")
+    return v
+
+
+def as_choice(value, allowed, what: str) -> str:
+    """Validate a string option against the allowed values (the message lists them)."""
+    if not isinstance(value, str) or value not in allowed:
+        raise DomainError(f"{what} must be one of {', '.join(map(repr, allowed))}; got {value!r}")
+    return value

@@ -1,0 +1,294 @@
+"""Activations: the scalar functions σ of a one-hidden-layer network x ↦ Σ a_i σ(<w_i, x> + b_i).
+
+An :class:`Activation` knows
+
+* its sympy form :attr:`~Activation.expr` in the real variable :data:`t`;
+* its analytic pieces and its kinks (points where it is not analytic);
+* its proved parity (:class:`~hardverify.symbolic.parity.Parity`);
+* a rigorous growth bound ``|σ(t)| ≤ A(1+|t|)^p e^{a|t|}`` (needed for tail bounds).
+
+Build one by name, ``hv.activation("relu")``, or from any sympy expression,
+``hv.activation(expr, var)``.  Activations add, subtract and scale, and can be
+composed with an affine map (:meth:`Activation.affine`), e.g. to move a kink.
+
+>>> import hardverify as hv
+>>> relu = hv.activation("relu")
+>>> relu.kinks
+(0,)
+>>> abs_ = 2 * relu - hv.activation("identity")      # |t| = 2 ReLU(t) - t
+>>> abs_.parity.describe()
+'even'
+>>> hv.activation("relu").affine(1, -1).kinks        # ReLU(t - 1): the kink moves to 1
+(1,)
+"""
+
+from __future__ import annotations
+
+import functools
+import numbers
+
+import sympy as sp
+
+from ._validate import as_nonneg_int
+from .errors import DomainError
+from .symbolic.growth import Growth, growth_bound
+from .symbolic.parity import Parity, parity
+from .symbolic.piecewise import Piece, split_pieces
+
+__all__ = ["Activation", "activation", "ACTIVATIONS", "t"]
+
+#: the canonical real variable of every activation expression.
+t = sp.Symbol("t", real=True)
+
+
+def _exact(expr):
+    """Replace Floats by the exact rationals of their decimal form (0.1 -> 1/10)."""
+    floats = expr.atoms(sp.Float)
+    if not floats:
+        return expr
+    return expr.xreplace({f: sp.Rational(str(f)) for f in floats})
+
+
+def _param(value, what):
+    if isinstance(value, bool):
+        raise DomainError(f"{what} must be a real number, got {value!r}")
+    if isinstance(value, numbers.Real) or isinstance(value, sp.Basic):
+        v = _exact(sp.sympify(value))
+        if v.free_symbols or not v.is_real or not v.is_finite:
+            raise DomainError(f"{what} must be a finite real number, got {value!r}")
+        return v
+    raise DomainError(f"{what} must be a real number, got {value!r}")
+
+
+def _relu(): return sp.Max(0, t)
+def _leaky_relu(slope=sp.Rational(1, 100)):
+    a = _param(slope, "slope")
+    return sp.Piecewise((a * t, t < 0), (t, True))
+def _abs(): return sp.Abs(t)
+def _sign(): return sp.sign(t)
+def _step(): return sp.Heaviside(t)
+def _erf(): return sp.erf(t)
+def _sigmoid(): return 1 / (1 + sp.exp(-t))
+def _tanh(): return sp.tanh(t)
+def _gelu(): return t * (1 + sp.erf(t / sp.sqrt(2))) / 2
+def _softplus(): return sp.log(1 + sp.exp(t))
+def _silu(): return t / (1 + sp.exp(-t))
+def _identity(): return t
+def _monomial(degree):
+    d = as_nonneg_int(degree, "monomial degree", maximum=10_000)
+    return t ** d
+
+
+#: name -> (builder, description).  Builders take the activation's keyword parameters.
+ACTIVATIONS = {
+    "relu": (_relu, "max(0, t)"),
+    "leaky_relu": (_leaky_relu, "t for t > 0, slope*t for t < 0 (keyword slope, default 1/100)"),
+    "abs": (_abs, "|t|"),
+    "sign": (_sign, "sign(t)"),
+    "step": (_step, "1{t > 0} (Heaviside)"),
+    "erf": (_erf, "erf(t)"),
+    "sigmoid": (_sigmoid, "1/(1 + exp(-t))"),
+    "tanh": (_tanh, "tanh(t)"),
+    "gelu": (_gelu, "t Φ(t) = t (1 + erf(t/√2))/2"),
+    "softplus": (_softplus, "log(1 + exp(t))"),
+    "silu": (_silu, "t sigmoid(t)"),
+    "identity": (_identity, "t"),
+    "monomial": (_monomial, "t**degree (keyword degree)"),
+}
+
+
+class Activation:
+    """A real activation function σ(t) given by an exact sympy expression.
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+        The function, in the variable ``var``.  Floats are read as the exact
+        decimals they print as (``0.1`` becomes ``1/10``).
+    var : sympy.Symbol, optional
+        The variable of ``expr`` (default: :data:`t`).
+    name : str, optional
+        A display name (the registry name for named activations).
+    growth : tuple (A, p, a), optional
+        A user-supplied bound ``|σ(t)| ≤ A(1+|t|)^p e^{a|t|}``; by default it is
+        derived from the expression (see :mod:`hardverify.symbolic.growth`).
+    """
+
+    def __init__(self, expr, var=None, *, name: str | None = None, params: dict | None = None,
+                 growth=None):
+        if isinstance(expr, str):
+            raise DomainError(
+                "an activation expression must be a sympy expression; for a name use "
+                f"hv.activation(name) with one of: {', '.join(ACTIVATIONS)}; to parse text use "
+                "hv.parse_expression"
+            )
+        try:
+            expr = sp.sympify(expr, strict=True)
+        except (sp.SympifyError, TypeError):
+            raise DomainError(f"cannot read {expr!r} as a sympy expression") from None
+        if not isinstance(expr, sp.Expr):
+            raise DomainError(f"an activation must be a sympy expression, got {type(expr).__name__}")
+        if var is None:
+            var = t
+        if not isinstance(var, sp.Symbol):
+            raise DomainError(f"var must be a sympy Symbol, got {var!r}")
+        extra = expr.free_symbols - {var}
+        if extra:
+            raise DomainError(
+                f"the expression {expr} has free symbols {sorted(map(str, extra))} besides the variable "
+                f"{var}; substitute numbers for them first"
+            )
+        expr = _exact(expr.subs(var, t) if var != t else expr)
+        if expr.has(sp.I) or expr.has(sp.zoo) or expr.has(sp.nan) or expr.has(sp.oo) or expr.has(-sp.oo):
+            raise DomainError(f"an activation must be a finite real function, got {expr}")
+        self.expr = expr
+        self.name = name
+        self.params = dict(params or {})
+        self._growth = growth
+
+    # -- analysis (computed on first use) ------------------------------------------------
+    @functools.cached_property
+    def pieces(self) -> tuple[Piece, ...]:
+        """Analytic pieces ``(left, right, expr)`` in increasing order."""
+        return tuple(split_pieces(self.expr, t))
+
+    @property
+    def kinks(self) -> tuple:
+        """Points where σ is (possibly) not analytic: the boundaries between pieces."""
+        return tuple(p.right for p in self.pieces[:-1])
+
+    @functools.cached_property
+    def parity(self) -> Parity:
+        """Proved parity facts (see :class:`~hardverify.symbolic.parity.Parity`)."""
+        return parity(list(self.pieces), t)
+
+    @functools.cached_property
+    def growth(self) -> Growth:
+        """A rigorous bound ``|σ(t)| ≤ A (1+|t|)^p e^{a|t|}`` for all real t."""
+        if self._growth is not None:
+            g = self._growth
+            if isinstance(g, Growth):
+                return g
+            try:
+                A, p, a = (_param(v, "growth") for v in g)
+            except (TypeError, ValueError):
+                raise DomainError("growth must be a tuple (A, p, a) of non-negative numbers") from None
+            if A < 0 or p < 0 or a < 0:
+                raise DomainError("growth must be a tuple (A, p, a) of non-negative numbers")
+            return Growth(A, p, a)
+        return growth_bound(self.expr, t)
+
+    @property
+    def is_piecewise_polynomial(self) -> bool:
+        return all(p.expr.is_polynomial(t) for p in self.pieces)
+
+    # -- evaluation ---------------------------------------------------------------------
+    def __call__(self, x):
+        """σ(x) as an exact sympy value (x a number or sympy expression)."""
+        return self.expr.subs(t, sp.sympify(x))
+
+    # -- algebra ------------------------------------------------------------------------
+    def _combine(self, other, op, symbol):
+        if isinstance(other, Activation):
+            return Activation(op(self.expr, other.expr), name=f"({self.label} {symbol} {other.label})")
+        c = _param(other, "a scalar")
+        return Activation(op(self.expr, c), name=f"({self.label} {symbol} {c})")
+
+    def __add__(self, other):
+        return self._combine(other, lambda a, b: a + b, "+")
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        return self._combine(other, lambda a, b: a - b, "-")
+
+    def __rsub__(self, other):
+        return self._combine(other, lambda a, b: b - a, "-r")
+
+    def __mul__(self, other):
+        if isinstance(other, Activation):
+            raise DomainError("activations can be scaled by numbers, not multiplied together")
+        c = _param(other, "a scalar")
+        return Activation(c * self.expr, name=f"{c}*{self.label}")
+
+    __rmul__ = __mul__
+
+    def __neg__(self):
+        return Activation(-self.expr, name=f"-{self.label}")
+
+    def affine(self, scale, shift) -> "Activation":
+        """The activation t ↦ σ(scale·t + shift) (a weight scale and a bias)."""
+        a, b = _param(scale, "scale"), _param(shift, "shift")
+        if a == 0:
+            raise DomainError("scale must be non-zero")
+        return Activation(self.expr.subs(t, a * t + b), name=f"{self.label}({a}*t + {b})")
+
+    # -- identity -----------------------------------------------------------------------
+    @property
+    def label(self) -> str:
+        return self.name or str(self.expr)
+
+    def __repr__(self) -> str:
+        if self.name in ACTIVATIONS:
+            args = "".join(f", {k}={v}" for k, v in self.params.items())
+            return f"activation({self.name!r}{args})"
+        return f"Activation({self.expr})"
+
+    def __eq__(self, other):
+        return isinstance(other, Activation) and self.expr == other.expr
+
+    def __hash__(self):
+        return hash(("Activation", self.expr))
+
+
+def activation(name_or_expr, var=None, /, **params) -> Activation:
+    """An :class:`Activation` by registry name or from a sympy expression.
+
+    Parameters
+    ----------
+    name_or_expr : str or sympy.Expr
+        A name from :data:`ACTIVATIONS` (``relu``, ``leaky_relu``, ``abs``, ``sign``,
+        ``step``, ``erf``, ``sigmoid``, ``tanh``, ``gelu``, ``softplus``, ``silu``,
+        ``identity``, ``monomial``) or an expression in ``var``.
+    var : sympy.Symbol, optional
+        The variable of an expression.
+    **params
+        Parameters of a named activation (``slope`` for leaky_relu, ``degree``
+        for monomial), or ``growth=(A, p, a)`` for an expression.
+
+    >>> import sympy as sp, hardverify as hv
+    >>> x = sp.Symbol("x")
+    >>> hv.activation(sp.exp(-x**2), x).parity.describe()
+    'even'
+    >>> hv.activation("swish")
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: unknown activation 'swish'; known: relu, leaky_relu, abs, sign, step, erf, sigmoid, tanh, gelu, softplus, silu, identity, monomial (or pass a sympy expression)
+    """
+    if isinstance(name_or_expr, Activation):
+        if params or var is not None:
+            raise DomainError("an Activation takes no further parameters")
+        return name_or_expr
+    if isinstance(name_or_expr, str):
+        name = name_or_expr.strip().lower()
+        if name not in ACTIVATIONS:
+            raise DomainError(
+                f"unknown activation {name_or_expr!r}; known: {', '.join(ACTIVATIONS)} "
+                "(or pass a sympy expression)"
+            )
+        if var is not None:
+            raise DomainError("a named activation takes keyword parameters only, not a variable")
+        builder = ACTIVATIONS[name][0]
+        try:
+            expr = builder(**params)
+        except TypeError:
+            import inspect
+            allowed = list(inspect.signature(builder).parameters)
+            raise DomainError(
+                f"activation {name!r} accepts parameters {allowed or 'none'}, got {sorted(params)}"
+            ) from None
+        return Activation(expr, name=name, params=params)
+    growth = params.pop("growth", None)
+    if params:
+        raise DomainError(f"an expression activation accepts only growth=..., got {sorted(params)}")
+    return Activation(name_or_expr, var, growth=growth)

@@ -1,0 +1,340 @@
+"""The certified result type: a real interval that provably contains the true value.
+
+An :class:`Enclosure` is a thin wrapper over a python-flint ``arb`` ball
+``[mid ± rad]``.  Like python-flint, it answers "yes" only when it is sure:
+:meth:`Enclosure.contains` is True only if the value is certainly inside, and
+the comparison helpers are True only when the order is certain.
+
+>>> from flint import arb
+>>> e = Enclosure(arb("0.282094791773878143474039725780 +/- 1e-30"), dps=29)
+>>> e.contains("0.282094791773878143474039725780")
+True
+>>> e.contains("0.2820947917738781")        # a float-accurate value is outside
+False
+>>> float(e)
+0.28209479177387814
+"""
+
+from __future__ import annotations
+
+import numbers
+from fractions import Fraction
+
+import mpmath
+import sympy as sp
+from flint import arb, ctx, fmpq, fmpz
+
+from ..errors import DomainError
+
+__all__ = ["Enclosure", "exact_fraction", "bits_for_dps"]
+
+
+def bits_for_dps(dps: int) -> int:
+    """Binary precision that represents ``dps`` decimal digits (rounded up)."""
+    return int(dps * 3.3219280948873623) + 1
+
+
+def exact_fraction(x) -> Fraction:
+    """The exact rational value of an exactly representable number.
+
+    Accepts int, Fraction, decimal strings (``"0.25"``, ``"1e-30"``), floats,
+    mpmath ``mpf``, sympy Rationals and Integers, and python-flint ``fmpz``/``fmpq``
+    and exact ``arb`` balls.  Raises :class:`DomainError` for anything else
+    (including nan and infinities).
+    """
+    if isinstance(x, bool):
+        raise DomainError(f"expected a number, got {x!r}")
+    if isinstance(x, Fraction):
+        return x
+    if isinstance(x, numbers.Integral):
+        return Fraction(int(x))
+    if isinstance(x, fmpz):
+        return Fraction(int(x))
+    if isinstance(x, fmpq):
+        return Fraction(int(x.p), int(x.q))
+    if isinstance(x, str):
+        try:
+            return Fraction(x.strip())
+        except (ValueError, ZeroDivisionError):
+            raise DomainError(f"expected a decimal string such as '0.25' or '1e-30', got {x!r}") from None
+    if isinstance(x, float):
+        if x != x or x in (float("inf"), float("-inf")):
+            raise DomainError(f"expected a finite number, got {x!r}")
+        return Fraction(x)
+    if isinstance(x, mpmath.mpf):
+        if not mpmath.isfinite(x):
+            raise DomainError(f"expected a finite number, got {x!r}")
+        man, exp = x.man_exp
+        return Fraction(int(man)) * Fraction(2) ** int(exp) if exp >= 0 else Fraction(int(man), 2 ** (-int(exp)))
+    if isinstance(x, sp.Rational):
+        return Fraction(int(x.p), int(x.q))
+    if isinstance(x, arb) and x.is_exact() and x.is_finite():
+        man, exp = x.man_exp()
+        man, exp = int(man), int(exp)
+        return Fraction(man * 2 ** exp) if exp >= 0 else Fraction(man, 2 ** (-exp))
+    raise DomainError(f"cannot read {x!r} as an exact number")
+
+
+def _ball_of(x, prec: int) -> arb:
+    """A ball containing ``x`` (exactly, when x is exactly representable)."""
+    if isinstance(x, Enclosure):
+        return x.ball
+    if isinstance(x, arb):
+        return x
+    try:
+        q = exact_fraction(x)
+    except DomainError:
+        q = None
+    if q is not None:
+        with ctx.workprec(prec):
+            return arb(fmpq(q.numerator, q.denominator))
+    if isinstance(x, sp.Basic):
+        from .arbeval import enclose_constant  # local: arbeval imports nothing from here
+        with ctx.workprec(prec):
+            return enclose_constant(x)
+    raise DomainError(f"cannot compare an enclosure with {x!r}")
+
+
+class Enclosure:
+    """A certified enclosure ``[mid ± rad]`` of a real number.
+
+    Parameters
+    ----------
+    ball : flint.arb
+        The ball; it must be finite.
+    dps : int, optional
+        The decimal digits that were requested when it was computed (used for
+        printing and for the precision of arithmetic).
+
+    Notes
+    -----
+    ``mid``, ``rad``, ``lower`` and ``upper`` are exact mpmath numbers
+    (the ball's endpoints are binary floating-point numbers).
+    """
+
+    __slots__ = ("ball", "dps")
+
+    def __init__(self, ball, dps: int | None = None):
+        if not isinstance(ball, arb):
+            raise DomainError(f"Enclosure needs a flint.arb ball, got {type(ball).__name__}")
+        if not ball.is_finite():
+            raise DomainError(f"an enclosure must be finite, got {ball}")
+        self.ball = ball
+        self.dps = dps
+
+    # -- exact endpoints ---------------------------------------------------------------
+    @staticmethod
+    def _mpf(a: arb):
+        man, exp = a.man_exp()
+        return mpmath.mpf((int(man), int(exp)))
+
+    @property
+    def mid(self):
+        """The midpoint (exact mpmath mpf)."""
+        return self._mpf(self.ball.mid())
+
+    @property
+    def rad(self):
+        """The radius (exact mpmath mpf, an upper bound on the error of ``mid``)."""
+        return self._mpf(self.ball.rad())
+
+    @property
+    def lower(self):
+        """The lower endpoint ``mid - rad`` (exact mpmath mpf)."""
+        with mpmath.workprec(self._endpoint_prec()):
+            return self.mid - self.rad
+
+    @property
+    def upper(self):
+        """The upper endpoint ``mid + rad`` (exact mpmath mpf)."""
+        with mpmath.workprec(self._endpoint_prec()):
+            return self.mid + self.rad
+
+    def _endpoint_prec(self) -> int:
+        # enough bits for mid +- rad to be exact
+        mid_bits = int(self.ball.mid().bits()) + 2
+        span = 0
+        if self.ball.mid() != 0 and self.ball.rad() != 0:
+            span = abs(int(self.ball.mid().man_exp()[1]) - int(self.ball.rad().man_exp()[1]))
+        return mid_bits + span + 64
+
+    def _exact_endpoints(self) -> tuple[Fraction, Fraction]:
+        m = exact_fraction(self.ball.mid())
+        r = exact_fraction(self.ball.rad())
+        return m - r, m + r
+
+    # -- certified predicates -------------------------------------------------------------
+    def contains(self, x) -> bool:
+        """True if ``x`` is certainly inside the enclosure.
+
+        ``x`` may be a decimal string, int, Fraction, float, mpmath mpf, sympy
+        number (rational or a closed form such as ``1/sqrt(pi)``), flint ball,
+        or another Enclosure (then the whole of it must be inside).
+        """
+        try:
+            q = exact_fraction(x)
+        except DomainError:
+            q = None
+        if q is not None:
+            lo, hi = self._exact_endpoints()
+            return lo <= q <= hi
+        other = _ball_of(x, self._work_prec() + 64)
+        return bool(self.ball.contains(other))
+
+    def matches(self, decimal: str) -> bool:
+        """True if a *rounded* decimal reference is consistent with the enclosure.
+
+        ``decimal`` is read as correctly rounded to its last printed digit, i.e. as the
+        interval ``decimal ± ½·10^{-k}``; the answer is True when that interval meets
+        the enclosure.  Use it for printed reference values (``contains`` would reject
+        a 30-digit reference against a 40-digit enclosure).
+
+        >>> from flint import arb
+        >>> Enclosure(arb.pi()).matches("3.14159"), Enclosure(arb.pi()).matches("3.14158")
+        (True, False)
+        """
+        if not isinstance(decimal, str):
+            raise DomainError(f"matches() takes a decimal string, got {decimal!r}")
+        text = decimal.strip().lower()
+        mant, _, exp = text.partition("e")
+        frac = mant.split(".")[1] if "." in mant else ""
+        k = len(frac) - (int(exp) if exp else 0)
+        q = exact_fraction(text)
+        half = Fraction(1, 2) * Fraction(10) ** (-k)
+        lo, hi = self._exact_endpoints()
+        return q + half >= lo and q - half <= hi
+
+    def excludes(self, x) -> bool:
+        """True if ``x`` is certainly outside the enclosure (a certified disagreement)."""
+        try:
+            q = exact_fraction(x)
+        except DomainError:
+            q = None
+        if q is not None:
+            lo, hi = self._exact_endpoints()
+            return q < lo or q > hi
+        other = _ball_of(x, self._work_prec() + 64)
+        return not bool(self.ball.overlaps(other))
+
+    def contains_zero(self) -> bool:
+        """True if 0 is inside (the sign is not certified)."""
+        return bool(self.ball.contains(0))
+
+    def is_exact_zero(self) -> bool:
+        """True if the enclosure is the single point 0 (a proved zero)."""
+        return bool(self.ball.is_zero())
+
+    def is_positive(self) -> bool:
+        """True if the value is certainly > 0."""
+        return bool(self.ball > 0)
+
+    def is_negative(self) -> bool:
+        """True if the value is certainly < 0."""
+        return bool(self.ball < 0)
+
+    def rel_accuracy_digits(self) -> float:
+        """Certified correct significant decimal digits (0 when the sign is unknown)."""
+        if self.ball.rad() == 0:
+            return float("inf")
+        return max(0.0, float(self.ball.rel_accuracy_bits()) * 0.30102999566398120)
+
+    def abs_upper(self) -> arb:
+        """An upper bound on ``|value|`` (an exact arb)."""
+        return self.ball.abs_upper()
+
+    # -- conversions ------------------------------------------------------------------------
+    def __float__(self) -> float:
+        return float(self.ball.mid())
+
+    def _digits(self) -> int:
+        if self.dps is not None:
+            return max(5, self.dps)
+        return max(5, min(60, int(self.rel_accuracy_digits()) + 1 if self.ball.rad() != 0 else 30))
+
+    def __str__(self) -> str:
+        return self.ball.str(self._digits(), radius=True)
+
+    def __repr__(self) -> str:
+        return f"Enclosure({self.ball.str(self._digits(), radius=True)})"
+
+    def _work_prec(self) -> int:
+        return bits_for_dps(self.dps or 30) + 32
+
+    # -- arithmetic (results are enclosures again) -------------------------------------
+    def _binary(self, other, op):
+        dps = max(self.dps or 0, getattr(other, "dps", None) or 0) or None
+        prec = bits_for_dps(dps or 30) + 64
+        with ctx.workprec(prec):
+            b = _ball_of(other, prec)
+            return Enclosure(op(self.ball, b), dps)
+
+    def __add__(self, other):
+        return self._binary(other, lambda a, b: a + b)
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        return self._binary(other, lambda a, b: a - b)
+
+    def __rsub__(self, other):
+        return self._binary(other, lambda a, b: b - a)
+
+    def __mul__(self, other):
+        return self._binary(other, lambda a, b: a * b)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        def div(a, b):
+            if b.contains(0):
+                raise DomainError(f"division by a quantity that may be 0: {b}")
+            return a / b
+        return self._binary(other, div)
+
+    def __rtruediv__(self, other):
+        if self.contains_zero():
+            raise DomainError(f"division by an enclosure that contains 0: {self}")
+        return self._binary(other, lambda a, b: b / a)
+
+    def __neg__(self):
+        return Enclosure(-self.ball, self.dps)
+
+    def __abs__(self):
+        return Enclosure(abs(self.ball), self.dps)
+
+    # Enclosures are compared with the explicit predicates above, never with ==.
+    def __eq__(self, other):  # pragma: no cover - guard against accidental use
+        return NotImplemented
+
+    __hash__ = None
+
+
+def enclose(value, dps: int) -> Enclosure:
+    """Evaluate an exact constant (sympy expression, Rational, int) to a certified enclosure.
+
+    The working precision is raised until ``dps`` significant digits are certain; a value
+    that sympy cannot see is zero is returned once its ball contains 0 with radius
+    ≤ 10^{-dps}.
+
+    >>> import sympy as sp
+    >>> e = enclose(1 / (2 * sp.sqrt(sp.pi)), 30)                  # c_2(ReLU), SPEC V1
+    >>> e.matches("0.282094791773878143474039725780"), e.rel_accuracy_digits() >= 30
+    (True, True)
+    """
+    from .._validate import as_dps
+    from .arbeval import enclose_constant
+
+    dps = as_dps(dps)
+    value = sp.sympify(value)
+    prec = bits_for_dps(dps) + 32
+    tiny = arb(10) ** (-dps)
+    for _ in range(12):
+        with ctx.workprec(prec):
+            b = enclose_constant(value)
+            if not b.is_finite():
+                raise DomainError(f"{value} is not a finite real number")
+            if b.rad() == 0 or b.rad() <= tiny * b.abs_lower() or (b.contains(0) and b.rad() <= tiny):
+                return Enclosure(b, dps)
+        prec *= 2
+    from ..errors import NotCertified
+    raise NotCertified(f"could not enclose {value} to {dps} digits; lower dps")

@@ -1,0 +1,198 @@
+"""Rigorous growth bounds for activations (used to bound truncated Gaussian tails).
+
+A :class:`Growth` ``(A, p, a)`` asserts, for every real ``t``,
+
+    |σ(t)| ≤ A (1 + |t|)^p exp(a |t|).
+
+Every function of this class is integrable against the Gaussian weight with
+any polynomial, which is what the certified quadrature needs.  :func:`growth_bound`
+derives such a bound structurally from a sympy expression (each rule is a
+one-line inequality stated beside it); it raises
+:class:`~hardverify.errors.DomainError` for faster growth such as ``exp(t**2)``
+(not integrable against the Gaussian) and for expressions it cannot bound.
+
+>>> import sympy as sp
+>>> t = sp.Symbol("t", real=True)
+>>> growth_bound(1 / (1 + sp.exp(-t)), t)            # sigmoid: |σ| ≤ 1
+Growth(A=1, p=0, a=0)
+>>> growth_bound(sp.Max(0, t), t)
+Growth(A=1, p=1, a=0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..errors import DomainError
+
+__all__ = ["Growth", "growth_bound", "lower_bound"]
+
+
+@dataclass(frozen=True)
+class Growth:
+    """``|σ(t)| ≤ A (1+|t|)^p exp(a|t|)`` for all real t (A, p, a exact and ≥ 0)."""
+
+    A: sp.Expr
+    p: sp.Expr
+    a: sp.Expr
+
+    def __repr__(self) -> str:
+        return f"Growth(A={self.A}, p={self.p}, a={self.a})"
+
+
+_BOUNDED = {
+    sp.tanh: 1, sp.sin: 1, sp.cos: 1, sp.erf: 1, sp.erfc: 2, sp.sech: 1,
+    sp.atan: sp.pi / 2, sp.sign: 1, sp.Heaviside: 1,
+}
+
+
+def _nonneg(x):
+    return sp.Max(0, x) if not (x.is_nonnegative) else x
+
+
+def _cant(expr, why=""):
+    msg = f"cannot bound the growth of {expr} automatically"
+    if why:
+        msg += f" ({why})"
+    msg += "; pass growth=(A, p, a) with |σ(t)| ≤ A(1+|t|)^p exp(a|t|) to hv.activation"
+    return DomainError(msg)
+
+
+def lower_bound(expr, var):
+    """An exact number L with ``expr(t) ≥ L`` for every real t, or None if none is found."""
+    if not expr.has(var):
+        return expr if expr.is_real else None
+    if isinstance(expr, sp.exp):
+        return sp.Integer(0)                                   # exp(real) > 0
+    if isinstance(expr, sp.cosh):
+        return sp.Integer(1)                                   # cosh ≥ 1
+    if isinstance(expr, sp.Abs):
+        return sp.Integer(0)
+    if expr.is_Pow:
+        base, e = expr.args
+        if e.is_Integer and e > 0 and e.is_even:
+            return sp.Integer(0)                               # even power ≥ 0
+        lb = lower_bound(base, var)
+        if lb is not None and lb >= 0 and e.is_positive:
+            return lb ** e                                     # monotone for base ≥ 0
+        return None
+    if expr.is_Add:
+        lbs = [lower_bound(a, var) for a in expr.args]
+        return None if any(lb is None for lb in lbs) else sp.Add(*lbs)
+    if expr.is_Mul:
+        const, rest = expr.as_independent(var)
+        if rest.is_Mul:
+            lbs = [lower_bound(f, var) for f in rest.args]
+            if any(lb is None or lb < 0 for lb in lbs):
+                return None
+            prod = sp.Mul(*lbs)
+        else:
+            prod = lower_bound(rest, var)
+            if prod is None:
+                return None
+        if const.is_nonnegative and prod >= 0:
+            return const * prod
+        return None
+    return None
+
+
+def _upper_affine(g, var):
+    """(u0, u1) with g(t) ≤ u0 + u1|t| for all real t; DomainError if g grows faster."""
+    if g.is_polynomial(var):
+        poly = sp.Poly(g, var)
+        deg = poly.degree()
+        if deg <= 1:
+            coeffs = poly.all_coeffs()[::-1] + [0, 0]
+            return sp.Abs(coeffs[0]), sp.Abs(coeffs[1])
+        lead = poly.LC()
+        if deg % 2 == 0 and lead.is_negative:
+            top = sp.calculus.util.maximum(g, var, sp.S.Reals)  # bounded above
+            return _nonneg(top), sp.Integer(0)
+        raise DomainError(
+            f"exp({g}) grows like exp({var}**{deg}): not integrable against the Gaussian weight; "
+            f"hardverify supports growth at most A(1+|{var}|)^p exp(a|{var}|)"
+        )
+    if g.is_Add:
+        poly_part = sp.Add(*[a for a in g.args if a.is_polynomial(var)])
+        rest = [a for a in g.args if not a.is_polynomial(var)]
+        u0, u1 = _upper_affine(poly_part, var) if poly_part != 0 else (sp.Integer(0), sp.Integer(0))
+        for r in rest:
+            r0, r1 = _upper_affine(r, var)
+            u0, u1 = u0 + r0, u1 + r1
+        return u0, u1
+    if g.is_Mul:
+        const, rest = g.as_independent(var)
+        lb = lower_bound(rest, var)
+        if const.is_negative and lb is not None and lb >= 0:
+            return sp.Integer(0), sp.Integer(0)                # negative times non-negative ≤ 0
+    gr = growth_bound(g, var)
+    if gr.a == 0 and gr.p <= 1:
+        return gr.A, gr.A                                      # |g| ≤ A(1+|t|)
+    raise _cant(sp.exp(g), f"cannot bound {g} above by an affine function of |{var}|")
+
+
+def growth_bound(expr, var) -> Growth:
+    """A :class:`Growth` bound for ``expr`` (see the module docstring)."""
+    expr = sp.sympify(expr)
+    if not expr.has(var):
+        if not expr.is_real:
+            raise DomainError(f"{expr} is not a real constant")
+        return Growth(sp.Abs(expr), sp.Integer(0), sp.Integer(0))
+    if expr == var:
+        return Growth(sp.Integer(1), sp.Integer(1), sp.Integer(0))   # |t| ≤ 1 + |t|
+    if expr.is_Add:                                            # |f+g| ≤ |f| + |g|
+        gs = [growth_bound(a, var) for a in expr.args]
+        return Growth(sp.Add(*[g.A for g in gs]), sp.Max(*[g.p for g in gs]), sp.Max(*[g.a for g in gs]))
+    if expr.is_Mul:
+        const, rest = expr.as_independent(var)
+        factors = rest.args if rest.is_Mul else (rest,)
+        gs = [growth_bound(f, var) for f in factors]           # |fg| ≤ |f||g|
+        return Growth(sp.Abs(const) * sp.Mul(*[g.A for g in gs]),
+                      sp.Add(*[g.p for g in gs]), sp.Add(*[g.a for g in gs]))
+    if expr.is_Pow:
+        base, e = expr.args
+        if e.has(var):
+            raise _cant(expr, "variable exponent")
+        if e.is_positive:
+            if not e.is_Integer:
+                lb = lower_bound(base, var)
+                if lb is None or lb < 0:
+                    raise _cant(expr, f"cannot show {base} ≥ 0")
+            g = growth_bound(base, var)
+            return Growth(g.A ** e, g.p * e, g.a * e)
+        if e.is_negative:                                      # |b^-k| ≤ lb^-k when b ≥ lb > 0
+            lb = lower_bound(base, var)
+            if lb is None or not lb.is_positive:
+                raise _cant(expr, f"cannot bound {base} away from 0")
+            return Growth(lb ** e, sp.Integer(0), sp.Integer(0))
+        raise _cant(expr)
+    if isinstance(expr, sp.exp):
+        u0, u1 = _upper_affine(expr.args[0], var)             # exp(g) ≤ e^{u0} e^{u1|t|}
+        return Growth(sp.exp(u0), sp.Integer(0), u1)
+    if isinstance(expr, (sp.sinh, sp.cosh)):
+        g = growth_bound(expr.args[0], var)
+        if g.a != 0 or g.p > 1:
+            raise _cant(expr, "argument grows faster than linearly")
+        return Growth(sp.exp(g.A), sp.Integer(0), g.A)         # |sinh g|, cosh g ≤ e^{|g|}
+    if isinstance(expr, sp.log):
+        arg = expr.args[0]
+        lb = lower_bound(arg, var)
+        if lb is None or not lb.is_positive:
+            raise _cant(expr, f"cannot bound {arg} away from 0")
+        g = growth_bound(arg, var)
+        # log(arg) ∈ [log lb, log A + p log(1+|t|) + a|t|] and log(1+|t|) ≤ |t|
+        C = sp.Max(sp.Abs(sp.log(lb)), _nonneg(sp.log(g.A)), g.p + g.a)
+        return Growth(C, sp.Integer(1), sp.Integer(0))
+    if type(expr) in _BOUNDED:
+        return Growth(sp.sympify(_BOUNDED[type(expr)]), sp.Integer(0), sp.Integer(0))
+    if isinstance(expr, sp.Abs):
+        return growth_bound(expr.args[0], var)
+    if isinstance(expr, (sp.Max, sp.Min)):                     # |max(f,g)| ≤ |f| + |g|
+        gs = [growth_bound(a, var) for a in expr.args]
+        return Growth(sp.Add(*[g.A for g in gs]), sp.Max(*[g.p for g in gs]), sp.Max(*[g.a for g in gs]))
+    if isinstance(expr, sp.Piecewise):
+        gs = [growth_bound(e, var) for e, _ in expr.args]
+        return Growth(sp.Add(*[g.A for g in gs]), sp.Max(*[g.p for g in gs]), sp.Max(*[g.a for g in gs]))
+    raise _cant(expr)

@@ -1,0 +1,339 @@
+"""Exact Hermite coefficients of activations (SPEC §0.1, H1–H2).
+
+Definition (orthonormal normalisation, the default)::
+
+    c_m(σ) = E[σ(g) h_m(g)],   h_m = He_m / √(m!),   g ~ N(0, 1),
+
+so σ = Σ_m c_m h_m in L²(γ_1) and E[σ(g)²] = Σ_m c_m².  Other normalisations:
+``"probabilists"`` gives b_m = E[σ He_m]/m! (σ = Σ b_m He_m) and ``"physicists"``
+gives d_m with σ(x) = Σ d_m H_m(x) in L²(e^{-x²} dx).
+
+How it is derived (no table of special cases):
+
+* **piecewise polynomials** (ReLU, leaky ReLU, |t|, sign, step, monomials, their
+  combinations, kinks anywhere): on a piece (a, b) with polynomial p, since
+  He_m φ = -(He_{m-1} φ)', integrating by parts until p is differentiated away gives
+
+      ∫_a^b p He_m φ = Σ_{j<min(m, deg p + 1)} [p^{(j)} He_{m-1-j} φ]_{b}^{a} + [m ≤ deg p] ∫_a^b p^{(m)} φ,
+
+  which is Stein's identity E[σ^{(m)}(g)] with the distributional derivatives at the
+  kinks; the last integral is a truncated Gaussian moment.  Only O(deg p) boundary
+  terms remain for large m, so m = 1000 is cheap.
+* **erf(αt + β) times a polynomial** (erf, GELU): with κ = (1 + 2α²)^{-1/2},
+  D_0 = E[erf(αg+β)] = erf(κβ) and, for i ≥ 1 (generating function of H_r),
+  D_i = E[erf^{(i)}(αg+β)] = (2α/√π)(-α)^{i-1} κ^i H_{i-1}(κβ) e^{-κ²β²};
+  a polynomial factor q is moved onto the Hermite side by t He_k = He_{k+1} + k He_{k-1}
+  and E[He_i(g) F(g)] = E[F^{(i)}(g)].
+
+Anything else raises :class:`~hardverify.errors.NoClosedForm`, which points to
+the certified route ``dps=``.
+
+>>> import sympy as sp, hardverify as hv
+>>> relu = hv.activation("relu")
+>>> hermite_coefficient(relu, 4) == -1 / (4 * sp.sqrt(3 * sp.pi))
+True
+>>> cs = hermite_coefficients(relu, 30)                  # Parseval partial sum < E[ReLU(g)^2] = 1/2
+>>> bool(sum(c**2 for c in cs) < sp.Rational(1, 2))
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import sympy as sp
+from flint import fmpq
+
+from .._validate import as_choice, as_nonneg_int
+from ..activations import Activation, activation, t
+from ..errors import NoClosedForm
+from .gaussian import (
+    GaussianForm, he_values, phys_hermite_values, to_ring, to_sympy_number, truncated_moments,
+)
+from .piecewise import split_pieces
+
+__all__ = ["hermite_coefficient", "hermite_coefficients", "exact_form", "ExactForm", "NORMALIZATIONS",
+           "MAX_EXACT_DEGREE"]
+
+NORMALIZATIONS = ("orthonormal", "probabilists", "physicists")
+
+#: the largest degree the exact layer accepts (larger requests are refused up front).
+MAX_EXACT_DEGREE = 20_000
+
+
+@dataclass(frozen=True)
+class ExactForm:
+    """σ = Σ_pieces p_i(t) 1_{(a_i, b_i)}(t) + Σ_j q_j(t) erf(α_j t + β_j) with polynomial p_i, q_j."""
+
+    pieces: tuple      # ((a, b, coeffs low->high), ...) exact sympy numbers
+    erf_terms: tuple   # ((coeffs of q low->high, alpha, beta), ...)
+
+
+def _poly_coeffs(expr):
+    return [sp.sympify(c) for c in reversed(sp.Poly(expr, t).all_coeffs())]
+
+
+def _affine(arg):
+    if not arg.is_polynomial(t):
+        return None
+    p = sp.Poly(arg, t)
+    if p.degree() > 1:
+        return None
+    cs = _poly_coeffs(arg) + [sp.Integer(0)]
+    return cs[1], cs[0]
+
+
+@functools.lru_cache(maxsize=256)
+def exact_form(act: Activation) -> ExactForm:
+    """Decompose ``act`` into the exactly integrable class, or raise NoClosedForm."""
+    expr = sp.expand(act.expr)
+    terms = expr.args if expr.is_Add else (expr,)
+    erf_terms, rest = [], []
+    for term in terms:
+        erfs = term.atoms(sp.erf)
+        if not erfs:
+            rest.append(term)
+            continue
+        if len(erfs) == 1:
+            (e,) = erfs
+            q = sp.simplify(term / e)
+            ab = _affine(e.args[0])
+            if not q.has(sp.erf) and q.is_polynomial(t) and ab is not None and ab[0] != 0:
+                erf_terms.append((tuple(_poly_coeffs(q)), ab[0], ab[1]))
+                continue
+        raise _no_closed_form(act, f"the term {term} is not a polynomial times erf(affine)")
+    pieces = []
+    for p in split_pieces(sp.Add(*rest), t):
+        if not p.expr.is_polynomial(t):
+            raise _no_closed_form(act, f"the piece {p.expr} on ({p.left}, {p.right}) is not a polynomial")
+        pieces.append((p.left, p.right, tuple(_poly_coeffs(p.expr))))
+    return ExactForm(tuple(pieces), tuple(erf_terms))
+
+
+def _no_closed_form(act, why):
+    return NoClosedForm(
+        f"no closed form for the Hermite coefficients of {act.label}: {why}. "
+        "Exact results cover piecewise polynomials (kinks anywhere) and polynomial x erf(affine); "
+        "ask for a certified enclosure instead with dps=, e.g. hv.hermite_coefficient(act, m, dps=30)"
+    )
+
+
+def _horner(cs, x):
+    acc = 0 * x
+    for c in reversed(cs):
+        acc = acc * x + c
+    return acc
+
+
+def _piece_contributions(a, b, coeffs, ms, acc):
+    """Add ∫_a^b p He_m φ for m in ``ms`` into the GaussianForms ``acc[m]``."""
+    finite = [e for e in (a, b) if e not in (sp.oo, -sp.oo)]
+    ring_vals, rational = to_ring(list(coeffs) + finite)
+    conv = (lambda v: fmpq(int(v.p), int(v.q))) if rational else (lambda v: v)
+    cs = ring_vals[: len(coeffs)]
+    derivs = [cs]
+    for _ in range(len(cs) - 1):
+        prev = derivs[-1]
+        derivs.append([k * prev[k] for k in range(1, len(prev))])
+    deg = len(cs) - 1
+    M = max(ms)
+    for e, s in ((a, 1), (b, -1)):
+        if e in (sp.oo, -sp.oo):
+            continue
+        x = conv(e)
+        H = he_values(x, max(M - 1, 0))
+        pv = [_horner(d, x) for d in derivs]
+        for m in ms:
+            if m == 0:
+                continue
+            tot = 0
+            for j in range(min(m - 1, deg) + 1):
+                tot = tot + pv[j] * H[m - 1 - j]
+            acc[m].add(("phi", e), s * tot)
+    low = [m for m in ms if m <= deg]
+    if low:
+        mom = truncated_moments(a, b, deg, conv)
+        for m in low:
+            for k, c in enumerate(derivs[m]):
+                acc[m].iadd_scaled(mom[k], c)
+
+
+@functools.lru_cache(maxsize=4096)
+def _erf_derivative_mean(alpha, beta, i):
+    """D_i = E[d^i/dt^i erf(α t + β) at t = g] (exact)."""
+    kappa = 1 / sp.sqrt(1 + 2 * alpha ** 2)
+    if i == 0:
+        return sp.erf(kappa * beta)
+    r = i - 1
+    if beta == 0:
+        H = sp.Integer(0) if r % 2 else (-1) ** (r // 2) * sp.factorial(r) / sp.factorial(r // 2)
+        gauss = sp.Integer(1)
+    else:
+        H = phys_hermite_values(sp.expand(kappa * beta), r)[r]
+        gauss = sp.exp(-kappa ** 2 * beta ** 2)
+    return sp.expand(2 * alpha / sp.sqrt(sp.pi) * (-alpha) ** r * kappa ** i * H * gauss)
+
+
+def _times_t(hcoef: dict) -> dict:
+    """t · Σ_k a_k He_k = Σ_k a_k (He_{k+1} + k He_{k-1})."""
+    out: dict = {}
+    for k, a in hcoef.items():
+        out[k + 1] = out.get(k + 1, 0) + a
+        if k:
+            out[k - 1] = out.get(k - 1, 0) + k * a
+    return out
+
+
+def _erf_contribution(q, alpha, beta, m):
+    """E[q(g) erf(αg+β) He_m(g)] exactly."""
+    total = sp.Integer(0)
+    h = {m: 1}
+    for j, qj in enumerate(q):
+        if j:
+            h = _times_t(h)
+        if qj == 0:
+            continue
+        for i, coef in h.items():
+            if coef:
+                total += qj * coef * _erf_derivative_mean(alpha, beta, i)
+    return total
+
+
+def _expectations(form: ExactForm, ms) -> dict:
+    """E[σ(g) He_m(g)] for m in ms as (GaussianForm, sympy erf part) pairs."""
+    acc = {m: GaussianForm() for m in ms}
+    for a, b, coeffs in form.pieces:
+        _piece_contributions(a, b, coeffs, ms, acc)
+    out = {}
+    for m in ms:
+        extra = sp.Integer(0)
+        for q, alpha, beta in form.erf_terms:
+            extra += _erf_contribution(q, alpha, beta, m)
+        out[m] = (acc[m], extra)
+    return out
+
+
+def _factorial_sqrt_parts(m: int) -> tuple[int, int]:
+    """(A, B) with m! = A² B and B squarefree (Legendre's formula for each prime ≤ m)."""
+    A, B = 1, 1
+    for p in sp.sieve.primerange(2, m + 1):
+        e, q = 0, p
+        while q <= m:
+            e += m // q
+            q *= p
+        A *= p ** (e // 2)
+        if e % 2:
+            B *= p
+    return A, B
+
+
+def _sqrt_int(n: int) -> sp.Expr:
+    """√n for a squarefree n, built without sympy re-factoring n."""
+    return sp.Integer(1) if n == 1 else sp.Pow(sp.Integer(n), sp.S.Half, evaluate=False)
+
+
+def _fast_term(q: fmpq, key, m: int, normalization: str):
+    """q · atom / norm_m for rational q and an atom 1, φ(b) or Φ(b) with rational b."""
+    if normalization == "orthonormal":
+        A, B = _factorial_sqrt_parts(m)            # 1/√(m!) = √B / (A B)
+        scale, root = fmpq(1, A * B), B
+    else:
+        scale, root = fmpq(1, int(sp.factorial(m))), 1
+    c = q * scale
+    if key == 1:
+        return sp.Rational(int(c.p), int(c.q)) * _sqrt_int(root)
+    kind, b = key
+    if kind == "Phi":
+        return sp.Rational(int(c.p), int(c.q)) * _sqrt_int(root) * (1 + sp.erf(b / sp.sqrt(2))) / 2
+    # φ(b) = e^{-b²/2}/√(2π);  √root/√2 = √(2 root)/2, and 2·root = 4·(root/2) when root is even
+    if root % 2 == 0:
+        c, root = c, root // 2
+    else:
+        c, root = c / 2, 2 * root
+    gauss = sp.exp(-b ** 2 / 2) if b != 0 else sp.Integer(1)
+    return sp.Rational(int(c.p), int(c.q)) * _sqrt_int(root) * gauss / sp.sqrt(sp.pi)
+
+
+def _normalise(pair, m, normalization):
+    form, extra = pair
+    fast = all(isinstance(v, (fmpq, int)) for v in form.terms.values()) and \
+        all(k == 1 or k[1].is_Rational for k in form.terms)
+    if fast:
+        terms = [_fast_term(fmpq(v) if isinstance(v, int) else v, k, m, normalization)
+                 for k, v in form.terms.items() if v != 0]
+        main = sp.Add(*terms)
+        if extra == 0:
+            return main
+        value = main + extra / (sp.sqrt(sp.factorial(m)) if normalization == "orthonormal" else sp.factorial(m))
+        return sp.expand(value)
+    value = form.to_sympy() + extra
+    if normalization == "orthonormal":
+        return sp.expand(value / sp.sqrt(sp.factorial(m)))
+    return sp.expand(value / sp.factorial(m))
+
+
+def _resolve(act):
+    return activation(act) if not isinstance(act, Activation) else act
+
+
+def _physicists_activation(act):
+    # d_m(σ) = 2^{-m/2} b_m(σ(·/√2))  since  He_m(√2 x) = 2^{-m/2} H_m(x)
+    return act.affine(1 / sp.sqrt(2), 0)
+
+
+def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal") -> list:
+    """Exact [c_0, ..., c_{m_max}] (see the module docstring for the definition).
+
+    Parameters
+    ----------
+    act : Activation or str
+    m_max : int
+        Largest degree (0 ≤ m_max ≤ 20000).
+    normalization : {"orthonormal", "probabilists", "physicists"}
+
+    Returns
+    -------
+    list of sympy.Expr
+        Exact values (no Floats).
+
+    Raises
+    ------
+    NoClosedForm
+        If σ is outside the exactly integrable class; use ``dps=`` instead.
+    """
+    act = _resolve(act)
+    m_max = as_nonneg_int(m_max, "degree m_max", maximum=MAX_EXACT_DEGREE)
+    normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
+    ms = list(range(m_max + 1))
+    return _coefficients(act, ms, normalization)
+
+
+def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal") -> sp.Expr:
+    """Exact c_m(σ); see :func:`hermite_coefficients`.
+
+    >>> import sympy as sp, hardverify as hv
+    >>> hermite_coefficient(hv.activation("sign"), 3) == -1 / sp.sqrt(3 * sp.pi)
+    True
+    >>> hermite_coefficient(hv.activation("erf"), 1) == 2 / sp.sqrt(3 * sp.pi)
+    True
+    """
+    act = _resolve(act)
+    m = as_nonneg_int(m, "degree m", maximum=MAX_EXACT_DEGREE)
+    normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
+    return _coefficients(act, [m], normalization)[0]
+
+
+def _coefficients(act, ms, normalization):
+    if normalization == "physicists":
+        inner = _physicists_activation(act)
+        vals = _expectations(exact_form(inner), ms)
+        return [sp.expand(_normalise(vals[m], m, "probabilists") * sp.Integer(2) ** sp.Rational(-m, 2))
+                for m in ms]
+    form = exact_form(act)
+    vals = _expectations(form, ms)
+    return [_normalise(vals[m], m, normalization) for m in ms]
+
+
+def to_exact_number(v):  # re-exported helper for other symbolic modules
+    return to_sympy_number(v)

@@ -1,0 +1,131 @@
+"""Exact parity of a function given by analytic pieces.
+
+:func:`parity` decides, by exact sympy simplification on every piece and its
+mirror image, whether σ is *odd up to an even polynomial* (σ(t) + σ(-t) = 2E(t)
+with E a polynomial) and whether it is *even up to an odd polynomial*
+(σ(t) - σ(-t) = 2O(t)).  A property is only recorded when sympy *proves* it;
+otherwise it is unknown (``None``) and no coefficient is declared zero on its
+account.
+
+Consequence (:meth:`Parity.vanishes`): if σ - E is odd then c_m(σ) = 0 for every
+even m > deg E; if σ - O is even then c_m(σ) = 0 for every odd m > deg O.
+Examples: sigmoid - 1/2 is odd; ReLU - t/2 = |t|/2 is even; GELU - t/2 is even.
+
+>>> import sympy as sp
+>>> from hardverify.symbolic.piecewise import split_pieces
+>>> t = sp.Symbol("t", real=True)
+>>> P = parity(split_pieces(1 / (1 + sp.exp(-t)), t), t)
+>>> P
+Parity(odd_up_to=1/2, even_up_to=None)
+>>> [m for m in range(8) if P.vanishes(m)]
+[2, 4, 6]
+>>> parity(split_pieces(sp.Max(0, t), t), t)
+Parity(odd_up_to=None, even_up_to=t/2)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .piecewise import Piece, _midpoint
+
+__all__ = ["Parity", "parity"]
+
+
+@dataclass(frozen=True)
+class Parity:
+    """Proved parity facts: ``σ - odd_up_to`` is odd, ``σ - even_up_to`` is even.
+
+    Each field is a polynomial in t (an sympy expression) or None when not proved.
+    """
+
+    odd_up_to: sp.Expr | None
+    even_up_to: sp.Expr | None
+    var: sp.Symbol | None = None
+
+    def __repr__(self) -> str:
+        return f"Parity(odd_up_to={self.odd_up_to}, even_up_to={self.even_up_to})"
+
+    def _deg(self, poly) -> int:
+        if poly == 0:
+            return -1
+        return int(sp.Poly(poly, self.var).degree()) if self.var is not None and poly.has(self.var) else 0
+
+    def vanishes(self, m: int) -> bool:
+        """True if c_m(σ) = 0 follows from the proved parity."""
+        if m % 2 == 0 and self.odd_up_to is not None:
+            return m > self._deg(self.odd_up_to)
+        if m % 2 == 1 and self.even_up_to is not None:
+            return m > self._deg(self.even_up_to)
+        return False
+
+    @property
+    def is_even(self) -> bool:
+        return self.even_up_to is not None and self.even_up_to == 0
+
+    @property
+    def is_odd(self) -> bool:
+        return self.odd_up_to is not None and self.odd_up_to == 0
+
+    def describe(self) -> str:
+        if self.is_even:
+            return "even"
+        if self.is_odd:
+            return "odd"
+        if self.odd_up_to is not None:
+            return f"odd up to {self.odd_up_to}"
+        if self.even_up_to is not None:
+            return f"even up to {self.even_up_to}"
+        return "none"
+
+
+def _polynomial_value(expr, var):
+    """``expr`` simplified, if sympy shows it is a polynomial in var; else None."""
+    expr = sp.expand(expr)
+    if expr.is_polynomial(var):
+        return expr
+    try:
+        s = sp.expand(sp.simplify(expr))
+    except Exception:  # pragma: no cover - sympy internals; unknown is the safe answer
+        return None
+    return s if s.is_polynomial(var) else None
+
+
+def _refine(pieces: list[Piece]):
+    cuts = sorted({p.left for p in pieces} | {p.right for p in pieces}
+                  | {-p.left for p in pieces} | {-p.right for p in pieces},
+                  key=lambda x: sp.N(x, 50) if x.is_finite else (-1e308 if x == -sp.oo else 1e308))
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a == b:
+            continue
+        mid = _midpoint(a, b)
+        expr = next(p.expr for p in pieces if p.contains(mid))
+        out.append((a, b, expr))
+    return out
+
+
+def _common(values):
+    """The common value of a list of polynomials (None if they differ or any is None)."""
+    first = values[0]
+    if first is None:
+        return None
+    for v in values[1:]:
+        if v is None or sp.expand(v - first) != 0:
+            return None
+    return first
+
+
+def parity(pieces: list[Piece], var) -> Parity:
+    """The proved parity facts of the function with these pieces."""
+    refined = _refine(pieces)
+    mirror = {(a, b): e for a, b, e in refined}
+    sums, diffs = [], []
+    for a, b, expr in refined:
+        reflected = mirror[(-b, -a)].subs(var, -var)
+        sums.append(_polynomial_value(expr + reflected, var) if not sums or sums[-1] is not None else None)
+        diffs.append(_polynomial_value(expr - reflected, var) if not diffs or diffs[-1] is not None else None)
+    s, d = _common(sums), _common(diffs)
+    return Parity(None if s is None else sp.expand(s / 2), None if d is None else sp.expand(d / 2), var)

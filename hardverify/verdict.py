@@ -1,0 +1,142 @@
+"""The answer of every check: a :class:`Verdict`.
+
+Status meanings (never mixed up):
+
+``PROVED``
+    an exact derivation (sympy reached 0 / an identity holds over the exact numbers).
+``CERTIFIED``
+    an interval argument with every truncation bounded (python-flint balls).  For an
+    equality this means "agrees to the stated digits"; for a strict inequality or a
+    non-zero value it is a proof.
+``REFUTED``
+    a certified counterexample: an exact or interval computation that shows the claim false.
+``UNDECIDED``
+    neither; e.g. ``sympy.simplify(a - b)`` did not reach 0 and the enclosures overlap.
+
+``bool(verdict)`` is True only for PROVED and CERTIFIED.
+
+>>> v = Verdict(Status.PROVED, claim="H1", method="exact (sympy)")
+>>> bool(v), v.status.name
+(True, 'PROVED')
+>>> Verdict.combine([v, Verdict(Status.UNDECIDED, claim="H1")]).status.name
+'UNDECIDED'
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+__all__ = ["Status", "Verdict"]
+
+
+class Status(enum.Enum):
+    """Outcome of a check, ordered from strongest to weakest success, then failures."""
+
+    PROVED = "PROVED"
+    CERTIFIED = "CERTIFIED"
+    UNDECIDED = "UNDECIDED"
+    REFUTED = "REFUTED"
+
+    @property
+    def ok(self) -> bool:
+        return self in (Status.PROVED, Status.CERTIFIED)
+
+    @property
+    def rank(self) -> int:
+        """Severity: higher is worse (used to combine verdicts of a sweep)."""
+        return _RANK[self]
+
+
+_RANK = {Status.PROVED: 0, Status.CERTIFIED: 1, Status.UNDECIDED: 2, Status.REFUTED: 3}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Result of checking one claim (or one case of a claim).
+
+    Attributes
+    ----------
+    status : Status
+    claim : str
+        The SPEC claim ID (``"H1"``, ``"F4"`` ...), or a free label.
+    method : str
+        How it was checked (``"exact: Stein integration by parts"``,
+        ``"certified: Gauss-Legendre with ellipse bound, dps=50"`` ...).
+    precision : int or None
+        Decimal digits of the certified computation; None for exact results.
+    evidence : str
+        Human-readable evidence: the values compared, the enclosure, the counterexample.
+    source : str
+        Where the claim comes from (SPEC section and tag).
+    params : dict
+        The sweep parameters of this case (``{"m": 12}``).
+    data : dict
+        Machine-readable details (values as strings), copied into JSON reports.
+    """
+
+    status: Status
+    claim: str = ""
+    method: str = ""
+    precision: int | None = None
+    evidence: str = ""
+    source: str = ""
+    params: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return self.status.ok
+
+    def with_(self, **changes: Any) -> "Verdict":
+        """A copy with some fields replaced."""
+        return replace(self, **changes)
+
+    @staticmethod
+    def combine(verdicts: Iterable["Verdict"], **fields: Any) -> "Verdict":
+        """The verdict of a sweep: the worst status; evidence of the first worst case."""
+        verdicts = list(verdicts)
+        if not verdicts:
+            return Verdict(Status.UNDECIDED, evidence="no cases were checked", **fields)
+        worst = max(verdicts, key=lambda v: v.status.rank)
+        methods = sorted({v.method for v in verdicts if v.method})
+        precs = [v.precision for v in verdicts if v.precision is not None]
+        base = dict(
+            status=worst.status,
+            claim=worst.claim,
+            method="; ".join(methods),
+            precision=max(precs) if precs else None,
+            evidence=worst.evidence,
+            source=worst.source,
+            params=worst.params,
+        )
+        base.update(fields)
+        return Verdict(**base)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict."""
+        return {
+            "status": self.status.value,
+            "claim": self.claim,
+            "method": self.method,
+            "precision": self.precision,
+            "evidence": self.evidence,
+            "source": self.source,
+            "params": {k: _jsonable(v) for k, v in self.params.items()},
+            "data": {k: _jsonable(v) for k, v in self.data.items()},
+        }
+
+    def __str__(self) -> str:
+        p = ", ".join(f"{k}={v}" for k, v in self.params.items())
+        head = f"{self.claim}({p})" if p else self.claim
+        return f"{self.status.value}: {head} [{self.method}] {self.evidence}".strip()
+
+
+def _jsonable(v):
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    return str(v)
