@@ -178,8 +178,18 @@ class Enclosure:
         if q is not None:
             lo, hi = self._exact_endpoints()
             return lo <= q <= hi
-        other = _ball_of(x, self._work_prec() + 64)
+        other = _ball_of(x, self._compare_prec())
         return bool(self.ball.contains(other))
+
+    def _compare_prec(self) -> int:
+        """Bits at which a closed form must be evaluated to be compared with this ball."""
+        b = self.ball
+        if b.rad() == 0:
+            return max(256, int(b.mid().bits()) + 64)
+        with ctx.workprec(64):
+            log_rad = float(b.rad().log() / arb(2).log())
+            log_mag = float((abs(b.mid()) + b.rad()).log() / arb(2).log())
+        return max(128, int(log_mag - log_rad) + 96)
 
     def matches(self, decimal: str) -> bool:
         """True if a *rounded* decimal reference is consistent with the enclosure.
@@ -213,7 +223,7 @@ class Enclosure:
         if q is not None:
             lo, hi = self._exact_endpoints()
             return q < lo or q > hi
-        other = _ball_of(x, self._work_prec() + 64)
+        other = _ball_of(x, self._compare_prec())
         return not bool(self.ball.overlaps(other))
 
     def contains_zero(self) -> bool:
@@ -233,10 +243,18 @@ class Enclosure:
         return bool(self.ball < 0)
 
     def rel_accuracy_digits(self) -> float:
-        """Certified correct significant decimal digits (0 when the sign is unknown)."""
-        if self.ball.rad() == 0:
+        """Certified correct significant decimal digits: -log10(rad / min|x|) (0 when the sign is unknown).
+
+        ``rel_accuracy_digits() >= d`` means the relative error is at most 10^{-d} for every
+        value in the ball; certified results with ``dps=d`` satisfy it.
+        """
+        b = self.ball
+        if b.rad() == 0:
             return float("inf")
-        return max(0.0, float(self.ball.rel_accuracy_bits()) * 0.30102999566398120)
+        if b.contains(0):
+            return 0.0
+        with ctx.workprec(64):
+            return max(0.0, float(-((b.rad() / b.abs_lower()).log() / arb(10).log())))
 
     def abs_upper(self) -> arb:
         """An upper bound on ``|value|`` (an exact arb)."""

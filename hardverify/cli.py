@@ -1,0 +1,137 @@
+"""The ``hardverify`` command.
+
+``hardverify prove [PATH ...]`` runs the proof scripts (default ``proofs/``),
+prints a table of claims, writes JSON and Markdown reports, and exits with
+status 1 when any claim is REFUTED or UNDECIDED or a negative control is not
+refuted.  ``hardverify list`` shows the claims without running them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .errors import HardverifyError
+from .proofs import load, run
+from .report import render_table, summary, to_json, to_markdown
+
+__all__ = ["main"]
+
+
+def _select(claims, patterns):
+    if not patterns:
+        return claims
+    out = []
+    for c in claims:
+        if any(fnmatch.fnmatch(c.id, p) or fnmatch.fnmatch(c.name, p) or p in c.name for p in patterns):
+            out.append(c)
+    return out
+
+
+def _load(args, console):
+    paths = args.paths or ["proofs"]
+    try:
+        claims = load(paths)
+    except HardverifyError as exc:
+        console.print(f"[bold red]error:[/] {exc}")
+        if not args.paths:
+            console.print("Run `hardverify prove` from the repository root, or pass the proofs directory.")
+        return None
+    claims = _select(claims, args.select)
+    if not claims:
+        console.print("[bold red]error:[/] no claims found" + (f" matching {args.select}" if args.select else ""))
+        return None
+    return claims
+
+
+def _console() -> Console:
+    c = Console()
+    if not c.is_terminal:            # CI logs and pipes: wide enough that the table stays readable
+        c = Console(width=160)
+    return c
+
+
+def _prove(args) -> int:
+    console = _console()
+    claims = _load(args, console)
+    if claims is None:
+        return 2
+    total = sum(len(c.cases) for c in claims)
+    workers = "1 process" if args.jobs == 1 else f"{args.jobs or 'all'} processes"
+    console.print(f"hardverify {__version__}: {len(claims)} claims, {total} cases, {workers}")
+    if console.is_terminal:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=console, transient=True) as progress:
+            task = progress.add_task("checking", total=total)
+
+            def on_case(c, cr):
+                progress.update(task, advance=1, description=f"{c.id} {c.title[:40]}")
+            results = run(claims, jobs=args.jobs, on_case=on_case)
+    else:
+        results = run(claims, jobs=args.jobs)
+    render_table(results, console)
+    if not args.no_files:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "proofs.json").write_text(to_json(results), encoding="utf-8")
+        (out / "proofs.md").write_text(to_markdown(results), encoding="utf-8")
+        console.print(f"reports: {out / 'proofs.json'}, {out / 'proofs.md'}")
+    if args.json:
+        Path(args.json).write_text(to_json(results), encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).write_text(to_markdown(results), encoding="utf-8")
+    return 0 if summary(results)["ok"] else 1
+
+
+def _list(args) -> int:
+    console = _console()
+    claims = _load(args, console)
+    if claims is None:
+        return 2
+    for c in claims:
+        tag = " [control]" if c.control else ""
+        console.print(f"{c.id:6} {c.name:40} {len(c.cases):5} cases  {c.title}{tag}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="hardverify", description=__doc__.split("\n\n")[0])
+    p.add_argument("--version", action="version", version=f"hardverify {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp):
+        sp.add_argument("paths", nargs="*", help="proof scripts or directories (default: proofs/)")
+        sp.add_argument("-k", "--select", action="append", default=[],
+                        help="only claims whose ID or name matches (glob; repeatable)")
+
+    pr = sub.add_parser("prove", help="check the claims of the proof scripts and write a report")
+    common(pr)
+    pr.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all CPUs; 1 = in-process)")
+    pr.add_argument("--out", default="report", help="directory for proofs.json and proofs.md (default: report/)")
+    pr.add_argument("--no-files", action="store_true", help="do not write report files")
+    pr.add_argument("--json", help="also write the JSON report to this file")
+    pr.add_argument("--markdown", help="also write the Markdown report to this file")
+    pr.set_defaults(func=_prove)
+
+    ls = sub.add_parser("list", help="list the claims of the proof scripts")
+    common(ls)
+    ls.set_defaults(func=_list)
+    return p
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    if getattr(args, "jobs", None) is not None and args.jobs < 1:
+        print("hardverify: error: --jobs must be >= 1", file=sys.stderr)
+        return 2
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
