@@ -12,6 +12,7 @@ from . import errors
 from .activations import ACTIVATIONS, Activation, activation, t
 from .hermite import dual_kernel, gaussian_expectation, hermite_coefficient, hermite_coefficients
 from .numeric.enclosure import Enclosure, enclose
+from .parse import parse_expression
 from .verdict import Status, Verdict
 
 __version__ = "0.1.0"
@@ -19,5 +20,5 @@ __version__ = "0.1.0"
 __all__ = [
     "errors", "ACTIVATIONS", "Activation", "activation", "t",
     "hermite_coefficient", "hermite_coefficients", "dual_kernel", "gaussian_expectation",
-    "Enclosure", "enclose", "Status", "Verdict", "__version__",
+    "Enclosure", "enclose", "parse_expression", "Status", "Verdict", "__version__",
 ]

@@ -263,7 +263,7 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
     >>> hv.activation("swish")
     Traceback (most recent call last):
     ...
-    hardverify.errors.DomainError: unknown activation 'swish'; known: relu, leaky_relu, abs, sign, step, erf, sigmoid, tanh, gelu, softplus, silu, identity, monomial (or pass a sympy expression)
+    hardverify.errors.DomainError: unknown activation 'swish'; known: relu, leaky_relu, abs, sign, step, erf, sigmoid, tanh, gelu, softplus, silu, identity, monomial (or pass a sympy expression; read text such as 'max(0, t)' with hv.parse_expression)
     """
     if isinstance(name_or_expr, Activation):
         if params or var is not None:
@@ -274,7 +274,7 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
         if name not in ACTIVATIONS:
             raise DomainError(
                 f"unknown activation {name_or_expr!r}; known: {', '.join(ACTIVATIONS)} "
-                "(or pass a sympy expression)"
+                "(or pass a sympy expression; read text such as 'max(0, t)' with hv.parse_expression)"
             )
         if var is not None:
             raise DomainError("a named activation takes keyword parameters only, not a variable")

@@ -50,6 +50,19 @@ def _route(dps, algorithm):
     return as_dps(dps), algorithm
 
 
+def _exact(act, fn):
+    """Run an exact computation.  When σ has no closed form because it is not even integrable
+    against the Gaussian (e.g. exp(t²)), raise that DomainError instead of NoClosedForm."""
+    try:
+        return fn()
+    except NoClosedForm as exc:
+        try:
+            act.growth
+        except DomainError as growth_error:
+            raise growth_error from exc
+        raise
+
+
 def _has_closed_form(act) -> bool:
     try:
         exact_form(act)
@@ -73,10 +86,11 @@ def hermite_coefficients(act, m_max: int, *, dps: int | None = None, normalizati
     act = _act(act)
     dps, algorithm = _route(dps, algorithm)
     if dps is None:
-        return _sh.hermite_coefficients(act, m_max, normalization=normalization)
+        return _exact(act, lambda: _sh.hermite_coefficients(act, m_max, normalization=normalization))
     if algorithm == "quadrature" or (algorithm == "auto" and not _has_closed_form(act)):
         return _nh.hermite_coefficients(act, m_max, dps=dps, normalization=normalization)
-    return [enclose(c, dps) for c in _sh.hermite_coefficients(act, m_max, normalization=normalization)]
+    exact = _exact(act, lambda: _sh.hermite_coefficients(act, m_max, normalization=normalization))
+    return [enclose(c, dps) for c in exact]
 
 
 def hermite_coefficient(act, m: int, *, dps: int | None = None, normalization: str = "orthonormal",
@@ -90,10 +104,10 @@ def hermite_coefficient(act, m: int, *, dps: int | None = None, normalization: s
     act = _act(act)
     dps, algorithm = _route(dps, algorithm)
     if dps is None:
-        return _sh.hermite_coefficient(act, m, normalization=normalization)
+        return _exact(act, lambda: _sh.hermite_coefficient(act, m, normalization=normalization))
     if algorithm == "quadrature" or (algorithm == "auto" and not _has_closed_form(act)):
         return _nh.hermite_coefficient(act, m, dps=dps, normalization=normalization)
-    return enclose(_sh.hermite_coefficient(act, m, normalization=normalization), dps)
+    return enclose(_exact(act, lambda: _sh.hermite_coefficient(act, m, normalization=normalization)), dps)
 
 
 def dual_kernel(sigma, tau=None, *, rho=_sdual.RHO, dps: int | None = None, algorithm: str = "auto"):
@@ -111,7 +125,7 @@ def dual_kernel(sigma, tau=None, *, rho=_sdual.RHO, dps: int | None = None, algo
     tt = None if tau is None else _act(tau)
     dps, algorithm = _route(dps, algorithm)
     if dps is None:
-        return _sdual.dual_kernel(s, tt, rho=rho)
+        return _exact(s, lambda: _sdual.dual_kernel(s, tt, rho=rho))
     if isinstance(rho, sp.Symbol):
         raise DomainError("a certified dual kernel needs a numeric rho in [-1, 1]")
     if algorithm != "quadrature":

@@ -51,11 +51,26 @@ def _unary(name):
     return apply
 
 
+def _real_domain(x: arb) -> arb:
+    """Clip a real ball to [0, ∞) for sqrt and fractional powers.
+
+    A ball that touches 0 only through outward rounding (a piece [0, h] of an activation such
+    as √t) would otherwise give nan; values below 0 are outside the real domain, so the
+    enclosure of the real values is that of the non-negative part.  A ball entirely below 0
+    gives nan.
+    """
+    if x < 0:
+        return arb("nan")
+    return x.nonnegative_part()
+
+
 def _branch(name):
     """Functions with a branch cut: ``acb`` methods that take the analytic flag."""
     def apply(x, analytic):
         if _is_complex(x):
             return getattr(x, name)(analytic=analytic)
+        if name == "sqrt":
+            return _real_domain(x).sqrt()
         return getattr(x, name)()
     return apply
 
@@ -181,7 +196,9 @@ def _compile(node, var):
                 b = fb(x, analytic)
                 if _is_complex(b):
                     return b.pow(acb(q), analytic=analytic)
-                return b ** arb(q)
+                if q < 0:
+                    return 1 / (_real_domain(b) ** arb(-q))
+                return _real_domain(b) ** arb(q)
             return rpow
         fe = _compile(expo, var)
         def gpow(x, analytic):

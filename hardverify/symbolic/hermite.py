@@ -242,17 +242,20 @@ def _fast_term(q: fmpq, key, m: int, normalization: str):
         scale, root = fmpq(1, int(sp.factorial(m))), 1
     c = q * scale
     if key == 1:
-        return sp.Rational(int(c.p), int(c.q)) * _sqrt_int(root)
+        return sp.Mul(sp.Rational(int(c.p), int(c.q)), _sqrt_int(root))
     kind, b = key
     if kind == "Phi":
-        return sp.Rational(int(c.p), int(c.q)) * _sqrt_int(root) * (1 + sp.erf(b / sp.sqrt(2))) / 2
+        return sp.Mul(sp.Rational(int(c.p), int(c.q)), _sqrt_int(root), (1 + sp.erf(b / sp.sqrt(2))) / 2)
     # φ(b) = e^{-b²/2}/√(2π);  √root/√2 = √(2 root)/2, and 2·root = 4·(root/2) when root is even
     if root % 2 == 0:
-        c, root = c, root // 2
+        root = root // 2
     else:
         c, root = c / 2, 2 * root
     gauss = sp.exp(-b ** 2 / 2) if b != 0 else sp.Integer(1)
-    return sp.Rational(int(c.p), int(c.q)) * _sqrt_int(root) * gauss / sp.sqrt(sp.pi)
+    return sp.Mul(sp.Rational(int(c.p), int(c.q)), _sqrt_int(root), gauss, _INV_SQRT_PI)
+
+
+_INV_SQRT_PI = sp.Pow(sp.pi, -sp.S.Half)
 
 
 def _normalise(pair, m, normalization):

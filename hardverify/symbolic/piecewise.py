@@ -116,6 +116,8 @@ def _roots_in(g, var, lo, hi):
         sol = sp.solveset(g, var, sp.Interval.open(lo, hi))
     except (NotImplementedError, TypeError, ValueError):  # sympy gave up
         sol = None
+    if sol is sp.S.EmptySet:
+        return []
     if not isinstance(sol, sp.FiniteSet):
         raise DomainError(
             f"cannot locate the switch points of {g} = 0 exactly; "

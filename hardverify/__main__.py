@@ -1,0 +1,7 @@
+"""``python -m hardverify`` = the ``hardverify`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

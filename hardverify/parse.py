@@ -1,0 +1,178 @@
+"""Safe parsing of user text into sympy expressions (CLI ``--activation``, config files).
+
+``sympy.sympify``/``parse_expr`` evaluate Python code; this parser never does.
+It reads the text with :mod:`ast` and builds the sympy expression node by node
+from a closed vocabulary:
+
+* numbers (decimals become exact rationals: ``0.1`` is 1/10);
+* the variable (default ``t``) and the constants ``pi``, ``e``;
+* ``+ - * / **`` and unary ``-``/``+``;
+* the functions in :data:`FUNCTIONS` (``exp``, ``log``, ``tanh``, ``erf``, ``max``, ``relu`` ...).
+
+Anything else — attribute access, subscripts, ``__import__``, lambdas, keyword
+arguments, unknown names or functions, strings — is rejected with a
+:class:`~hardverify.errors.DomainError` that names what is allowed.  Sizes are
+bounded so that hostile input cannot hang the process (text length, nesting
+depth, integer size, exponents).
+
+>>> parse_expression("max(0, t - 0.5)")
+Max(0, t - 1/2)
+>>> parse_expression("__import__('os')")
+Traceback (most recent call last):
+...
+hardverify.errors.DomainError: function calls are limited to: Abs, Max, Min, abs, acos, asin, atan, cos, cosh, erf, erfc, exp, gelu, heaviside, log, max, min, relu, sigmoid, sign, sin, sinh, sqrt, step, tan, tanh; got a call of __import__
+"""
+
+from __future__ import annotations
+
+import ast
+
+import sympy as sp
+
+from .errors import DomainError
+
+__all__ = ["parse_expression", "FUNCTIONS", "MAX_LENGTH"]
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 60
+MAX_INT_DIGITS = 60
+MAX_EXPONENT = 200
+
+
+def _relu(x):
+    return sp.Max(0, x)
+
+
+def _sigmoid(x):
+    return 1 / (1 + sp.exp(-x))
+
+
+def _gelu(x):
+    return x * (1 + sp.erf(x / sp.sqrt(2))) / 2
+
+
+FUNCTIONS = {
+    "exp": sp.exp, "log": sp.log, "sqrt": sp.sqrt,
+    "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
+    "atan": sp.atan, "asin": sp.asin, "acos": sp.acos,
+    "erf": sp.erf, "erfc": sp.erfc,
+    "abs": sp.Abs, "Abs": sp.Abs, "sign": sp.sign, "heaviside": sp.Heaviside, "step": sp.Heaviside,
+    "max": sp.Max, "Max": sp.Max, "min": sp.Min, "Min": sp.Min,
+    "relu": _relu, "sigmoid": _sigmoid, "gelu": _gelu,
+}
+_ARITY = {"max": None, "Max": None, "min": None, "Min": None}
+CONSTANTS = {"pi": sp.pi, "e": sp.E, "E": sp.E}
+
+_BINOPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+           ast.Div: lambda a, b: a / b, ast.Pow: None}
+
+
+def _number(value, text):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise DomainError(f"only numbers, the variable, + - * / ** and known functions are allowed; got {text!r}")
+    if isinstance(value, int):
+        if len(str(abs(value))) > MAX_INT_DIGITS:
+            raise DomainError(f"integer literals are limited to {MAX_INT_DIGITS} digits")
+        return sp.Integer(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise DomainError("nan and infinity are not allowed in expressions")
+    return sp.Rational(repr(value))
+
+
+class _Builder:
+    def __init__(self, text: str, var: sp.Symbol):
+        self.text = text
+        self.var = var
+
+    def build(self, node, depth=0):
+        if depth > MAX_DEPTH:
+            raise DomainError(f"expression nested deeper than {MAX_DEPTH} levels")
+        d = depth + 1
+        if isinstance(node, ast.Expression):
+            return self.build(node.body, d)
+        if isinstance(node, ast.Constant):
+            return _number(node.value, ast.get_source_segment(self.text, node) or repr(node.value))
+        if isinstance(node, ast.Name):
+            if node.id == self.var.name:
+                return self.var
+            if node.id in CONSTANTS:
+                return CONSTANTS[node.id]
+            raise DomainError(f"unknown name {node.id!r}; the variable is {self.var.name!r} and the constants are "
+                              f"{', '.join(CONSTANTS)}")
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            v = self.build(node.operand, d)
+            return -v if isinstance(node.op, ast.USub) else v
+        if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
+            a, b = self.build(node.left, d), self.build(node.right, d)
+            if isinstance(node.op, ast.Pow):
+                return self._power(a, b)
+            if isinstance(node.op, ast.Div) and b == 0:
+                raise DomainError("division by zero in the expression")
+            return _BINOPS[type(node.op)](a, b)
+        if isinstance(node, ast.Call):
+            return self._call(node, d)
+        kind = type(node).__name__
+        raise DomainError(f"{kind} is not allowed in an expression; use numbers, the variable "
+                          f"{self.var.name!r}, + - * / ** and the functions {', '.join(sorted(FUNCTIONS))}")
+
+    def _power(self, base, expo):
+        if not expo.is_number:
+            raise DomainError("exponents must be numbers (a variable exponent is not supported)")
+        if not expo.is_Rational:
+            raise DomainError(f"exponents must be rational numbers, got {expo}")
+        if abs(expo) > MAX_EXPONENT:
+            raise DomainError(f"exponents are limited to |p| ≤ {MAX_EXPONENT}, got {expo}")
+        if base == 0 and expo < 0:
+            raise DomainError("division by zero in the expression")
+        if base.is_Rational and abs(expo) > 1:
+            digits = len(str(abs(base.p))) + len(str(base.q))
+            if digits * abs(expo) > 20_000:
+                raise DomainError("the expression would build a number with more than 20000 digits")
+        return base ** expo
+
+    def _call(self, node, depth):
+        if not isinstance(node.func, ast.Name):
+            raise DomainError("only plain function names may be called (no attributes or methods)")
+        name = node.func.id
+        if name not in FUNCTIONS:
+            raise DomainError(f"function calls are limited to: {', '.join(sorted(FUNCTIONS))}; got a call of {name}")
+        if node.keywords:
+            raise DomainError(f"{name}() takes no keyword arguments")
+        args = [self.build(a, depth) for a in node.args]
+        variadic = name in _ARITY
+        if (variadic and len(args) < 2) or (not variadic and len(args) != 1):
+            want = "at least two arguments" if variadic else "exactly one argument"
+            raise DomainError(f"{name}() takes {want}, got {len(args)}")
+        return FUNCTIONS[name](*args)
+
+
+def parse_expression(text: str, var: str | sp.Symbol = "t") -> sp.Expr:
+    """Parse ``text`` into a sympy expression in ``var`` without evaluating any code.
+
+    Parameters
+    ----------
+    text : str
+        E.g. ``"tanh(t/2)"``, ``"max(0, t) - 0.1*t"``.
+    var : str or sympy.Symbol
+        The variable name (default ``"t"``); as a string it becomes a real Symbol.
+        ``t`` is hardverify's activation variable, so ``hv.activation(parse_expression(s))``
+        works directly.
+    """
+    if not isinstance(text, str):
+        raise DomainError(f"expected a string, got {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise DomainError(f"expressions are limited to {MAX_LENGTH} characters")
+    if isinstance(var, str):
+        if not var.isidentifier() or var in FUNCTIONS or var in CONSTANTS:
+            raise DomainError(f"invalid variable name {var!r}")
+        var = sp.Symbol(var, real=True)
+    elif not isinstance(var, sp.Symbol):
+        raise DomainError(f"var must be a name or a sympy Symbol, got {var!r}")
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError) as exc:
+        raise DomainError(f"cannot parse {text!r}: {exc.msg if hasattr(exc, 'msg') else exc}") from None
+    try:
+        return _Builder(text, var).build(tree)
+    except RecursionError:
+        raise DomainError(f"expression nested deeper than {MAX_DEPTH} levels") from None

@@ -1,0 +1,137 @@
+"""Certified Hermite coefficients: containment AND narrowness against independent references.
+
+Independent references: SPEC §8 (V1–V8, each computed two ways by the SPEC authors) and
+mpmath.quad at high working precision with breakpoints at the kinks (mpmath does not share any
+code with python-flint's ball arithmetic used by hardverify).
+"""
+
+import mpmath
+import pytest
+import sympy as sp
+
+import hardverify as hv
+from hardverify import errors
+
+t = hv.t
+
+
+def mp_coefficient(f, m, *, dps=60, points=(0,)):
+    """c_m = E[f(g) He_m(g)]/√(m!) by mpmath.quad (tanh-sinh) on (-∞, kinks..., ∞)."""
+    with mpmath.workdps(dps):
+        def he(x):
+            a, b = mpmath.mpf(1), x
+            if m == 0:
+                return a
+            for k in range(1, m):
+                a, b = b, x * b - k * a
+            return b
+        pts = [-mpmath.inf, *map(mpmath.mpf, points), mpmath.inf]
+        val = mpmath.quad(lambda x: f(x) * he(x) * mpmath.npdf(x), pts)
+        return +(val / mpmath.sqrt(mpmath.factorial(m)))
+
+
+MP = {
+    "sigmoid": lambda x: 1 / (1 + mpmath.exp(-x)),
+    "tanh": mpmath.tanh,
+    "gelu": lambda x: x * mpmath.ncdf(x),
+    "softplus": lambda x: mpmath.log1p(mpmath.exp(x)),
+    "silu": lambda x: x / (1 + mpmath.exp(-x)),
+}
+
+
+@pytest.mark.parametrize("ref", [
+    ("relu", 2, "0.282094791773878143474039725780"),          # V1
+    ("relu", 4, "-0.0814337519838199869310641038064"),        # V2
+    ("relu", 6, "0.0446031029038192778634741593141"),         # V3
+    ("sign", 3, "-0.325735007935279947724256415226"),         # V4
+    ("sign", 5, "0.218509686118415814108677141161"),          # V5
+    ("sigmoid", 1, "0.206620964141907037262350828718"),       # V6
+    ("sigmoid", 3, "-0.0254732579073234166703436797642"),     # V7
+    ("tanh", 1, "0.605705509602158825583540227556"),          # V8
+])
+def test_spec_reference_values(ref):
+    act, m, value = ref
+    c = hv.hermite_coefficient(act, m, dps=30, algorithm="quadrature")
+    assert c.matches(value)
+    assert c.rel_accuracy_digits() >= 30          # narrow: the requested digits are certain
+    assert c.rad < mpmath.mpf("1e-31")
+
+
+@pytest.mark.parametrize("name", sorted(MP))
+def test_smooth_activations_against_mpmath(name):
+    cs = hv.hermite_coefficients(name, 8, dps=25)
+    for m, c in enumerate(cs):
+        ref = mp_coefficient(MP[name], m)
+        if c.is_exact_zero():                       # a zero proved by parity: mpmath must agree
+            assert abs(ref) < mpmath.mpf("1e-40")
+            continue
+        assert c.contains(mpmath.mpf(ref)) or c.matches(mpmath.nstr(ref, 40, strip_zeros=False))
+        assert c.rel_accuracy_digits() >= 25
+
+
+def test_custom_expression_with_singular_point():
+    # √|t| is not analytic at 0 (a bounded branch point at a piece end): certified anyway.
+    x = sp.Symbol("x")
+    act = hv.activation(sp.sqrt(sp.Abs(x)), x)
+    cs = hv.hermite_coefficients(act, 4, dps=20)
+    for m in (0, 2, 4):
+        ref = mp_coefficient(lambda y: mpmath.sqrt(abs(y)), m, dps=40)
+        assert cs[m].matches(mpmath.nstr(ref, 30, strip_zeros=False))
+        assert cs[m].rel_accuracy_digits() >= 20
+    assert cs[1].is_exact_zero() and cs[3].is_exact_zero()       # even function
+
+
+def test_high_degree_sigmoid_against_mpmath():
+    # SPEC §9.8: float quadrature fails at high m; mpmath at 90 digits resolves m = 61 (SPEC H5 table).
+    c = hv.hermite_coefficient("sigmoid", 61, dps=30)
+    ref = mp_coefficient(MP["sigmoid"], 61, dps=90)
+    assert c.matches(mpmath.nstr(ref, 45, strip_zeros=False))
+    # SPEC H5: log|c_61| + π√61 = 1.97
+    assert abs(mpmath.log(abs(ref)) + mpmath.pi * mpmath.sqrt(61) - mpmath.mpf("1.97")) < 0.005
+
+
+def test_parity_zeros_are_exact():
+    cs = hv.hermite_coefficients("tanh", 10, dps=20)
+    assert all(cs[m].is_exact_zero() for m in range(0, 11, 2))
+    cs = hv.hermite_coefficients("sigmoid", 10, dps=20)
+    assert cs[0].matches("0.5") and all(cs[m].is_exact_zero() for m in range(2, 11, 2))
+
+
+def test_physicists_normalisation_numeric():
+    # d_m = ∫ tanh(x) H_m(x) e^{-x²} dx / (√π 2^m m!)  (mpmath reference)
+    for m in (1, 3):
+        with mpmath.workdps(40):
+            ref = mpmath.quad(lambda x: mpmath.tanh(x) * mpmath.hermite(m, x) * mpmath.exp(-x * x), [-mpmath.inf, mpmath.inf])
+            ref /= mpmath.sqrt(mpmath.pi) * 2 ** m * mpmath.factorial(m)
+        c = hv.hermite_coefficient("tanh", m, dps=25, normalization="physicists")
+        assert c.matches(mpmath.nstr(ref, 30, strip_zeros=False))
+
+
+def test_exact_route_and_quadrature_route_agree_on_gelu():
+    exact = hv.hermite_coefficients("gelu", 10)
+    num = hv.hermite_coefficients("gelu", 10, dps=30, algorithm="quadrature")
+    for e, c in zip(exact, num):
+        assert c.contains(e)
+
+
+def test_auto_route_for_exact_class_is_an_enclosure_of_the_closed_form():
+    c = hv.hermite_coefficient("relu", 4, dps=50)
+    assert isinstance(c, hv.Enclosure)
+    assert c.contains(-1 / (4 * sp.sqrt(3 * sp.pi))) and c.rel_accuracy_digits() >= 50
+
+
+def test_growth_bound_supplied_by_the_user():
+    x = sp.Symbol("x")
+    # tanh(x)·cos(x) is bounded by 1; the automatic bound works too, but a user bound must be honoured
+    act = hv.activation(sp.tanh(x) * sp.cos(x), x, growth=(1, 0, 0))
+    c = hv.hermite_coefficient(act, 1, dps=20)
+    ref = mp_coefficient(lambda y: mpmath.tanh(y) * mpmath.cos(y), 1)
+    assert c.matches(mpmath.nstr(ref, 25, strip_zeros=False))
+
+
+def test_not_certified_is_actionable():
+    # log t is unbounded at 0+: no explicit bound exists next to the singular point
+    x = sp.Symbol("x")
+    bad = hv.activation(sp.Piecewise((sp.log(x), x > 0), (0, True)), x, growth=(10, 1, 0))
+    with pytest.raises(errors.NotCertified, match="singularit"):
+        hv.hermite_coefficient(bad, 0, dps=10)
