@@ -49,6 +49,8 @@ def _product(s: Activation, tau: Activation, sign: int) -> Activation:
 
 
 def _read_rho(rho) -> fmpq:
+    if isinstance(rho, float):          # a float means the decimal it prints as (0.1 is 1/10), as everywhere
+        rho = repr(rho)
     try:
         q = exact_fraction(rho)
     except DomainError:
