@@ -31,7 +31,7 @@ import sympy as sp
 
 from ._validate import as_nonneg_int
 from .errors import DomainError
-from .symbolic.growth import Growth, growth_bound
+from .symbolic.growth import Growth, piecewise_growth
 from .symbolic.parity import Parity, parity
 from .symbolic.piecewise import Piece, split_pieces
 
@@ -176,7 +176,7 @@ class Activation:
             if A < 0 or p < 0 or a < 0:
                 raise DomainError("growth must be a tuple (A, p, a) of non-negative numbers")
             return Growth(A, p, a)
-        return growth_bound(self.expr, t)
+        return piecewise_growth(self.pieces, t)
 
     @property
     def is_piecewise_polynomial(self) -> bool:

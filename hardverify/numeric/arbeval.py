@@ -126,6 +126,7 @@ _FUNCS = {
     sp.atan: _atan,
     sp.asin: _asin,
     sp.log: _branch("log"),
+    sp.gamma: _unary("gamma"),
     sp.Abs: _abs,
     sp.sign: _sign,
     sp.Heaviside: _heaviside,

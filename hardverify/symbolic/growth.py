@@ -27,7 +27,7 @@ import sympy as sp
 
 from ..errors import DomainError
 
-__all__ = ["Growth", "growth_bound", "lower_bound"]
+__all__ = ["Growth", "growth_bound", "lower_bound", "piecewise_growth"]
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,21 @@ def _cant(expr, why=""):
     return DomainError(msg)
 
 
-def lower_bound(expr, var):
-    """An exact number L with ``expr(t) ≥ L`` for every real t, or None if none is found."""
+def lower_bound(expr, var, domain=None):
+    """An exact number L with ``expr(t) ≥ L`` for every t in ``domain`` (default: all reals), or None.
+
+    ``domain`` is an interval ``(lo, hi)`` of sympy numbers (±oo allowed); it lets a piece such as
+    √t on (0, ∞) be bounded.
+    """
     if not expr.has(var):
         return expr if expr.is_real else None
+    if expr.is_polynomial(var):                                # exact minimum over the (closed) domain
+        lo, hi = domain if domain is not None else (-sp.oo, sp.oo)
+        try:
+            low = sp.calculus.util.minimum(expr, var, sp.Interval(lo, hi))
+        except (NotImplementedError, ValueError):  # pragma: no cover - sympy gave up
+            return None
+        return low if low.is_finite else None
     if isinstance(expr, sp.exp):
         return sp.Integer(0)                                   # exp(real) > 0
     if isinstance(expr, sp.cosh):
@@ -74,22 +85,22 @@ def lower_bound(expr, var):
         base, e = expr.args
         if e.is_Integer and e > 0 and e.is_even:
             return sp.Integer(0)                               # even power ≥ 0
-        lb = lower_bound(base, var)
+        lb = lower_bound(base, var, domain)
         if lb is not None and lb >= 0 and e.is_positive:
             return lb ** e                                     # monotone for base ≥ 0
         return None
     if expr.is_Add:
-        lbs = [lower_bound(a, var) for a in expr.args]
+        lbs = [lower_bound(a, var, domain) for a in expr.args]
         return None if any(lb is None for lb in lbs) else sp.Add(*lbs)
     if expr.is_Mul:
         const, rest = expr.as_independent(var)
         if rest.is_Mul:
-            lbs = [lower_bound(f, var) for f in rest.args]
+            lbs = [lower_bound(f, var, domain) for f in rest.args]
             if any(lb is None or lb < 0 for lb in lbs):
                 return None
             prod = sp.Mul(*lbs)
         else:
-            prod = lower_bound(rest, var)
+            prod = lower_bound(rest, var, domain)
             if prod is None:
                 return None
         if const.is_nonnegative and prod >= 0:
@@ -98,7 +109,7 @@ def lower_bound(expr, var):
     return None
 
 
-def _upper_affine(g, var):
+def _upper_affine(g, var, domain=None):
     """(u0, u1) with g(t) ≤ u0 + u1|t| for all real t; DomainError if g grows faster."""
     if g.is_polynomial(var):
         poly = sp.Poly(g, var)
@@ -108,7 +119,7 @@ def _upper_affine(g, var):
             return sp.Abs(coeffs[0]), sp.Abs(coeffs[1])
         lead = poly.LC()
         if deg % 2 == 0 and lead.is_negative:
-            top = sp.calculus.util.maximum(g, var, sp.S.Reals)  # bounded above
+            top = sp.calculus.util.maximum(g, var, sp.S.Reals if domain is None else sp.Interval(*domain))  # bounded above
             return _nonneg(top), sp.Integer(0)
         raise DomainError(
             f"exp({g}) grows like exp({var}**{deg}): not integrable against the Gaussian weight; "
@@ -117,24 +128,24 @@ def _upper_affine(g, var):
     if g.is_Add:
         poly_part = sp.Add(*[a for a in g.args if a.is_polynomial(var)])
         rest = [a for a in g.args if not a.is_polynomial(var)]
-        u0, u1 = _upper_affine(poly_part, var) if poly_part != 0 else (sp.Integer(0), sp.Integer(0))
+        u0, u1 = _upper_affine(poly_part, var, domain) if poly_part != 0 else (sp.Integer(0), sp.Integer(0))
         for r in rest:
-            r0, r1 = _upper_affine(r, var)
+            r0, r1 = _upper_affine(r, var, domain)
             u0, u1 = u0 + r0, u1 + r1
         return u0, u1
     if g.is_Mul:
         const, rest = g.as_independent(var)
-        lb = lower_bound(rest, var)
+        lb = lower_bound(rest, var, domain)
         if const.is_negative and lb is not None and lb >= 0:
             return sp.Integer(0), sp.Integer(0)                # negative times non-negative ≤ 0
-    gr = growth_bound(g, var)
+    gr = growth_bound(g, var, domain)
     if gr.a == 0 and gr.p <= 1:
         return gr.A, gr.A                                      # |g| ≤ A(1+|t|)
     raise _cant(sp.exp(g), f"cannot bound {g} above by an affine function of |{var}|")
 
 
-def growth_bound(expr, var) -> Growth:
-    """A :class:`Growth` bound for ``expr`` (see the module docstring)."""
+def growth_bound(expr, var, domain=None) -> Growth:
+    """A :class:`Growth` bound for ``expr``, valid for t in ``domain`` (default: all reals)."""
     expr = sp.sympify(expr)
     if not expr.has(var):
         if not expr.is_real:
@@ -143,12 +154,12 @@ def growth_bound(expr, var) -> Growth:
     if expr == var:
         return Growth(sp.Integer(1), sp.Integer(1), sp.Integer(0))   # |t| ≤ 1 + |t|
     if expr.is_Add:                                            # |f+g| ≤ |f| + |g|
-        gs = [growth_bound(a, var) for a in expr.args]
+        gs = [growth_bound(a, var, domain) for a in expr.args]
         return Growth(sp.Add(*[g.A for g in gs]), sp.Max(*[g.p for g in gs]), sp.Max(*[g.a for g in gs]))
     if expr.is_Mul:
         const, rest = expr.as_independent(var)
         factors = rest.args if rest.is_Mul else (rest,)
-        gs = [growth_bound(f, var) for f in factors]           # |fg| ≤ |f||g|
+        gs = [growth_bound(f, var, domain) for f in factors]           # |fg| ≤ |f||g|
         return Growth(sp.Abs(const) * sp.Mul(*[g.A for g in gs]),
                       sp.Add(*[g.p for g in gs]), sp.Add(*[g.a for g in gs]))
     if expr.is_Pow:
@@ -157,42 +168,56 @@ def growth_bound(expr, var) -> Growth:
             raise _cant(expr, "variable exponent")
         if e.is_positive:
             if not e.is_Integer:
-                lb = lower_bound(base, var)
+                lb = lower_bound(base, var, domain)
                 if lb is None or lb < 0:
                     raise _cant(expr, f"cannot show {base} ≥ 0")
-            g = growth_bound(base, var)
+            g = growth_bound(base, var, domain)
             return Growth(g.A ** e, g.p * e, g.a * e)
         if e.is_negative:                                      # |b^-k| ≤ lb^-k when b ≥ lb > 0
-            lb = lower_bound(base, var)
+            lb = lower_bound(base, var, domain)
             if lb is None or not lb.is_positive:
                 raise _cant(expr, f"cannot bound {base} away from 0")
             return Growth(lb ** e, sp.Integer(0), sp.Integer(0))
         raise _cant(expr)
     if isinstance(expr, sp.exp):
-        u0, u1 = _upper_affine(expr.args[0], var)             # exp(g) ≤ e^{u0} e^{u1|t|}
+        u0, u1 = _upper_affine(expr.args[0], var, domain)             # exp(g) ≤ e^{u0} e^{u1|t|}
         return Growth(sp.exp(u0), sp.Integer(0), u1)
     if isinstance(expr, (sp.sinh, sp.cosh)):
-        g = growth_bound(expr.args[0], var)
+        g = growth_bound(expr.args[0], var, domain)
         if g.a != 0 or g.p > 1:
             raise _cant(expr, "argument grows faster than linearly")
         return Growth(sp.exp(g.A), sp.Integer(0), g.A)         # |sinh g|, cosh g ≤ e^{|g|}
     if isinstance(expr, sp.log):
         arg = expr.args[0]
-        lb = lower_bound(arg, var)
+        lb = lower_bound(arg, var, domain)
         if lb is None or not lb.is_positive:
             raise _cant(expr, f"cannot bound {arg} away from 0")
-        g = growth_bound(arg, var)
+        g = growth_bound(arg, var, domain)
         # log(arg) ∈ [log lb, log A + p log(1+|t|) + a|t|] and log(1+|t|) ≤ |t|
         C = sp.Max(sp.Abs(sp.log(lb)), _nonneg(sp.log(g.A)), g.p + g.a)
         return Growth(C, sp.Integer(1), sp.Integer(0))
     if type(expr) in _BOUNDED:
         return Growth(sp.sympify(_BOUNDED[type(expr)]), sp.Integer(0), sp.Integer(0))
     if isinstance(expr, sp.Abs):
-        return growth_bound(expr.args[0], var)
-    if isinstance(expr, (sp.Max, sp.Min)):                     # |max(f,g)| ≤ |f| + |g|
-        gs = [growth_bound(a, var) for a in expr.args]
-        return Growth(sp.Add(*[g.A for g in gs]), sp.Max(*[g.p for g in gs]), sp.Max(*[g.a for g in gs]))
+        return growth_bound(expr.args[0], var, domain)
+    if isinstance(expr, (sp.Max, sp.Min)):                     # |max(f,g)| ≤ max(|f|, |g|)
+        gs = [growth_bound(a, var, domain) for a in expr.args]
+        return Growth(sp.Max(*[g.A for g in gs]), sp.Max(*[g.p for g in gs]), sp.Max(*[g.a for g in gs]))
     if isinstance(expr, sp.Piecewise):
-        gs = [growth_bound(e, var) for e, _ in expr.args]
-        return Growth(sp.Add(*[g.A for g in gs]), sp.Max(*[g.p for g in gs]), sp.Max(*[g.a for g in gs]))
+        gs = [growth_bound(e, var, domain) for e, _ in expr.args]
+        return Growth(sp.Max(*[g.A for g in gs]), sp.Max(*[g.p for g in gs]), sp.Max(*[g.a for g in gs]))
     raise _cant(expr)
+
+
+def piecewise_growth(pieces, var) -> Growth:
+    """One bound for a function given by analytic pieces: each piece is bounded on its own interval,
+    and |σ| ≤ max_i G_i ≤ (max A_i)(1+|t|)^{max p} e^{max a |t|}.
+
+    >>> import sympy as sp
+    >>> from hardverify.symbolic.piecewise import split_pieces
+    >>> t = sp.Symbol("t", real=True)
+    >>> piecewise_growth(split_pieces(sp.Piecewise((0, t < 0), (sp.sqrt(t), True)), t), t)
+    Growth(A=1, p=1/2, a=0)
+    """
+    gs = [growth_bound(p.expr, var, (p.left, p.right)) for p in pieces]
+    return Growth(sp.Max(*[g.A for g in gs]), sp.Max(*[g.p for g in gs]), sp.Max(*[g.a for g in gs]))
