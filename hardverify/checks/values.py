@@ -37,7 +37,14 @@ __all__ = ["exact_equal", "exact_zero", "agrees", "consistent", "matches", "in_r
 
 
 def _short(x, n: int = 60) -> str:
-    s = str(x)
+    if isinstance(x, sp.Basic):
+        big = max((max(int(abs(r.p)).bit_length(), int(r.q).bit_length()) for r in x.atoms(sp.Rational)), default=0)
+        if big > 4000:      # printing an exact value with ~10⁶ digits (n = 10⁶) is slow or fails
+            return f"<exact {type(x).__name__} with a {int(big * 0.30103)}-digit rational>"
+    try:
+        s = str(x)
+    except ValueError:      # an integer beyond Python's str() digit limit
+        s = f"<{type(x).__name__} too large to print>"
     return s if len(s) <= n else s[: n - 3] + "..."
 
 

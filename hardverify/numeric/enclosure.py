@@ -72,7 +72,15 @@ def exact_fraction(x) -> Fraction:
         man, exp = x.man_exp()
         man, exp = int(man), int(exp)
         return Fraction(man * 2 ** exp) if exp >= 0 else Fraction(man, 2 ** (-exp))
-    raise DomainError(f"cannot read {x!r} as an exact number")
+    if isinstance(x, sp.Basic):
+        # not printed: printing a huge exact value (a rational with 10⁶ digits at n = 10⁶) is slow or fails,
+        # and Enclosure.contains catches this error for every irrational sympy value
+        raise DomainError(f"cannot read a non-rational sympy {type(x).__name__} as an exact number")
+    try:
+        text = repr(x)[:200]
+    except ValueError:      # an integer beyond Python's str() digit limit
+        text = f"<{type(x).__name__} too large to print>"
+    raise DomainError(f"cannot read {text} as an exact number")
 
 
 def _ball_of(x, prec: int) -> arb:

@@ -1,0 +1,112 @@
+"""Canonical form of a network: units merged through the activation's proved parity (exact).
+
+σ is split by its proved parity (:mod:`hardverify.symbolic.parity`) as σ = P + O with O odd, or
+σ = Q + E with E even (P, Q polynomials).  A unit σ(-u) is then rewritten through σ(u):
+O(-u) = -O(u), E(-u) = E(u), so every unit is brought to a canonical orientation (first non-zero
+of (w, b) positive) and units with the same canonical (w, b) are merged; the polynomial parts are
+summed exactly.  f ≡ 0 follows when every merged coefficient and the polynomial vanish — a proof;
+the converse is not claimed (distinct canonical units could still cancel as functions).
+
+>>> import sympy as sp
+>>> from hardverify.networks import Network
+>>> f = Network([[1, 1], [-1, -1]], "relu", outputs=[1, -1])     # ReLU(u) - ReLU(-u) = u
+>>> canonical_form(f).poly                                         # = x1 + x2, no non-linear part
+{((1, 1),): 1, ((2, 1),): 1}
+>>> canonical_form(f).terms
+{}
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ._exact import sign_of
+from .activations import Activation, t
+
+__all__ = ["ReducedForm", "canonical_form"]
+
+
+def _is_zero(v) -> bool:
+    return v == 0 if isinstance(v, int) else sign_of(v) == 0
+
+
+class ReducedForm:
+    """f = Σ_key c_key · σ̃(key) + poly(x): canonical units and an exact polynomial remainder.
+
+    ``terms`` maps a canonical unit ``(((coord, q), ...), bias)`` to its coefficient (zero
+    coefficients dropped); ``poly`` maps a monomial ``((coord, power), ...)`` to its coefficient.
+    """
+
+    __slots__ = ("terms", "poly")
+
+    def __init__(self, terms: dict, poly: dict):
+        self.terms = {k: v for k, v in terms.items() if not _is_zero(v)}
+        self.poly = {k: v for k, v in poly.items() if not _is_zero(v)}
+
+    def is_zero(self) -> bool:
+        return not self.terms and not self.poly
+
+    def equals_times(self, other: "ReducedForm", eps: int) -> bool:
+        """True if self = eps · other term by term (exactly)."""
+        for mine, theirs in ((self.terms, other.terms), (self.poly, other.poly)):
+            for k in set(mine) | set(theirs):
+                if not _is_zero(mine.get(k, 0) - eps * theirs.get(k, 0)):
+                    return False
+        return True
+
+
+def _parity_mode(act: Activation):
+    """('poly', None) | ('odd', P) | ('even', Q) | ('none', 0): σ - P odd / σ - Q even."""
+    if act.is_piecewise_polynomial and len(act.pieces) == 1:
+        return "poly", act.expr
+    par = act.parity
+    if par.odd_up_to is not None:
+        return "odd", par.odd_up_to
+    if par.even_up_to is not None:
+        return "even", par.even_up_to
+    return "none", sp.Integer(0)
+
+
+def canonical_form(net) -> ReducedForm:
+    """The :class:`ReducedForm` of a network (see the module docstring)."""
+    mode, P = _parity_mode(net.activation)
+    terms: dict = {}
+    for q, b, a in zip(net.rows, net.biases, net.outputs):
+        key_w = tuple((c, v) for c, v in zip(net.support, q) if v != 0)
+        key, coef = (key_w, b), a
+        if mode in ("odd", "even"):
+            first = next((sign_of(v) for _, v in key_w), None) if key_w else sign_of(b)
+            if first == -1:
+                key = (tuple((c, -v) for c, v in key_w), -b)
+                coef = -a if mode == "odd" else a
+        if mode != "poly":
+            terms[key] = terms.get(key, 0) + coef
+    poly = _polynomial_part(net, P) if (mode == "poly" or P != 0) else {}
+    return ReducedForm(terms, poly)
+
+
+def _polynomial_part(net, P) -> dict:
+    """Σ_i a_i P(scale⟨q_i, x⟩ + b_i) as {monomial: coefficient} (exact)."""
+    Pt = sp.Poly(P, t)
+    if Pt.degree() <= 1:            # fast path (ReLU: P = t/2; sigmoid: P = 1/2): exact sums, no Poly
+        p1, p0 = ([sp.Integer(0)] + Pt.all_coeffs())[-2:]
+        const = p0 * sum(net.outputs, 0) + p1 * sum((a * b for a, b in zip(net.outputs, net.biases)), 0)
+        out = {(): const}
+        if p1 != 0:
+            for j, c in enumerate(net.support):
+                out[((c, 1),)] = p1 * net.scale * sum((a * q[j] for a, q in zip(net.outputs, net.rows)), 0)
+        return out
+    xs = sp.symbols(f"x1:{len(net.support) + 1}")
+    total = sp.Poly(0, *xs) if xs else sp.Poly(0, t)
+    gens = xs or (t,)
+    for q, b, a in zip(net.rows, net.biases, net.outputs):
+        lin = sp.Poly(net.scale * sum((v * x for v, x in zip(q, xs)), sp.Integer(0)) + b, *gens)
+        acc = sp.Poly(0, *gens)
+        for c in Pt.all_coeffs():
+            acc = acc * lin + sp.Poly(c, *gens)
+        total += acc * a
+    out = {}
+    for monom, coef in total.terms():
+        key = tuple((net.support[j], e) for j, e in enumerate(monom) if e) if xs else ()
+        out[key] = sp.radsimp(coef)
+    return out

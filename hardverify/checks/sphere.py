@@ -1,0 +1,55 @@
+"""Checks for the sphere layer (SPEC F3–F5, H6): agreement of certified routes and of exact A_n-forms.
+
+* :func:`routes_agree` — two certified Funk–Hecke enclosures of the same eigenvalue agree under the
+  certified contract (dps digits, or a bound |μ_k| ≤ ε_k for values far below their natural size).
+* :func:`forms_equal` — exact equality of r_0 + r_1 A_n and s_0 + s_1 A_n with rational parts, where
+  A_n = Γ(n/2)/(√π Γ((n+1)/2)) (rational for odd n, rational/π for even n).
+
+>>> from flint import arb
+>>> from hardverify.numeric.enclosure import Enclosure
+>>> a = Enclosure(arb("0.0625 +/- 1e-40"))
+>>> routes_agree(a, Enclosure(arb("0.0625 +/- 1e-35")), 30).status.name
+'CERTIFIED'
+>>> routes_agree(a, Enclosure(arb("0.0626 +/- 1e-35")), 30).status.name
+'REFUTED'
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..numeric.enclosure import Enclosure
+from ..symbolic.gegenbauer import half_gamma_ratio
+from ..verdict import Status, Verdict
+
+__all__ = ["routes_agree", "forms_equal"]
+
+
+def routes_agree(ref: Enclosure, other: Enclosure, digits: int) -> Verdict:
+    """REFUTED if disjoint; CERTIFIED if ``ref`` has ``digits`` digits and ``other`` has them too or is a
+    bound that contains ``ref``; PROVED when both are exact zeros (proved parity); else UNDECIDED."""
+    if ref.is_exact_zero() and other.is_exact_zero():
+        return Verdict(Status.PROVED, method="parity: both routes give an exact 0")
+    if not ref.ball.overlaps(other.ball):
+        return Verdict(Status.REFUTED, method="two certified routes", precision=digits,
+                       evidence=f"{ref} and {other} are disjoint")
+    if ref.rel_accuracy_digits() >= digits and (other.rel_accuracy_digits() >= digits or other.contains(ref)):
+        return Verdict(Status.CERTIFIED, method="two certified routes agree", precision=digits,
+                       evidence=f"{ref} ≈ {other}")
+    return Verdict(Status.UNDECIDED, method="two certified routes", precision=digits,
+                   evidence=f"{ref} vs {other}: too wide to decide")
+
+
+def forms_equal(n: int, a, b) -> Verdict:
+    """Exact equality of a[0] + a[1] A_n and b[0] + b[1] A_n (rational parts) at integer n.
+
+    For odd n, A_n is rational and the values are compared; for even n, A_n = q/π with q rational and
+    π irrational, so the two are equal iff both parts agree.
+    """
+    a, b = [sp.Rational(v) for v in a], [sp.Rational(v) for v in b]
+    if n % 2:
+        ok = (a[0] - b[0]) + (a[1] - b[1]) * half_gamma_ratio(n) == 0
+    else:
+        ok = a[0] == b[0] and a[1] == b[1]
+    return Verdict(Status.PROVED if ok else Status.REFUTED, method="exact rational arithmetic in the form r0 + r1 A_n",
+                   evidence=f"n = {n}: parts {'agree' if ok else 'differ'}")

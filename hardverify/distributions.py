@@ -1,0 +1,358 @@
+"""Input distributions on R^n: spherically symmetric laws and non-symmetric controls.
+
+Every distribution knows
+
+* its **symmetry group** (:meth:`Distribution.is_invariant_under` decides exactly whether a
+  signed permutation of coordinates preserves it; :attr:`Distribution.symmetry` describes the group);
+* its **exact moments** E[x^α] (:meth:`Distribution.moment`, sympy; for spherical laws symbolic in n);
+* how to **sample** the marginal of a few coordinates with an explicit seed
+  (:meth:`Distribution.sample`), which costs O(#coordinates) even at n = 10^6.
+
+Spherically symmetric laws (rotation invariant; group O(n)) are x = R·θ with θ uniform on S^{n-1}
+and an independent radius R (:class:`RadiusLaw`): :class:`Gaussian` (R ~ χ_n),
+:class:`UniformSphere` (R = radius), :class:`UniformBall` (density ∝ r^{n-1} on [0, radius]) and
+:class:`Radial` (any :class:`RadiusLaw`: χ with any degrees of freedom, Pareto heavy tails).
+Controls: :func:`ShiftedGaussian` and :func:`AnisotropicGaussian` (N(μ, diag v)),
+:class:`UniformCube` and :class:`Hypercube` (coordinate reflections and permutations, no rotations).
+
+Coordinates are numbered 1..n (SPEC).  Nothing here allocates an n-sized array unless asked to
+sample all n coordinates.
+
+>>> from hardverify.transforms import reflection
+>>> D = Gaussian(10**6)
+>>> D.moment({1: 2, 7: 4})                                       # E[x_1² x_7⁴] = 1·3
+3
+>>> UniformSphere(6).moment((2, 2, 2))                           # SPEC V20
+1/480
+>>> ShiftedGaussian(3, 0.5).is_invariant_under(reflection(1))   # the control of SPEC G1
+False
+>>> Hypercube(5).is_spherical, Hypercube(5).is_invariant_under(reflection(1))
+(False, True)
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+import sympy as sp
+
+from ._exact import exact_real
+from .errors import DomainError, NoClosedForm
+from .symbolic.moments import as_dimension, gaussian_moment_multi, sphere_moment
+from .transforms import SignedPermutation
+
+__all__ = ["Distribution", "RadiusLaw", "Radial", "Gaussian", "UniformSphere", "UniformBall",
+           "GaussianLaw", "ShiftedGaussian", "AnisotropicGaussian", "UniformCube", "Hypercube",
+           "require_spherical"]
+
+#: largest n for which ``sample`` draws all coordinates at once (beyond it pass ``coords=``).
+MAX_DENSE_SAMPLE = 100_000
+
+
+def _rng(seed):
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if isinstance(seed, bool) or not isinstance(seed, (numbers.Integral, np.integer)) or seed < 0:
+        raise DomainError(f"seed must be a non-negative integer (or a numpy Generator), got {seed!r}")
+    return np.random.default_rng(int(seed))
+
+
+def _rising(a, q: int):
+    """a (a+1) ... (a+q-1), exact."""
+    out = sp.Integer(1)
+    for i in range(q):
+        out *= a + i
+    return out
+
+
+def _gamma_ratio(a, s):
+    """Γ(a + s/2)/Γ(a) exactly; refused for huge a with odd s (sympy would expand a factorial)."""
+    s = sp.sympify(s)
+    if s.is_integer and s.is_nonnegative and s % 2 == 0:
+        return _rising(a, int(s) // 2)
+    if isinstance(a, sp.Expr) and a.free_symbols:
+        return sp.gamma(a + s / 2) / sp.gamma(a)
+    if sp.sympify(a) > 5000:
+        raise NoClosedForm(f"Γ(a + {s}/2)/Γ(a) with a = {a} is not expanded exactly (it would be a huge "
+                           "number); use an even moment or a smaller dimension")
+    return sp.gammasimp(sp.gamma(a + s / 2) / sp.gamma(a))
+
+
+class RadiusLaw:
+    """The law of the radius R = |x| of a spherically symmetric distribution.
+
+    Build one with :meth:`chi`, :meth:`constant`, :meth:`power` or :meth:`pareto`.
+
+    >>> RadiusLaw.pareto(3).moment(2)            # E[R²] = α/(α - 2) for R ~ Pareto(α = 3)
+    3
+    >>> RadiusLaw.chi(10).moment(2)              # E|g|² = 10 for g ~ N(0, I_10)
+    10
+    """
+
+    def __init__(self, kind: str, params: dict, label: str):
+        self.kind, self.params, self.label = kind, params, label
+
+    @classmethod
+    def chi(cls, df, scale=1) -> "RadiusLaw":
+        """R = scale·|g| with g ~ N(0, I_df) (χ law with ``df`` degrees of freedom, df > 0)."""
+        d = exact_real(df, "df", positive=True) if not isinstance(df, sp.Symbol) else df
+        s = exact_real(scale, "scale", positive=True)
+        return cls("chi", {"df": d, "scale": s}, f"chi(df={d}" + (f", scale={s})" if s != 1 else ")"))
+
+    @classmethod
+    def constant(cls, radius=1) -> "RadiusLaw":
+        """R = radius (the uniform law on the sphere of that radius)."""
+        r = exact_real(radius, "radius", positive=True)
+        return cls("constant", {"radius": r}, f"constant({r})")
+
+    @classmethod
+    def power(cls, n, radius=1) -> "RadiusLaw":
+        """Density n r^{n-1}/radius^n on [0, radius] (the uniform ball of R^n)."""
+        n = as_dimension(n)
+        r = exact_real(radius, "radius", positive=True)
+        return cls("power", {"n": n, "radius": r}, f"power(n={n}, radius={r})")
+
+    @classmethod
+    def pareto(cls, alpha, scale=1) -> "RadiusLaw":
+        """Heavy tail: density α scale^α r^{-α-1} on [scale, ∞); E[R^s] < ∞ only for s < α."""
+        a = exact_real(alpha, "alpha", positive=True)
+        s = exact_real(scale, "scale", positive=True)
+        return cls("pareto", {"alpha": a, "scale": s}, f"pareto(alpha={a}, scale={s})")
+
+    def moment(self, s):
+        """E[R^s], exact (DomainError when it is infinite)."""
+        s = sp.sympify(s)
+        p = self.params
+        if self.kind == "constant":
+            return p["radius"] ** s
+        if self.kind == "power":
+            return p["radius"] ** s * p["n"] / (p["n"] + s)
+        if self.kind == "pareto":
+            if not bool(s < p["alpha"]):
+                raise DomainError(f"E[R^{s}] is infinite for a Pareto radius with alpha = {p['alpha']} "
+                                  f"(moments exist only for s < alpha)")
+            return p["alpha"] * p["scale"] ** s / (p["alpha"] - s)
+        return p["scale"] ** s * 2 ** (s / 2) * _gamma_ratio(sp.sympify(p["df"]) / 2, s)
+
+    def sample(self, size: int, rng) -> np.ndarray:
+        p = self.params
+        if self.kind == "constant":
+            return np.full(size, float(p["radius"]))
+        if self.kind == "power":
+            return float(p["radius"]) * np.exp(np.log(rng.random(size)) / float(p["n"]))
+        if self.kind == "pareto":
+            return float(p["scale"]) * rng.random(size) ** (-1.0 / float(p["alpha"]))
+        return float(p["scale"]) * np.sqrt(rng.chisquare(float(p["df"]), size))
+
+    def __repr__(self) -> str:
+        return f"RadiusLaw.{self.label}"
+
+
+def _alpha(alpha, n) -> dict:
+    """A multi-index as a sparse dict {coordinate (1-based): power}."""
+    if isinstance(alpha, dict):
+        items = alpha.items()
+    else:
+        try:
+            items = list(enumerate(alpha, start=1))
+        except TypeError:
+            raise DomainError(f"a multi-index must be a sequence or a dict {{coordinate: power}}, got {alpha!r}") from None
+    out = {}
+    for c, a in items:
+        if isinstance(a, bool) or not isinstance(a, (numbers.Integral, sp.Integer)) or a < 0:
+            raise DomainError(f"multi-index powers must be non-negative integers, got {a!r}")
+        if isinstance(c, bool) or not isinstance(c, (numbers.Integral, sp.Integer)) or c < 1:
+            raise DomainError(f"coordinates are numbered 1..n, got {c!r}")
+        if isinstance(n, int) and c > n:
+            raise DomainError(f"coordinate {c} is outside 1..{n}")
+        if a:
+            out[int(c)] = int(a)
+    return out
+
+
+class Distribution:
+    """Base class: a probability law on R^n (see the module docstring)."""
+
+    is_spherical = False
+    symmetry = ""
+
+    def __init__(self, n):
+        self.n = as_dimension(n)
+
+    # -- symmetry ----------------------------------------------------------------------
+    def is_invariant_under(self, R: SignedPermutation) -> bool:
+        """True if x ~ D implies R x ~ D (decided exactly)."""
+        raise NotImplementedError
+
+    @property
+    def all_reflections(self) -> bool:
+        """True if D is invariant under every coordinate reflection x_i ↦ -x_i."""
+        raise NotImplementedError
+
+    @property
+    def permutation_invariant(self) -> bool:
+        """True if D is invariant under every permutation of coordinates."""
+        raise NotImplementedError
+
+    # -- moments and samples -------------------------------------------------------------
+    def moment(self, alpha):
+        """E[x^α] exactly; α a sequence (coordinates 1, 2, ...) or a dict {coordinate: power}."""
+        raise NotImplementedError
+
+    def _sample(self, coords, size, rng) -> np.ndarray:
+        raise NotImplementedError
+
+    def sample(self, size: int, *, seed, coords=None) -> np.ndarray:
+        """``size`` draws of the coordinates ``coords`` (1-based; default all) as a float array.
+
+        The marginal of a few coordinates is drawn exactly (for spherical laws the other n - s
+        coordinates enter only through a χ²_{n-s} variable), so the cost does not depend on n.
+        """
+        if not isinstance(self.n, int):
+            raise DomainError("sampling needs a numeric dimension n")
+        if isinstance(size, bool) or not isinstance(size, (numbers.Integral, np.integer)) or size < 1:
+            raise DomainError(f"size must be a positive integer, got {size!r}")
+        if coords is None:
+            if self.n > MAX_DENSE_SAMPLE:
+                raise DomainError(f"n = {self.n} is too large to sample every coordinate (at most "
+                                  f"{MAX_DENSE_SAMPLE}); pass coords= (the coordinates you need)")
+            coords = range(1, self.n + 1)
+        coords = list(coords)
+        if any(isinstance(c, bool) or not isinstance(c, (numbers.Integral, np.integer)) or not 1 <= c <= self.n
+               for c in coords) or len(set(coords)) != len(coords):
+            raise DomainError(f"coords must be distinct coordinates in 1..{self.n}")
+        return self._sample(coords, int(size), _rng(seed))
+
+    def _check_n(self, n, what="network"):
+        if n != self.n:
+            raise DomainError(f"dimension mismatch: the {what} lives on R^{n} but the distribution "
+                              f"{self!r} on R^{self.n}")
+
+
+class Radial(Distribution):
+    """x = R·θ with θ uniform on S^{n-1} and R ~ ``radius_law`` independent (rotation invariant).
+
+    >>> D = Radial(4, RadiusLaw.chi(3))
+    >>> D.moment((2,))                 # E[R²] E[θ_1²] = 3 · 1/4
+    3/4
+    """
+
+    is_spherical = True
+    symmetry = "O(n): all rotations and reflections"
+
+    def __init__(self, n, radius_law: RadiusLaw):
+        super().__init__(n)
+        if not isinstance(radius_law, RadiusLaw):
+            raise DomainError("radius_law must be a RadiusLaw (RadiusLaw.chi(df), .constant(r), "
+                              f".power(n), .pareto(alpha)), got {radius_law!r}")
+        self.radius_law = radius_law
+
+    def is_invariant_under(self, R) -> bool:
+        _check_transform(R, self.n)
+        return True
+
+    all_reflections = True
+    permutation_invariant = True
+
+    def radius_moment(self, s):
+        """E[R^s] (exact)."""
+        return self.radius_law.moment(s)
+
+    def moment(self, alpha):
+        a = _alpha(alpha, self.n)
+        if any(v % 2 for v in a.values()):
+            return sp.Integer(0)
+        total = sum(a.values())
+        if total == 0:
+            return sp.Integer(1)
+        out = self.radius_moment(total) * sphere_moment(self.n, tuple(a.values()))
+        return sp.nsimplify(out) if out.is_Rational else out
+
+    def _direction(self, coords, size, rng):
+        z = rng.standard_normal((size, len(coords)))
+        rest = self.n - len(coords)
+        sq = (z * z).sum(axis=1) + (rng.chisquare(rest, size) if rest > 0 else 0.0)
+        return z / np.sqrt(sq)[:, None]
+
+    def _sample(self, coords, size, rng):
+        theta = self._direction(coords, size, rng)
+        return theta * self.radius_law.sample(size, rng)[:, None]
+
+    def __repr__(self) -> str:
+        return f"Radial({self.n}, {self.radius_law!r})"
+
+
+class Gaussian(Radial):
+    """The standard Gaussian N(0, I_n) (γ_n; radius χ_n).
+
+    >>> Gaussian(3).moment((2, 0, 2)), Gaussian(3).moment((1,))
+    (1, 0)
+    """
+
+    def __init__(self, n):
+        super().__init__(n, RadiusLaw.chi(as_dimension(n)))
+
+    def moment(self, alpha):
+        return gaussian_moment_multi(tuple(_alpha(alpha, self.n).values()))
+
+    def radius_moment(self, s):
+        return self.radius_law.moment(s)
+
+    def _sample(self, coords, size, rng):
+        return rng.standard_normal((size, len(coords)))
+
+    def __repr__(self) -> str:
+        return f"Gaussian({self.n})"
+
+
+class UniformSphere(Radial):
+    """The uniform probability measure on the sphere of radius ``radius`` in R^n.
+
+    >>> UniformSphere(5, radius=2).moment((2,))        # radius² / n
+    4/5
+    """
+
+    def __init__(self, n, radius=1):
+        super().__init__(n, RadiusLaw.constant(radius))
+        self.radius = self.radius_law.params["radius"]
+
+    def __repr__(self) -> str:
+        return f"UniformSphere({self.n}" + (f", radius={self.radius})" if self.radius != 1 else ")")
+
+
+class UniformBall(Radial):
+    """The uniform law on the ball of radius ``radius`` in R^n.
+
+    >>> UniformBall(3).moment((2,))                    # E[R²]/3 = (3/5)/3
+    1/5
+    """
+
+    def __init__(self, n, radius=1):
+        super().__init__(n, RadiusLaw.power(n, radius))
+        self.radius = self.radius_law.params["radius"]
+
+    def __repr__(self) -> str:
+        return f"UniformBall({self.n}" + (f", radius={self.radius})" if self.radius != 1 else ")")
+
+
+def _check_transform(R, n):
+    if not isinstance(R, SignedPermutation):
+        raise DomainError(f"expected a SignedPermutation (see hardverify.transforms), got {R!r}")
+    if isinstance(n, int):
+        R.check_dimension(n)
+
+
+def require_spherical(dist, what: str = "this computation") -> Radial:
+    """Return ``dist`` if it is rotation invariant, else raise a DomainError naming the allowed laws."""
+    if not isinstance(dist, Distribution):
+        raise DomainError(f"{what} needs a hardverify distribution, got {dist!r}")
+    if not dist.is_spherical:
+        raise DomainError(f"{what} needs a spherically symmetric distribution (Gaussian, UniformSphere, "
+                          f"UniformBall, Radial); {dist!r} is only invariant under {dist.symmetry}")
+    return dist
+
+
+from .distributions_controls import (  # noqa: E402  (the controls build on the base class above)
+    AnisotropicGaussian, GaussianLaw, Hypercube, ShiftedGaussian, UniformCube,
+)

@@ -1,0 +1,197 @@
+"""Non-spherical distributions (negative controls): Gaussians N(μ, diag v), the cube, the hypercube.
+
+* :class:`GaussianLaw` N(μ, diag v), with :func:`ShiftedGaussian` (μ ≠ 0: loses the reflections
+  x_i ↦ -x_i with μ_i ≠ 0, hence breaks SPEC G1) and :func:`AnisotropicGaussian` (unequal variances:
+  keeps every reflection, loses rotations and the permutations that move unequal variances);
+* :class:`UniformCube` (uniform on [-h, h]^n) and :class:`Hypercube` (uniform on {±1}^n): invariant
+  under all signed permutations of coordinates (the hyperoctahedral group), not under rotations.
+
+Vectors such as μ and v are stored as a default value plus exceptions, so N(0.5·1, I) on
+R^{10^6} costs O(1).
+
+>>> from hardverify.transforms import reflection, transposition
+>>> D = AnisotropicGaussian(3, [1, 2, 2])
+>>> D.is_invariant_under(reflection(1)), D.is_invariant_under(transposition(1, 2))
+(True, False)
+>>> ShiftedGaussian(2, 0.5).moment((2,))          # E[(1/2 + z)²] = 1/4 + 1
+5/4
+>>> Hypercube(4).moment((2, 1)), UniformCube(4).moment((2,))
+(0, 1/3)
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+import sympy as sp
+
+from ._exact import exact_real, sign_of
+from .distributions import Distribution, _alpha, _check_transform
+from .errors import DomainError
+
+__all__ = ["CoordVector", "GaussianLaw", "ShiftedGaussian", "AnisotropicGaussian", "UniformCube", "Hypercube"]
+
+
+class CoordVector:
+    """A vector of R^n stored as ``default`` plus a dict of exceptions (1-based coordinates)."""
+
+    __slots__ = ("n", "default", "rest")
+
+    def __init__(self, n: int, value, what: str, *, positive: bool = False):
+        self.n = n
+        if isinstance(value, dict):
+            self.default = 0 if not positive else 1
+            items = value.items()
+        elif isinstance(value, (list, tuple, np.ndarray)):
+            if len(value) != n:
+                raise DomainError(f"{what} must have n = {n} entries, got {len(value)}")
+            self.default = 0 if not positive else 1
+            items = enumerate(value, start=1)
+        else:
+            self.default = exact_real(value, what, positive=positive)
+            items = ()
+        self.rest = {}
+        for c, v in items:
+            if isinstance(c, bool) or not isinstance(c, (numbers.Integral, np.integer)) or not 1 <= c <= n:
+                raise DomainError(f"{what}: coordinates are numbered 1..{n}, got {c!r}")
+            v = exact_real(v, f"{what}[{c}]", positive=positive)
+            if v != self.default:
+                self.rest[int(c)] = v
+
+    def __getitem__(self, i: int):
+        return self.rest.get(i, self.default)
+
+    @property
+    def is_constant(self) -> bool:
+        return not self.rest
+
+    def floats(self, coords) -> np.ndarray:
+        return np.array([float(self[c]) for c in coords])
+
+    def __repr__(self) -> str:
+        if not self.rest:
+            return str(self.default)
+        return f"{self.default} except {dict(sorted(self.rest.items())[:4])}" + ("..." if len(self.rest) > 4 else "")
+
+
+class GaussianLaw(Distribution):
+    """N(μ, diag v) on R^n; μ and v a scalar (every coordinate), a length-n sequence or a dict.
+
+    Invariant under the signed permutation R exactly when R μ = μ and v_{π(i)} = v_i.
+    """
+
+    is_spherical = False
+
+    def __init__(self, n, mean=0, variances=1):
+        super().__init__(n)
+        if not isinstance(self.n, int):
+            raise DomainError("a shifted or anisotropic Gaussian needs a numeric dimension n")
+        self.mean = CoordVector(self.n, mean, "mean")
+        self.variances = CoordVector(self.n, variances, "variances", positive=True)
+
+    @property
+    def symmetry(self) -> str:
+        return "signed permutations R with R μ = μ and v∘π = v"
+
+    def is_invariant_under(self, R) -> bool:
+        _check_transform(R, self.n)
+        mu, v = self.mean, self.variances
+        if R.flip_all:
+            if sign_of(mu.default) != 0 or any(sign_of(x) != 0 for x in mu.rest.values()):
+                return False
+        for i in R.moved | set(mu.rest) | set(v.rest):
+            j = R.image(i)
+            if v[j] != v[i]:
+                return False
+            if sign_of(mu[j] - R.sign(i) * mu[i]) != 0:
+                return False
+        return True
+
+    @property
+    def all_reflections(self) -> bool:
+        return sign_of(self.mean.default) == 0 and all(sign_of(x) == 0 for x in self.mean.rest.values())
+
+    @property
+    def permutation_invariant(self) -> bool:
+        return self.mean.is_constant and self.variances.is_constant
+
+    def moment(self, alpha):
+        out = sp.Integer(1)
+        for c, a in _alpha(alpha, self.n).items():
+            m, v = sp.sympify(self.mean[c]), sp.sympify(self.variances[c])
+            # E[(m + √v z)^a] = Σ_j C(a, j) m^{a-j} v^{j/2} E[z^j]
+            out *= sum(sp.binomial(a, j) * m ** (a - j) * v ** sp.Rational(j, 2) * sp.factorial2(j - 1)
+                       for j in range(0, a + 1, 2))
+        return sp.nsimplify(out) if out.is_Rational else sp.expand(out)
+
+    def _sample(self, coords, size, rng):
+        z = rng.standard_normal((size, len(coords)))
+        return self.mean.floats(coords) + np.sqrt(self.variances.floats(coords)) * z
+
+    def __repr__(self) -> str:
+        return f"GaussianLaw({self.n}, mean={self.mean!r}, variances={self.variances!r})"
+
+
+def ShiftedGaussian(n, shift) -> GaussianLaw:
+    """N(μ, I_n): ``shift`` a scalar c (μ = c·1, as in the SPEC G1 control), a sequence or a dict."""
+    return GaussianLaw(n, mean=shift, variances=1)
+
+
+def AnisotropicGaussian(n, variances) -> GaussianLaw:
+    """N(0, diag v): keeps the coordinate reflections, loses rotations (and unequal permutations)."""
+    return GaussianLaw(n, mean=0, variances=variances)
+
+
+class UniformCube(Distribution):
+    """Uniform on [-h, h]^n (h = ``half_width``): signed permutations, no rotations."""
+
+    symmetry = "signed permutations of coordinates (hyperoctahedral group B_n)"
+
+    def __init__(self, n, half_width=1):
+        super().__init__(n)
+        self.half_width = exact_real(half_width, "half_width", positive=True)
+
+    def is_invariant_under(self, R) -> bool:
+        _check_transform(R, self.n)
+        return True
+
+    all_reflections = True
+    permutation_invariant = True
+
+    def moment(self, alpha):
+        out = sp.Integer(1)
+        for a in _alpha(alpha, self.n).values():
+            if a % 2:
+                return sp.Integer(0)
+            out *= sp.sympify(self.half_width) ** a / (a + 1)
+        return out
+
+    def _sample(self, coords, size, rng):
+        h = float(self.half_width)
+        return rng.uniform(-h, h, (size, len(coords)))
+
+    def __repr__(self) -> str:
+        return f"UniformCube({self.n}" + (f", half_width={self.half_width})" if self.half_width != 1 else ")")
+
+
+class Hypercube(Distribution):
+    """Uniform on {-1, +1}^n: signed permutations, no rotations.  Exact expectations by enumeration."""
+
+    symmetry = "signed permutations of coordinates (hyperoctahedral group B_n)"
+
+    def is_invariant_under(self, R) -> bool:
+        _check_transform(R, self.n)
+        return True
+
+    all_reflections = True
+    permutation_invariant = True
+
+    def moment(self, alpha):
+        return sp.Integer(0) if any(a % 2 for a in _alpha(alpha, self.n).values()) else sp.Integer(1)
+
+    def _sample(self, coords, size, rng):
+        return rng.integers(0, 2, (size, len(coords))).astype(float) * 2 - 1
+
+    def __repr__(self) -> str:
+        return f"Hypercube({self.n})"

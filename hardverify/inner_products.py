@@ -1,0 +1,364 @@
+"""Inner products E_D[f g] of networks: exact, certified, or Monte Carlo evidence.
+
+Routes (``algorithm="auto"`` picks the first that applies):
+
+* **Gaussian laws** N(μ, diag v) (:class:`~hardverify.distributions.Gaussian`, shifted,
+  anisotropic): the span reduction of SPEC §9.2.  A unit σ(⟨w, x⟩ + b) is σ(r Z + β) with
+  r² = Σ v_c w_c², β = b + ⟨w, μ⟩, and two units are correlated by ρ = ⟨w, v⊙w'⟩/(r r'), so
+  E[fg] = Σ_{pairs} a a' E[σ(rZ+β) τ(r'Z'+β')] — and pairs with the same (r, β, r', β', ⟨·,·⟩) are
+  grouped first (integer arithmetic for integer rows), so a GGJKK pair at k = 10 costs a handful
+  of kernels, not 4^k.  Each kernel is exact (closed-form dual kernel, :func:`~hardverify.mehler.pair_exact`)
+  or certified (Mehler series, :func:`~hardverify.mehler.pair_certified`).
+* **other spherical laws** (sphere, ball, any radius law) with positively homogeneous activations
+  of degrees p, q and no biases: E_D[fg] = E_D[R^{p+q}] / E|g|^{p+q} · E_γ[fg] (SPEC §9.4), exact.
+* **the hypercube** {±1}^n: exact enumeration over {±1}^s, s = |supp f ∪ supp g| (≤ 20).
+* anything else (the cube; sigmoid networks on the sphere): NoClosedForm / NotCertified; use
+  :func:`monte_carlo_inner` for evidence or a symmetry certificate for zeros.
+
+:func:`monte_carlo_inner` samples only the coordinates in the supports (exact marginals), so it
+costs the same at n = 10 and n = 10^6; its result is evidence with a standard error, never a proof.
+
+>>> from hardverify.networks import Network
+>>> from hardverify.distributions import Gaussian, UniformSphere
+>>> f = Network([[1, 0], [0, 1], [-1, 0], [0, -1]], "relu", outputs=[1, -1, 1, -1])   # |x1| - |x2|
+>>> inner_product(f, f, Gaussian(2))                   # SPEC D1: E[F_2²] = 2 - 4/π
+2 - 4/pi
+>>> inner_product(f, f, UniformSphere(2))              # homogeneous: × E[R²]/E|g|² = 1/2
+1 - 2/pi
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+from flint import arb, ctx
+
+from ._exact import sign_of
+from ._validate import as_choice, as_dps
+from .distributions import Distribution, Gaussian, Radial
+from .distributions_controls import GaussianLaw, Hypercube
+from .errors import DomainError, NoClosedForm, NotCertified
+from .mehler import pair_certified, pair_exact
+from .networks import ComposedNetwork, Network
+from .numeric.enclosure import Enclosure, bits_for_dps, enclose
+from .symbolic.hermite import exact_form
+
+__all__ = ["inner_product", "hermite_component", "monte_carlo_inner", "MonteCarloEstimate", "homogeneity_degree", "ALGORITHMS"]
+
+ALGORITHMS = ("auto", "exact", "series")
+#: largest s = |supp f ∪ supp g| for exact enumeration on the hypercube.
+MAX_ENUMERATION = 20
+
+
+def _validate(f, g, dist):
+    for h in (f, g):
+        if not isinstance(h, Network):
+            raise DomainError(f"inner products are computed for hardverify Networks, got {type(h).__name__}"
+                              + ("; use monte_carlo_inner for ψ∘f" if isinstance(h, ComposedNetwork) else ""))
+    if not isinstance(dist, Distribution):
+        raise DomainError(f"expected a hardverify distribution (Gaussian, UniformSphere, ...), got {dist!r}")
+    if f.n != g.n:
+        raise DomainError(f"dimension mismatch: the networks live on R^{f.n} and R^{g.n}")
+    dist._check_n(f.n)
+
+
+def inner_product(f: Network, g: Network, dist, *, dps=None, algorithm: str = "auto"):
+    """E_D[f g]: exact (sympy) without ``dps``; a certified Enclosure with ``dps`` digits.
+
+    ``algorithm="series"`` (with ``dps``) computes every Gaussian kernel by its certified Mehler
+    series, independently of the closed forms — a cross-check of the exact route.
+    """
+    _validate(f, g, dist)
+    algorithm = as_choice(algorithm, ALGORITHMS, "algorithm")
+    if dps is not None:
+        dps = as_dps(dps)
+    elif algorithm == "series":
+        raise DomainError("algorithm='series' gives a certified enclosure; pass dps=")
+    if isinstance(dist, Hypercube):
+        value = _hypercube(f, g)
+        return value if dps is None else enclose(value, dps)
+    if isinstance(dist, Gaussian) or isinstance(dist, GaussianLaw):
+        return _gaussian(f, g, dist, dps, algorithm)
+    if isinstance(dist, Radial):
+        p, q = homogeneity_degree(f.activation), homogeneity_degree(g.activation)
+        if p is None or q is None or any(sign_of(b) != 0 for b in f.biases + g.biases):
+            raise (NoClosedForm if dps is None else NotCertified)(
+                f"E_D[fg] under {dist!r} is reduced to the Gaussian only for positively homogeneous "
+                "activations (relu, abs, sign, step, ...) without biases; use a Gaussian, "
+                "monte_carlo_inner for evidence, or check_orthogonality for a symmetry certificate")
+        factor = dist.radius_moment(p + q) / Gaussian(dist.n).radius_moment(p + q)
+        base = _gaussian(f, g, Gaussian(dist.n), None if algorithm != "series" else dps, algorithm)
+        if dps is None:
+            return factor * base
+        return enclose(factor * base, dps) if not isinstance(base, Enclosure) else base * enclose(factor, dps + 10)
+    raise (NoClosedForm if dps is None else NotCertified)(
+        f"no exact or certified integration route under {dist!r}; use monte_carlo_inner for evidence "
+        "or check_orthogonality for a symmetry certificate")
+
+
+def homogeneity_degree(act):
+    """p if σ(ct) = c^p σ(t) for every c > 0 (σ piecewise monomial with its kink at 0), else None."""
+    try:
+        form = exact_form(act)
+    except NoClosedForm:
+        return None
+    if form.erf_terms or len(form.pieces) > 2 or (len(form.pieces) == 2 and form.pieces[0][1] != 0):
+        return None
+    degrees = set()
+    for _, _, cs in form.pieces:
+        nz = [k for k, c in enumerate(cs) if c != 0]
+        if len(nz) > 1:
+            return None
+        degrees.update(nz)
+    return degrees.pop() if len(degrees) == 1 else (0 if not degrees else None)
+
+
+# ------------------------------------------------------------------------- Gaussian laws
+def _law(dist):
+    if isinstance(dist, GaussianLaw):
+        return dist.mean, dist.variances
+    return None, None
+
+
+def _groups(f: Network, g: Network, dist) -> dict:
+    """{(r2_f, beta_f, r2_g, beta_g, ip): Σ a a'} over the pairs of units (exact)."""
+    mean, var = _law(dist)
+    simple = mean is None or (mean.is_constant and var.is_constant)
+    if simple and f.int_rows is not None and g.int_rows is not None and all(
+            isinstance(a, (int, sp.Rational)) for a in f.outputs + g.outputs):
+        return _groups_integer(f, g, mean, var)
+    U = sorted(set(f.support) | set(g.support))
+    v = {c: (1 if var is None else var[c]) for c in U}
+    mu = {c: (0 if mean is None else mean[c]) for c in U}
+
+    def units(h):
+        out = []
+        for i in range(h.width):
+            w = h.weight(i)
+            r2 = sum((v[c] * x * x for c, x in w.items()), 0)
+            beta = h.biases[i] + sum((mu[c] * x for c, x in w.items()), 0)
+            out.append((w, sp.nsimplify(r2) if not isinstance(r2, int) else r2, beta, h.outputs[i]))
+        return out
+    groups: dict = {}
+    for wf, rf, bf, af in units(f):
+        for wg, rg, bg, ag in units(g):
+            ip = sum((v[c] * x * wg[c] for c, x in wf.items() if c in wg), 0)
+            key = (rf, bf, rg, bg, sp.radsimp(ip) if not isinstance(ip, int) else ip)
+            groups[key] = groups.get(key, 0) + af * ag
+    return groups
+
+
+def _groups_integer(f, g, mean, var):
+    U = sorted(set(f.support) | set(g.support))
+
+    def padded(h):
+        M = np.zeros((h.width, len(U)), dtype=np.int64)
+        idx = [U.index(c) for c in h.support]
+        M[:, idx] = h.int_rows
+        return M
+    Qf, Qg = padded(f), padded(g)
+    v0 = 1 if var is None else var.default
+    m0 = 0 if mean is None else mean.default
+    ip = Qf @ Qg.T
+
+    def classes(h, Q):
+        bias_ids = {b: i for i, b in enumerate(dict.fromkeys(h.biases))}
+        keys = np.stack([(Q * Q).sum(1), Q.sum(1), np.array([bias_ids[b] for b in h.biases])], axis=1)
+        uniq, inv = np.unique(keys, axis=0, return_inverse=True)
+        blist = list(bias_ids)
+        return [(int(a), int(s), blist[int(b)]) for a, s, b in uniq], inv.ravel()
+    cf, inv_f = classes(f, Qf)
+    cg, inv_g = classes(g, Qg)
+    Lf = math.lcm(*[int(sp.Rational(a).q) for a in f.outputs])
+    Lg = math.lcm(*[int(sp.Rational(a).q) for a in g.outputs])
+    af = np.array([int(a * Lf) for a in f.outputs], dtype=np.int64)      # integer numerators
+    ag = np.array([int(a * Lg) for a in g.outputs], dtype=np.int64)
+    if int(np.abs(af).sum()) * int(np.abs(ag).sum()) >= 2 ** 52:
+        raise NotCertified("output weights too large for the exact integer grouping")
+    lo = int(ip.min())
+    span = int(ip.max()) - lo + 1
+    code = ((inv_f[:, None] * len(cg) + inv_g[None, :]) * span + (ip - lo)).ravel()
+    uniq, inv = np.unique(code, return_inverse=True)
+    sums = np.bincount(inv.ravel(), weights=np.outer(af, ag).ravel().astype(float))
+    groups = {}
+    for c, s in zip(uniq, sums):
+        s = int(round(s))
+        if s == 0:
+            continue
+        c = int(c)
+        d, rest = c % span + lo, c // span
+        i, j = divmod(rest, len(cg))
+        (nf, sf, bf), (ng, sg, bg) = cf[i], cg[j]
+        key = (f.scale ** 2 * v0 * nf, bf + f.scale * m0 * sf, g.scale ** 2 * v0 * ng, bg + g.scale * m0 * sg,
+               f.scale * g.scale * v0 * d)
+        groups[key] = groups.get(key, 0) + (s if Lf * Lg == 1 else sp.Rational(s, Lf * Lg))
+    return groups
+
+
+def _kernel_args(act, r2, beta):
+    r = sp.sqrt(sp.sympify(r2))
+    return act if (r == 1 and beta == 0) else act.affine(r, beta)
+
+
+def _pair(f, g, key, dps, algorithm, absolute=None):
+    rf, bf, rg, bg, ip = key
+    sf, sg = f.activation, g.activation
+    zf, zg = sign_of(sp.sympify(rf)) == 0, sign_of(sp.sympify(rg)) == 0
+    if zf or zg:                      # a unit with zero weight is the constant σ(β)
+        const = sf(bf) if zf else sg(bg)
+        other = (None if zg else _kernel_args(sg, rg, bg)) if zf else _kernel_args(sf, rf, bf)
+        if other is None:
+            return const * sg(bg) if dps is None else enclose(const * sg(bg), dps)
+        from .hermite import gaussian_expectation
+        if dps is None:
+            return const * gaussian_expectation(other)
+        return enclose(const, dps + 5) * gaussian_expectation(
+            other, dps=dps + 5, algorithm="quadrature" if algorithm == "series" else "auto")
+    rho = sp.radsimp(sp.sympify(ip) / sp.sqrt(sp.sympify(rf) * rg))
+    s1, t1 = _kernel_args(sf, rf, bf), _kernel_args(sg, rg, bg)
+    if dps is None:
+        return pair_exact(s1, t1, rho)
+    return pair_certified(s1, t1, rho, dps=dps, algorithm=algorithm, absolute=absolute)
+
+
+def _gaussian(f, g, dist, dps, algorithm):
+    groups = _groups(f, g, dist)
+    if dps is None:
+        return sp.Add(*[c * _pair(f, g, k, None, algorithm) for k, c in groups.items()])
+    guard = 5
+    for _ in range(4):
+        inner = dps + guard
+        prec = bits_for_dps(inner) + 64
+        with ctx.workprec(prec):
+            total, scale = arb(0), arb(0)
+            for k, c in groups.items():
+                e = _pair(f, g, k, inner, algorithm, absolute=arb(10) ** (-inner))
+                total += c * e.ball
+                scale += abs(c) * e.ball.abs_upper()
+            target = arb(10) ** (-dps)
+            if total.rad() <= target * total.abs_lower() or (
+                    total.contains(0) and total.rad() <= target * scale.max(arb(1)) * arb(10) ** (-5)):
+                return Enclosure(total, dps)
+            lost = float((scale / total.abs_lower().max(arb(10) ** (-inner))).log() / arb(10).log()) \
+                if not total.contains(0) else 10
+            guard += max(5, int(math.ceil(lost)) + 5)
+    raise NotCertified(f"the pair sum did not reach {dps} digits (cancellation); lower dps")
+
+
+# ------------------------------------------------------------------------- Hermite components
+def hermite_component(f: Network, alpha, *, dps=None):
+    """E_γ[f H_α] for x ~ N(0, I_n), H_α(x) = Π_c h_{α_c}(x_c) with h_m = He_m/√(m!) (SPEC §0.1).
+
+    For a unit σ(⟨w, x⟩ + b) with |w| = r > 0 and u = w/r:
+    E[σ(r⟨u,x⟩ + b) H_α] = c_m(σ(r· + b)) √(m!/α!) u^α, m = |α|  (h_m(⟨u,x⟩) = Σ_{|α|=m} √(m!/α!) u^α H_α).
+    ``alpha`` is a dict {coordinate: power} or a sequence (coordinates 1, 2, ...).
+    """
+    from .distributions import _alpha
+    from .hermite import hermite_coefficient
+    if not isinstance(f, Network):
+        raise DomainError(f"hermite_component needs a Network, got {type(f).__name__}")
+    a = _alpha(alpha, f.n)
+    m = sum(a.values())
+    norm = sp.sqrt(sp.factorial(m) / sp.prod([sp.factorial(p) for p in a.values()]))
+    coeffs: dict = {}
+    total = sp.Integer(0)
+    for i in range(f.width):
+        w = f.weight(i)
+        if any(c not in w for c in a):
+            continue
+        r2 = sum((x * x for x in w.values()), 0)
+        if r2 == 0:
+            total += f.outputs[i] * f.activation(f.biases[i]) * (1 if m == 0 else 0)
+            continue
+        key = (r2, f.biases[i])
+        if key not in coeffs:
+            coeffs[key] = hermite_coefficient(_kernel_args(f.activation, r2, f.biases[i]), m)
+        mono = sp.prod([w[c] ** p for c, p in a.items()])
+        total += f.outputs[i] * coeffs[key] * norm * mono / sp.sqrt(r2) ** m
+    return total if dps is None else enclose(total, as_dps(dps))
+
+
+# ------------------------------------------------------------------------- hypercube
+def _hypercube(f: Network, g: Network):
+    U = sorted(set(f.support) | set(g.support))
+    s = len(U)
+    if s > MAX_ENUMERATION:
+        raise NotCertified(f"exact enumeration on the hypercube needs |supp f ∪ supp g| ≤ {MAX_ENUMERATION}, "
+                           f"got {s}; use monte_carlo_inner")
+    X = (((np.arange(2 ** s)[:, None] >> np.arange(s)[None, :]) & 1) * 2 - 1).astype(np.int64)
+    Cf, vf = _value_table(f, X, U)
+    Cg, vg = _value_table(g, X, U)
+    M = Cf.T @ Cg
+    total = sp.Integer(0)
+    for i, j in zip(*np.nonzero(M)):
+        total += int(M[i, j]) * vf[i] * vg[j]
+    return total / 2 ** s
+
+
+def _value_table(h: Network, X, U):
+    """(C, values): h(x) = Σ_key C[x, key] values[key] exactly (integer C)."""
+    if h.int_rows is None or not all(isinstance(a, int) for a in h.outputs):
+        raise NotCertified("exact hypercube enumeration needs integer rows q and integer outputs "
+                           "(put a common irrational factor in scale=)")
+    idx = [U.index(c) for c in h.support]
+    P = X[:, idx] @ h.int_rows.T                      # 2^s × width integer pre-activations
+    bias_ids = {b: i for i, b in enumerate(dict.fromkeys(h.biases))}
+    bid = np.array([bias_ids[b] for b in h.biases])
+    lo = int(P.min())
+    span = int(P.max()) - lo + 1
+    codes = (P - lo) + span * bid[None, :]
+    uniq, inv = np.unique(codes, return_inverse=True)
+    inv = inv.reshape(P.shape)
+    C = np.zeros((len(X), len(uniq)), dtype=np.int64)
+    rows = np.repeat(np.arange(len(X)), h.width)
+    np.add.at(C, (rows, inv.ravel()), np.tile(np.array(h.outputs, dtype=np.int64), len(X)))
+    blist = list(bias_ids)
+    values = [h.activation(h.scale * (int(c) % span + lo) + blist[int(c) // span]) for c in uniq]
+    return C, values
+
+
+# ------------------------------------------------------------------------- Monte Carlo
+@dataclass(frozen=True)
+class MonteCarloEstimate:
+    """Evidence: a sample mean with its standard error (never a proof)."""
+
+    mean: float
+    stderr: float
+    samples: int
+    seed: int
+
+    def consistent_with(self, value, z: float = 5.0) -> bool:
+        """|mean - value| ≤ z·stderr (plus a float-rounding allowance)."""
+        return abs(self.mean - float(value)) <= z * self.stderr + 1e-12 * (1 + abs(self.mean))
+
+    def __str__(self) -> str:
+        return f"{self.mean:.6g} ± {self.stderr:.2g} (MC, {self.samples} samples, seed {self.seed})"
+
+
+def monte_carlo_inner(f, g, dist, *, samples: int = 100_000, seed, batch: int = 50_000) -> MonteCarloEstimate:
+    """E_D[f g] by Monte Carlo over the coordinates of supp f ∪ supp g (exact marginals)."""
+    for h in (f, g):
+        if not isinstance(h, (Network, ComposedNetwork)):
+            raise DomainError(f"expected a Network or ComposedNetwork, got {type(h).__name__}")
+    if f.n != g.n:
+        raise DomainError(f"dimension mismatch: the networks live on R^{f.n} and R^{g.n}")
+    dist._check_n(f.n)
+    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 2:
+        raise DomainError(f"samples must be an integer >= 2, got {samples!r}")
+    coords = sorted(set(f.support) | set(g.support)) or [1]
+    rng = np.random.default_rng(seed) if not isinstance(seed, np.random.Generator) else seed
+    s1 = s2 = 0.0
+    done = 0
+    while done < samples:
+        m = min(batch, samples - done)
+        X = dist.sample(m, seed=rng, coords=coords)
+        prod = f.evaluate(X, coords) * g.evaluate(X, coords)
+        s1 += float(prod.sum())
+        s2 += float((prod * prod).sum())
+        done += m
+    mean = s1 / samples
+    var = max(0.0, (s2 - samples * mean * mean) / (samples - 1))
+    return MonteCarloEstimate(mean, math.sqrt(var / samples), samples, seed if isinstance(seed, int) else -1)

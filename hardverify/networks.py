@@ -1,0 +1,387 @@
+"""One-hidden-layer networks x ↦ Σ_i a_i σ(scale·⟨q_i, x⟩ + b_i) on R^n, with exact weights.
+
+A :class:`Network` stores its hidden weights **sparsely**: only the coordinates that some unit
+uses (its :attr:`~Network.support`) are kept, so a GGJKK network of width 2^k on R^{10^6} costs
+O(k 2^k).  Weights, biases and output weights are exact sympy numbers (floats are read as the
+decimals they print as); an optional common ``scale`` multiplies every hidden weight (GGJKK:
+q ∈ {±1}^k and scale = 1/√k), which keeps the rows integer and the arithmetic fast.
+
+Exact structure (no integration):
+
+* :meth:`Network.reduced` merges units using the activation's proved parity (σ - P odd or
+  σ - Q even with P, Q polynomials): σ(-u) is rewritten through σ(u), so f is a formal sum of
+  distinct canonical units plus a polynomial.  If every coefficient and the polynomial vanish,
+  f ≡ 0 (:meth:`Network.is_identically_zero`, a proof; False means "not shown").
+* :meth:`Network.symmetry_sign` decides f∘R = ±f for a signed permutation R by comparing the
+  reduced forms of f∘R and f exactly (R acts on the weights: w ↦ R^T w).
+
+Integrals (``inner``, ``norm2``, ``monte_carlo``) live in :mod:`hardverify.inner_products`.
+Coordinates are numbered 1..n.
+
+>>> import sympy as sp, hardverify as hv
+>>> from hardverify.transforms import reflection
+>>> f = Network([{1: 1, 2: 1}, {1: 1, 2: -1}, {1: -1, 2: 1}, {1: -1, 2: -1}], "relu",
+...             outputs=[1, -1, -1, 1], n=3, scale=1 / sp.sqrt(2))       # GGJKK f_{1,2}
+>>> f.support, f.width
+((1, 2), 4)
+>>> f.symmetry_sign(reflection(1)), f.symmetry_sign(reflection(3))
+(-1, 1)
+>>> f({1: 1, 2: 1, 3: 0})                        # f_S(1, 1) = √2 (SPEC G6)
+sqrt(2)
+"""
+
+from __future__ import annotations
+
+import functools
+import numbers
+
+import numpy as np
+import sympy as sp
+
+from ._exact import exact_real, sign_of
+from ._validate import as_int_at_least
+from .activations import Activation, activation, t
+from .errors import DomainError
+from .canonical import ReducedForm, canonical_form
+from .transforms import SignedPermutation
+
+__all__ = ["Network", "ComposedNetwork"]
+
+#: the largest width accepted (2^20 units).
+MAX_WIDTH = 1 << 20
+
+
+def _act(a) -> Activation:
+    return a if isinstance(a, Activation) else activation(a)
+
+
+def _is_zero(v) -> bool:
+    return v == 0 if isinstance(v, int) else sign_of(v) == 0
+
+
+@functools.lru_cache(maxsize=64)
+def _numpy_function(act: Activation):
+    f = sp.lambdify(t, act.expr, modules=["numpy", "scipy"])
+
+    def apply(u):
+        with np.errstate(all="ignore"):
+            out = np.asarray(f(u), dtype=float)
+        if out.shape != np.shape(u):
+            out = np.broadcast_to(out, np.shape(u)).copy()
+        return out
+    return apply
+
+
+class Network:
+    """x ↦ Σ_i a_i σ(scale·⟨q_i, x⟩ + b_i) on R^n.
+
+    Parameters
+    ----------
+    weights : sequence of rows, numpy array or sympy Matrix
+        Row i is q_i: a dense sequence of length n, or a dict ``{coordinate: value}``
+        (coordinates 1..n; needs ``n``).
+    activation : str or Activation
+        σ (one activation for every unit).
+    outputs : sequence, optional
+        a_i (default all 1).
+    biases : sequence, optional
+        b_i (default all 0).
+    n : int, optional
+        The dimension (required for sparse rows; checked against dense rows).
+    scale : number, optional
+        A common positive factor of every hidden weight (default 1).
+    name : str, optional
+    """
+
+    def __init__(self, weights, activation="relu", *, outputs=None, biases=None, n=None, scale=1,
+                 name: str | None = None):
+        self.activation = _act(activation)
+        rows, n = _read_rows(weights, n)
+        m = len(rows)
+        if not 1 <= m <= MAX_WIDTH:
+            raise DomainError(f"a network needs between 1 and {MAX_WIDTH} units, got {m}")
+        self.n = n
+        self.scale = exact_real(scale, "scale", positive=True)
+        self.outputs = _read_vector(outputs, m, "outputs", default=1)
+        self.biases = _read_vector(biases, m, "biases", default=0)
+        self.support = tuple(sorted(set().union(*[r.keys() for r in rows])))
+        self.rows = tuple(tuple(r.get(c, 0) for c in self.support) for r in rows)
+        self.name = name
+
+    # -- basic properties ------------------------------------------------------------------
+    @property
+    def width(self) -> int:
+        return len(self.rows)
+
+    def weight(self, i: int) -> dict:
+        """The hidden weight vector of unit i as ``{coordinate: exact value}`` (scale included)."""
+        return {c: self.scale * q for c, q in zip(self.support, self.rows[i]) if q != 0}
+
+    @functools.cached_property
+    def int_rows(self):
+        """The rows as an int64 array (width × |support|) when every q is an integer, else None."""
+        if all(isinstance(q, int) for r in self.rows for q in r):
+            big = max((abs(q) for r in self.rows for q in r), default=0)
+            if big < 2 ** 20:
+                return np.array(self.rows, dtype=np.int64).reshape(self.width, len(self.support))
+        return None
+
+    def __repr__(self) -> str:
+        label = self.name or "Network"
+        return f"<{label}: width {self.width}, {self.activation.label}, n = {self.n}, support {_short(self.support)}>"
+
+    # -- evaluation ---------------------------------------------------------------------------
+    def __call__(self, x):
+        """f(x) exactly; ``x`` a dense sequence of length n or a dict {coordinate: value} (others 0)."""
+        point = _read_point(x, self.n)
+        out = 0
+        for q, b, a in zip(self.rows, self.biases, self.outputs):
+            pre = self.scale * sum((qc * point.get(c, 0) for c, qc in zip(self.support, q) if qc != 0), 0) + b
+            out += a * self.activation(pre)
+        return sp.nsimplify(out) if isinstance(out, sp.Float) else out
+
+    def evaluate(self, X, coords) -> np.ndarray:
+        """f at the rows of the float array ``X`` whose columns are the coordinates ``coords``."""
+        X = np.asarray(X, dtype=float)
+        pos = {c: j for j, c in enumerate(coords)}
+        missing = [c for c in self.support if c not in pos]
+        if missing:
+            raise DomainError(f"evaluate needs the coordinates {missing[:5]} of the support in coords")
+        cols = X[:, [pos[c] for c in self.support]] if self.support else np.zeros((len(X), 0))
+        W = np.array([[float(self.scale * q) for q in r] for r in self.rows]).reshape(self.width, len(self.support))
+        pre = cols @ W.T + np.array([float(b) for b in self.biases])
+        vals = _numpy_function(self.activation)(pre)
+        out = vals @ np.array([float(a) for a in self.outputs])
+        if not np.all(np.isfinite(out)):
+            raise DomainError(f"{self!r} is not finite at some sample points (activation overflow)")
+        return out
+
+    # -- exact structure --------------------------------------------------------------------
+    def transformed(self, R: SignedPermutation) -> "Network":
+        """The network x ↦ f(R x) (hidden weights w ↦ R^T w)."""
+        if not isinstance(R, SignedPermutation):
+            raise DomainError(f"expected a SignedPermutation (hardverify.transforms), got {R!r}")
+        R.check_dimension(self.n)
+        rows = [R.pull_back({c: q for c, q in zip(self.support, r) if q != 0}) for r in self.rows]
+        return self._trusted(rows, self.outputs, self.biases)
+
+    def _like(self, rows, outputs, biases, scale=None):
+        return Network(rows, self.activation, outputs=outputs, biases=biases, n=self.n,
+                       scale=self.scale if scale is None else scale, name=self.name)
+
+    def _trusted(self, rows, outputs, biases):
+        """A network like self with already-exact sparse rows (no re-validation: internal use)."""
+        new = object.__new__(Network)
+        new.activation, new.n, new.scale, new.name = self.activation, self.n, self.scale, self.name
+        new.outputs, new.biases = tuple(outputs), tuple(biases)
+        new.support = tuple(sorted(set().union(*[r.keys() for r in rows])))
+        new.rows = tuple(tuple(r.get(c, 0) for c in new.support) for r in rows)
+        return new
+
+    @functools.cached_property
+    def _reduced(self) -> ReducedForm:
+        return canonical_form(self)
+
+    def reduced(self) -> ReducedForm:
+        """The canonical form used for exact identities (see the module docstring)."""
+        return self._reduced
+
+    def is_identically_zero(self) -> bool:
+        """True if f ≡ 0 follows exactly from the weights and σ's parity (False: not shown)."""
+        return self._reduced.is_zero()
+
+    def symmetry_sign(self, R: SignedPermutation):
+        """+1 if f∘R = f, -1 if f∘R = -f (both proved exactly on the weights), else None."""
+        other = self.transformed(R)._reduced
+        for eps in (1, -1):
+            if other.equals_times(self._reduced, eps):
+                return eps
+        return None
+
+    # -- algebra --------------------------------------------------------------------------------
+    def _check_compatible(self, other):
+        if not isinstance(other, Network):
+            raise DomainError(f"networks combine only with networks, got {type(other).__name__}")
+        if other.n != self.n:
+            raise DomainError(f"dimension mismatch: R^{self.n} and R^{other.n}")
+        if other.activation != self.activation:
+            raise DomainError(f"networks with different activations ({self.activation.label}, "
+                              f"{other.activation.label}) cannot be added; hardverify networks have one σ")
+
+    def _sparse_rows(self, fold_scale: bool):
+        s = self.scale if fold_scale else 1
+        return [{c: s * q for c, q in zip(self.support, r) if q != 0} for r in self.rows]
+
+    def __add__(self, other):
+        self._check_compatible(other)
+        same = sign_of(self.scale - other.scale) == 0
+        rows = self._sparse_rows(not same) + other._sparse_rows(not same)
+        return Network(rows, self.activation, outputs=list(self.outputs) + list(other.outputs),
+                       biases=list(self.biases) + list(other.biases), n=self.n,
+                       scale=self.scale if same else 1)
+
+    def __neg__(self):
+        return self._like(self._sparse_rows(False), [-a for a in self.outputs], self.biases)
+
+    def __sub__(self, other):
+        return self + (-other)
+
+    def __mul__(self, c):
+        c = exact_real(c, "a scalar")
+        return self._like(self._sparse_rows(False), [c * a for a in self.outputs], self.biases)
+
+    __rmul__ = __mul__
+
+    def embed(self, n: int, coords) -> "Network":
+        """The network x ↦ f(x_{coords}) on R^n: coordinate j of f becomes ``coords[j-1]``."""
+        coords = list(coords)
+        if len(coords) != self.n or len(set(coords)) != len(coords):
+            raise DomainError(f"embed needs {self.n} distinct target coordinates, got {coords}")
+        rows = [{coords[c - 1]: q for c, q in zip(self.support, r) if q != 0} for r in self.rows]
+        return Network(rows, self.activation, outputs=self.outputs, biases=self.biases, n=n,
+                       scale=self.scale, name=self.name)
+
+    def precompose(self, M, n: int) -> "Network":
+        """x ↦ f(M x) for an exact n_f × n matrix M (rows indexed by f's coordinates): w ↦ M^T w."""
+        M = sp.Matrix(M)
+        if M.shape != (self.n, n):
+            raise DomainError(f"M must be {self.n} × {n}, got {M.shape}")
+        rows = []
+        for r in self.rows:
+            w = {}
+            for c, q in zip(self.support, r):
+                for j in range(n):
+                    if q != 0 and M[c - 1, j] != 0:
+                        w[j + 1] = w.get(j + 1, 0) + self.scale * q * M[c - 1, j]
+            rows.append({j: sp.radsimp(sp.expand(v)) for j, v in w.items()})
+        return Network(rows, self.activation, outputs=self.outputs, biases=self.biases, n=n, name=self.name)
+
+    def compose(self, psi) -> "ComposedNetwork":
+        """x ↦ ψ(f(x)) (e.g. the classification labels of SPEC G9)."""
+        return ComposedNetwork(psi, self)
+
+    # -- integrals (see hardverify.inner_products) ------------------------------------------
+    def inner(self, other, dist, *, dps=None, algorithm="auto"):
+        """E_D[f g]: exact (sympy) without ``dps``, a certified Enclosure with it."""
+        from .inner_products import inner_product
+        return inner_product(self, other, dist, dps=dps, algorithm=algorithm)
+
+    def norm2(self, dist, *, dps=None, algorithm="auto"):
+        """E_D[f²]."""
+        return self.inner(self, dist, dps=dps, algorithm=algorithm)
+
+    def monte_carlo(self, other, dist, *, samples=100_000, seed):
+        """E_D[f g] by Monte Carlo (evidence, with a standard error)."""
+        from .inner_products import monte_carlo_inner
+        return monte_carlo_inner(self, other, dist, samples=samples, seed=seed)
+
+
+class ComposedNetwork:
+    """x ↦ ψ(f(x)) for a network f and an activation ψ (SPEC G9: ψ odd keeps f's symmetries)."""
+
+    def __init__(self, psi, net: Network):
+        if not isinstance(net, Network):
+            raise DomainError(f"compose needs a Network, got {type(net).__name__}")
+        self.psi, self.net = _act(psi), net
+        self.n, self.support = net.n, net.support
+
+    def __call__(self, x):
+        return self.psi(self.net(x))
+
+    def evaluate(self, X, coords):
+        return _numpy_function(self.psi)(self.net.evaluate(X, coords))
+
+    def transformed(self, R):
+        return ComposedNetwork(self.psi, self.net.transformed(R))
+
+    def symmetry_sign(self, R):
+        """+1 if f∘R = f; -1 if f∘R = -f and ψ is odd; +1 if f∘R = -f and ψ is even; else None."""
+        s = self.net.symmetry_sign(R)
+        if s == 1:
+            return 1
+        if s == -1:
+            if self.psi.parity.is_odd:
+                return -1
+            if self.psi.parity.is_even:
+                return 1
+        return None
+
+    def monte_carlo(self, other, dist, *, samples=100_000, seed):
+        from .inner_products import monte_carlo_inner
+        return monte_carlo_inner(self, other, dist, samples=samples, seed=seed)
+
+    def __repr__(self) -> str:
+        return f"<{self.psi.label} ∘ {self.net!r}>"
+
+
+# ------------------------------------------------------------------------------- helpers
+def _short(seq, k=6):
+    seq = tuple(seq)
+    return str(seq) if len(seq) <= k else f"({', '.join(map(str, seq[:k]))}, ...; {len(seq)} coordinates)"
+
+
+def _read_rows(weights, n):
+    if n is not None:
+        n = as_int_at_least(n, 1, "n")
+    if isinstance(weights, sp.MatrixBase):
+        weights = weights.tolist()
+    elif isinstance(weights, np.ndarray):
+        if weights.ndim != 2:
+            raise DomainError(f"a weight array must be 2-D (width × n), got shape {weights.shape}")
+        weights = list(weights)
+    try:
+        raw = list(weights)
+    except TypeError:
+        raise DomainError(f"weights must be a sequence of rows (dense or dicts), got {weights!r}") from None
+    rows = []
+    for k, r in enumerate(raw):
+        if isinstance(r, dict):
+            if n is None:
+                raise DomainError("sparse rows {coordinate: value} need the dimension: pass n=")
+            items = r.items()
+        else:
+            try:
+                r = list(r)
+            except TypeError:
+                raise DomainError(f"weight row {k} must be a sequence or a dict, got {r!r}") from None
+            if n is None:
+                n = len(r)
+            if len(r) != n:
+                raise DomainError(f"dimension mismatch: weight row {k} has {len(r)} entries, expected n = {n}")
+            items = enumerate(r, start=1)
+        row = {}
+        for c, v in items:
+            if isinstance(c, bool) or not isinstance(c, (numbers.Integral, np.integer)) or not 1 <= c <= n:
+                raise DomainError(f"weight row {k}: coordinates are numbered 1..{n}, got {c!r}")
+            v = exact_real(v, f"weight ({k}, {c})")
+            if not _is_zero(v):
+                row[int(c)] = v
+        rows.append(row)
+    if n is None:
+        raise DomainError("a network needs at least one weight row")
+    return rows, n
+
+
+def _read_vector(values, m, what, default):
+    if values is None:
+        return tuple([default] * m)
+    values = list(values)
+    if len(values) != m:
+        raise DomainError(f"{what} must have one entry per unit ({m}), got {len(values)}")
+    return tuple(exact_real(v, f"{what}[{i}]") for i, v in enumerate(values))
+
+
+def _read_point(x, n):
+    if isinstance(x, dict):
+        items = x.items()
+    else:
+        x = list(x)
+        if len(x) != n:
+            raise DomainError(f"dimension mismatch: the point has {len(x)} entries, the network lives on R^{n}")
+        items = enumerate(x, start=1)
+    out = {}
+    for c, v in items:
+        if not isinstance(c, (numbers.Integral, np.integer)) or not 1 <= c <= n:
+            raise DomainError(f"coordinates are numbered 1..{n}, got {c!r}")
+        out[int(c)] = exact_real(v, f"x[{c}]")
+    return out

@@ -1,0 +1,331 @@
+"""Exact Funk–Hecke eigenvalues μ_k(σ; n) of piecewise-polynomial activations, symbolic in n (SPEC §0.2, F3, F4).
+
+Definition (normalised measure, the default)::
+
+    μ_k(σ; n) = E_{t~ν_n}[σ(t) P_k^{(n)}(t)] = c_n ∫_{-1}^{1} σ(t) P_k^{(n)}(t) (1-t²)^{(n-3)/2} dt,
+
+so E_{y~U_n}[σ(⟨x,y⟩) Y(y)] = μ_k Y(x) for Y ∈ H_k^n (F3).  The surface-measure eigenvalue is
+λ_k = |S^{n-1}| μ_k (``measure="surface"``).
+
+How it is derived (generic; no table of activations).  On [-1, 1] a piecewise polynomial is
+
+    σ(t) = p_0(t) + Σ_i Σ_j d_{ij} (t - a_i)_+^j ,     (t - a)_+^j := (t - a)^j 1{t > a},
+
+with p_0 the piece just right of -1, a_i the kinks in (-1, 1) and d_{ij} the Taylor coefficients at a_i
+of the jump between the two neighbouring pieces.  Then
+
+* E[t^m P_k] is the closed moment of :func:`~hardverify.symbolic.gegenbauer.legendre_moment` (F2.4);
+* for k > j, Rodrigues' formula (F2.2) and j+1 integrations by parts leave a single boundary term at a,
+  and (d/dt)^{k-1-j}(1-t²)^{k+(n-3)/2} is itself a Rodrigues expression in dimension n+2j+2::
+
+      μ_k((t-a)_+^j) = j! Γ(n/2) / (√π 2^{j+1} Γ(j+(n+1)/2)) · (1-a²)^{j+(n-1)/2} · P_{k-1-j}^{(n+2j+2)}(a);
+
+* for k ≤ j, k integrations by parts give c_n R_k j!/(j-k)! ∫_a^1 (t-a)^{j-k} (1-t²)^{k+(n-3)/2} dt,
+  a Beta function at a = 0 and an incomplete one otherwise (elementary for integer n, a
+  hypergeometric ₂F₁ for symbolic n).
+
+Every result is r_0 + r_1·A_n with A_n = Γ(n/2)/(√π Γ((n+1)/2)) (``half_gamma_ratio``); for kinks at 0
+and integer n both r_0 and r_1 are rationals, so μ_k is rational (odd n) or rational + rational/π
+(even n).  For example μ_2(ReLU; 3) = 1/16 and μ_6(ReLU; 7) = 1/2048 (SPEC F4, V10, V10d).
+
+>>> import hardverify as hv
+>>> [funk_hecke(hv.activation("relu"), 3, k) for k in range(9)]                 # SPEC F4 table, n = 3
+[1/4, 1/6, 1/16, 0, -1/96, 0, 1/256, 0, -1/512]
+>>> funk_hecke(hv.activation("step"), 4, 3)                                       # SPEC V10c
+-2/(15*pi)
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import sympy as sp
+from flint import arb, fmpq
+
+from .._validate import as_choice, as_nonneg_int
+from ..activations import Activation, activation
+from ..errors import NoClosedForm
+from .gegenbauer import (
+    MAX_EXACT_DEGREE, _dim, _half_gamma_ratio_q, _rising, half_gamma_ratio, legendre_moment, legendre_values,
+    sphere_area,
+)
+from .hermite import exact_form
+
+__all__ = ["funk_hecke", "funk_hecke_eigenvalues", "EigenForm", "eigen_forms", "kink_jets", "KinkJets", "MEASURES"]
+
+MEASURES = ("normalized", "surface")
+
+
+# ------------------------------------------------------------------------------ the value type
+@dataclass(frozen=True)
+class EigenForm:
+    """An exact value r0 + r1·A_n, A_n = Γ(n/2)/(√π Γ((n+1)/2)); r0, r1 are fmpq or sympy numbers."""
+
+    r0: object
+    r1: object
+    n: object
+
+    def to_sympy(self) -> sp.Expr:
+        n = self.n
+        if isinstance(n, int) and isinstance(self.r0, fmpq) and isinstance(self.r1, fmpq):
+            if self.r1 == 0:
+                return _sym(self.r0)
+            q = self.r1 * _half_gamma_ratio_q(n)        # A_n = q_n (odd n) or q_n/π (even n)
+            if n % 2:
+                return _sym(self.r0 + q)
+            return _sym(self.r0) + _sym(q) / sp.pi
+        r0, r1 = (_sym(v) for v in (self.r0, self.r1))
+        if isinstance(n, int):
+            return sp.expand(r0 + r1 * half_gamma_ratio(self.n))
+        return sp.factor(r0) + sp.factor(r1) * half_gamma_ratio(self.n)
+
+    def to_arb(self) -> arb:
+        """A ball at the ambient flint precision (integer n only)."""
+        from ..numeric.arbeval import enclose_constant
+        n = self.n
+        A = ((arb(n) / 2).lgamma() - (arb(n + 1) / 2).lgamma()).exp() / arb.pi().sqrt()
+        parts = []
+        for v in (self.r0, self.r1):
+            if isinstance(v, fmpq):
+                parts.append(arb(v))
+            elif isinstance(v, int):
+                parts.append(arb(v))
+            else:
+                parts.append(enclose_constant(v))
+        return parts[0] + parts[1] * A
+
+    def is_zero(self) -> bool:
+        return _sym(self.r0) == 0 and _sym(self.r1) == 0
+
+
+def _sym(v):
+    if isinstance(v, fmpq):
+        return sp.Rational(int(v.p), int(v.q))
+    return sp.sympify(v)
+
+
+# ------------------------------------------------------------------------------ decomposition
+@dataclass(frozen=True)
+class KinkJets:
+    """σ on [-1, 1] as p_0(t) + Σ_i Σ_j d_ij (t - a_i)_+^j (exact sympy numbers)."""
+
+    base: tuple     # coefficients of p_0, low -> high
+    kinks: tuple    # ((a_i, (d_i0, d_i1, ...)), ...)
+
+
+def _no_closed_form(act, why):
+    return NoClosedForm(
+        f"no closed form for the Funk–Hecke eigenvalues of {act.label}: {why}. Exact results cover "
+        "piecewise polynomials (kinks anywhere); ask for a certified enclosure with dps=, "
+        "e.g. hv.funk_hecke(act, n, k, dps=30)"
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def kink_jets(act: Activation) -> KinkJets:
+    """The decomposition used by :func:`funk_hecke` (NoClosedForm outside piecewise polynomials)."""
+    try:
+        form = exact_form(act)
+    except NoClosedForm:
+        raise _no_closed_form(act, "a piece is not a polynomial") from None
+    if form.erf_terms:
+        raise _no_closed_form(act, "it has erf terms (no elementary Funk–Hecke transform)")
+    pieces = form.pieces
+    one = sp.Integer(1)
+    base = next(cs for a, b, cs in pieces if bool(a <= -one) and bool(b > -one))
+    kinks = []
+    for (a0, b0, left), (a1, b1, right) in zip(pieces, pieces[1:]):
+        x = b0
+        if not (bool(x > -one) and bool(x < one)):
+            continue
+        size = max(len(left), len(right))
+        jump = [(right[i] if i < len(right) else 0) - (left[i] if i < len(left) else 0) for i in range(size)]
+        # Taylor coefficients at x of the jump polynomial: d_j = Σ_{m ≥ j} C(m, j) Δ_m x^{m-j}
+        d = [sp.expand(sum(sp.binomial(m, j) * jump[m] * x ** (m - j) for m in range(j, size)))
+             for j in range(size)]
+        while d and d[-1] == 0:
+            d.pop()
+        if d:
+            kinks.append((x, tuple(d)))
+    return KinkJets(tuple(sp.sympify(c) for c in base), tuple(kinks))
+
+
+# ------------------------------------------------------------------------------ the pieces of μ_k
+def _num(n):
+    """The dimension in the ring of the fast path: fmpq for integer n, the Symbol otherwise."""
+    return fmpq(n) if isinstance(n, int) else n
+
+
+def _plus(x, y):
+    """x + y, in fmpq when both are rational (fast path), else in sympy."""
+    if isinstance(x, fmpq) and isinstance(y, fmpq):
+        return x + y
+    return _sym(x) + _sym(y)
+
+
+def _ring(v, n):
+    """An exact rational as fmpq when n is an integer (else unchanged sympy)."""
+    v = sp.sympify(v)
+    if isinstance(n, int) and v.is_Rational:
+        return fmpq(int(v.p), int(v.q))
+    return v
+
+
+def _moment_part(n, base, K, acc):
+    """Σ_m p0_m E[t^m P_k] into acc[k][0] (rational in n; SPEC F2.4)."""
+    for k in range(min(K, len(base) - 1) + 1):
+        for m in range(k, len(base), 2):
+            if base[m] != 0:
+                acc[k][0] = _plus(acc[k][0], _ring(base[m], n) * _ring(legendre_moment(n, k, m), n))
+
+
+def _zero_kink_part(n, j, d, K, acc):
+    """d · μ_k((t)_+^j) for k = 0..K into acc (kink at 0; closed Beta/Gegenbauer values)."""
+    N = _num(n)
+    d = _ring(d, n)
+    half, halfp = N / 2, (N + 1) / 2
+    fj = sp.factorial(j) if not isinstance(n, int) else fmpq(int(sp.factorial(j)))
+    for k in range(min(j, K) + 1):            # k ≤ j: Beta functions, r = j - k
+        r = j - k
+        c = fj / (fmpq(int(sp.factorial(r))) if isinstance(n, int) else sp.factorial(r)) / 2 ** (k + 1)
+        if r % 2 == 0:
+            c = c * int(sp.factorial2(r - 1)) / 2 ** (r // 2) / _rising(half, k + r // 2)
+            acc[k][0] = _plus(acc[k][0], d * c)
+        else:
+            c = c * int(sp.factorial((r - 1) // 2)) / _rising(halfp, k + (r - 1) // 2)
+            acc[k][1] = _plus(acc[k][1], d * c)
+    if K <= j:
+        return
+    # k > j: j! A_n / (2^{j+1} ((n+1)/2)_j) · P_{k-1-j}^{(n+2j+2)}(0)
+    pre = d * fj / (2 ** (j + 1) * _rising(halfp, j))
+    dim = N + 2 * j + 2
+    p0 = 1 if isinstance(n, int) else sp.Integer(1)       # P_m^{(dim)}(0), m = k - 1 - j, even m only
+    for k in range(j + 1, K + 1):
+        m = k - 1 - j
+        if m % 2:
+            continue
+        if m:
+            p0 = -p0 * (m - 1) / (dim - 1 + m - 2)
+        acc[k][1] = _plus(acc[k][1], pre * p0)
+
+
+def _incomplete(n, a, i, s):
+    """K_i(s) = ∫_a^1 t^i (1-t²)^s dt (exact; s = k + (n-3)/2)."""
+    if isinstance(n, int):
+        return _incomplete_int(a, i, s)
+    ip = sp.Rational(i + 1, 2)
+    full = sp.gamma(ip) * sp.gamma(s + 1) / (2 * sp.gamma(s + 1 + ip))
+    return full - a ** (i + 1) / (i + 1) * sp.hyper([-s, ip], [ip + 1], a ** 2)
+
+
+@functools.lru_cache(maxsize=4096)
+def _incomplete_int(a, i, s):
+    """K_i(s) for integer n: K_0 by the reduction ∫(1-t²)^s = [t(1-t²)^s + 2s ∫(1-t²)^{s-1}]/(2s+1) run upward
+    from K_0(0) = 1 - a or K_0(-1/2) = π/2 - asin a; K_1 = (1-a²)^{s+1}/(2(s+1)); K_i from K_{i-2} by parts."""
+    w = 1 - a ** 2
+    if i == 0:
+        half = s - sp.floor(s)
+        cur = (1 - a) if half == 0 else (sp.pi / 2 - sp.asin(a))
+        step = half if half == 0 else half - 1            # the base exponent: 0 or -1/2
+        while step < s:
+            step += 1
+            cur = sp.expand((-a * w ** step + 2 * step * cur) / (2 * step + 1))
+        return cur
+    if i == 1:
+        return sp.expand(w ** (s + 1) / (2 * (s + 1)))
+    return sp.expand((a ** (i - 1) * w ** (s + 1) + (i - 1) * _incomplete_int(a, i - 2, s)) / (i + 2 * s + 1))
+
+
+#: the largest integer n for exact eigenvalues with a kink a ≠ 0 (they contain (1-a²)^{(n-1)/2}).
+MAX_KINK_DIMENSION = 2000
+
+
+def _general_kink_part(n, a, j, d, K, acc):
+    """d · μ_k((t-a)_+^j) for k = 0..K, a ≠ 0 (sympy arithmetic), into acc."""
+    if isinstance(n, int) and n > MAX_KINK_DIMENSION:
+        raise NoClosedForm(
+            f"exact Funk–Hecke eigenvalues with a kink at {a} ≠ 0 are built for n ≤ {MAX_KINK_DIMENSION} (they "
+            f"contain (1 - a²)^((n-1)/2), a number with ~n digits); use a symbolic n, or dps= for a certified "
+            "enclosure")
+    nn = sp.sympify(n)
+    for k in range(min(j, K) + 1):
+        # c_n R_k = A_n ((n-1)/2) / (2^k ((n-1)/2)_k);  μ = c_n R_k j!/(j-k)! Σ_i C(r,i)(-a)^{r-i} K_i(s)
+        r, s = j - k, k + (nn - 3) / 2
+        T = sum(sp.binomial(r, i) * (-a) ** (r - i) * _incomplete(n, a, i, s) for i in range(r + 1))
+        c = (nn - 1) / 2 / (2 ** k * _rising((nn - 1) / 2, k)) * sp.factorial(j) / sp.factorial(r)
+        acc[k][1] = _plus(acc[k][1], d * c * T)
+    if K <= j:
+        return
+    dim = nn + 2 * j + 2
+    pre = d * sp.factorial(j) / (2 ** (j + 1) * _rising((nn + 1) / 2, j)) * (1 - a ** 2) ** (j + (nn - 1) / 2)
+    vals = legendre_values(int(dim) if isinstance(n, int) else dim, K - 1 - j, a)
+    for k in range(j + 1, K + 1):
+        acc[k][1] = _plus(acc[k][1], pre * vals[k - 1 - j])
+
+
+def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
+    """[μ_0, ..., μ_{k_max}] as :class:`EigenForm` values (the exact derivation, before simplification)."""
+    act = act if isinstance(act, Activation) else activation(act)
+    n = _dim(n)
+    K = as_nonneg_int(k_max, "degree k_max", maximum=MAX_EXACT_DEGREE)
+    jets = kink_jets(act)
+    zero = fmpq(0) if isinstance(n, int) else sp.Integer(0)
+    acc = [[zero, zero] for _ in range(K + 1)]
+    _moment_part(n, jets.base, K, acc)
+    for a, ds in jets.kinks:
+        for j, d in enumerate(ds):
+            if d == 0:
+                continue
+            if a == 0 and (d.is_Rational or not isinstance(n, int)):
+                _zero_kink_part(n, j, d, K, acc)
+            else:
+                _general_kink_part(n, a, j, d, K, acc)
+    return [EigenForm(r0, r1, n) for r0, r1 in acc]
+
+
+def _finish(form: EigenForm, measure: str):
+    value = form.to_sympy()
+    if measure == "surface":
+        value = sp.expand(value * sphere_area(form.n)) if isinstance(form.n, int) else value * sphere_area(form.n)
+    return value
+
+
+def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized") -> list:
+    """Exact [μ_0(σ; n), ..., μ_{k_max}(σ; n)] of a piecewise-polynomial σ (see the module docstring).
+
+    Parameters
+    ----------
+    act : Activation or str
+    n : int ≥ 2 or positive-integer sympy Symbol
+    k_max : int
+    measure : {"normalized", "surface"}
+        ``"surface"`` multiplies by |S^{n-1}| = 2π^{n/2}/Γ(n/2) (the dS eigenvalue λ_k).
+
+    Raises
+    ------
+    NoClosedForm
+        For activations that are not piecewise polynomials; use ``dps=`` for a certified enclosure.
+
+    >>> import sympy as sp, hardverify as hv
+    >>> n = sp.Symbol("n", integer=True, positive=True)
+    >>> mu = funk_hecke_eigenvalues(hv.activation("relu"), n, 2)
+    >>> sp.simplify(mu[1] - 1 / (2 * n))                                            # SPEC F4: μ_1 = 1/(2n)
+    0
+    """
+    measure = as_choice(measure, MEASURES, "measure")
+    return [_finish(f, measure) for f in eigen_forms(act, n, k_max)]
+
+
+def funk_hecke(act, n, k: int, *, measure: str = "normalized") -> sp.Expr:
+    """Exact μ_k(σ; n) (or λ_k with ``measure="surface"``); see :func:`funk_hecke_eigenvalues`.
+
+    >>> import hardverify as hv
+    >>> funk_hecke(hv.activation("relu"), 7, 6)                                     # SPEC V10d
+    1/2048
+    >>> funk_hecke(hv.activation("relu"), 3, 2, measure="surface")                  # 4π/16 = π/4 (R–H A_2)
+    pi/4
+    """
+    k = as_nonneg_int(k, "degree k", maximum=MAX_EXACT_DEGREE)
+    measure = as_choice(measure, MEASURES, "measure")
+    return _finish(eigen_forms(act, n, k)[k], measure)

@@ -1,0 +1,367 @@
+"""Exact spherical-harmonic dimensions and normalised Legendre polynomials of dimension n (SPEC §0.2, F1, F2).
+
+Conventions (SPEC §0.2):
+
+* N(n, k) = dim H_k^n, the dimension of the degree-k spherical harmonics on S^{n-1} ⊂ R^n (F1):
+  N(n, 0) = 1, N(n, k) = C(n+k-1, k) - C(n+k-3, k-2) = ((2k+n-2)/k) C(k+n-3, k-1).
+* P_k^{(n)}(t) = C_k^{(λ)}(t)/C_k^{(λ)}(1), λ = (n-2)/2, the **normalised Legendre polynomial of
+  dimension n**, so P_k^{(n)}(1) = 1 (n = 3: Legendre P_k; n = 2: Chebyshev T_k; n = 4: U_k/(k+1)).
+  Explicitly (from the classical sum for C_k^{(λ)}, valid for every n ≥ 2 including λ = 0)::
+
+      P_k^{(n)}(t) = k!/(2 (n-1)_{k-1}) Σ_{j ≤ k/2} (-1)^j (n/2)_{k-j-1} (2t)^{k-2j} / (j! (k-2j)!)   (k ≥ 1)
+
+  with (x)_m the rising factorial.
+* ν_n(t) = c_n (1-t²)^{(n-3)/2} on [-1, 1], c_n = Γ(n/2)/(√π Γ((n-1)/2)): the law of ⟨x, e⟩ for x ~ U_n.
+
+``n`` is a Python int ≥ 2 (results are exact rationals, Python ints for N) or a positive-integer sympy
+Symbol (results are expressions in n, valid for n ≥ 2).
+
+>>> harmonic_dimension(100, 6)                      # SPEC F1 table / V9
+1604922825
+>>> import sympy as sp
+>>> from hardverify import t
+>>> legendre_polynomial(3, 4) == sp.expand(sp.legendre(4, t))   # n = 3 is Legendre's P_k
+True
+>>> n = sp.Symbol("n", integer=True, positive=True)
+>>> sp.factor(legendre_polynomial(n, 2))
+(n*t**2 - 1)/(n - 1)
+"""
+
+from __future__ import annotations
+
+import functools
+
+import sympy as sp
+from flint import fmpq, fmpz
+
+from .._validate import as_nonneg_int
+from ..activations import t as _t
+from ..errors import DomainError
+from .moments import as_dimension
+
+__all__ = [
+    "harmonic_dimension", "harmonic_dimension_sum", "legendre_polynomial", "legendre_coefficients",
+    "legendre_recurrence", "legendre_rodrigues", "legendre_values", "legendre_at_zero", "legendre_moment",
+    "gegenbauer_c", "marginal_constant", "marginal_density", "sphere_area", "half_gamma_ratio",
+    "MAX_EXACT_DEGREE",
+]
+
+#: the largest degree the exact sphere layer accepts for polynomials and eigenvalues.
+MAX_EXACT_DEGREE = 20_000
+
+
+def _dim(n):
+    return as_dimension(n, minimum=2)
+
+
+def _deg(k, what="degree k"):
+    return as_nonneg_int(k, what, maximum=MAX_EXACT_DEGREE)
+
+
+def _rising(x, m: int):
+    """(x)_m = x (x+1) ... (x+m-1) as a product (sympy or fmpq)."""
+    out = sp.Integer(1) if isinstance(x, sp.Basic) else fmpq(1)
+    for i in range(m):
+        out = out * (x + i)
+    return out
+
+
+# ------------------------------------------------------------------------------ F1: dimensions
+def harmonic_dimension(n, k):
+    """N(n, k) = dim H_k^n, the number of linearly independent degree-k spherical harmonics on S^{n-1}.
+
+    Exact at any size: a Python int for integer n (flint binomials, never a float), a sympy
+    expression (a polynomial in n) for a positive-integer Symbol n.  SPEC F1.
+
+    >>> [harmonic_dimension(10, k) for k in range(7)]            # SPEC F1 table
+    [1, 10, 54, 210, 660, 1782, 4290]
+    >>> harmonic_dimension(2, 9), harmonic_dimension(3, 4), harmonic_dimension(4, 3)
+    (2, 9, 16)
+    """
+    n, k = _dim(n), as_nonneg_int(k, "degree k")
+    if isinstance(n, int):
+        if k == 0:
+            return 1
+        if k == 1:
+            return n
+        return int(fmpz.bin_uiui(n + k - 1, k)) - int(fmpz.bin_uiui(n + k - 3, k - 2))
+    if k == 0:
+        return sp.Integer(1)
+    return (2 * k + n - 2) * _rising(n - 1, k - 1) / sp.factorial(k)
+
+
+def harmonic_dimension_sum(n, k):
+    """Σ_{ℓ ≤ k} N(n, ℓ) = C(n+k-1, k) + C(n+k-2, k-1): the dimension of polynomials of degree ≤ k on S^{n-1}.
+
+    >>> harmonic_dimension_sum(5, 6) == sum(harmonic_dimension(5, l) for l in range(7))
+    True
+    """
+    n, k = _dim(n), as_nonneg_int(k, "degree k")
+    if isinstance(n, int):
+        if k == 0:
+            return 1
+        return int(fmpz.bin_uiui(n + k - 1, k)) + int(fmpz.bin_uiui(n + k - 2, k - 1))
+    if k == 0:
+        return sp.Integer(1)
+    return _rising(n, k) / sp.factorial(k) + _rising(n, k - 1) / sp.factorial(k - 1)
+
+
+# ------------------------------------------------------------------------------ F2: polynomials
+@functools.lru_cache(maxsize=512)
+def _coefficients_int(n: int, k: int) -> tuple:
+    """Monomial coefficients (low -> high) of P_k^{(n)} for integer n, as fmpq (explicit sum)."""
+    out = [fmpq(0)] * (k + 1)
+    if k == 0:
+        out[0] = fmpq(1)
+        return tuple(out)
+    half = fmpq(n, 2)
+    # leading coefficient 2^{k-1} (n/2)_{k-1} / (n-1)_{k-1}
+    c = fmpq(2) ** (k - 1) * _rising(half, k - 1) / _rising(fmpq(n - 1), k - 1)
+    j = 0
+    while k - 2 * j >= 0:
+        out[k - 2 * j] = c
+        if k - 2 * j < 2:
+            break
+        # c_{j+1}/c_j = -(k-2j)(k-2j-1) / (4 (j+1) (n/2 + k - j - 2))
+        c = -c * (k - 2 * j) * (k - 2 * j - 1) / (4 * (j + 1) * (half + k - j - 2))
+        j += 1
+    return tuple(out)
+
+
+def _coefficients_symbolic(n, k: int) -> list:
+    out = [sp.Integer(0)] * (k + 1)
+    if k == 0:
+        return [sp.Integer(1)]
+    c = 2 ** (k - 1) * _rising(n / 2, k - 1) / _rising(n - 1, k - 1)
+    j = 0
+    while k - 2 * j >= 0:
+        out[k - 2 * j] = sp.factor(c)
+        if k - 2 * j < 2:
+            break
+        c = -c * (k - 2 * j) * (k - 2 * j - 1) / (4 * (j + 1) * (n / 2 + k - j - 2))
+        j += 1
+    return out
+
+
+def legendre_coefficients(n, k) -> list:
+    """Exact monomial coefficients [a_0, ..., a_k] of P_k^{(n)}(t) = Σ a_i t^i (explicit sum; SPEC F2).
+
+    >>> legendre_coefficients(3, 2)                        # (3t² - 1)/2
+    [-1/2, 0, 3/2]
+    """
+    n, k = _dim(n), _deg(k)
+    if isinstance(n, int):
+        return [sp.Rational(int(c.p), int(c.q)) for c in _coefficients_int(n, k)]
+    return _coefficients_symbolic(n, k)
+
+
+def legendre_polynomial(n, k, var=None) -> sp.Expr:
+    """The normalised Legendre polynomial of dimension n, P_k^{(n)}(var) with P_k^{(n)}(1) = 1 (SPEC §0.2, F2).
+
+    Parameters
+    ----------
+    n : int ≥ 2 or positive-integer sympy Symbol
+    k : int ≥ 0
+    var : sympy expression, optional
+        The variable (default :data:`hardverify.t`); any expression may be substituted.
+
+    >>> import sympy as sp
+    >>> from hardverify import t
+    >>> legendre_polynomial(2, 5) == sp.expand(sp.chebyshevt(5, t))            # n = 2: Chebyshev T
+    True
+    >>> legendre_polynomial(4, 5) == sp.expand(sp.chebyshevu(5, t) / 6)        # n = 4: U_k/(k+1)
+    True
+    """
+    var = _t if var is None else sp.sympify(var)
+    cs = legendre_coefficients(n, k)
+    return sp.Add(*[c * var ** i for i, c in enumerate(cs) if c != 0])
+
+
+def legendre_recurrence(n, k, var=None) -> list:
+    """[P_0, ..., P_k] from the three-term recurrence (SPEC F2.1), an independent route to the polynomials.
+
+    P_0 = 1, P_1 = t, P_{ℓ+1} = [(2ℓ+n-2) t P_ℓ - ℓ P_{ℓ-1}] / (ℓ+n-2).
+
+    >>> legendre_recurrence(5, 3)[3] == legendre_polynomial(5, 3)
+    True
+    """
+    n, k = _dim(n), _deg(k)
+    var = _t if var is None else sp.sympify(var)
+    out = [sp.Integer(1), var]
+    for ell in range(1, k):
+        nxt = ((2 * ell + n - 2) * var * out[ell] - ell * out[ell - 1]) / (ell + n - 2)
+        out.append(sp.expand(nxt) if isinstance(n, int) else sp.expand(sp.cancel(nxt)))
+    return out[: k + 1]
+
+
+def legendre_rodrigues(n, k, var=None) -> sp.Expr:
+    """P_k^{(n)} from Rodrigues' formula (SPEC F2.2), by symbolic differentiation (for checking; small k).
+
+    P_k^{(n)}(t) = (-1)^k R_k (1-t²)^{(3-n)/2} (d/dt)^k (1-t²)^{k+(n-3)/2},
+    R_k = Γ((n-1)/2) / (2^k Γ(k + (n-1)/2)).
+
+    >>> legendre_rodrigues(7, 3) == legendre_polynomial(7, 3)
+    True
+    """
+    n, k = _dim(n), _deg(k)
+    x = sp.Symbol("x", real=True)
+    s = sp.Rational(n - 3, 2) if isinstance(n, int) else (n - 3) / 2
+    R = 1 / (2 ** k * _rising((sp.sympify(n) - 1) / 2, k))
+    u = sp.Symbol("u", positive=True)          # u = 1 - x², positive on (-1, 1)
+    expr = sp.diff((1 - x ** 2) ** (k + s), x, k)
+    expr = expr.subs(1 - x ** 2, u)
+    expr = sp.expand(sp.powsimp(sp.expand((-1) ** k * R * u ** (-s) * expr), force=True))
+    expr = sp.expand(expr.subs(u, 1 - x ** 2))
+    if not isinstance(n, int):
+        expr = sp.expand(sp.cancel(sp.together(expr)))
+    return expr.subs(x, _t if var is None else sp.sympify(var))
+
+
+def legendre_values(n, k_max: int, x) -> list:
+    """[P_0^{(n)}(x), ..., P_{k_max}^{(n)}(x)] at an exact point x (recurrence F2.1; fmpq when x is rational).
+
+    >>> legendre_values(3, 3, sp.Rational(1, 2))
+    [1, 1/2, -1/8, -7/16]
+    """
+    n, K = _dim(n), _deg(k_max, "degree k_max")
+    x = sp.sympify(x)
+    if isinstance(n, int) and x.is_Rational:
+        return [sp.Rational(int(v.p), int(v.q)) for v in _values_fmpq(n, K, fmpq(int(x.p), int(x.q)))]
+    out = [sp.Integer(1), x]
+    for ell in range(1, K):
+        v = ((2 * ell + n - 2) * x * out[ell] - ell * out[ell - 1]) / (ell + n - 2)
+        out.append(sp.expand(v) if isinstance(n, int) else sp.factor(v))
+    return out[: K + 1]
+
+
+def _values_fmpq(n: int, K: int, x: fmpq) -> list:
+    out = [fmpq(1), x]
+    for ell in range(1, K):
+        out.append(((2 * ell + n - 2) * x * out[ell] - ell * out[ell - 1]) / (ell + n - 2))
+    return out[: K + 1]
+
+
+def legendre_at_zero(n, k) -> sp.Expr:
+    """P_k^{(n)}(0) (SPEC F2.5): (-1)^m (2m-1)!! / Π_{i<m} (n-1+2i) for k = 2m, and 0 for odd k.
+
+    >>> import sympy as sp
+    >>> n = sp.Symbol("n", integer=True, positive=True)
+    >>> legendre_at_zero(n, 2)
+    -1/(n - 1)
+    """
+    n, k = _dim(n), _deg(k)
+    if k % 2:
+        return sp.Integer(0)
+    m = k // 2
+    if isinstance(n, int):
+        v = fmpq(1)
+        for i in range(m):
+            v = -v * (2 * i + 1) / (n - 1 + 2 * i)
+        return sp.Rational(int(v.p), int(v.q))
+    return (-1) ** m * sp.factorial2(2 * m - 1) / sp.Mul(*[n - 1 + 2 * i for i in range(m)])
+
+
+def legendre_moment(n, k, j) -> sp.Expr:
+    """E_{t~ν_n}[t^j P_k^{(n)}(t)] in closed form (SPEC F2.4, extended to all j).
+
+    Zero for j < k or j ≢ k (mod 2); otherwise (Rodrigues and k integrations by parts)::
+
+        E[t^j P_k] = Γ(n/2)/(√π 2^k) · j!/(j-k)! · Γ((j-k+1)/2)/Γ((j+k+n)/2)
+                   = j!/(j-k)! · (j-k-1)!! / (2^{(j-k)/2 + k} (n/2)_{(j+k)/2}).
+
+    >>> legendre_moment(3, 4, 4)                          # SPEC V11: 8/315
+    8/315
+    """
+    n, k, j = _dim(n), _deg(k), as_nonneg_int(j, "power j")
+    if j < k or (j - k) % 2:
+        return sp.Integer(0)
+    r = (j - k) // 2
+    num = sp.factorial(j) / sp.factorial(j - k) * sp.factorial2(2 * r - 1)
+    if isinstance(n, int):
+        den = _rising(fmpq(n, 2), (j + k) // 2)
+        return sp.Rational(num) / (2 ** (r + k) * sp.Rational(int(den.p), int(den.q)))
+    return num / (2 ** (r + k) * _rising(n / 2, (j + k) // 2))
+
+
+def gegenbauer_c(k, lam, var=None) -> sp.Expr:
+    """The classical Gegenbauer polynomial C_k^{(λ)}(var) (DLMF 18.5.10), for converting conventions.
+
+    C_k^{(λ)}(t) = Σ_{j ≤ k/2} (-1)^j (λ)_{k-j} (2t)^{k-2j} / (j! (k-2j)!);  P_k^{(n)} = C_k^{(λ)}/C_k^{(λ)}(1)
+    with λ = (n-2)/2 > 0 and C_k^{(λ)}(1) = (2λ)_k/k!.
+
+    >>> import sympy as sp
+    >>> from hardverify import t
+    >>> lam = sp.Rational(3, 2)                                   # n = 5
+    >>> sp.expand(gegenbauer_c(4, lam) / gegenbauer_c(4, lam, 1)) == legendre_polynomial(5, 4)
+    True
+    """
+    k = _deg(k)
+    lam = sp.sympify(lam)
+    var = _t if var is None else sp.sympify(var)
+    out = sp.Integer(0)
+    for j in range(k // 2 + 1):
+        out += (-1) ** j * _rising(lam, k - j) * (2 * var) ** (k - 2 * j) / (sp.factorial(j) * sp.factorial(k - 2 * j))
+    return sp.expand(out)
+
+
+# ------------------------------------------------------------------------------ the marginal law
+def half_gamma_ratio(n):
+    """A_n = Γ(n/2) / (√π Γ((n+1)/2)) = E_{ν_n}|t|, exactly (the one transcendental atom of the sphere layer).
+
+    For n = 2m + 1 it is the rational C(2m, m)/4^m; for n = 2m it is 4^m/(m C(2m, m) π).  Every
+    Funk–Hecke eigenvalue of a piecewise polynomial with kinks at 0 is a + b·A_n with a, b rational.
+
+    >>> half_gamma_ratio(3), half_gamma_ratio(4)
+    (1/2, 4/(3*pi))
+    """
+    n = _dim(n)
+    if isinstance(n, int):
+        return _half_gamma_ratio_int(n)
+    return sp.gamma(n / 2) / (sp.sqrt(sp.pi) * sp.gamma((n + 1) / 2))
+
+
+@functools.lru_cache(maxsize=64)
+def _half_gamma_ratio_int(n: int) -> sp.Expr:
+    q = _half_gamma_ratio_q(n)
+    r = sp.Rational(int(q.p), int(q.q))
+    return r if n % 2 else r / sp.pi
+
+
+@functools.lru_cache(maxsize=64)
+def _half_gamma_ratio_q(n: int) -> fmpq:
+    """The rational part of A_n (A_n itself for odd n, π A_n for even n)."""
+    m = n // 2
+    if n % 2:
+        return fmpq(fmpz.bin_uiui(2 * m, m), fmpz(4) ** m)
+    return fmpq(fmpz(4) ** m, m * fmpz.bin_uiui(2 * m, m))
+
+
+def marginal_constant(n) -> sp.Expr:
+    """c_n = Γ(n/2)/(√π Γ((n-1)/2)), the normalising constant of ν_n (SPEC §0.2).
+
+    >>> marginal_constant(3), marginal_constant(2)
+    (1/2, 1/pi)
+    """
+    n = _dim(n)
+    if isinstance(n, int):
+        return sp.Rational(n - 1, 2) * half_gamma_ratio(n) if n > 2 else 1 / sp.pi
+    return sp.gamma(n / 2) / (sp.sqrt(sp.pi) * sp.gamma((n - 1) / 2))
+
+
+def marginal_density(n, var=None) -> sp.Expr:
+    """ν_n(t) = c_n (1-t²)^{(n-3)/2}, the density of ⟨x, e⟩ for x ~ U_n on [-1, 1] (SPEC §0.2)."""
+    n = _dim(n)
+    var = _t if var is None else sp.sympify(var)
+    return marginal_constant(n) * (1 - var ** 2) ** ((sp.sympify(n) - 3) / 2)
+
+
+def sphere_area(n) -> sp.Expr:
+    """|S^{n-1}| = 2 π^{n/2} / Γ(n/2), the surface area of the unit sphere in R^n.
+
+    >>> sphere_area(3), sphere_area(2)
+    (4*pi, 2*pi)
+    """
+    n = _dim(n)
+    if isinstance(n, int) and n > 200_000:
+        raise DomainError("the exact surface area is built for n ≤ 200000; use the certified layer (dps=)")
+    return 2 * sp.pi ** (sp.sympify(n) / 2) / sp.gamma(sp.sympify(n) / 2)

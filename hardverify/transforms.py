@@ -1,0 +1,144 @@
+"""Signed permutations of coordinates: the symmetries used by orthogonality certificates.
+
+A :class:`SignedPermutation` R acts on R^n by ``(R x)_{π(i)} = s_i x_i``: coordinate i moves
+to π(i) and is multiplied by the sign s_i ∈ {±1}.  Only the coordinates that move or flip are
+stored, so a reflection of one coordinate of R^{10^6} costs O(1); ``flip_all=True`` multiplies
+every coordinate by -1 in addition (the point reflection x ↦ -x, without listing coordinates).
+
+For a weight vector w, ⟨w, R x⟩ = ⟨R^T w, x⟩ with ``(R^T w)_i = s_i w_{π(i)}``
+(:meth:`SignedPermutation.pull_back`), so a network x ↦ Σ a σ(⟨w, x⟩ + b) composed with R is
+the network with weights R^T w.  Coordinates are numbered 1..n, as in SPEC.
+
+>>> R = reflection(2)
+>>> R.pull_back({1: 3, 2: 5})          # x_2 ↦ -x_2 turns the weight on x_2 around
+{1: 3, 2: -5}
+>>> swap = SignedPermutation(perm={1: 2, 2: 1})
+>>> swap.pull_back({1: 7})             # ⟨w, Rx⟩ with (Rx)_2 = x_1: the weight moves to x_2
+{2: 7}
+>>> swap.apply({1: 1, 2: 0}) == {1: 0, 2: 1}
+True
+"""
+
+from __future__ import annotations
+
+import numbers
+
+from ._validate import as_int_at_least
+from .errors import DomainError
+
+__all__ = ["SignedPermutation", "reflection", "point_reflection", "transposition"]
+
+
+def _coord(i, what="coordinate"):
+    return as_int_at_least(i, 1, what)
+
+
+class SignedPermutation:
+    """The map (R x)_{π(i)} = s_i x_i (times -1 everywhere if ``flip_all``).
+
+    Parameters
+    ----------
+    perm : dict, optional
+        i ↦ π(i) for the coordinates that move (1-based); its values must be a
+        rearrangement of its keys.
+    signs : dict, optional
+        i ↦ s_i ∈ {+1, -1} for the coordinates that flip (1-based).
+    flip_all : bool
+        Multiply every coordinate by -1 as well.
+    """
+
+    __slots__ = ("perm", "signs", "flip_all", "_inv")
+
+    def __init__(self, perm=None, signs=None, *, flip_all: bool = False):
+        perm = {_coord(i): _coord(j) for i, j in dict(perm or {}).items() if i != j}
+        if set(perm) != set(perm.values()):
+            raise DomainError(f"perm must rearrange its own keys (a bijection), got {perm}")
+        clean = {}
+        for i, s in dict(signs or {}).items():
+            if isinstance(s, bool) or not isinstance(s, numbers.Integral) or int(s) not in (1, -1):
+                raise DomainError(f"signs must be +1 or -1, got {s!r} for coordinate {i}")
+            if int(s) == -1:
+                clean[_coord(i)] = -1
+        if not isinstance(flip_all, bool):
+            raise DomainError(f"flip_all must be True or False, got {flip_all!r}")
+        self.perm, self.signs, self.flip_all = perm, clean, flip_all
+        self._inv = {j: i for i, j in perm.items()}
+
+    # -- the action ------------------------------------------------------------------
+    def sign(self, i: int) -> int:
+        """s_i (including ``flip_all``)."""
+        s = self.signs.get(i, 1)
+        return -s if self.flip_all else s
+
+    def image(self, i: int) -> int:
+        """π(i)."""
+        return self.perm.get(i, i)
+
+    def pull_back(self, w: dict) -> dict:
+        """R^T w for a sparse vector ``{coordinate: value}``: (R^T w)_i = s_i w_{π(i)}."""
+        out = {}
+        for c, v in w.items():
+            i = self._inv.get(c, c)          # π(i) = c
+            out[i] = -v if self.sign(i) == -1 else v
+        return out
+
+    def apply(self, x: dict) -> dict:
+        """R x for a sparse vector ``{coordinate: value}``."""
+        out = {}
+        for i, v in x.items():
+            out[self.image(i)] = -v if self.sign(i) == -1 else v
+        return out
+
+    @property
+    def moved(self) -> frozenset:
+        """Coordinates that move or flip (all of them when ``flip_all``: see :attr:`flip_all`)."""
+        return frozenset(self.perm) | frozenset(self.signs)
+
+    def is_reflection_only(self) -> bool:
+        """True if R only flips signs (π is the identity)."""
+        return not self.perm
+
+    def check_dimension(self, n: int) -> None:
+        """Raise DomainError if R moves a coordinate outside 1..n."""
+        bad = sorted(c for c in self.moved if c > n)
+        if bad:
+            raise DomainError(f"the transformation moves coordinates {bad[:5]} outside 1..{n}")
+
+    def describe(self) -> str:
+        parts = []
+        if self.flip_all:
+            parts.append("x ↦ -x")
+        if self.signs:
+            idx = sorted(self.signs)
+            parts.append(", ".join(f"x_{i} ↦ -x_{i}" for i in idx[:6]) + (" ..." if len(idx) > 6 else ""))
+        if self.perm:
+            parts.append("permute " + ", ".join(f"{i}→{j}" for i, j in sorted(self.perm.items())[:6]))
+        return "; ".join(parts) or "identity"
+
+    def __repr__(self) -> str:
+        return f"SignedPermutation({self.describe()})"
+
+    def __eq__(self, other):
+        return (isinstance(other, SignedPermutation) and self.perm == other.perm
+                and self.signs == other.signs and self.flip_all == other.flip_all)
+
+    def __hash__(self):
+        return hash((tuple(sorted(self.perm.items())), tuple(sorted(self.signs)), self.flip_all))
+
+
+def reflection(*coords) -> SignedPermutation:
+    """The reflection x_i ↦ -x_i for each listed coordinate i (1-based)."""
+    if not coords:
+        raise DomainError("reflection needs at least one coordinate (1-based)")
+    return SignedPermutation(signs={_coord(i): -1 for i in coords})
+
+
+def point_reflection() -> SignedPermutation:
+    """x ↦ -x on every coordinate."""
+    return SignedPermutation(flip_all=True)
+
+
+def transposition(i, j) -> SignedPermutation:
+    """Swap coordinates i and j (1-based)."""
+    i, j = _coord(i), _coord(j)
+    return SignedPermutation(perm={i: j, j: i})

@@ -1,0 +1,219 @@
+"""Certified sphere layer: containment AND narrowness against independent references (SPEC F2–F5, H6).
+
+Independent references: SPEC §2/§8 (F4 table, V10–V10d, the H6 and F4-scaling figures, each computed
+two ways by the SPEC authors); mpmath.quad (tanh-sinh, no code shared with python-flint) at 50 digits,
+on [-1, kinks..., 1] with breakpoints at ±8/√n for large n (SPEC §9.3), and for n = 2 in the angle
+θ (μ_k = (1/π)∫_0^π σ(cos θ) cos kθ dθ, no endpoint singularity); P_k from the classical Gegenbauer
+recurrence DLMF 18.9.1 in mpmath (a different normalisation and formula from hardverify's F2.1).
+"""
+
+import mpmath
+import pytest
+import sympy as sp
+
+import hardverify as hv
+from hardverify import errors, sphere
+from hardverify.numeric import funk_hecke as nfh
+from hardverify.numeric.funk_hecke_series import series_eigenvalues
+
+t = hv.t
+
+FUNCS = {  # mpmath versions of the activations (independent of hardverify's compiled expressions)
+    "sigmoid": lambda x: 1 / (1 + mpmath.exp(-x)),
+    "tanh": mpmath.tanh,
+    "erf": mpmath.erf,
+    "gelu": lambda x: x * (1 + mpmath.erf(x / mpmath.sqrt(2))) / 2,
+    "relu": lambda x: max(x, 0),
+    "shifted": lambda x: max(x - mpmath.mpf(1) / 3, 0) ** 2,
+}
+KINKS = {"relu": [0], "shifted": [mpmath.mpf(1) / 3]}
+ACTS = {"shifted": hv.activation(sp.Max(0, t - sp.Rational(1, 3)) ** 2)}
+
+
+def gegenbauer_c(k, lam, x):
+    """C_k^(λ)(x) by DLMF 18.9.1, k C_k = 2x(k+λ-1) C_{k-1} - (k+2λ-2) C_{k-2} (mpmath; classical normalisation)."""
+    a, b = mpmath.mpf(1), 2 * lam * x
+    if k == 0:
+        return a
+    for j in range(2, k + 1):
+        a, b = b, (2 * x * (j + lam - 1) * b - (j + 2 * lam - 2) * a) / j
+    return b
+
+
+def legendre_mp(n, k, x):
+    """P_k^(n)(x) = C_k^(λ)(x)/C_k^(λ)(1), C_k^(λ)(1) = (2λ)_k/k!, λ = (n-2)/2 (n ≥ 3)."""
+    lam = mpmath.mpf(n - 2) / 2
+    return gegenbauer_c(k, lam, x) / (mpmath.rf(2 * lam, k) / mpmath.factorial(k))
+
+
+def act_of(name):
+    return ACTS.get(name) or hv.activation(name)
+
+
+def mp_eigenvalue(name, n, k, dps=50):
+    """μ_k(σ; n) by mpmath.quad (independent reference)."""
+    f = FUNCS[name]
+    with mpmath.workdps(dps):
+        if n == 2:
+            pts = [0] + sorted(mpmath.acos(a) for a in KINKS.get(name, [])) + [mpmath.pi]
+            return mpmath.quad(lambda th: f(mpmath.cos(th)) * mpmath.cos(k * th), pts) / mpmath.pi
+        cn = mpmath.gamma(mpmath.mpf(n) / 2) / (mpmath.sqrt(mpmath.pi) * mpmath.gamma(mpmath.mpf(n - 1) / 2))
+        pts = sorted({-1, 1, *KINKS.get(name, []), *([-8 / mpmath.sqrt(n), 8 / mpmath.sqrt(n)] if n > 64 else [])})
+        val = mpmath.quad(lambda x: f(x) * legendre_mp(n, k, x) * (1 - x * x) ** (mpmath.mpf(n - 3) / 2), pts)
+        return +(cn * val)
+
+
+CASES = [(name, n) for name in ("sigmoid", "tanh", "gelu", "relu", "shifted") for n in (2, 3, 4, 5, 10, 200)]
+
+
+@pytest.mark.parametrize("name,n", CASES)
+def test_quadrature_against_mpmath(name, n):
+    mu = sphere.funk_hecke_eigenvalues(act_of(name), n, 6, dps=30, algorithm="quadrature")
+    for k, m in enumerate(mu):
+        ref = mp_eigenvalue(name, n, k)
+        if m.is_exact_zero():                                      # proved by parity
+            assert abs(ref) < mpmath.mpf(10) ** -40
+            continue
+        assert m.contains(mpmath.nstr(ref, 45, strip_zeros=False)) or m.matches(mpmath.nstr(ref, 40)), (k, m, ref)
+        # dps digits, or (an accidental zero such as μ_5 of ReLU(t - 1/3)² at n = 3, P_2^(9)(1/3) = 0)
+        # a certified bound |μ_k| ≤ 10^-30 sup|σ|/√N(n,k)
+        assert m.rel_accuracy_digits() >= 30 or (abs(ref) < mpmath.mpf(10) ** -45 and float(m.abs_upper()) < 1e-30)
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "erf", "gelu"])
+@pytest.mark.parametrize("n", [2, 3, 10, 1000])
+def test_series_route_against_mpmath(name, n):
+    mu = series_eigenvalues(act_of(name), n, 5, dps=30)
+    for k, m in enumerate(mu):
+        ref = mp_eigenvalue(name, n, k)
+        if m.is_exact_zero():
+            assert abs(ref) < mpmath.mpf(10) ** -40
+            continue
+        assert m.matches(mpmath.nstr(ref, 40)) and m.rel_accuracy_digits() >= 30
+
+
+def test_spec_references():
+    # SPEC V10, V10b, V10c, V10d by the quadrature route (which never looks at the closed forms)
+    refs = [("relu", 3, 4, "-0.0104166666666666666666666666667"), ("relu", 4, 2, "0.0424413181578387562050356702327"),
+            ("step", 4, 3, "-0.0424413181578387562050356702327"), ("relu", 7, 6, "0.00048828125")]
+    for act, n, k, v in refs:
+        m = sphere.funk_hecke(act, n, k, dps=35, algorithm="quadrature")
+        assert m.matches(v) and m.rel_accuracy_digits() >= 35
+    # SPEC F4 scaling: sigmoid μ_3 / (σ'''(0) Γ(n/2)/(2³ Γ(n/2+3))) = 0.99517 (n=200), 0.99950 (n=2000)
+    for n, ratio in ((200, "0.99517"), (2000, "0.99950")):
+        pred = hv.enclose(sp.Rational(-1, 8) * sp.gamma(sp.Rational(n, 2)) / (8 * sp.gamma(sp.Rational(n, 2) + 3)), 30)
+        for alg in ("series", "quadrature"):
+            assert (sphere.funk_hecke("sigmoid", n, 3, dps=30, algorithm=alg) / pred).matches(ratio)
+    # SPEC H6: √(nN) μ_4(ReLU) at n = 10⁷ is -0.08143374588
+    s = sphere.gaussian_scaled_eigenvalue("relu", 10 ** 7, 4, dps=20, algorithm="quadrature")
+    assert s.matches("-0.08143374588")
+
+
+@pytest.mark.parametrize("n", [10 ** 4, 10 ** 6])
+def test_large_n_quadrature_against_exact(n):
+    from flint import ctx
+    from hardverify.symbolic.funk_hecke import eigen_forms
+    mu = sphere.funk_hecke_eigenvalues("relu", n, 60, dps=30, algorithm="quadrature")
+    with ctx.workprec(300):
+        for m, f in zip(mu, eigen_forms(hv.activation("relu"), n, 60)):
+            assert m.is_exact_zero() == f.is_zero()
+            if not f.is_zero():
+                assert m.ball.overlaps(f.to_arb()) and m.rel_accuracy_digits() >= 30
+
+
+def test_kernel_with_singular_ends_f5():
+    # κ_ReLU has √(1-ρ²): not analytic at ±1; its eigenvalues are μ_k(ReLU)² (SPEC F5, 1/256 at n=3, k=2)
+    for n in (3, 4, 7):
+        kappa = hv.activation(sphere.random_feature_kernel("relu", n, t))
+        lam = sphere.funk_hecke_eigenvalues(kappa, n, 6, dps=20, algorithm="quadrature")
+        for k, m in enumerate(lam):
+            assert m.contains(sphere.random_feature_eigenvalue("relu", n, k))
+            assert m.is_exact_zero() or m.rel_accuracy_digits() >= 20
+
+
+def test_surface_measure_certified():
+    lam = sphere.funk_hecke("relu", 3, 2, dps=30, measure="surface", algorithm="quadrature")
+    assert lam.contains(sp.pi / 4) and lam.rel_accuracy_digits() >= 30
+    lam = sphere.funk_hecke("sigmoid", 6, 1, dps=30, measure="surface")
+    mu = sphere.funk_hecke("sigmoid", 6, 1, dps=30)
+    with mpmath.workdps(40):
+        assert (lam / mu).matches(mpmath.nstr(mpmath.pi ** 3, 30))                 # |S^5| = 2π³/Γ(3) = π³
+
+
+@pytest.mark.parametrize("n,k,x", [(3, 7, "0.3"), (4, 12, "-0.91"), (10 ** 6, 1000, "0.001"), (2, 50, "0.5")])
+def test_legendre_values_against_mpmath(n, k, x):
+    e = sphere.legendre_polynomial(n, k, x, dps=30)
+    with mpmath.workdps(60):
+        if n == 2:
+            ref = mpmath.chebyt(k, mpmath.mpf(x))
+        else:
+            ref = legendre_mp(n, k, mpmath.mpf(x))
+        assert e.matches(mpmath.nstr(ref, 45)) and e.rel_accuracy_digits() >= 30
+
+
+def test_laplace_bounds_dominate_legendre():
+    from flint import fmpq
+    from hardverify.numeric.gegenbauer import laplace_bounds
+    for n in (3, 4, 7, 1000):
+        for x in (fmpq(0), fmpq(1, 10), fmpq(3, 4)):
+            b = laplace_bounds(n, x, 20)
+            with mpmath.workdps(30):
+                for k in range(21):
+                    for s in (-1, -0.5, 0, 0.3, 1):
+                        tt = mpmath.mpf(float(x)) * s
+                        val = abs(legendre_mp(n, k, tt))
+                        assert val <= float(b[k]) * (1 + 1e-12) + 1e-300
+
+
+def test_parity_zeros_are_exact():
+    mu = sphere.funk_hecke_eigenvalues("sigmoid", 7, 10, dps=20, algorithm="quadrature")
+    assert all(m.is_exact_zero() for m in mu[2::2])
+    mu = sphere.funk_hecke_eigenvalues("relu", 7, 10, dps=20, algorithm="quadrature")
+    assert all(m.is_exact_zero() for m in mu[3::2]) and not mu[2].contains_zero()
+
+
+def test_tiny_values_satisfy_the_contract():
+    # sigmoid at n = 10⁶, k = 60: |μ| ~ 1e-300 is far below 10^{-dps} sup|σ|/√N; quadrature may return
+    # the bound, the series route always resolves it; both are consistent
+    q = sphere.funk_hecke("sigmoid", 10 ** 6, 61, dps=20, algorithm="quadrature")
+    s = sphere.funk_hecke("sigmoid", 10 ** 6, 61, dps=20, algorithm="series")
+    assert q.ball.overlaps(s.ball) and s.rel_accuracy_digits() >= 20
+    scale = 10.0 ** -20 / float(sphere.harmonic_dimension(10 ** 6, 61)) ** 0.5
+    assert q.rel_accuracy_digits() >= 20 or float(q.abs_upper()) <= scale
+
+
+def test_bad_input_numeric():
+    with pytest.raises(errors.DomainError, match="not bounded"):
+        sphere.funk_hecke(hv.activation(1 / t), 5, 1, dps=10)
+    with pytest.raises(errors.DomainError, match="not bounded"):
+        sphere.funk_hecke(hv.activation(1 / (1 - t ** 2)), 5, 1, dps=10)
+    with pytest.raises(errors.DomainError, match="k ≤ 800"):
+        nfh.funk_hecke_eigenvalues(hv.activation("sigmoid"), 5, 900, dps=10)
+    with pytest.raises(errors.NotCertified, match="kink at 0"):
+        sphere.funk_hecke("relu", 5, 1, dps=10, algorithm="series")
+    with pytest.raises(errors.DomainError, match="dps"):
+        sphere.funk_hecke("relu", 5, 1, dps=0)
+    with pytest.raises(errors.DomainError, match="Symbol"):
+        sphere.legendre_polynomial(sp.Symbol("n", integer=True, positive=True), 3, "0.5", dps=10)
+    with pytest.raises(errors.DomainError, match=r"\|x\| <= 1"):
+        sphere.legendre_polynomial(5, 3, "1.5", dps=10)
+
+
+@pytest.mark.slow
+def test_quadrature_high_degree_large_n():
+    from flint import ctx
+    from hardverify.symbolic.funk_hecke import eigen_forms
+    mu = sphere.funk_hecke_eigenvalues("relu", 10 ** 6, 400, dps=30, algorithm="quadrature")
+    with ctx.workprec(2000):
+        for m, f in zip(mu, eigen_forms(hv.activation("relu"), 10 ** 6, 400)):
+            assert m.is_exact_zero() == f.is_zero()
+            if not f.is_zero():
+                assert m.ball.overlaps(f.to_arb()) and m.rel_accuracy_digits() >= 30
+
+
+@pytest.mark.slow
+def test_series_all_degrees_to_1000_at_large_n():
+    mu = sphere.funk_hecke_eigenvalues("tanh", 10 ** 6, 1000, dps=50, algorithm="series")
+    assert all(m.is_exact_zero() or m.rel_accuracy_digits() >= 50 for m in mu)
+    q = sphere.funk_hecke_eigenvalues("tanh", 10 ** 6, 120, dps=50, algorithm="quadrature")
+    assert all(a.ball.overlaps(b.ball) for a, b in zip(mu, q))
