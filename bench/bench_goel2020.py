@@ -1,4 +1,4 @@
-"""Benchmarks for the GGJKK family (issue 4); writes bench/RESULTS_goel2020.md.
+"""Benchmarks for the GGJKK family (issue 4); prints a Markdown section for bench/RESULTS.md.
 
 1. Certify the whole family {f_S : |S| = 8} (orthogonality + norm, ReLU, under N(0, I_n)) at
    n = 10, 10³, 10⁶ — one symmetry certificate on the template and one O(k) norm, so the time must
@@ -30,7 +30,7 @@ import sympy as sp
 from hardverify.checks.orthogonality import _template_signs
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.distributions import Gaussian
-from hardverify.inner_products import inner_product
+from hardverify.networks import inner_product
 
 
 def timed(fn, repeat=1):
@@ -202,13 +202,14 @@ def report(p1, p2, quick) -> str:
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="smaller sizes (a smoke test)")
-    ap.add_argument("--out", default=str(Path(__file__).with_name("RESULTS_goel2020.md")))
+    ap.add_argument("--out", default=None, help="also write the section to this file")
     args = ap.parse_args(argv)
     p1 = part1(args.quick)
     p2 = part2(args.quick)
     text = report(p1, p2, args.quick)
     print(text)
-    Path(args.out).write_text(text, encoding="utf-8")
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
     return 0
 
 

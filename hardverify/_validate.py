@@ -1,12 +1,18 @@
-"""Validation of arguments at the public boundary (shared by every layer)."""
+"""Validation of arguments at the public boundary (shared by every layer).
+
+House convention for numbers: a Python or numpy float is read as the decimal it prints as
+(``0.1`` becomes ``1/10``), so ``[0.6, 0.8]`` is exactly a unit vector; see :func:`exact_real`.
+"""
 
 from __future__ import annotations
 
 import numbers
 
+import numpy as np
 import sympy as sp
+from flint import arb, ctx
 
-from .errors import DomainError
+from .errors import DomainError, HardverifyError
 
 #: the largest ``dps`` accepted anywhere; beyond it requests are refused up front.
 MAX_DPS = 5000
@@ -55,3 +61,90 @@ def as_choice(value, allowed, what: str) -> str:
     if not isinstance(value, str) or value not in allowed:
         raise DomainError(f"{what} must be one of {', '.join(map(repr, allowed))}; got {value!r}")
     return value
+
+
+def exact_real(value, what: str, *, positive: bool = False, nonnegative: bool = False):
+    """``value`` as an exact real sympy number (Python int for integers), or DomainError."""
+    if isinstance(value, bool) or value is None:
+        raise DomainError(f"{what} must be a real number, got {value!r}")
+    if isinstance(value, (np.floating, float)):
+        f = float(value)
+        if f != f or f in (float("inf"), float("-inf")):
+            raise DomainError(f"{what} must be a finite real number, got {value!r}")
+        v = sp.Rational(repr(f))
+    elif isinstance(value, (numbers.Integral, np.integer)):
+        v = int(value)
+    elif isinstance(value, numbers.Rational):
+        v = sp.Rational(int(value.numerator), int(value.denominator))
+    elif isinstance(value, str):
+        raise DomainError(f"{what} must be a number or a sympy expression, not the string {value!r}")
+    else:
+        try:
+            v = sp.sympify(value, strict=True)
+        except (sp.SympifyError, TypeError):
+            raise DomainError(f"{what} must be a real number, got {value!r}") from None
+        if not isinstance(v, sp.Expr) or v.free_symbols:
+            raise DomainError(f"{what} must be a constant real number, got {value!r}")
+        if v.atoms(sp.Float):
+            v = v.xreplace({f: sp.Rational(str(f)) for f in v.atoms(sp.Float)})
+        if v.is_real is False or v.is_finite is False or v.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            raise DomainError(f"{what} must be a finite real number, got {value!r}")
+    v = to_int_if_integral(v)
+    s = sign_of(v)
+    if s is None and (positive or nonnegative):
+        raise DomainError(f"cannot decide the sign of {what} = {value!r}")
+    if positive and s != 1:
+        raise DomainError(f"{what} must be positive, got {value!r}")
+    if nonnegative and s == -1:
+        raise DomainError(f"{what} must be non-negative, got {value!r}")
+    return v
+
+
+def to_int_if_integral(v):
+    """Python int for sympy Integers (fast hashing and arithmetic); anything else unchanged."""
+    if isinstance(v, sp.Integer):
+        return int(v)
+    return v
+
+
+def sign_of(v):
+    """-1, 0 or +1 for an exact real number; None if it cannot be decided."""
+    if isinstance(v, int):
+        return (v > 0) - (v < 0)
+    if isinstance(v, sp.Rational):
+        return 0 if v == 0 else (1 if v.p > 0 else -1)
+    if v.is_zero:
+        return 0
+    if v.is_positive:
+        return 1
+    if v.is_negative:
+        return -1
+    from .numeric.arbeval import enclose_constant
+    for prec in (128, 512):
+        try:
+            with ctx.workprec(prec):
+                b = enclose_constant(v)
+        except HardverifyError:
+            return None
+        if b > 0:
+            return 1
+        if b < 0:
+            return -1
+    if sp.simplify(v) == 0:
+        return 0
+    try:                        # algebraic numbers: v = 0 iff its minimal polynomial is x
+        x = sp.Dummy("x")
+        if sp.minimal_polynomial(v, x) == x:
+            return 0
+    except (NotImplementedError, sp.polys.polyerrors.NotAlgebraic, ValueError):
+        pass
+    return None
+
+
+def as_arb(v, prec: int) -> arb:
+    """A ball containing the exact number v at ``prec`` bits."""
+    from .numeric.arbeval import enclose_constant
+    with ctx.workprec(prec):
+        if isinstance(v, int):
+            return arb(v)
+        return enclose_constant(sp.sympify(v))

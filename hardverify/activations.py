@@ -25,11 +25,10 @@ composed with an affine map (:meth:`Activation.affine`), e.g. to move a kink.
 from __future__ import annotations
 
 import functools
-import numbers
 
 import sympy as sp
 
-from ._validate import as_nonneg_int
+from ._validate import as_nonneg_int, exact_real
 from .errors import DomainError
 from .symbolic.growth import Growth, piecewise_growth
 from .symbolic.parity import Parity, parity
@@ -50,14 +49,7 @@ def _exact(expr):
 
 
 def _param(value, what):
-    if isinstance(value, bool):
-        raise DomainError(f"{what} must be a real number, got {value!r}")
-    if isinstance(value, numbers.Real) or isinstance(value, sp.Basic):
-        v = _exact(sp.sympify(value))
-        if v.free_symbols or not v.is_real or not v.is_finite:
-            raise DomainError(f"{what} must be a finite real number, got {value!r}")
-        return v
-    raise DomainError(f"{what} must be a real number, got {value!r}")
+    return sp.sympify(exact_real(value, what))
 
 
 def _relu(): return sp.Max(0, t)

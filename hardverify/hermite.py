@@ -20,6 +20,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 from ._validate import as_choice, as_dps
@@ -110,12 +112,15 @@ def hermite_coefficient(act, m: int, *, dps: int | None = None, normalization: s
     return enclose(_exact(act, lambda: _sh.hermite_coefficient(act, m, normalization=normalization)), dps)
 
 
-def dual_kernel(sigma, tau=None, *, rho=_sdual.RHO, dps: int | None = None, algorithm: str = "auto"):
+def dual_kernel(sigma, tau=None, *, rho=_sdual.RHO, dps: int | None = None, algorithm: str = "auto",
+                absolute=None):
     """K_{σ,τ}(ρ) = E[σ(⟨u,x⟩) τ(⟨v,x⟩)] for unit u, v with ⟨u,v⟩ = ρ (τ = σ by default).
 
-    Exact (a sympy expression in ``rho``) for polynomials plus sign, |t|, erf(αt) terms;
-    certified (``dps=``, numeric ``rho``) for any activations via the Mehler series with a
-    Parseval tail bound.
+    Exact (a sympy expression in ``rho``) for polynomials plus sign, |t|, erf(αt) terms (and at
+    ρ = ±1 whenever E[σ(g)τ(±g)] is exact); certified (``dps=``, an exact number ``rho``: int,
+    Fraction, decimal string, float read as its decimal, sympy number) for any activations via
+    the Mehler series with a Parseval tail bound.  ``absolute`` (an arb) is an absolute radius
+    that suffices when the value may be 0 (used inside alternating sums).
 
     >>> import hardverify as hv
     >>> hv.dual_kernel("sign")
@@ -128,14 +133,19 @@ def dual_kernel(sigma, tau=None, *, rho=_sdual.RHO, dps: int | None = None, algo
         return _exact(s, lambda: _sdual.dual_kernel(s, tt, rho=rho))
     if isinstance(rho, sp.Symbol):
         raise DomainError("a certified dual kernel needs a numeric rho in [-1, 1]")
+    r = _ndual.read_rho(rho)
     if algorithm != "quadrature":
         try:
-            value = _sdual.dual_kernel(s, tt, rho=sp.Rational(str(rho)) if isinstance(rho, (str, float)) else rho)
-            return enclose(value, dps)
+            return enclose(_cached_exact_kernel(s, tt, sp.sympify(r)), dps)
         except NoClosedForm:
             if algorithm == "exact":
                 raise
-    return _ndual.dual_kernel(s, tt, rho, dps=dps)
+    return _ndual.dual_kernel(s, tt, r, dps=dps, absolute=absolute)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_exact_kernel(s, tt, rho):
+    return _sdual.dual_kernel(s, tt, rho=rho)
 
 
 def gaussian_expectation(act, *, dps: int | None = None, algorithm: str = "auto"):

@@ -12,7 +12,7 @@ from hardverify import checks
 from hardverify.constructions import dkkz2020 as D
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.distributions import Gaussian
-from hardverify.inner_products import inner_product, monte_carlo_inner
+from hardverify.networks import inner_product, monte_carlo_inner
 from hardverify.proofs import claim
 
 HALF = sp.Rational(1, 2)

@@ -20,8 +20,7 @@ from hardverify.distributions import (
     AnisotropicGaussian, Gaussian, Hypercube, Radial, RadiusLaw, ShiftedGaussian, UniformBall, UniformCube,
     UniformSphere,
 )
-from hardverify.inner_products import hermite_component
-from hardverify.mehler import pair_certified
+from hardverify.networks import hermite_component
 from hardverify.networks import Network
 from hardverify.proofs import claim
 
@@ -301,7 +300,7 @@ def g5_values(case):
     out = [checks.matches(val, ref, source=src) if isinstance(ref, str) else checks.agrees(val, ref)]
     if act in CLOSED:           # the dual sum again, every kernel by its certified Mehler series
         act_ = g.unit_activation
-        total = sum(w * pair_certified(act_, act_, rho, dps=25, algorithm="series")
+        total = sum(w * hv.dual_kernel(act_, rho=rho, dps=25, algorithm="quadrature")
                     for w, rho in g._dual_terms()) * 2 ** k
         out.append(checks.agrees(total, g.norm2()))
     else:                       # the T(k, m) Hermite series

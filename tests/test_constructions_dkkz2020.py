@@ -8,7 +8,7 @@ from hardverify.constructions import dkkz2020 as D
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.distributions import Gaussian
 from hardverify.errors import DomainError
-from hardverify.inner_products import inner_product, monte_carlo_inner
+from hardverify.networks import inner_product, monte_carlo_inner
 
 
 @pytest.mark.parametrize("k", [3, 5, 7])

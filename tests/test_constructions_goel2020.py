@@ -13,7 +13,7 @@ from hardverify.distributions import (
     AnisotropicGaussian, Gaussian, Hypercube, ShiftedGaussian, UniformCube, UniformSphere,
 )
 from hardverify.errors import DomainError, NotCertified
-from hardverify.inner_products import hermite_component
+from hardverify.networks import hermite_component
 from hardverify.verdict import Status
 
 

@@ -11,7 +11,7 @@ from hardverify.distributions import (
     UniformCube, UniformSphere, require_spherical,
 )
 from hardverify.errors import DomainError, NoClosedForm
-from hardverify.transforms import SignedPermutation, point_reflection, reflection, transposition
+from hardverify.distributions import SignedPermutation, point_reflection, reflection, transposition
 
 n_sym = sp.Symbol("n", integer=True, positive=True)
 

@@ -106,7 +106,7 @@ def test_dual_kernel_rho_domain():
 def test_activation_algebra_errors():
     with pytest.raises(errors.DomainError, match="scale must be non-zero"):
         hv.activation("relu").affine(0, 1)
-    with pytest.raises(errors.DomainError, match="real number"):
+    with pytest.raises(errors.DomainError, match="must be a number"):
         hv.activation("relu") + "one"
 
 

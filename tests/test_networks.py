@@ -12,9 +12,9 @@ from hardverify.distributions import (
     Gaussian, Hypercube, Radial, RadiusLaw, ShiftedGaussian, UniformBall, UniformCube, UniformSphere,
 )
 from hardverify.errors import DomainError, NoClosedForm, NotCertified
-from hardverify.inner_products import hermite_component, homogeneity_degree, inner_product, monte_carlo_inner
+from hardverify.networks import hermite_component, homogeneity_degree, inner_product, monte_carlo_inner
 from hardverify.networks import ComposedNetwork, Network
-from hardverify.transforms import point_reflection, reflection, transposition
+from hardverify.distributions import point_reflection, reflection, transposition
 
 
 def parity_net(S, n, act="relu"):

@@ -31,12 +31,9 @@ from __future__ import annotations
 
 import functools
 
-from ..distributions import Distribution
+from ..distributions import Distribution, SignedPermutation, point_reflection, reflection
 from ..errors import DomainError, HardverifyError
-from ..families import SubsetFamily
-from ..inner_products import inner_product, monte_carlo_inner
-from ..networks import ComposedNetwork, Network
-from ..transforms import SignedPermutation, point_reflection, reflection
+from ..networks import ComposedNetwork, Network, SubsetFamily, inner_product, monte_carlo_inner
 from ..verdict import Status, Verdict
 
 __all__ = ["check_orthogonality", "check_family_orthogonality", "find_symmetry_certificate"]
@@ -173,7 +170,7 @@ def _template_signs(template) -> tuple:
 
 def check_family_orthogonality(family: SubsetFamily, dist, *, spot_checks: int = 0, seed: int = 0,
                                dps: int = 15, samples: int = 20_000) -> Verdict:
-    """Verdict on E_D[f_S f_T] = 0 for all S ≠ T of a :class:`~hardverify.families.SubsetFamily`.
+    """Verdict on E_D[f_S f_T] = 0 for all S ≠ T of a :class:`~hardverify.networks.SubsetFamily`.
 
     PROVED when D is invariant under every coordinate reflection and the template is odd under
     each reflection x_j ↦ -x_j of R^k (checked exactly, once): for S ≠ T pick i ∈ S \\ T; then

@@ -196,8 +196,26 @@ def has_sign(value, sign: int) -> Verdict:
     return Verdict(Status.UNDECIDED, method="interval sign", evidence=f"sign of {v.str(10, radius=True)} unknown")
 
 
+def _exact_or_none(x):
+    if isinstance(x, Enclosure):
+        return None
+    try:
+        return exact_fraction(x)
+    except HardverifyError:
+        return None
+
+
 def less(a, b, *, strict: bool = True) -> Verdict:
-    """CERTIFIED if a < b (or a ≤ b) is certain; REFUTED if the opposite is certain."""
+    """CERTIFIED if a < b (or a ≤ b) is certain; REFUTED if the opposite is certain.
+
+    Two exact rationals are compared exactly (PROVED), so ``less(1/3, 1/3, strict=False)`` holds.
+    """
+    qa, qb = _exact_or_none(a), _exact_or_none(b)
+    if qa is not None and qb is not None:
+        rel = "<" if strict else "≤"
+        ok = qa < qb if strict else qa <= qb
+        return Verdict(Status.PROVED if ok else Status.REFUTED, method="exact rational comparison",
+                       evidence=f"{'' if ok else 'not '}{qa} {rel} {qb}")
     prec = 256
     x, y = _ball(a, prec), _ball(b, prec)
     rel = "<" if strict else "≤"

@@ -40,18 +40,15 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb, ctx
 
-from .._exact import exact_real, sign_of
-from .._validate import as_choice, as_dps, as_int_at_least
+from .._validate import as_choice, as_dps, as_int_at_least, exact_real, sign_of
 from ..activations import Activation, activation as _activation, t
 from ..checks.orthogonality import check_family_orthogonality
-from ..distributions import Distribution, Gaussian, Radial
-from ..distributions_controls import Hypercube
+from ..distributions import Distribution, Gaussian, Hypercube, Radial
 from ..errors import DomainError, NoClosedForm, NotCertified
-from ..families import SubsetFamily
-from ..hermite import hermite_coefficient, hermite_coefficients
-from ..inner_products import homogeneity_degree
-from ..mehler import hermite_table, pair_certified, pair_exact
-from ..networks import ComposedNetwork, Network
+from ..hermite import dual_kernel, hermite_coefficient, hermite_coefficients
+from ..networks import ComposedNetwork, Network, SubsetFamily
+from ..networks.inner_products import homogeneity_degree
+from ..numeric.dual import hermite_table
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..verdict import Status, Verdict
 
@@ -90,7 +87,7 @@ def _coefficient_table(act: Activation, M: int, dps: int):
         tab = hermite_table(act, M, dps)
         return tab.coeffs[: M + 1], tab.norm2
     with ctx.workprec(bits_for_dps(dps) + 64):
-        norm = enclose(pair_exact(act, act, sp.Integer(1)), dps + 10).ball
+        norm = enclose(dual_kernel(act, rho=sp.Integer(1)), dps + 10).ball
         return [enclose(c, dps + 10).ball for c in cs], norm
 
 
@@ -226,10 +223,10 @@ class GGJKK:
             value = self._norm2_hermite(dps, max_degree)
         elif dps is None:
             value = self.outer_scale ** 2 * 2 ** self.k * sp.Add(
-                *[w * pair_exact(self.unit_activation, self.unit_activation, rho) for w, rho in self._dual_terms()])
+                *[w * dual_kernel(self.unit_activation, rho=rho) for w, rho in self._dual_terms()])
             return factor * value
         else:
-            value = self._norm2_dual(dps + 5, "series" if algorithm == "series" else "auto")
+            value = self._norm2_dual(dps + 5, "quadrature" if algorithm == "series" else "auto")
         value = value if factor == 1 else value * enclose(factor, dps + 10)
         return Enclosure(value.ball, dps)
 
@@ -260,7 +257,7 @@ class GGJKK:
                 tiny = arb(10) ** (-inner)
                 total, scale = arb(0), arb(0)
                 for w, rho in self._dual_terms():
-                    K = pair_certified(act, act, rho, dps=inner, absolute=tiny, algorithm=kernels).ball
+                    K = dual_kernel(act, rho=rho, dps=inner, absolute=tiny, algorithm=kernels).ball
                     total += w * K
                     scale += abs(w) * K.abs_upper()
                 total *= enclose(c2, inner + 5).ball
@@ -277,7 +274,7 @@ class GGJKK:
 
     def _parity_norm(self, dps: int) -> arb:
         act, sgn = self.unit_activation, (-1) ** self.k
-        K1, Km1 = (pair_certified(act, act, sp.Integer(r), dps=dps + 10).ball for r in (1, -1))
+        K1, Km1 = (dual_kernel(act, rho=r, dps=dps + 10).ball for r in (1, -1))
         return (K1 + sgn * Km1) / 2
 
     def _norm2_hermite(self, dps: int, max_degree: int) -> Enclosure:

@@ -2,14 +2,18 @@
 
 * :func:`gaussian_expectation`: E[σ(g)], g ~ N(0,1), by the certified quadrature of
   :mod:`hardverify.numeric.hermite` with m = 0.
-* :func:`dual_kernel`: K_{σ,τ}(ρ) = Σ_m c_m(σ) c_m(τ) ρ^m for |ρ| < 1 as a partial
-  Mehler sum plus a rigorous tail: by Cauchy–Schwarz,
+* :func:`dual_kernel`: K_{σ,τ}(ρ) = E[σ(U) τ(V)] with (U, V) standard normal and corr(U, V) = ρ.
+  For |ρ| < 1 it is the Mehler series Σ_m c_m(σ) c_m(τ) ρ^m, summed to degree M with a rigorous
+  tail: by Cauchy–Schwarz,
 
       |Σ_{m>M} c_m(σ) c_m(τ) ρ^m| ≤ |ρ|^{M+1} √(R_σ R_τ),   R_σ = E[σ(g)²] - Σ_{m≤M} c_m(σ)²,
 
-  where E[σ²] and the c_m are certified enclosures (Parseval makes R_σ ≥ 0, so the
-  upper end of its enclosure is a valid bound).  At ρ = ±1 the kernel is the
-  one-dimensional expectation E[σ(g) τ(±g)].
+  where E[σ²] and the c_m are certified enclosures (Parseval makes R_σ ≥ 0, so the upper end of
+  its enclosure is a valid bound).  At ρ = ±1 the kernel is the one-dimensional expectation
+  E[σ(g) τ(±g)].  The coefficients come from quadrature that never reads the symbolic layer, so
+  this route is an independent check of the closed forms of :mod:`hardverify.symbolic.dual`.
+* :func:`hermite_table`: the certified c_0..c_M of σ with E[σ²] and the Parseval remainders,
+  cached per activation so that a network with many units reuses one table for all its pairs.
 
 >>> import hardverify as hv
 >>> K = dual_kernel(hv.activation("relu"), None, "0.5", dps=30)
@@ -19,19 +23,32 @@ True
 
 from __future__ import annotations
 
-from flint import arb, ctx, fmpq
+import functools
+import math
+from dataclasses import dataclass
 
-from .._validate import as_dps
+import sympy as sp
+from flint import arb, ctx
+
+from .._validate import as_arb, as_dps, exact_real, sign_of
 from ..activations import Activation, activation, t
 from ..errors import DomainError, NotCertified
 from .enclosure import Enclosure, bits_for_dps, exact_fraction
 from .hermite import _certify, hermite_coefficients
 
-__all__ = ["gaussian_expectation", "dual_kernel"]
+__all__ = ["gaussian_expectation", "dual_kernel", "hermite_table", "HermiteTable", "mehler_ball", "MAX_DEGREE"]
+
+#: the largest Mehler truncation degree tried before giving up.
+MAX_DEGREE = 1600
 
 
 def _act(a):
     return a if isinstance(a, Activation) else activation(a)
+
+
+@functools.lru_cache(maxsize=1024)
+def _expectation(act: Activation, dps: int) -> Enclosure:
+    return _certify(act, 0, dps, lambda m: arb(1))[0]
 
 
 def gaussian_expectation(act, *, dps: int) -> Enclosure:
@@ -41,54 +58,122 @@ def gaussian_expectation(act, *, dps: int) -> Enclosure:
     >>> gaussian_expectation(hv.activation("relu"), dps=20).matches("0.39894228040143267794")
     True
     """
-    return _certify(_act(act), 0, as_dps(dps), lambda m: arb(1))[0]
+    return _expectation(_act(act), as_dps(dps))
 
 
 def _product(s: Activation, tau: Activation, sign: int) -> Activation:
     return Activation(s.expr * tau.expr.subs(t, sign * t))
 
 
-def _read_rho(rho) -> fmpq:
-    if isinstance(rho, float):          # a float means the decimal it prints as (0.1 is 1/10), as everywhere
-        rho = repr(rho)
-    try:
+@dataclass
+class HermiteTable:
+    """Certified c_0..c_M of σ, E[σ²] and the Parseval remainders R_M = E[σ²] - Σ_{m≤M} c_m²."""
+
+    coeffs: list
+    norm2: arb
+    dps: int
+
+    @property
+    def degree(self) -> int:
+        return len(self.coeffs) - 1
+
+    def remainder(self, M: int) -> arb:
+        """An upper bound of Σ_{m>M} c_m² (Parseval; clipped at 0 from below)."""
+        with ctx.workprec(bits_for_dps(self.dps) + 64):
+            r = self.norm2 - sum((c ** 2 for c in self.coeffs[: M + 1]), arb(0))
+            return r.upper().max(arb(0))
+
+
+_TABLES: dict = {}
+
+
+def hermite_table(act: Activation, M: int, dps: int) -> HermiteTable:
+    """A cached table of σ with degree ≥ M and at least ``dps`` digits.
+
+    Precision is rounded up to a multiple of 20 digits so that nearby requests share one table; a
+    table is recomputed only to grow its degree (to 1.5 times the request, to limit regrowth).
+    """
+    for (a, d), tab in _TABLES.items():
+        if a == act and d >= dps and tab.degree >= M:
+            return tab
+    dps = 20 * -(-dps // 20)
+    key = (act, dps)
+    tab = _TABLES.get(key)
+    if tab is None or tab.degree < M:
+        M = max(M, 3 * (tab.degree if tab is not None else 0) // 2)
+        M = min(M, MAX_DEGREE)
+        cs = hermite_coefficients(act, M, dps=dps)
+        norm = tab.norm2 if tab is not None else gaussian_expectation(_product(act, act, 1), dps=dps + 10).ball
+        tab = HermiteTable([c.ball for c in cs], norm, dps)
+        _TABLES[key] = tab
+    return tab
+
+
+def mehler_ball(ts: HermiteTable, tt: HermiteTable, rho: arb, M: int) -> arb:
+    """Σ_{m≤M} c_m(σ)c_m(τ)ρ^m plus the tail ball |ρ|^{M+1} √(R_σ(M) R_τ(M)) (needs |ρ| < 1)."""
+    partial = arb(0)
+    p = arb(1)
+    for a, b in zip(ts.coeffs[: M + 1], tt.coeffs[: M + 1]):
+        partial += a * b * p
+        p *= rho
+    tail = (abs(rho) ** (M + 1) * (ts.remainder(M) * tt.remainder(M)).sqrt()).upper()
+    return partial + arb(0, tail)
+
+
+def read_rho(rho):
+    """ρ as an exact real (decimal strings and floats read as the decimals they show), in [-1, 1]."""
+    if isinstance(rho, str):
         q = exact_fraction(rho)
-    except DomainError:
-        raise DomainError(f"rho must be an exact number in [-1, 1] (int, Fraction, decimal string, "
-                          f"float or sympy Rational), got {rho!r}") from None
-    if not -1 <= q <= 1:
+        rho = sp.Rational(q.numerator, q.denominator)
+    r = exact_real(rho, "rho")
+    if sign_of(sp.sympify(r) - 1) == 1 or sign_of(sp.sympify(r) + 1) == -1:
         raise DomainError(f"rho must lie in [-1, 1], got {rho}")
-    return fmpq(q.numerator, q.denominator)
+    return r
 
 
-def dual_kernel(sigma, tau, rho, *, dps: int, max_degree: int = 1000) -> Enclosure:
-    """Certified K_{σ,τ}(ρ) (τ = σ when ``tau`` is None); see the module docstring."""
+def _degree_for(rho_abs: float, goal: float) -> int:
+    """A first guess of M with |ρ|^{M+1} ≤ goal (ignoring the remainders, which only help)."""
+    if rho_abs <= 0:
+        return 8
+    return max(8, min(MAX_DEGREE, int(math.log(goal) / math.log(rho_abs)) + 1))
+
+
+def dual_kernel(sigma, tau, rho, *, dps: int, absolute=None, max_degree: int = MAX_DEGREE) -> Enclosure:
+    """Certified K_{σ,τ}(ρ) by the Mehler series (τ = σ when ``tau`` is None).
+
+    Parameters
+    ----------
+    sigma, tau : Activation or str
+    rho : exact real in [-1, 1] (int, Fraction, decimal string, float, sympy number incl. algebraic)
+    dps : int
+        Correct significant digits of the result ...
+    absolute : arb, optional
+        ... or, when given, an absolute radius that is enough (used when the value may be 0).
+    max_degree : int
+        The largest Mehler degree tried (NotCertified beyond it).
+    """
     dps = as_dps(dps)
     s = _act(sigma)
     tt = s if tau is None else _act(tau)
-    r = _read_rho(rho)
-    if r in (1, -1):
-        return gaussian_expectation(_product(s, tt, int(r)), dps=dps)
-    inner = dps + 5
-    ns = gaussian_expectation(_product(s, s, 1), dps=inner)
-    nt = ns if tt == s else gaussian_expectation(_product(tt, tt, 1), dps=inner)
-    work = bits_for_dps(inner) + 64
-    M = 16
-    while M <= max_degree:
-        cs = hermite_coefficients(s, M, dps=inner)
-        ct = cs if tt == s else hermite_coefficients(tt, M, dps=inner)
-        with ctx.workprec(work):
-            rb = arb(r)
-            partial = sum((a.ball * b.ball * rb ** m for m, (a, b) in enumerate(zip(cs, ct))), arb(0))
-            Rs = (ns.ball - sum((a.ball ** 2 for a in cs), arb(0))).upper().max(arb(0))
-            Rt = Rs if tt == s else (nt.ball - sum((b.ball ** 2 for b in ct), arb(0))).upper().max(arb(0))
-            tail = (abs(rb) ** (M + 1) * (Rs * Rt).sqrt()).upper()
-            ball = partial + arb(0, tail)
+    r = read_rho(rho)
+    if sign_of(sp.sympify(r) - 1) == 0 or sign_of(sp.sympify(r) + 1) == 0:
+        return gaussian_expectation(_product(s, tt, 1 if sign_of(sp.sympify(r)) == 1 else -1), dps=dps)
+    prec = bits_for_dps(dps) + 64
+    with ctx.workprec(prec):
+        M = min(64, _degree_for(float(abs(as_arb(r, prec)).upper()), 10.0 ** (-dps - 3)))
+    while True:
+        ts = hermite_table(s, M, dps + 5)
+        tb = ts if tt == s else hermite_table(tt, M, dps + 5)
+        with ctx.workprec(prec):
+            ball = mehler_ball(ts, tb, as_arb(r, prec), M)
             goal = arb(10) ** (-dps)
-            if ball.rad() <= goal * ball.abs_lower() or (ball.contains(0) and ball.rad() <= goal):
+            if ball.rad() <= goal * ball.abs_lower() or (absolute is not None and ball.rad() <= absolute) \
+                    or (ball.contains(0) and ball.rad() <= goal):
                 return Enclosure(ball, dps)
-        M *= 2
+        if M >= max_degree:
+            break
+        M = min(2 * M, max_degree)
     raise NotCertified(
-        f"the Mehler series at rho = {rho} did not reach {dps} digits with {max_degree} terms; "
-        "raise max_degree or lower dps"
+        f"the Mehler series at rho = {rho} did not reach {dps} digits with max_degree = {max_degree} terms; "
+        "raise max_degree or lower dps (|rho| close to 1 converges slowly for kinked activations)"
     )

@@ -132,6 +132,9 @@ def dual_kernel(sigma, tau=None, *, rho=RHO) -> sp.Expr:
     sigma, tau : Activation or str
     rho : sympy.Symbol or exact number in [-1, 1]
 
+    The closed forms are continuous on [-1, 1], so they hold at ρ = ±1 too (Abel); outside the
+    closed-form class, K(±1) = E[σ(g) τ(±g)] is still exact when that product is.
+
     Raises
     ------
     NoClosedForm
@@ -142,7 +145,12 @@ def dual_kernel(sigma, tau=None, *, rho=RHO) -> sp.Expr:
     r = sp.sympify(rho)
     if r.is_number and (not r.is_real or bool(r > 1) or bool(r < -1)):
         raise DomainError(f"rho must lie in [-1, 1], got {rho}")
-    bs, bt = kernel_basis(s), kernel_basis(tt)
+    try:
+        bs, bt = kernel_basis(s), kernel_basis(tt)
+    except NoClosedForm:
+        if r.is_number and r in (1, -1):        # K(±1) = E[σ(g) τ(±g)], a one-dimensional expectation
+            return hermite_coefficients(Activation(s.expr * tt.expr.subs(t, r * t)), 0)[0]
+        raise
     out = sp.Integer(0)
     if bs.poly != 0:
         out += _finite_mehler(Activation(bs.poly), tt, r)        # K(P_σ, τ)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from .._validate import sign_of
 from ..errors import DomainError
 
 __all__ = ["Piece", "split_pieces", "NONANALYTIC", "sign_at"]
@@ -59,25 +60,10 @@ def _innermost(expr):
 
 def sign_at(value) -> int:
     """Exact sign (-1, 0, 1) of a real constant sympy expression, or DomainError."""
-    value = sp.nsimplify(value) if value.is_Float else value
-    if value.is_zero:
-        return 0
-    if value.is_positive:
-        return 1
-    if value.is_negative:
-        return -1
-    # fall back to a rigorous ball evaluation
-    from flint import ctx
-
-    from ..numeric.arbeval import enclose_constant
-    for prec in (64, 256, 1024):
-        with ctx.workprec(prec):
-            b = enclose_constant(value)
-        if b > 0:
-            return 1
-        if b < 0:
-            return -1
-    raise DomainError(f"cannot decide the sign of {value}")
+    s = sign_of(sp.nsimplify(value) if value.is_Float else value)
+    if s is None:
+        raise DomainError(f"cannot decide the sign of {value}")
+    return s
 
 
 def _relationals(cond):

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ._exact import sign_of
-from .activations import Activation, t
+from .._validate import sign_of
+from ..activations import Activation, t
 
 __all__ = ["ReducedForm", "canonical_form"]
 

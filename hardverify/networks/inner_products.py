@@ -7,8 +7,8 @@ Routes (``algorithm="auto"`` picks the first that applies):
   r² = Σ v_c w_c², β = b + ⟨w, μ⟩, and two units are correlated by ρ = ⟨w, v⊙w'⟩/(r r'), so
   E[fg] = Σ_{pairs} a a' E[σ(rZ+β) τ(r'Z'+β')] — and pairs with the same (r, β, r', β', ⟨·,·⟩) are
   grouped first (integer arithmetic for integer rows), so a GGJKK pair at k = 10 costs a handful
-  of kernels, not 4^k.  Each kernel is exact (closed-form dual kernel, :func:`~hardverify.mehler.pair_exact`)
-  or certified (Mehler series, :func:`~hardverify.mehler.pair_certified`).
+  of kernels, not 4^k.  Each kernel is exact (closed-form dual kernel, :func:`hardverify.symbolic.dual.dual_kernel`)
+  or certified (Mehler series, :func:`hardverify.numeric.dual.dual_kernel`).
 * **other spherical laws** (sphere, ball, any radius law) with positively homogeneous activations
   of degrees p, q and no biases: E_D[fg] = E_D[R^{p+q}] / E|g|^{p+q} · E_γ[fg] (SPEC §9.4), exact.
 * **the hypercube** {±1}^n: exact enumeration over {±1}^s, s = |supp f ∪ supp g| (≤ 20).
@@ -29,6 +29,7 @@ costs the same at n = 10 and n = 10^6; its result is evidence with a standard er
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -36,15 +37,14 @@ import numpy as np
 import sympy as sp
 from flint import arb, ctx
 
-from ._exact import sign_of
-from ._validate import as_choice, as_dps
-from .distributions import Distribution, Gaussian, Radial
-from .distributions_controls import GaussianLaw, Hypercube
-from .errors import DomainError, NoClosedForm, NotCertified
-from .mehler import pair_certified, pair_exact
-from .networks import ComposedNetwork, Network
-from .numeric.enclosure import Enclosure, bits_for_dps, enclose
-from .symbolic.hermite import exact_form
+from .._validate import as_choice, as_dps, sign_of
+from ..distributions import Distribution, Gaussian, GaussianLaw, Hypercube, Radial
+from ..errors import DomainError, NoClosedForm, NotCertified
+from ..numeric import dual as _ndual
+from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
+from ..symbolic import dual as _sdual
+from ..symbolic.hermite import exact_form
+from .network import ComposedNetwork, Network
 
 __all__ = ["inner_product", "hermite_component", "monte_carlo_inner", "MonteCarloEstimate", "homogeneity_degree", "ALGORITHMS"]
 
@@ -212,7 +212,7 @@ def _pair(f, g, key, dps, algorithm, absolute=None):
         other = (None if zg else _kernel_args(sg, rg, bg)) if zf else _kernel_args(sf, rf, bf)
         if other is None:
             return const * sg(bg) if dps is None else enclose(const * sg(bg), dps)
-        from .hermite import gaussian_expectation
+        from ..hermite import gaussian_expectation
         if dps is None:
             return const * gaussian_expectation(other)
         return enclose(const, dps + 5) * gaussian_expectation(
@@ -220,8 +220,19 @@ def _pair(f, g, key, dps, algorithm, absolute=None):
     rho = sp.radsimp(sp.sympify(ip) / sp.sqrt(sp.sympify(rf) * rg))
     s1, t1 = _kernel_args(sf, rf, bf), _kernel_args(sg, rg, bg)
     if dps is None:
-        return pair_exact(s1, t1, rho)
-    return pair_certified(s1, t1, rho, dps=dps, algorithm=algorithm, absolute=absolute)
+        return _exact_kernel(s1, t1, rho)
+    if algorithm == "auto":
+        try:
+            return enclose(_exact_kernel(s1, t1, rho), dps)
+        except NoClosedForm:
+            pass
+    return _ndual.dual_kernel(s1, t1, rho, dps=dps, absolute=absolute)
+
+
+@functools.lru_cache(maxsize=4096)
+def _exact_kernel(s, tau, rho):
+    """The exact two-unit kernel (closed form; at ρ = ±1 the exact 1-D expectation), cached per pair."""
+    return _sdual.dual_kernel(s, tau, rho=rho)
 
 
 def _gaussian(f, g, dist, dps, algorithm):
@@ -256,8 +267,8 @@ def hermite_component(f: Network, alpha, *, dps=None):
     E[σ(r⟨u,x⟩ + b) H_α] = c_m(σ(r· + b)) √(m!/α!) u^α, m = |α|  (h_m(⟨u,x⟩) = Σ_{|α|=m} √(m!/α!) u^α H_α).
     ``alpha`` is a dict {coordinate: power} or a sequence (coordinates 1, 2, ...).
     """
-    from .distributions import _alpha
-    from .hermite import hermite_coefficient
+    from ..distributions.laws import _alpha
+    from ..hermite import hermite_coefficient
     if not isinstance(f, Network):
         raise DomainError(f"hermite_component needs a Network, got {type(f).__name__}")
     a = _alpha(alpha, f.n)

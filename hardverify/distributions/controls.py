@@ -9,7 +9,7 @@
 Vectors such as μ and v are stored as a default value plus exceptions, so N(0.5·1, I) on
 R^{10^6} costs O(1).
 
->>> from hardverify.transforms import reflection, transposition
+>>> from hardverify.distributions import reflection, transposition
 >>> D = AnisotropicGaussian(3, [1, 2, 2])
 >>> D.is_invariant_under(reflection(1)), D.is_invariant_under(transposition(1, 2))
 (True, False)
@@ -26,9 +26,9 @@ import numbers
 import numpy as np
 import sympy as sp
 
-from ._exact import exact_real, sign_of
-from .distributions import Distribution, _alpha, _check_transform
-from .errors import DomainError
+from .._validate import exact_real, sign_of
+from .laws import Distribution, _alpha, _check_transform
+from ..errors import DomainError
 
 __all__ = ["CoordVector", "GaussianLaw", "ShiftedGaussian", "AnisotropicGaussian", "UniformCube", "Hypercube"]
 

@@ -15,11 +15,11 @@ Exact structure (no integration):
 * :meth:`Network.symmetry_sign` decides f∘R = ±f for a signed permutation R by comparing the
   reduced forms of f∘R and f exactly (R acts on the weights: w ↦ R^T w).
 
-Integrals (``inner``, ``norm2``, ``monte_carlo``) live in :mod:`hardverify.inner_products`.
+Integrals (``inner``, ``norm2``, ``monte_carlo``) live in :mod:`hardverify.networks`.
 Coordinates are numbered 1..n.
 
 >>> import sympy as sp, hardverify as hv
->>> from hardverify.transforms import reflection
+>>> from hardverify.distributions import reflection
 >>> f = Network([{1: 1, 2: 1}, {1: 1, 2: -1}, {1: -1, 2: 1}, {1: -1, 2: -1}], "relu",
 ...             outputs=[1, -1, -1, 1], n=3, scale=1 / sp.sqrt(2))       # GGJKK f_{1,2}
 >>> f.support, f.width
@@ -38,12 +38,11 @@ import numbers
 import numpy as np
 import sympy as sp
 
-from ._exact import exact_real, sign_of
-from ._validate import as_int_at_least
-from .activations import Activation, activation, t
-from .errors import DomainError
+from .._validate import as_int_at_least, exact_real, sign_of
+from ..activations import Activation, activation, t
+from ..errors import DomainError
 from .canonical import ReducedForm, canonical_form
-from .transforms import SignedPermutation
+from ..distributions.symmetry import SignedPermutation
 
 __all__ = ["Network", "ComposedNetwork"]
 
@@ -160,7 +159,7 @@ class Network:
     def transformed(self, R: SignedPermutation) -> "Network":
         """The network x ↦ f(R x) (hidden weights w ↦ R^T w)."""
         if not isinstance(R, SignedPermutation):
-            raise DomainError(f"expected a SignedPermutation (hardverify.transforms), got {R!r}")
+            raise DomainError(f"expected a SignedPermutation (hardverify.distributions), got {R!r}")
         R.check_dimension(self.n)
         rows = [R.pull_back({c: q for c, q in zip(self.support, r) if q != 0}) for r in self.rows]
         return self._trusted(rows, self.outputs, self.biases)
@@ -260,7 +259,7 @@ class Network:
         """x ↦ ψ(f(x)) (e.g. the classification labels of SPEC G9)."""
         return ComposedNetwork(psi, self)
 
-    # -- integrals (see hardverify.inner_products) ------------------------------------------
+    # -- integrals (see hardverify.networks) ------------------------------------------
     def inner(self, other, dist, *, dps=None, algorithm="auto"):
         """E_D[f g]: exact (sympy) without ``dps``, a certified Enclosure with it."""
         from .inner_products import inner_product

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import numbers
 
-from ._validate import as_int_at_least
-from .errors import DomainError
+from .._validate import as_int_at_least
+from ..errors import DomainError
 
 __all__ = ["SignedPermutation", "reflection", "point_reflection", "transposition"]
 

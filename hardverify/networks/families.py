@@ -24,8 +24,8 @@ import numbers
 
 import numpy as np
 
-from .errors import DomainError
-from .networks import ComposedNetwork, Network
+from ..errors import DomainError
+from .network import ComposedNetwork, Network
 
 __all__ = ["SubsetFamily", "as_subset"]
 

@@ -18,7 +18,7 @@ Controls: :func:`ShiftedGaussian` and :func:`AnisotropicGaussian` (N(μ, diag v)
 Coordinates are numbered 1..n (SPEC).  Nothing here allocates an n-sized array unless asked to
 sample all n coordinates.
 
->>> from hardverify.transforms import reflection
+>>> from hardverify.distributions import Hypercube, ShiftedGaussian, reflection
 >>> D = Gaussian(10**6)
 >>> D.moment({1: 2, 7: 4})                                       # E[x_1² x_7⁴] = 1·3
 3
@@ -37,14 +37,12 @@ import numbers
 import numpy as np
 import sympy as sp
 
-from ._exact import exact_real
-from .errors import DomainError, NoClosedForm
-from .symbolic.moments import as_dimension, gaussian_moment_multi, sphere_moment
-from .transforms import SignedPermutation
+from .._validate import exact_real
+from ..errors import DomainError, NoClosedForm
+from ..symbolic.moments import as_dimension, gaussian_moment_multi, sphere_moment
+from .symmetry import SignedPermutation
 
-__all__ = ["Distribution", "RadiusLaw", "Radial", "Gaussian", "UniformSphere", "UniformBall",
-           "GaussianLaw", "ShiftedGaussian", "AnisotropicGaussian", "UniformCube", "Hypercube",
-           "require_spherical"]
+__all__ = ["Distribution", "RadiusLaw", "Radial", "Gaussian", "UniformSphere", "UniformBall", "require_spherical"]
 
 #: largest n for which ``sample`` draws all coordinates at once (beyond it pass ``coords=``).
 MAX_DENSE_SAMPLE = 100_000
@@ -338,7 +336,7 @@ class UniformBall(Radial):
 
 def _check_transform(R, n):
     if not isinstance(R, SignedPermutation):
-        raise DomainError(f"expected a SignedPermutation (see hardverify.transforms), got {R!r}")
+        raise DomainError(f"expected a SignedPermutation (see hardverify.distributions.symmetry), got {R!r}")
     if isinstance(n, int):
         R.check_dimension(n)
 
@@ -351,8 +349,3 @@ def require_spherical(dist, what: str = "this computation") -> Radial:
         raise DomainError(f"{what} needs a spherically symmetric distribution (Gaussian, UniformSphere, "
                           f"UniformBall, Radial); {dist!r} is only invariant under {dist.symmetry}")
     return dist
-
-
-from .distributions_controls import (  # noqa: E402  (the controls build on the base class above)
-    AnisotropicGaussian, GaussianLaw, Hypercube, ShiftedGaussian, UniformCube,
-)

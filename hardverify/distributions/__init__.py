@@ -1,0 +1,19 @@
+"""Input distributions on R^n: spherically symmetric laws, non-symmetric controls, symmetry groups.
+
+* :mod:`~hardverify.distributions.laws` — the spherical laws (Gaussian, uniform sphere and ball,
+  general radial laws) with exact moments, symbolic in n;
+* :mod:`~hardverify.distributions.controls` — controls that keep only some symmetries (shifted and
+  anisotropic Gaussians, the uniform cube, the hypercube {±1}^n);
+* :mod:`~hardverify.distributions.symmetry` — signed permutations of coordinates (reflections,
+  transpositions), the group elements that symmetry certificates exhibit.
+"""
+
+from .controls import AnisotropicGaussian, CoordVector, GaussianLaw, Hypercube, ShiftedGaussian, UniformCube
+from .laws import Distribution, Gaussian, Radial, RadiusLaw, UniformBall, UniformSphere, require_spherical
+from .symmetry import SignedPermutation, point_reflection, reflection, transposition
+
+__all__ = [
+    "Distribution", "RadiusLaw", "Radial", "Gaussian", "UniformSphere", "UniformBall", "require_spherical",
+    "CoordVector", "GaussianLaw", "ShiftedGaussian", "AnisotropicGaussian", "UniformCube", "Hypercube",
+    "SignedPermutation", "reflection", "point_reflection", "transposition",
+]
