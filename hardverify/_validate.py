@@ -148,3 +148,28 @@ def as_arb(v, prec: int) -> arb:
         if isinstance(v, int):
             return arb(v)
         return enclose_constant(sp.sympify(v))
+
+
+def as_expr(value, what: str, *, allow_symbols: bool = False):
+    """A user value as a sympy expression without ever evaluating text as code.
+
+    Strings go through the safe parser (:func:`hardverify.parse.parse_expression`: numbers such as
+    ``"1/2"`` or ``"0.25"``, arithmetic and known functions only); other values through
+    ``sympify(strict=True)``, which refuses strings and arbitrary objects.  Unless
+    ``allow_symbols``, the result must be a constant.
+    """
+    if isinstance(value, str):
+        from .parse import parse_expression
+        v = parse_expression(value)
+    else:
+        try:
+            v = sp.sympify(value, strict=True)
+        except (sp.SympifyError, TypeError, ValueError):
+            raise DomainError(f"{what} must be a number or a sympy expression, got {value!r}") from None
+    if not isinstance(v, sp.Basic):
+        raise DomainError(f"{what} must be a number or a sympy expression, got {value!r}")
+    if not allow_symbols and getattr(v, "free_symbols", None):
+        raise DomainError(f"{what} must be a constant, got {v} with free symbols {sorted(map(str, v.free_symbols))}")
+    if v.atoms(sp.Float):
+        v = v.xreplace({f: sp.Rational(str(f)) for f in v.atoms(sp.Float)})
+    return v

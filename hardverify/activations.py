@@ -28,7 +28,7 @@ import functools
 
 import sympy as sp
 
-from ._validate import as_nonneg_int, exact_real
+from ._validate import as_expr, as_nonneg_int, exact_real
 from .errors import DomainError
 from .symbolic.growth import Growth, piecewise_growth
 from .symbolic.parity import Parity, parity
@@ -177,7 +177,7 @@ class Activation:
     # -- evaluation ---------------------------------------------------------------------
     def __call__(self, x):
         """σ(x) as an exact sympy value (x a number or sympy expression)."""
-        return self.expr.subs(t, sp.sympify(x))
+        return self.expr.subs(t, as_expr(x, "x", allow_symbols=True))
 
     # -- algebra ------------------------------------------------------------------------
     def _combine(self, other, op, symbol):

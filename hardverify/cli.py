@@ -4,6 +4,12 @@
 prints a table of claims, writes JSON and Markdown reports, and exits with
 status 1 when any claim is REFUTED or UNDECIDED or a negative control is not
 refuted.  ``hardverify list`` shows the claims without running them.
+
+``hardverify hermite ACT``, ``hardverify funk-hecke ACT -n N`` and ``hardverify kernel ACT``
+compute one quantity: ACT is a registry name (``relu``, ``sigmoid`` ...) or an expression in
+``t`` read by the safe parser (``"max(0, t - 0.5)"``, ``"tanh(t/2)"``); without ``--dps`` the
+result is exact, with it a certified enclosure.  Exit status 2 for bad input (the message says
+what is allowed).
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
+from .activations import ACTIVATIONS, activation
 from .errors import HardverifyError
+from .parse import parse_expression
 from .proofs import load, run
 from .report import render_table, summary, to_json, to_markdown
 
@@ -100,6 +108,39 @@ def _list(args) -> int:
     return 0
 
 
+def _activation(text: str):
+    name = text.strip().lower()
+    if name in ACTIVATIONS:
+        return activation(name)
+    return activation(parse_expression(text))
+
+
+def _quantity(args) -> int:
+    console = _console()
+    from . import hermite, sphere
+    try:
+        act = _activation(args.activation)
+        if args.command == "hermite":
+            values = hermite.hermite_coefficients(act, args.m_max, dps=args.dps, normalization=args.normalization)
+            rows = [(f"c_{m}", v) for m, v in enumerate(values)]
+        elif args.command == "funk-hecke":
+            values = sphere.funk_hecke_eigenvalues(act, args.n, args.k_max, dps=args.dps, measure=args.measure) \
+                if args.dps is not None else [sphere.funk_hecke(act, args.n, k, measure=args.measure)
+                                              for k in range(args.k_max + 1)]
+            rows = [(f"mu_{k}", v) for k, v in enumerate(values)]
+        else:
+            other = _activation(args.other) if args.other else None
+            rows = [(f"K({args.rho})", hermite.dual_kernel(act, other, rho=args.rho, dps=args.dps))] \
+                if args.dps is not None or args.rho is not None else \
+                [("K(rho)", hermite.dual_kernel(act, other))]
+    except HardverifyError as exc:
+        console.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+        return 2
+    for label, value in rows:
+        console.print(f"{label} = {value}", markup=False, highlight=False)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hardverify", description=__doc__.split("\n\n")[0])
     p.add_argument("--version", action="version", version=f"hardverify {__version__}")
@@ -122,6 +163,29 @@ def _parser() -> argparse.ArgumentParser:
     ls = sub.add_parser("list", help="list the claims of the proof scripts")
     common(ls)
     ls.set_defaults(func=_list)
+
+    act_help = "a registry name (relu, sigmoid, ...) or an expression in t, e.g. 'max(0, t - 0.5)'"
+    he = sub.add_parser("hermite", help="Hermite coefficients c_0..c_M of an activation")
+    he.add_argument("activation", help=act_help)
+    he.add_argument("-m", "--m-max", type=int, default=6, help="largest degree (default 6)")
+    he.add_argument("--dps", type=int, default=None, help="certified digits (default: exact)")
+    he.add_argument("--normalization", default="orthonormal", help="orthonormal | probabilists | physicists")
+    he.set_defaults(func=_quantity)
+
+    fh = sub.add_parser("funk-hecke", help="Funk–Hecke eigenvalues μ_0..μ_K on S^{n-1}")
+    fh.add_argument("activation", help=act_help)
+    fh.add_argument("-n", type=int, required=True, help="dimension n ≥ 2")
+    fh.add_argument("-k", "--k-max", type=int, default=6, help="largest degree (default 6)")
+    fh.add_argument("--dps", type=int, default=None, help="certified digits (default: exact)")
+    fh.add_argument("--measure", default="normalized", help="normalized | surface")
+    fh.set_defaults(func=_quantity)
+
+    ke = sub.add_parser("kernel", help="dual kernel K(ρ) = E[σ(⟨u,x⟩) τ(⟨v,x⟩)], ⟨u,v⟩ = ρ")
+    ke.add_argument("activation", help=act_help)
+    ke.add_argument("other", nargs="?", default=None, help="τ (default: σ)")
+    ke.add_argument("--rho", default=None, help="a number in [-1, 1] (default: the closed form in rho)")
+    ke.add_argument("--dps", type=int, default=None, help="certified digits (default: exact)")
+    ke.set_defaults(func=_quantity)
     return p
 
 

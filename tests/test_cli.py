@@ -116,3 +116,28 @@ def test_missing_path_and_bad_jobs(tmp_path, capsys):
 def test_console_script_and_module_entry_point():
     r = subprocess.run([sys.executable, "-m", "hardverify", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("hardverify ")
+
+
+@pytest.mark.parametrize("argv,expected", [
+    (["hermite", "relu", "-m", "4"], "c_4 = -sqrt(3)/(12*sqrt(pi))"),
+    (["hermite", "max(0, t) - t/2", "-m", "3"], "c_3 = 0"),
+    (["hermite", "tanh(t/2)", "-m", "1", "--dps", "20"], "c_1 = [0.41324192828381407452"),
+    (["funk-hecke", "relu", "-n", "3", "-k", "4"], "mu_4 = -1/96"),
+    (["kernel", "relu", "step", "--rho", "1/2"], "K(1/2) = 3*sqrt(2)/(8*sqrt(pi))"),
+    (["kernel", "sign"], "K(rho) = 2*asin(rho)/pi"),
+])
+def test_quantity_commands(argv, expected, capsys):
+    assert main(argv) == 0
+    assert expected in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["hermite", "__import__('os').system('true')", "-m", "2"], "only plain function names"),
+    (["hermite", "relu", "-m", "-1"], "non-negative integer"),
+    (["funk-hecke", "relu", "-n", "1"], "integer >= 2"),
+    (["kernel", "relu", "--rho", "2", "--dps", "10"], "[-1, 1]"),
+    (["hermite", "exp(t**2)", "-m", "2"], "not integrable"),
+])
+def test_quantity_commands_refuse_bad_input(argv, message, capsys):
+    assert main(argv) == 2
+    assert message in capsys.readouterr().out

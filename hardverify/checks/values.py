@@ -28,6 +28,7 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb, ctx
 
+from .._validate import as_expr
 from ..errors import HardverifyError
 from ..numeric.arbeval import enclose_constant
 from ..numeric.enclosure import Enclosure, bits_for_dps, exact_fraction
@@ -59,7 +60,7 @@ def _certified_difference(a, b, prec: int = 256):
 
 def exact_equal(actual, expected, *, simplify: bool = True) -> Verdict:
     """PROVED if ``actual == expected`` exactly (structurally, or after sympy simplification)."""
-    a, b = sp.sympify(actual), sp.sympify(expected)
+    a, b = as_expr(actual, "actual", allow_symbols=True), as_expr(expected, "expected", allow_symbols=True)
     if a == b:
         return Verdict(Status.PROVED, method="exact: identical sympy expressions",
                        evidence=f"{_short(a)} == {_short(b)}")

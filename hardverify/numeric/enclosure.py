@@ -347,11 +347,11 @@ def enclose(value, dps: int) -> Enclosure:
     >>> e.matches("0.282094791773878143474039725780"), e.rel_accuracy_digits() >= 30
     (True, True)
     """
-    from .._validate import as_dps
+    from .._validate import as_dps, as_expr
     from .arbeval import enclose_constant
 
     dps = as_dps(dps)
-    value = sp.sympify(value)
+    value = as_expr(value, "value")
     prec = bits_for_dps(dps) + 32
     tiny = arb(10) ** (-dps)
     for _ in range(12):

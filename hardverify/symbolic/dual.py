@@ -35,6 +35,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..activations import Activation, activation, t
+from .._validate import as_expr
 from ..errors import DomainError, NoClosedForm
 from .hermite import exact_form, hermite_coefficients
 
@@ -142,7 +143,7 @@ def dual_kernel(sigma, tau=None, *, rho=RHO) -> sp.Expr:
     """
     s = sigma if isinstance(sigma, Activation) else activation(sigma)
     tt = s if tau is None else (tau if isinstance(tau, Activation) else activation(tau))
-    r = sp.sympify(rho)
+    r = as_expr(rho, "rho", allow_symbols=True)
     if r.is_number and (not r.is_real or bool(r > 1) or bool(r < -1)):
         raise DomainError(f"rho must lie in [-1, 1], got {rho}")
     try:
