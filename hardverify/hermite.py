@@ -85,14 +85,9 @@ def hermite_coefficients(act, m_max: int, *, dps: int | None = None, normalizati
     >>> cs[5] == 3 / sp.sqrt(60 * sp.pi)                                  # SPEC H2
     True
     """
-    act = _act(act)
-    dps, algorithm = _route(dps, algorithm)
-    if dps is None:
-        return _exact(act, lambda: _sh.hermite_coefficients(act, m_max, normalization=normalization))
-    if algorithm == "quadrature" or (algorithm == "auto" and not _has_closed_form(act)):
-        return _nh.hermite_coefficients(act, m_max, dps=dps, normalization=normalization)
-    exact = _exact(act, lambda: _sh.hermite_coefficients(act, m_max, normalization=normalization))
-    return [enclose(c, dps) for c in exact]
+    return _dispatch(act, dps, algorithm,
+                     lambda a: _sh.hermite_coefficients(a, m_max, normalization=normalization),
+                     lambda a, d: _nh.hermite_coefficients(a, m_max, dps=d, normalization=normalization))
 
 
 def hermite_coefficient(act, m: int, *, dps: int | None = None, normalization: str = "orthonormal",
@@ -103,13 +98,21 @@ def hermite_coefficient(act, m: int, *, dps: int | None = None, normalization: s
     >>> hv.hermite_coefficient("sigmoid", 1, dps=30).matches("0.206620964141907037262350828718")   # SPEC V6
     True
     """
+    return _dispatch(act, dps, algorithm,
+                     lambda a: _sh.hermite_coefficient(a, m, normalization=normalization),
+                     lambda a, d: _nh.hermite_coefficient(a, m, dps=d, normalization=normalization))
+
+
+def _dispatch(act, dps, algorithm, exact, certified):
+    """The routing shared by the coefficient functions (see the module docstring)."""
     act = _act(act)
     dps, algorithm = _route(dps, algorithm)
     if dps is None:
-        return _exact(act, lambda: _sh.hermite_coefficient(act, m, normalization=normalization))
+        return _exact(act, lambda: exact(act))
     if algorithm == "quadrature" or (algorithm == "auto" and not _has_closed_form(act)):
-        return _nh.hermite_coefficient(act, m, dps=dps, normalization=normalization)
-    return enclose(_exact(act, lambda: _sh.hermite_coefficient(act, m, normalization=normalization)), dps)
+        return certified(act, dps)
+    value = _exact(act, lambda: exact(act))
+    return [enclose(c, dps) for c in value] if isinstance(value, list) else enclose(value, dps)
 
 
 def dual_kernel(sigma, tau=None, *, rho=_sdual.RHO, dps: int | None = None, algorithm: str = "auto",

@@ -15,6 +15,7 @@ from hardverify.numeric.hermite import _HERMITE, _moment_bounds
 from hardverify.numeric.quadrature import integrate_family
 from hardverify.numeric.tails import abs_moment, hermite_tail_bound
 from hardverify.symbolic.gaussian import he_values
+from references import mp_hermite_he
 
 t = hv.t
 
@@ -49,14 +50,7 @@ def test_tail_bound_dominates_the_true_tail(case):
         bound = hermite_tail_bound(arb(A), arb(p), arb(a), m, arb(L))
     # the worst σ allowed by the growth class: σ(t) = A(1+t)^p e^{at}
     with mpmath.workdps(40):
-        def he(x):
-            u, v = mpmath.mpf(1), x
-            if m == 0:
-                return u
-            for k in range(1, m):
-                u, v = v, x * v - k * u
-            return v
-        true = mpmath.quad(lambda x: A * (1 + x) ** p * mpmath.exp(a * x) * abs(he(x)) * mpmath.npdf(x),
+        true = mpmath.quad(lambda x: A * (1 + x) ** p * mpmath.exp(a * x) * abs(mp_hermite_he(m, x)) * mpmath.npdf(x),
                            mpmath.linspace(L, L + 60, 30) + [mpmath.inf])
     assert true <= mpmath.mpf(bound.upper().str(30, radius=False)), (case, true, bound)
 

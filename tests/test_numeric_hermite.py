@@ -11,23 +11,9 @@ import sympy as sp
 
 import hardverify as hv
 from hardverify import errors
+from references import mp_coefficient
 
 t = hv.t
-
-
-def mp_coefficient(f, m, *, dps=60, points=(0,)):
-    """c_m = E[f(g) He_m(g)]/√(m!) by mpmath.quad (tanh-sinh) on (-∞, kinks..., ∞)."""
-    with mpmath.workdps(dps):
-        def he(x):
-            a, b = mpmath.mpf(1), x
-            if m == 0:
-                return a
-            for k in range(1, m):
-                a, b = b, x * b - k * a
-            return b
-        pts = [-mpmath.inf, *map(mpmath.mpf, points), mpmath.inf]
-        val = mpmath.quad(lambda x: f(x) * he(x) * mpmath.npdf(x), pts)
-        return +(val / mpmath.sqrt(mpmath.factorial(m)))
 
 
 MP = {

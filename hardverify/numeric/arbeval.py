@@ -241,22 +241,17 @@ def _compile_relational(rel, var):
         return lambda x: True
     if rel is sp.false:
         return lambda x: False
-    if isinstance(rel, sp.And):
+    if isinstance(rel, (sp.And, sp.Or)):
         parts = [_compile_relational(a, var) for a in rel.args]
-        def conj(x):
+        # three-valued logic: the deciding value settles it, unanimity of the other settles it too
+        decisive = rel.func is sp.Or
+
+        def combine(x):
             vals = [p(x) for p in parts]
-            if any(v is False for v in vals):
-                return False
-            return True if all(v is True for v in vals) else None
-        return conj
-    if isinstance(rel, sp.Or):
-        parts = [_compile_relational(a, var) for a in rel.args]
-        def disj(x):
-            vals = [p(x) for p in parts]
-            if any(v is True for v in vals):
-                return True
-            return False if all(v is False for v in vals) else None
-        return disj
+            if any(v is decisive for v in vals):
+                return decisive
+            return (not decisive) if all(v is (not decisive) for v in vals) else None
+        return combine
     if isinstance(rel, sp.core.relational.Relational):
         diff = _compile(rel.lhs - rel.rhs, var)
         strict = isinstance(rel, (sp.StrictLessThan, sp.StrictGreaterThan))

@@ -179,15 +179,18 @@ class Enclosure:
         number (rational or a closed form such as ``1/sqrt(pi)``), flint ball,
         or another Enclosure (then the whole of it must be inside).
         """
-        try:
-            q = exact_fraction(x)
-        except DomainError:
-            q = None
+        q, other = self._read(x)
         if q is not None:
             lo, hi = self._exact_endpoints()
             return lo <= q <= hi
-        other = _ball_of(x, self._compare_prec())
         return bool(self.ball.contains(other))
+
+    def _read(self, x):
+        """(exact Fraction, None) for exactly representable x, else (None, a ball around x)."""
+        try:
+            return exact_fraction(x), None
+        except DomainError:
+            return None, _ball_of(x, self._compare_prec())
 
     def _compare_prec(self) -> int:
         """Bits at which a closed form must be evaluated to be compared with this ball."""
@@ -224,14 +227,10 @@ class Enclosure:
 
     def excludes(self, x) -> bool:
         """True if ``x`` is certainly outside the enclosure (a certified disagreement)."""
-        try:
-            q = exact_fraction(x)
-        except DomainError:
-            q = None
+        q, other = self._read(x)
         if q is not None:
             lo, hi = self._exact_endpoints()
             return q < lo or q > hi
-        other = _ball_of(x, self._compare_prec())
         return not bool(self.ball.overlaps(other))
 
     def contains_zero(self) -> bool:
