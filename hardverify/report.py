@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from importlib import metadata
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .proofs import ClaimResult
@@ -68,16 +69,19 @@ def render_table(results: list[ClaimResult], console: Console | None = None) -> 
         v = r.verdict
         style = _STYLE[v.status] if r.passed else "bold red"
         title = r.claim.title + (" [negative control]" if r.claim.control else "")
-        table.add_row(r.claim.id, title, f"[{style}]{_status_text(r)}[/]", str(len(r.cases)),
-                      f"{r.seconds:.2f}s", v.method)
+        # claim text is not rich markup: "[sign] ..." or "[deliberately wrong]" must print as written
+        table.add_row(escape(r.claim.id), escape(title), f"[{style}]{_status_text(r)}[/]", str(len(r.cases)),
+                      f"{r.seconds:.2f}s", escape(v.method))
     console.print(table)
     s = summary(results)
-    line = (f"{s['claims']} claims ({', '.join(f'{k} {n}' for k, n in s['status'].items() if n)}), "
+    counts = ", ".join(f"{k} {n}" for k, n in s["status"].items() if n)
+    line = (f"{s['claims']} claims{f' ({counts})' if counts else ''}, "
             f"{s['controls_refuted']}/{s['controls']} negative controls refuted, {s['cases']} cases")
     console.print(line)
     for r in results:
         if not r.passed:
-            console.print(f"[bold red]FAILED[/] {r.claim.id} {r.claim.title}: {r.verdict.evidence}")
+            console.print(f"[bold red]FAILED[/] {escape(r.claim.id)} {escape(r.claim.title)}: "
+                          f"{escape(r.verdict.evidence)}")
 
 
 def to_json(results: list[ClaimResult]) -> str:

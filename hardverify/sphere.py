@@ -35,7 +35,7 @@ from __future__ import annotations
 import sympy as sp
 from flint import arb, ctx, fmpq
 
-from ._validate import as_choice, as_dps, as_int_at_least, as_nonneg_int
+from ._validate import as_choice, as_dps, as_int_at_least, as_nonneg_int, exact_real
 from .activations import Activation, activation
 from .errors import DomainError, NoClosedForm, NotCertified
 from .numeric import funk_hecke as _nfh
@@ -83,6 +83,16 @@ def _int_dimension(n):
     return as_int_at_least(n, 2, "dimension n")
 
 
+def _read_point(x):
+    """An exact number for a point x: a float is the decimal it prints (0.1 is 1/10, as everywhere), a
+    string a decimal or a fraction ("0.3", "1/3"; never evaluated as code, never guessed as a closed
+    form), a sympy number is kept (its Floats read as their decimals)."""
+    if isinstance(x, str):
+        q = exact_fraction(x)
+        return sp.Rational(q.numerator, q.denominator)
+    return sp.sympify(exact_real(x, "x"))
+
+
 def legendre_polynomial(n, k, x=None, *, dps: int | None = None):
     """P_k^{(n)}: the normalised Legendre polynomial of dimension n, P_k^{(n)}(1) = 1 (SPEC §0.2, F2).
 
@@ -103,12 +113,12 @@ def legendre_polynomial(n, k, x=None, *, dps: int | None = None):
     if dps is None:
         if x is None or (isinstance(x, sp.Basic) and x.free_symbols):
             return _sg.legendre_polynomial(n, k, x)
-        vals = _sg.legendre_values(n, k, sp.nsimplify(x) if isinstance(x, (float, str)) else x)
+        vals = _sg.legendre_values(n, k, _read_point(x))
         return vals[as_nonneg_int(k, "degree k")]
     dps = as_dps(dps)
     n = _int_dimension(n)
     k = as_nonneg_int(k, "degree k", maximum=_sg.MAX_EXACT_DEGREE)
-    q = exact_fraction(x if x is not None else 1)
+    q = exact_fraction(_read_point(x if x is not None else 1))
     if abs(q) > 1:
         raise DomainError(f"the certified value needs |x| <= 1, got {x}")
     prec = bits_for_dps(dps) + 32 + _nfh.recurrence_guard_bits(n, k)
@@ -173,8 +183,9 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measur
         forms = _exact_forms(act, n, K)
         if forms is not None:
             return _enclose_forms(forms, dps, surface)
-        if algorithm == "exact":
-            _sfh.kink_jets(act)                      # raises the NoClosedForm with its explanation
+        if algorithm == "exact":                 # never fall through to another route
+            _sfh.eigen_forms(act, n, K)              # raises the NoClosedForm with its explanation
+            raise NoClosedForm(f"no closed form for the Funk–Hecke eigenvalues of {act.label} at n = {n}")
     if algorithm == "series" or (algorithm == "auto" and _nfs.central_piece(act)[0] is not None):
         try:
             return _nfs.series_eigenvalues(act, n, K, dps=dps, measure=measure)

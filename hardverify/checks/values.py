@@ -125,7 +125,11 @@ def matches(enclosure: Enclosure, reference: str, *, source: str = "") -> Verdic
     """The enclosure agrees with a printed (rounded) reference value and resolves its digits."""
     digits = _digits_of(reference)
     ok = enclosure.matches(reference)
-    narrow_enough = enclosure.rel_accuracy_digits() >= digits - 1 or enclosure.is_exact_zero()
+    # certified only if every point of the enclosure rounds to the reference: both endpoints lie in
+    # reference ± ½ ulp (an enclosure that merely meets that interval may straddle a rounding boundary)
+    with ctx.workprec(enclosure._endpoint_prec()):     # lower()/upper() round outward at this precision
+        lo, hi = enclosure.ball.lower(), enclosure.ball.upper()
+    narrow_enough = Enclosure(lo).matches(reference) and Enclosure(hi).matches(reference)
     origin = f" ({source})" if source else ""
     if ok and narrow_enough:
         return Verdict(Status.CERTIFIED, method="certified enclosure vs rounded reference",

@@ -9,7 +9,7 @@ GGJKK G2), while for even k, F_k = Σ_{i<k} (-1)^i |⟨u_i, x⟩| has no Hermite
 and a non-zero one of degree k.  E[F_2²] = 2 - 4/π (F_2 = |x1| - |x2| is the GGJKK k = 2 network
 rotated by 45°) and, derived here from the arc-cosine kernel,
 
-    E[F_4²] = 4 - 2√2 + 8(1 - √2)/π = 0.116781...
+    E[F_4²] = 4 - 2√2 + 8(1 - √2)/π = 0.1167867...
 
 D2 (correlation decay): if F has no Hermite component of degree < m and U, V ∈ R^{d×2} have
 orthonormal columns, |E[F(U^T x) F(V^T x)]| ≤ ‖U^T V‖_op^m E[F²] (multivariate Mehler:

@@ -204,6 +204,8 @@ class GGJKK:
         algorithm = as_choice(algorithm, ("auto", "dual", "series", "hermite"), "algorithm")
         if dps is not None:
             dps = as_dps(dps)
+        if isinstance(dist, Distribution) and isinstance(dist.n, int) and dist.n < self.k:
+            raise DomainError(f"f_S needs k = {self.k} ≤ n coordinates; {dist!r} lives on R^{dist.n}")
         memo = (dps, algorithm, max_degree) if dist is None or type(dist) is Gaussian else None
         if memo is not None and memo in self._norms:
             return self._norms[memo]
@@ -336,7 +338,11 @@ class GGJKK:
         params = {"k": self.k, "n": n, "activation": self.activation.label}
         if not v or not dist.permutation_invariant:
             return v.with_(params=params)
-        c = self.norm2(dist=dist, dps=dps)
+        try:
+            c = self.norm2(dist=dist, dps=dps)
+        except (DomainError, NoClosedForm, NotCertified) as exc:     # orthogonality stands; no norm route
+            return v.with_(params=params, evidence=f"{v.evidence}; the common norm E[f_S²] was not "
+                                                   f"computed under {dist!r}: {exc}")
         st = Status.PROVED if dps is None else Status.CERTIFIED
         data = dict(v.data, gram=str(c))
         return Verdict(Status.PROVED if (v.status is Status.PROVED and st is Status.PROVED) else Status.CERTIFIED,

@@ -259,9 +259,12 @@ class Radial(Distribution):
 
     def moment(self, alpha):
         a = _alpha(alpha, self.n)
-        if any(v % 2 for v in a.values()):
-            return sp.Integer(0)
         total = sum(a.values())
+        if any(v % 2 for v in a.values()):
+            if self.radius_law.kind == "pareto" and not bool(total < self.radius_law.params["alpha"]):
+                raise DomainError(f"E[x^α] does not exist for a Pareto radius with alpha = "
+                                  f"{self.radius_law.params['alpha']}: E|x^α| is infinite for |α| = {total}")
+            return sp.Integer(0)
         if total == 0:
             return sp.Integer(1)
         out = self.radius_moment(total) * sphere_moment(self.n, tuple(a.values()))

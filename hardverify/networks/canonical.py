@@ -18,12 +18,15 @@ the converse is not claimed (distinct canonical units could still cancel as func
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 from .._validate import sign_of
 from ..activations import Activation, t
+from ..symbolic.piecewise import _split
 
-__all__ = ["ReducedForm", "canonical_form"]
+__all__ = ["ReducedForm", "canonical_form", "pointwise_parity"]
 
 
 def _is_zero(v) -> bool:
@@ -55,15 +58,44 @@ class ReducedForm:
         return True
 
 
-def _parity_mode(act: Activation):
-    """('poly', None) | ('odd', P) | ('even', Q) | ('none', 0): σ - P odd / σ - Q even."""
-    if act.is_piecewise_polynomial and len(act.pieces) == 1:
-        return "poly", act.expr
+@functools.lru_cache(maxsize=256)
+def _switch_points(act: Activation) -> tuple:
+    """Every switch point of σ's expression, including those where the two sides agree (merged pieces)."""
+    pieces: list = []
+    _split(act.expr, t, -sp.oo, sp.oo, pieces)
+    return tuple({p.right for p in pieces[:-1]})
+
+
+@functools.lru_cache(maxsize=256)
+def pointwise_parity(act: Activation) -> tuple:
+    """(P, Q): σ - P odd and σ - Q even at **every** real t (None where not shown).
+
+    :attr:`Activation.parity` is proved on the open analytic pieces, i.e. almost everywhere; a
+    network identity must also hold where a pre-activation sits on a switch point (atoms of the
+    hypercube, a constant unit σ(b), a constant region of f inside ψ∘f).  Between switch points
+    and their mirror images the identity holds by the proof on pieces, so it is checked exactly
+    at the switch points only (e.g. 1{t > 0} is odd up to 1/2 almost everywhere, not at 0).
+    """
     par = act.parity
-    if par.odd_up_to is not None:
-        return "odd", par.odd_up_to
-    if par.even_up_to is not None:
-        return "even", par.even_up_to
+    pts = _switch_points(act)
+
+    def holds(poly, s: int) -> bool:          # σ(x) + s σ(-x) = poly(x) + s poly(-x) at each switch x
+        return all(_is_zero(sp.expand(act(x) + s * act(-x) - poly.subs(t, x) - s * poly.subs(t, -x)))
+                   for x in pts)
+    odd = par.odd_up_to if par.odd_up_to is not None and holds(par.odd_up_to, 1) else None
+    even = par.even_up_to if par.even_up_to is not None and holds(par.even_up_to, -1) else None
+    return odd, even
+
+
+def _parity_mode(act: Activation):
+    """('poly', σ) | ('odd', P) | ('even', Q) | ('none', 0): σ - P odd / σ - Q even, pointwise."""
+    if act.expr.is_polynomial(t):
+        return "poly", act.expr
+    odd, even = pointwise_parity(act)
+    if odd is not None:
+        return "odd", odd
+    if even is not None:
+        return "even", even
     return "none", sp.Integer(0)
 
 

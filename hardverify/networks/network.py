@@ -41,7 +41,7 @@ import sympy as sp
 from .._validate import as_int_at_least, exact_real, sign_of
 from ..activations import Activation, activation, t
 from ..errors import DomainError
-from .canonical import ReducedForm, canonical_form
+from .canonical import ReducedForm, canonical_form, pointwise_parity
 from ..distributions.symmetry import SignedPermutation
 
 __all__ = ["Network", "ComposedNetwork"]
@@ -294,14 +294,19 @@ class ComposedNetwork:
         return ComposedNetwork(self.psi, self.net.transformed(R))
 
     def symmetry_sign(self, R):
-        """+1 if f∘R = f; -1 if f∘R = -f and ψ is odd; +1 if f∘R = -f and ψ is even; else None."""
+        """+1 if f∘R = f; -1 if f∘R = -f and ψ is odd; +1 if f∘R = -f and ψ is even; else None.
+
+        ψ's parity must hold at every point (f may sit on a switch point of ψ with positive
+        probability, e.g. f = 0 on a region), not only almost everywhere.
+        """
         s = self.net.symmetry_sign(R)
         if s == 1:
             return 1
         if s == -1:
-            if self.psi.parity.is_odd:
+            odd, even = pointwise_parity(self.psi)
+            if odd is not None and _is_zero(odd):
                 return -1
-            if self.psi.parity.is_even:
+            if even is not None and _is_zero(even):
                 return 1
         return None
 

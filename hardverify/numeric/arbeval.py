@@ -101,6 +101,10 @@ def _heaviside(x, analytic):
 
 
 def _atan(x, analytic):
+    # branch cuts on the imaginary axis, |Im w| >= 1: a box that crosses one gets a finite (but
+    # discontinuous) enclosure from acb.atan, so holomorphy must be checked here
+    if _is_complex(x) and analytic and not (x.real > 0 or x.real < 0 or abs(x.imag) < 1):
+        return _nan_like(x)
     return x.atan()
 
 

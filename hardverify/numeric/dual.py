@@ -110,7 +110,11 @@ def hermite_table(act: Activation, M: int, dps: int) -> HermiteTable:
 
 
 def mehler_ball(ts: HermiteTable, tt: HermiteTable, rho: arb, M: int) -> arb:
-    """Σ_{m≤M} c_m(σ)c_m(τ)ρ^m plus the tail ball |ρ|^{M+1} √(R_σ(M) R_τ(M)) (needs |ρ| < 1)."""
+    """Σ_{m≤M} c_m(σ)c_m(τ)ρ^m plus the tail ball |ρ|^{M+1} √(R_σ(M) R_τ(M)) (needs |ρ| < 1).
+
+    M is capped at the tables' degree: the tail must start right after the last term summed.
+    """
+    M = min(M, ts.degree, tt.degree)
     partial = arb(0)
     p = arb(1)
     for a, b in zip(ts.coeffs[: M + 1], tt.coeffs[: M + 1]):

@@ -64,8 +64,9 @@ def exact_fraction(x) -> Fraction:
     if isinstance(x, mpmath.mpf):
         if not mpmath.isfinite(x):
             raise DomainError(f"expected a finite number, got {x!r}")
-        man, exp = x.man_exp
-        return Fraction(int(man)) * Fraction(2) ** int(exp) if exp >= 0 else Fraction(int(man), 2 ** (-int(exp)))
+        man, exp = x.man_exp            # mpmath's mantissa is unsigned: the sign is separate
+        man = -int(man) if x < 0 else int(man)
+        return Fraction(man) * Fraction(2) ** int(exp) if exp >= 0 else Fraction(man, 2 ** (-int(exp)))
     if isinstance(x, sp.Rational):
         return Fraction(int(x.p), int(x.q))
     if isinstance(x, arb) and x.is_exact() and x.is_finite():

@@ -41,7 +41,7 @@ from ..symbolic.gegenbauer import harmonic_dimension
 from .arbeval import compile_expr
 from .enclosure import Enclosure, bits_for_dps
 from .gegenbauer import EndFamily, GegenbauerFamily
-from .quadrature import integrate_family
+from .quadrature import N_MAX, integrate_family
 
 __all__ = ["funk_hecke_eigenvalues", "weight_constant", "sup_abs", "MAX_QUADRATURE_DEGREE"]
 
@@ -134,6 +134,11 @@ def recurrence_guard_bits(n: int, K: int) -> int:
     return int(sum(math.log2((3 * ell + n - 2) / (ell + n - 2)) for ell in range(1, K))) + 1
 
 
+def _log2_upper(x: arb) -> float:
+    """log2 of the upper end of a positive ball, as a float for planning (no underflow below 1e-308)."""
+    return float(x.upper().log() / arb(2).log())
+
+
 def _analytic_at(f, x: int) -> bool:
     with ctx.workprec(64):
         v = f(acb(arb(x, arb("1e-8"))), True)
@@ -217,10 +222,12 @@ def _tasks(pieces, n: int, T, G: arb, tol: arb):
             f_u = _end_function(expr, s)
             if ua == 0 and not _analytic_at(f_u, 0):
                 # σ is singular at the end even in u: bound [0, ε] by 2 G max(1, 2^{(n-3)/2}) ε^{n-1}/(n-1)
-                cfac = max(1.0, 2.0 ** ((n - 3) / 2))
-                e = math.log2(max(float(tol.upper()), 1e-300) * (n - 1) / (16 * float(G.upper()) * cfac)) / (n - 1)
-                ua = sp.Rational(1, 2 ** max(8, int(-e) + 1))
-                left_out += 2 * G * arb(cfac) * arb(fmpq(int(ua.p), int(ua.q))) ** (n - 1) / (n - 1)
+                # (2-u²)^{(n-3)/2} ≤ max(1, 2^{(n-3)/2}) on [0, ε]; in ball arithmetic (a float power of 2
+                # may round down, and overflows for n > 2051); floats only choose ε
+                cfac = arb(1).max(arb(2) ** (arb(n - 3) / 2))
+                e = (_log2_upper(tol) + math.log2(n - 1) - 4 - _log2_upper(G) - max(0.0, (n - 3) / 2)) / (n - 1)
+                ua = sp.Rational(1, 2 ** (max(8, int(-e) + 1) if math.isfinite(e) else 8))
+                left_out += 2 * G * cfac * arb(fmpq(int(ua.p), int(ua.q))) ** (n - 1) / (n - 1)
             tasks.append((_integrand_u(f_u, n), ua, ub, fam_u, s, "u"))
     return tasks, left_out
 
@@ -273,6 +280,11 @@ def funk_hecke_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure
             T, far = _truncation(n, G, (tmin * cn / 4).upper())
             tasks, left_out = _tasks(pieces, n, T, G, (tmin / 4).upper())
             tail = (far if T is not None else arb(0)) + cn * left_out
+        if 2 * K > 2 * N_MAX - 1 and any(task[5] == "u" for task in tasks):
+            # next to t = ±1 the family is P_k(1 - u²), of degree 2k in u
+            raise NotCertified(f"the quadrature route needs k ≤ {N_MAX - 1} at n = {n} (its end regions "
+                               f"integrate P_k(±(1 - u²)), of degree 2k); got k = {K}: lower k, or use "
+                               "algorithm='series' (σ analytic near 0) or the exact route")
         sums, work = _integrate(tasks, K, tol_I, prec_floor) if tasks else ([arb(0)] * (K + 1), prec_floor)
         with ctx.workprec(work + 16):
             c = weight_constant(n)

@@ -48,12 +48,23 @@ _MAX_PASSES = 6
 
 
 def central_piece(act: Activation):
-    """(expr, span): the analytic piece around 0 and the distance from 0 to its nearest end (None if 0 is a kink)."""
+    """(expr, span): the analytic piece around 0 and the distance from 0 to its nearest end (None if 0 is a kink).
+
+    ``span`` is exact (a sympy number, or ``oo``): the near region |t| ≤ T must lie inside the piece, and a
+    float would round a kink at 1 - 10^-20 up to 1 (then the series silently ignores the last piece).
+    """
     for p in act.pieces:
         if bool(p.left < 0) and bool(p.right > 0):
-            span = min(-p.left, p.right)
-            return p.expr, (math.inf if span == sp.oo else float(span))
-    return None, 0.0
+            return p.expr, sp.Min(-p.left, p.right)
+    return None, sp.Integer(0)
+
+
+def _inside(T: fmpq, span) -> bool:
+    """T ≤ span, decided exactly (False when sympy cannot decide)."""
+    try:
+        return bool(sp.Rational(int(T.p), int(T.q)) <= span)
+    except TypeError:
+        return False
 
 
 def _log_moment(n: int, j: int) -> float:
@@ -75,10 +86,12 @@ def _plan(n, K, discs, span, G, log_target):
     lg = math.log(float(G) + 1e-300)
     orders = sorted({K + d for d in [0, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024,
                                      1536, 2048, 3072, 4096] if K + d < _MAX_ORDER})
+    whole = _inside(fmpq(1), span)                       # the piece covers [-1, 1]: no far region
+    inside = [fmpq(j, 64) for j in range(1, 64) if _inside(fmpq(j, 64), span)]
     for r, B in discs:
         rf, lb = float(r), math.log(float(B) + 1e-300)
-        Ts = [fmpq(1)] if (span >= 1 and rf > 1) else []
-        Ts += [fmpq(j, 64) for j in range(1, 64) if j / 64 <= min(span, 1) and j / 64 < 0.95 * rf]
+        Ts = [fmpq(1)] if (whole and rf > 1) else []
+        Ts += [T for T in inside if float(T) < 0.95 * rf]
         for M in orders:
             if best is not None and M >= best[0]:
                 break

@@ -237,6 +237,9 @@ def integrate_family(F, a, b, family: Family, M: int, tols: Sequence[arb], *, pr
     (list of arb, QuadratureReport)
         Balls that contain the integrals (quadrature error and rounding included).
     """
+    if M > 2 * N_MAX - 1:   # every cell needs 2n - 1 >= M: bisection cannot help, so fail at once
+        raise NotCertified(f"degree {M} is beyond the certified quadrature ({N_MAX}-point rules integrate "
+                           f"degree ≤ {2 * N_MAX - 1} exactly); lower the degree m_max")
     with ctx.workprec(PLAN_PREC):
         cells = _plan(F, a, b, family, M, tols)
         # rounding errors ~ 2^-prec Σ_J 2h B S_m must stay below the tolerance

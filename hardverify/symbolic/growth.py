@@ -60,6 +60,22 @@ def _cant(expr, why=""):
     return DomainError(msg)
 
 
+def _real_on(g, var, domain=None) -> bool:
+    """True if g is certainly real for t in ``domain``: sympy proves it, or g has a growth bound there
+    (the rules of :func:`growth_bound` and :func:`lower_bound` accept only real-valued expressions).
+
+    The rules for bounded functions, exp, cosh and even powers need this: with sympy's principal
+    branches cos(√t) = cosh(√|t|) for t < 0, which is real but unbounded.
+    """
+    if g.is_extended_real:
+        return True
+    try:
+        growth_bound(g, var, domain)
+    except DomainError:
+        return False
+    return True
+
+
 def lower_bound(expr, var, domain=None):
     """An exact number L with ``expr(t) ≥ L`` for every t in ``domain`` (default: all reals), or None.
 
@@ -75,16 +91,16 @@ def lower_bound(expr, var, domain=None):
         except (NotImplementedError, ValueError):  # pragma: no cover - sympy gave up
             return None
         return low if low.is_finite else None
-    if isinstance(expr, sp.exp):
-        return sp.Integer(0)                                   # exp(real) > 0
-    if isinstance(expr, sp.cosh):
-        return sp.Integer(1)                                   # cosh ≥ 1
+    if isinstance(expr, (sp.exp, sp.cosh)):                    # exp(real) > 0, cosh(real) ≥ 1
+        if not _real_on(expr.args[0], var, domain):
+            return None
+        return sp.Integer(0) if isinstance(expr, sp.exp) else sp.Integer(1)
     if isinstance(expr, sp.Abs):
         return sp.Integer(0)
     if expr.is_Pow:
         base, e = expr.args
-        if e.is_Integer and e > 0 and e.is_even:
-            return sp.Integer(0)                               # even power ≥ 0
+        if e.is_Integer and e > 0 and e.is_even and _real_on(base, var, domain):
+            return sp.Integer(0)                               # even power of a real ≥ 0
         lb = lower_bound(base, var, domain)
         if lb is not None and lb >= 0 and e.is_positive:
             return lb ** e                                     # monotone for base ≥ 0
@@ -196,7 +212,9 @@ def growth_bound(expr, var, domain=None) -> Growth:
         # log(arg) ∈ [log lb, log A + p log(1+|t|) + a|t|] and log(1+|t|) ≤ |t|
         C = sp.Max(sp.Abs(sp.log(lb)), _nonneg(sp.log(g.A)), g.p + g.a)
         return Growth(C, sp.Integer(1), sp.Integer(0))
-    if type(expr) in _BOUNDED:
+    if type(expr) in _BOUNDED:                                 # bounded on the real line only
+        if not _real_on(expr.args[0], var, domain):
+            raise _cant(expr, f"cannot show that {expr.args[0]} is real")
         return Growth(sp.sympify(_BOUNDED[type(expr)]), sp.Integer(0), sp.Integer(0))
     if isinstance(expr, sp.Abs):
         return growth_bound(expr.args[0], var, domain)
