@@ -12,7 +12,7 @@ import numpy as np
 import sympy as sp
 from flint import arb, ctx
 
-from .errors import DomainError, HardverifyError
+from .errors import DomainError, HardverifyError, ResourceLimit
 
 #: the largest ``dps`` accepted anywhere; beyond it requests are refused up front.
 MAX_DPS = 5000
@@ -30,7 +30,7 @@ def as_nonneg_int(value, what: str, *, maximum: int | None = None) -> int:
     if v < 0:
         raise DomainError(f"{what} must be a non-negative integer, got {v}")
     if maximum is not None and v > maximum:
-        raise DomainError(f"{what} must be at most {maximum}, got {v}")
+        raise ResourceLimit(f"{what} must be at most {maximum}, got {v}")
     return v
 
 
@@ -42,7 +42,7 @@ def as_int_at_least(value, lo: int, what: str, *, maximum: int | None = None) ->
     if v < lo:
         raise DomainError(f"{what} must be an integer >= {lo}, got {v}")
     if maximum is not None and v > maximum:
-        raise DomainError(f"{what} must be at most {maximum}, got {v}")
+        raise ResourceLimit(f"{what} must be at most {maximum}, got {v}")
     return v
 
 
@@ -51,7 +51,9 @@ def as_dps(dps) -> int:
     if isinstance(dps, bool) or not isinstance(dps, (numbers.Integral, sp.Integer)):
         raise DomainError(f"dps must be a positive integer (1..{MAX_DPS}), got {dps!r}")
     v = int(dps)
-    if not 1 <= v <= MAX_DPS:
+    if v > MAX_DPS:
+        raise ResourceLimit(f"dps must be a positive integer (1..{MAX_DPS}), got {v}")
+    if v < 1:
         raise DomainError(f"dps must be a positive integer (1..{MAX_DPS}), got {v}")
     return v
 

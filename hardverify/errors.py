@@ -16,6 +16,7 @@ from __future__ import annotations
 __all__ = [
     "HardverifyError",
     "DomainError",
+    "ResourceLimit",
     "NotCertified",
     "NoClosedForm",
     "NoConvergence",
@@ -28,6 +29,15 @@ class HardverifyError(Exception):
 
 class DomainError(HardverifyError, ValueError):
     """An argument is outside the allowed domain; the message names the allowed range."""
+
+
+class ResourceLimit(DomainError):
+    """A well-posed request beyond a stated size limit (degree, dimension, digits, enumeration size).
+
+    Refused up front, before any memory is allocated; the message names the limit and what to do
+    instead (a certified route, a smaller size).  A subclass of :class:`DomainError`, so code that
+    catches bad arguments catches this too.
+    """
 
 
 class NotCertified(HardverifyError):

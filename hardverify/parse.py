@@ -29,7 +29,7 @@ import ast
 
 import sympy as sp
 
-from .errors import DomainError
+from .errors import DomainError, ResourceLimit
 
 __all__ = ["parse_expression", "FUNCTIONS", "MAX_LENGTH"]
 
@@ -72,7 +72,7 @@ def _number(value, text):
         raise DomainError(f"only numbers, the variable, + - * / ** and known functions are allowed; got {text!r}")
     if isinstance(value, int):
         if len(str(abs(value))) > MAX_INT_DIGITS:
-            raise DomainError(f"integer literals are limited to {MAX_INT_DIGITS} digits")
+            raise ResourceLimit(f"integer literals are limited to {MAX_INT_DIGITS} digits")
         return sp.Integer(value)
     if value != value or value in (float("inf"), float("-inf")):
         raise DomainError("nan and infinity are not allowed in expressions")
@@ -121,7 +121,7 @@ class _Builder:
         if not expo.is_Rational:
             raise DomainError(f"exponents must be rational numbers, got {expo}")
         if abs(expo) > MAX_EXPONENT:
-            raise DomainError(f"exponents are limited to |p| ≤ {MAX_EXPONENT}, got {expo}")
+            raise ResourceLimit(f"exponents are limited to |p| ≤ {MAX_EXPONENT}, got {expo}")
         if base == 0 and expo < 0:
             raise DomainError("division by zero in the expression")
         if base.is_Rational and abs(expo) > 1:
@@ -161,7 +161,7 @@ def parse_expression(text: str, var: str | sp.Symbol = "t") -> sp.Expr:
     if not isinstance(text, str):
         raise DomainError(f"expected a string, got {type(text).__name__}")
     if len(text) > MAX_LENGTH:
-        raise DomainError(f"expressions are limited to {MAX_LENGTH} characters")
+        raise ResourceLimit(f"expressions are limited to {MAX_LENGTH} characters")
     if isinstance(var, str):
         if not var.isidentifier() or var in FUNCTIONS or var in CONSTANTS:
             raise DomainError(f"invalid variable name {var!r}")

@@ -55,6 +55,7 @@ class Claim:
     control: bool = False
     note: str = ""
     path: str = ""
+    seeds: tuple = ()
 
     @property
     def name(self) -> str:
@@ -71,7 +72,8 @@ def sweep_cases(sweep: dict | None) -> tuple:
 
 
 def claim(id: str, title: str, *, source: str = "", sweep: dict | None = None,
-          cases: Sequence[dict] | None = None, control: bool = False, note: str = ""):
+          cases: Sequence[dict] | None = None, control: bool = False, note: str = "",
+          seeds: dict | None = None):
     """Decorator declaring a claim (see the module docstring).
 
     Parameters
@@ -90,14 +92,23 @@ def claim(id: str, title: str, *, source: str = "", sweep: dict | None = None,
         A negative control: expected to be REFUTED in every case.
     note : str
         Shown in reports (e.g. how pairs were chosen for numeric spot checks).
+    seeds : dict, optional
+        Every random choice the claim makes, as ``{what: seed}`` (``{"Monte Carlo": 6}``; a seed that
+        depends on the case is given as its formula, ``{"spot-check pairs": "n + k"}``).  Recorded in
+        the JSON and Markdown reports, so a run can be repeated exactly.
     """
     if sweep is not None and cases is not None:
         raise DomainError("give either sweep= or cases=, not both")
     all_cases = tuple(dict(c) for c in cases) if cases is not None else sweep_cases(sweep)
+    if seeds is not None and not (isinstance(seeds, dict) and all(isinstance(k, str) for k in seeds)
+                                  and all(isinstance(v, (int, str)) and not isinstance(v, bool)
+                                          for v in seeds.values())):
+        raise DomainError(f"seeds= must be a dict {{what: int or formula string}}, got {seeds!r}")
+    seed_items = tuple((k, seeds[k]) for k in seeds) if seeds else ()
 
     def deco(func):
         c = Claim(id, title, source, func, all_cases, control, note,
-                  getattr(sys.modules.get(func.__module__), "__file__", "") or "")
+                  getattr(sys.modules.get(func.__module__), "__file__", "") or "", seed_items)
         if _COLLECTOR is not None:
             _COLLECTOR.append(c)
         func.claim = c

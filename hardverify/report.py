@@ -3,7 +3,9 @@
 The JSON report is deterministic: two runs give identical files apart from the
 ``seconds`` fields (and the ``generated`` timestamp), because every claim and
 case is listed in declaration order and every random choice in a proof script
-is seeded (seeds are recorded by the scripts in the case evidence).
+is seeded.  The seeds are recorded: per claim (declared with ``@claim(seeds=...)``)
+and gathered in the top-level ``"seeds"`` object of the JSON report and in a
+"Seeds" section of the Markdown report.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from rich.table import Table
 from .proofs import ClaimResult
 from .verdict import Status
 
-__all__ = ["render_table", "to_json", "to_markdown", "summary", "environment"]
+__all__ = ["render_table", "to_json", "to_markdown", "summary", "seeds", "environment", "without_timings"]
 
 _STYLE = {Status.PROVED: "bold green", Status.CERTIFIED: "green", Status.UNDECIDED: "yellow",
           Status.REFUTED: "bold red"}
@@ -84,11 +86,34 @@ def render_table(results: list[ClaimResult], console: Console | None = None) -> 
                           f"{escape(r.verdict.evidence)}")
 
 
+#: the keys of the JSON report that change from run to run (wall-clock time)
+TIMING_KEYS = ("generated", "seconds")
+
+
+def without_timings(doc):
+    """A JSON report (parsed) without its timing keys: two runs of the same proofs give equal values.
+
+    >>> without_timings({"generated": "2026-01-01", "claims": [{"id": "H1", "seconds": 0.1}]})
+    {'claims': [{'id': 'H1'}]}
+    """
+    if isinstance(doc, dict):
+        return {k: without_timings(v) for k, v in doc.items() if k not in TIMING_KEYS}
+    if isinstance(doc, list):
+        return [without_timings(v) for v in doc]
+    return doc
+
+
+def seeds(results: list[ClaimResult]) -> dict:
+    """``{claim name: {what: seed}}`` for every claim that makes a random choice."""
+    return {r.claim.name: dict(r.claim.seeds) for r in results if r.claim.seeds}
+
+
 def to_json(results: list[ClaimResult]) -> str:
     doc = {
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "environment": environment(),
         "summary": summary(results),
+        "seeds": seeds(results),
         "claims": [
             {
                 "id": r.claim.id,
@@ -97,6 +122,7 @@ def to_json(results: list[ClaimResult]) -> str:
                 "source": r.claim.source,
                 "note": r.claim.note,
                 "control": r.claim.control,
+                "seeds": dict(r.claim.seeds),
                 "passed": r.passed,
                 "verdict": r.verdict.to_dict(),
                 "seconds": round(r.seconds, 4),
@@ -133,5 +159,12 @@ def to_markdown(results: list[ClaimResult]) -> str:
         lines += ["", "## Notes", ""]
         for r in notes:
             lines.append(f"* **{r.claim.id}** ({r.claim.title}): {r.claim.note}")
+    used = seeds(results)
+    lines += ["", "## Seeds", ""]
+    if used:
+        for name, items in used.items():
+            lines.append(f"* `{name}`: " + ", ".join(f"{k} = {v}" for k, v in items.items()))
+    else:
+        lines.append("No claim in this run makes a random choice.")
     lines.append("")
     return "\n".join(lines)

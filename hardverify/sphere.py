@@ -263,8 +263,8 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None):
     For ReLU κ(ρ) = (√(1-ρ²) + (π - arccos ρ)ρ)/(2πn).  With ``dps=`` and a number ρ the closed form
     is enclosed.
     """
-    value = _bridge.random_feature_kernel(_act(act), n, rho if dps is None or isinstance(rho, sp.Basic)
-                                          else sp.Rational(str(rho)))
+    symbolic = isinstance(rho, sp.Basic) and bool(rho.free_symbols)
+    value = _bridge.random_feature_kernel(_act(act), n, rho if symbolic else _read_point(rho))
     return value if dps is None else enclose(value, as_dps(dps))
 
 

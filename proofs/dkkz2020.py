@@ -50,7 +50,8 @@ def d1_monomial_control():
              "series and Monte Carlo agree", source="SPEC §6 D1 [DER+VER]",
        cases=[{"k": 2, "closed": 2 - 4 / sp.pi}, {"k": 4, "closed": D.F4_NORM2}],
        note="Monte Carlo: 200000 samples, seed 6 (evidence); the series route computes every kernel from "
-            "certified quadrature Hermite coefficients (independent of the arc-cosine closed form).")
+            "certified quadrature Hermite coefficients (independent of the arc-cosine closed form).",
+       seeds={"Monte Carlo": 6})
 def d1_norms(k, closed):
     F = D.planar_network(k)
     exact = D.norm2(k)
@@ -97,7 +98,8 @@ def _random_contractions(count, seed):
 
 @claim("D2", "the decay bound for seeded random contractions A = U^T V (entries j/20), F_2 and F_4 (certified)",
        source="SPEC §6 D2 [DER]", sweep={"k": [2, 4], "A": _random_contractions(4, 2020)},
-       note="A drawn with numpy seed 2020 (entries j/20, ‖A‖ < 1); U = [e1 e2], V = [A; C], C^T C = I - A^T A.")
+       note="A drawn with numpy seed 2020 (entries j/20, ‖A‖ < 1); U = [e1 e2], V = [A; C], C^T C = I - A^T A.",
+       seeds={"numpy draw of A": 2020})
 def d2_random(k, A):
     return checks.less(abs(D.decay_correlation(k, A, dps=20)), D.decay_bound(k, A), strict=False)
 

@@ -53,7 +53,8 @@ def gaussian_norm(k, act):
        sweep={"n": NS, "k": KS, "act": ACTS},
        note="The certificate is checked on the template (k reflections × 2^k units), independent of n. "
             "Numeric spot checks: 2 seeded random pairs (seed = n + k; every other pair shares k - 1 "
-            "coordinates) for n ≤ 16 and k ≤ 4, each by the certified pair expansion under N(0, I_n).")
+            "coordinates) for n ≤ 16 and k ≤ 4, each by the certified pair expansion under N(0, I_n).",
+       seeds={"spot-check pairs": "n + k"})
 def g1_family(n, k, act):
     if k > n:
         return checks.exact_equal(0, 0).with_(evidence=f"k = {k} > n = {n}: no family")
@@ -74,7 +75,8 @@ SYMMETRIC = {
                                               "act": ["relu", "sigmoid"]},
        note="Spot checks at n = 8: 2 seeded pairs (seed 7), certified where a route exists (hypercube "
             "enumeration, homogeneous ReLU on spherical laws, anisotropic Gaussian pair expansion), else "
-            "Monte Carlo with 20000 samples (evidence).")
+            "Monte Carlo with 20000 samples (evidence).",
+       seeds={"spot-check pairs and Monte Carlo": 7})
 def g1_laws(law, n, k, act):
     return check_family_orthogonality(ggjkk(k, act).family(n), SYMMETRIC[law](n),
                                       spot_checks=2 if n == 8 else 0, seed=7)
@@ -229,7 +231,8 @@ def _same(a, b, digits):
 
 @claim("G3", "E[f_S²] does not depend on S or n: pair expansion of f_S at n = 10^6 (random S) = G3",
        source="SPEC §3 G3 [DER]", sweep={"act": ["relu", "sign", "erf", "sigmoid"], "k": [1, 2, 3, 4, 5]},
-       note="S drawn with numpy seed 2020 + k; the pair expansion groups the 4^k unit pairs by correlation.")
+       note="S drawn with numpy seed 2020 + k; the pair expansion groups the 4^k unit pairs by correlation.",
+       seeds={"numpy draw of S": "2020 + k"})
 def g3_independent_of_S(act, k):
     S = sorted(np.random.default_rng(2020 + k).choice(10 ** 6, size=k, replace=False) + 1)
     f = ggjkk(k, act).network(S, 10 ** 6)
@@ -349,7 +352,8 @@ def g6_enumeration(act, k, n):
        source="SPEC §3 G9 [DER]", sweep={"act": ["relu", "sigmoid", "erf"], "k": [1, 2, 3, 4, 6],
                                          "n": [8, 10 ** 6]},
        note="Family certificate: f_S∘R_i = -f_S and ψ odd ⇒ ψ∘f_S∘R_i = -ψ∘f_S. Spot checks at n = 8: 2 seeded "
-            "pairs (seed 9) by Monte Carlo, 20000 samples (evidence; ψ∘f has no certified integration route).")
+            "pairs (seed 9) by Monte Carlo, 20000 samples (evidence; ψ∘f has no certified integration route).",
+       seeds={"spot-check pairs and Monte Carlo": 9})
 def g9_classification(act, k, n):
     t = hv.t
     identity = checks.exact_equal((2 / (1 + sp.exp(-t)) - 1).rewrite(sp.exp), TANH_HALF.expr.rewrite(sp.exp))

@@ -81,6 +81,8 @@ class Tally:
         self.refused.append(f"{what}: {type(exc).__name__}: {exc}")
 
     def assert_honest(self, minimum: int):
+        print(f"\nhonesty: {self.checked} enclosures checked, {len(self.misses)} misses, "
+              f"{len(self.refused)} refusals")          # the figures of docs/trust.md (pytest -s)
         assert not self.misses, "\n".join(self.misses)
         assert not self.poor, "\n".join(self.poor)
         assert not self.wide, "\n".join(self.wide)

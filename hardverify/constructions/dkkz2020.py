@@ -41,10 +41,13 @@ __all__ = ["planar_network", "norm2", "F4_NORM2", "hermite_degree_profile", "mon
 F4_NORM2 = 4 - 2 * sp.sqrt(2) + 8 * (1 - sp.sqrt(2)) / sp.pi
 
 
-@functools.lru_cache(maxsize=32)
 def planar_network(k: int) -> Network:
     """F_k on R² (exact weights cos(πi/k), sin(πi/k))."""
-    k = as_int_at_least(k, 1, "k", maximum=64)
+    return _planar_network(as_int_at_least(k, 1, "k", maximum=64))
+
+
+@functools.lru_cache(maxsize=32)
+def _planar_network(k: int) -> Network:
     rows = [[sp.cos(sp.pi * i / k), sp.sin(sp.pi * i / k)] for i in range(2 * k)]
     return Network(rows, "relu", outputs=[(-1) ** i for i in range(2 * k)], name=f"DKKZ F_{k}")
 

@@ -44,7 +44,7 @@ from .._validate import as_choice, as_dps, as_int_at_least, exact_real, sign_of
 from ..activations import Activation, activation as _activation, t
 from ..checks.orthogonality import check_family_orthogonality
 from ..distributions import Distribution, Gaussian, Hypercube, Radial
-from ..errors import DomainError, NoClosedForm, NotCertified
+from ..errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from ..hermite import dual_kernel, hermite_coefficient, hermite_coefficients
 from ..networks import ComposedNetwork, Network, SubsetFamily
 from ..networks.inner_products import homogeneity_degree
@@ -52,7 +52,10 @@ from ..numeric.dual import hermite_table
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..verdict import Status, Verdict
 
-__all__ = ["GGJKK", "word_count", "TANH_HALF"]
+__all__ = ["GGJKK", "word_count", "TANH_HALF", "MAX_EXPLICIT_K"]
+
+#: the largest k for which f_S is built as an explicit network (2^k units)
+MAX_EXPLICIT_K = 16
 
 #: ψ(t) = tanh(t/2) = 2 sigmoid(t) - 1: E[y | x] when P[y = 1 | x] = sigmoid(f_S(x)) (SPEC G9).
 TANH_HALF = Activation(sp.tanh(t / 2), name="tanh(t/2)")
@@ -122,8 +125,12 @@ class GGJKK:
     # -- the networks ------------------------------------------------------------------------
     @functools.cached_property
     def template(self) -> Network:
-        """f_{{1..k}} on R^k."""
+        """f_{{1..k}} on R^k: 2^k explicit units, built for k ≤ MAX_EXPLICIT_K (norm2 needs no network)."""
         k = self.k
+        if k > MAX_EXPLICIT_K:
+            raise ResourceLimit(f"f_S has 2^k = {2 ** k} units; explicit networks (network, family, certify) are "
+                                f"built for k ≤ {MAX_EXPLICIT_K} (2^{MAX_EXPLICIT_K} units, ~20 s); norm2 and "
+                                "norm2_lower_bound work up to k = 20 without building the network")
         ws = list(itertools.product((1, -1), repeat=k))
         return Network([dict(zip(range(1, k + 1), w)) for w in ws], self.activation,
                        outputs=[self.outer_scale * math.prod(w) for w in ws], n=k, scale=self.inner_scale,

@@ -38,8 +38,8 @@ import numpy as np
 import sympy as sp
 
 from .._validate import exact_real
-from ..errors import DomainError, NoClosedForm
-from ..symbolic.moments import as_dimension, gaussian_moment_multi, sphere_moment
+from ..errors import DomainError, NoClosedForm, ResourceLimit
+from ..symbolic.moments import as_dimension, check_moment_degree, gaussian_moment_multi, sphere_moment
 from .symmetry import SignedPermutation
 
 __all__ = ["Distribution", "RadiusLaw", "Radial", "Gaussian", "UniformSphere", "UniformBall", "require_spherical"]
@@ -166,6 +166,7 @@ def _alpha(alpha, n) -> dict:
             raise DomainError(f"coordinate {c} is outside 1..{n}")
         if a:
             out[int(c)] = int(a)
+    check_moment_degree(sum(out.values()))
     return out
 
 
@@ -213,7 +214,7 @@ class Distribution:
             raise DomainError(f"size must be a positive integer, got {size!r}")
         if coords is None:
             if self.n > MAX_DENSE_SAMPLE:
-                raise DomainError(f"n = {self.n} is too large to sample every coordinate (at most "
+                raise ResourceLimit(f"n = {self.n} is too large to sample every coordinate (at most "
                                   f"{MAX_DENSE_SAMPLE}); pass coords= (the coordinates you need)")
             coords = range(1, self.n + 1)
         coords = list(coords)

@@ -39,7 +39,7 @@ from flint import arb, ctx
 
 from .._validate import as_choice, as_dps, sign_of
 from ..distributions import Distribution, Gaussian, GaussianLaw, Hypercube, Radial
-from ..errors import DomainError, NoClosedForm, NotCertified
+from ..errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from ..numeric import dual as _ndual
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..symbolic import dual as _sdual
@@ -51,6 +51,8 @@ __all__ = ["inner_product", "hermite_component", "monte_carlo_inner", "MonteCarl
 ALGORITHMS = ("auto", "exact", "series")
 #: largest s = |supp f ∪ supp g| for exact enumeration on the hypercube.
 MAX_ENUMERATION = 20
+#: the largest Monte Carlo sample count (about a minute for a small network)
+MAX_SAMPLES = 10 ** 8
 
 
 def _validate(f, g, dist):
@@ -359,6 +361,9 @@ def monte_carlo_inner(f, g, dist, *, samples: int = 100_000, seed, batch: int = 
     dist._check_n(f.n)
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 2:
         raise DomainError(f"samples must be an integer >= 2, got {samples!r}")
+    if samples > MAX_SAMPLES:
+        raise ResourceLimit(f"samples must be at most {MAX_SAMPLES} (Monte Carlo is evidence; its error "
+                            f"falls like 1/√samples), got {samples}")
     coords = sorted(set(f.support) | set(g.support)) or [1]
     rng = np.random.default_rng(seed) if not isinstance(seed, np.random.Generator) else seed
     s1 = s2 = 0.0

@@ -40,7 +40,7 @@ import sympy as sp
 
 from .._validate import as_int_at_least, exact_real, sign_of
 from ..activations import Activation, activation, t
-from ..errors import DomainError
+from ..errors import DomainError, ResourceLimit
 from .canonical import ReducedForm, canonical_form, pointwise_parity
 from ..distributions.symmetry import SignedPermutation
 
@@ -95,9 +95,13 @@ class Network:
     def __init__(self, weights, activation="relu", *, outputs=None, biases=None, n=None, scale=1,
                  name: str | None = None):
         self.activation = _act(activation)
+        if hasattr(weights, "__len__") and len(weights) > MAX_WIDTH:       # refuse before reading the rows
+            raise ResourceLimit(f"a network needs between 1 and {MAX_WIDTH} units, got {len(weights)}")
         rows, n = _read_rows(weights, n)
         m = len(rows)
-        if not 1 <= m <= MAX_WIDTH:
+        if m > MAX_WIDTH:
+            raise ResourceLimit(f"a network needs between 1 and {MAX_WIDTH} units, got {m}")
+        if m < 1:
             raise DomainError(f"a network needs between 1 and {MAX_WIDTH} units, got {m}")
         self.n = n
         self.scale = exact_real(scale, "scale", positive=True)
@@ -369,17 +373,24 @@ def _read_rows(weights, n):
 def _read_vector(values, m, what, default):
     if values is None:
         return tuple([default] * m)
-    values = list(values)
+    values = _as_list(values, f"{what} (one number per unit)")
     if len(values) != m:
         raise DomainError(f"{what} must have one entry per unit ({m}), got {len(values)}")
     return tuple(exact_real(v, f"{what}[{i}]") for i, v in enumerate(values))
+
+
+def _as_list(values, what: str) -> list:
+    """A list from a sequence (list, tuple, numpy array); strings, sets, dicts and scalars are refused."""
+    if isinstance(values, (str, bytes, set, frozenset, dict)) or not hasattr(values, "__iter__"):
+        raise DomainError(f"{what} must be a sequence (list, tuple or numpy array), got {values!r}")
+    return list(values)
 
 
 def _read_point(x, n):
     if isinstance(x, dict):
         items = x.items()
     else:
-        x = list(x)
+        x = _as_list(x, "a point (a sequence of n numbers or a dict {coordinate: value})")
         if len(x) != n:
             raise DomainError(f"dimension mismatch: the point has {len(x)} entries, the network lives on R^{n}")
         items = enumerate(x, start=1)

@@ -17,6 +17,7 @@ False
 
 from __future__ import annotations
 
+import math
 import numbers
 from fractions import Fraction
 
@@ -270,7 +271,11 @@ class Enclosure:
 
     # -- conversions ------------------------------------------------------------------------
     def __float__(self) -> float:
-        return float(self.ball.mid())
+        """The midpoint as the nearest double; DomainError beyond the double range (never inf)."""
+        v = float(self.ball.mid())
+        if not math.isfinite(v):
+            raise DomainError(f"{self} is outside the range of a double (|x| < 1.8e308); use .ball or str()")
+        return v
 
     def _digits(self) -> int:
         if self.dps is not None:

@@ -36,7 +36,7 @@ import sympy as sp
 from flint import acb, arb, ctx, fmpq
 
 from ..activations import Activation, t
-from ..errors import DomainError, NotCertified
+from ..errors import DomainError, NotCertified, ResourceLimit
 from ..symbolic.gegenbauer import harmonic_dimension
 from .arbeval import compile_expr
 from .enclosure import Enclosure, bits_for_dps
@@ -260,7 +260,7 @@ def funk_hecke_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure
     """
     surface = measure == "surface"
     if K > MAX_QUADRATURE_DEGREE:
-        raise DomainError(f"the quadrature route takes degrees k ≤ {MAX_QUADRATURE_DEGREE}, got {K}; for "
+        raise ResourceLimit(f"the quadrature route takes degrees k ≤ {MAX_QUADRATURE_DEGREE}, got {K}; for "
                           "larger k use algorithm='series' (analytic σ) or the exact route (piecewise polynomials)")
     zero = [act.parity.vanishes(k) for k in range(K + 1)]
     live = [k for k in range(K + 1) if not zero[k]]

@@ -338,5 +338,15 @@ def _coefficients(act, ms, normalization):
     return [_normalise(vals[m], m, normalization) for m in ms]
 
 
+def he_expectations(act, m_max: int) -> list:
+    """Exact E[σ(g) He_m(g)] for m = 0..m_max, unnormalised and unexpanded: the fast input of numeric
+    layers that divide by √(m!) in ball arithmetic (expanding each closed form in sympy costs far more
+    than evaluating it, for kinks at irrational points)."""
+    act = _resolve(act)
+    ms = list(range(as_nonneg_int(m_max, "degree m_max", maximum=MAX_EXACT_DEGREE) + 1))
+    vals = _expectations(exact_form(act), ms)
+    return [vals[m][0].to_sympy() + vals[m][1] for m in ms]
+
+
 def to_exact_number(v):  # re-exported helper for other symbolic modules
     return to_sympy_number(v)

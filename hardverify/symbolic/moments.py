@@ -27,9 +27,14 @@ import numbers
 
 import sympy as sp
 
-from ..errors import DomainError
+from .._validate import as_nonneg_int
+from ..errors import DomainError, ResourceLimit
 
-__all__ = ["gaussian_moment_multi", "sphere_moment", "chi_moment", "ball_radius_moment", "as_dimension"]
+__all__ = ["gaussian_moment_multi", "sphere_moment", "chi_moment", "ball_radius_moment", "as_dimension",
+           "check_moment_degree", "MAX_MOMENT_DEGREE"]
+
+#: the largest total degree |α| of an exact moment
+MAX_MOMENT_DEGREE = 20_000
 
 
 def as_dimension(n, *, minimum: int = 1):
@@ -52,15 +57,19 @@ def as_dimension(n, *, minimum: int = 1):
 
 
 def _alpha(alpha, n=None):
-    try:
-        a = tuple(int(x) for x in alpha)
-    except (TypeError, ValueError):
-        raise DomainError(f"a multi-index must be a sequence of non-negative integers, got {alpha!r}") from None
-    if any(x < 0 for x in a) or any(isinstance(x, bool) for x in alpha):
+    if isinstance(alpha, (str, bytes, dict, set)) or not hasattr(alpha, "__iter__"):
         raise DomainError(f"a multi-index must be a sequence of non-negative integers, got {alpha!r}")
+    a = tuple(as_nonneg_int(x, "a multi-index entry") for x in alpha)
     if isinstance(n, int) and len(a) > n:
         raise DomainError(f"multi-index {a} has more than n = {n} entries")
+    check_moment_degree(sum(a))
     return a
+
+
+def check_moment_degree(total: int) -> None:
+    """Refuse a moment of total degree |α| > MAX_MOMENT_DEGREE up front (its exact value has ~|α| log|α| digits)."""
+    if total > MAX_MOMENT_DEGREE:
+        raise ResourceLimit(f"exact moments are computed for total degree |α| ≤ {MAX_MOMENT_DEGREE}, got {total}")
 
 
 def gaussian_moment_multi(alpha) -> sp.Integer:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .._validate import sign_of
-from ..errors import DomainError
+from ..errors import DomainError, ResourceLimit
 
 __all__ = ["Piece", "split_pieces", "NONANALYTIC", "sign_at"]
 
@@ -158,7 +158,7 @@ def _split(expr, var, lo, hi, out):
     if node is None:
         out.append(Piece(lo, hi, expr))
         if len(out) > MAX_PIECES:
-            raise DomainError(f"the expression has more than {MAX_PIECES} analytic pieces")
+            raise ResourceLimit(f"the expression has more than {MAX_PIECES} analytic pieces")
         return
     points = set()
     for g in _switch_functions(node, var):
