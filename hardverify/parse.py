@@ -86,7 +86,7 @@ class _Builder:
 
     def build(self, node, depth=0):
         if depth > MAX_DEPTH:
-            raise DomainError(f"expression nested deeper than {MAX_DEPTH} levels")
+            raise ResourceLimit(f"expression nested deeper than {MAX_DEPTH} levels")
         d = depth + 1
         if isinstance(node, ast.Expression):
             return self.build(node.body, d)
@@ -175,4 +175,4 @@ def parse_expression(text: str, var: str | sp.Symbol = "t") -> sp.Expr:
     try:
         return _Builder(text, var).build(tree)
     except RecursionError:
-        raise DomainError(f"expression nested deeper than {MAX_DEPTH} levels") from None
+        raise ResourceLimit(f"expression nested deeper than {MAX_DEPTH} levels") from None

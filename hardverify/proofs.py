@@ -25,6 +25,7 @@ in declaration order whatever the completion order.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import importlib.util
 import itertools
 import os
@@ -133,7 +134,7 @@ def _load_file(path: Path) -> list[Claim]:
     previous, _COLLECTOR = _COLLECTOR, []
     try:
         spec.loader.exec_module(module)
-        found = [Claim(c.id, c.title, c.source, c.func, c.cases, c.control, c.note, key) for c in _COLLECTOR]
+        found = [dataclasses.replace(c, path=key) for c in _COLLECTOR]
     finally:
         _COLLECTOR = previous
     _LOADED[key] = found
