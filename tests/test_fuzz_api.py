@@ -309,8 +309,9 @@ def test_fuzz_constructions(settings_):
                     DPS)(body))()
 
 
-def test_fuzz_count():
+@pytest.mark.parametrize("factor", [1, pytest.param(10, marks=pytest.mark.slow)], ids=["default", "slow"])
+def test_fuzz_count(factor):
     # runs last in this module (pytest keeps file order): every example above went through call()
-    assert RUN["examples"] >= 9 * EXAMPLES, RUN
+    assert RUN["examples"] >= 9 * factor * EXAMPLES, RUN
     assert RUN["results"] > 0 and RUN["errors"] > 0, RUN
     print(f"\nfuzz: {RUN['examples']} calls, {RUN['results']} results, {RUN['errors']} hardverify errors")

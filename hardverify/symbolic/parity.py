@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import mpmath
 import sympy as sp
 
 from .piecewise import Piece, _midpoint
@@ -81,16 +82,61 @@ class Parity:
         return "none"
 
 
+#: full ``sympy.simplify`` is tried only on expressions up to this many operations: on larger ones it can
+#: take minutes (trigsimp → factor), and "not shown" is always a safe answer for a parity fact
+SIMPLIFY_MAX_OPS = 40
+#: polynomial parts of degree above this are not looked for (the numeric screen's finite-difference order)
+MAX_POLY_DEGREE = 20
+
+
+def _maybe_polynomial(expr, var) -> bool:
+    """A fast numeric screen: False when expr is certainly not a polynomial of degree ≤ MAX_POLY_DEGREE.
+
+    The (D+1)-th finite difference (step 1, D = MAX_POLY_DEGREE) of such a polynomial vanishes; it is
+    evaluated in mpmath at 60 digits at t = -12..12.  Only a "no" is used (it skips the symbolic
+    attempts, and "not shown" is always safe); a "maybe" leaves the decision to exact simplification.
+    """
+    D = MAX_POLY_DEGREE
+    try:
+        f = sp.lambdify(var, expr, modules="mpmath")
+        with mpmath.workdps(60):
+            vals = [mpmath.mpmathify(f(mpmath.mpf(x))) for x in range(-12, 13)]
+            if any(not isinstance(v, mpmath.mpf) or not mpmath.isfinite(v) for v in vals):
+                return False                      # complex or singular somewhere: not a real polynomial
+            scale = max(max(abs(v) for v in vals), mpmath.mpf(1)) * mpmath.mpf(2) ** (D + 1)
+            for start in range(len(vals) - D - 1):
+                window = vals[start:start + D + 2]
+                diff = mpmath.fsum((-1) ** (D + 1 - j) * mpmath.binomial(D + 1, j) * v for j, v in enumerate(window))
+                if abs(diff) > scale * mpmath.mpf(10) ** -40:
+                    return False
+    except Exception:  # pragma: no cover - an expression mpmath cannot evaluate: let sympy decide
+        return True
+    return True
+
+
 def _polynomial_value(expr, var):
-    """``expr`` simplified, if sympy shows it is a polynomial in var; else None."""
+    """``expr`` simplified, if sympy shows it is a polynomial in var; else None.
+
+    A numeric screen rejects most non-polynomials at once; then cheap canonical forms (exp-rational
+    functions over a common denominator, logs expanded), and ``simplify`` for small expressions only.
+    """
     expr = sp.expand(expr)
     if expr.is_polynomial(var):
         return expr
-    try:
-        s = sp.expand(sp.simplify(expr))
-    except Exception:  # pragma: no cover - sympy internals; unknown is the safe answer
+    if not _maybe_polynomial(expr, var):
         return None
-    return s if s.is_polynomial(var) else None
+    attempts = [lambda e: sp.expand(sp.cancel(sp.together(sp.powsimp(e.rewrite(sp.exp))))),
+                lambda e: sp.expand(sp.expand_log(e, force=True))]
+    if sp.count_ops(expr) <= SIMPLIFY_MAX_OPS:
+        attempts.insert(0, lambda e: sp.expand(sp.simplify(e)))
+    for attempt in attempts:
+        try:
+            s = attempt(expr)
+        except Exception:  # pragma: no cover - sympy internals; unknown is the safe answer
+            continue
+        if s.is_polynomial(var):
+            return s
+    return None
 
 
 def _refine(pieces: list[Piece]):
