@@ -89,20 +89,19 @@ _TABLES: dict = {}
 
 
 def _coefficients(act: Activation, M: int, dps: int) -> list:
-    """c_0..c_M enclosed: the exact closed forms of a piecewise polynomial (kinks anywhere; several
-    times faster than quadrature at high degree), else certified quadrature."""
-    if act.is_piecewise_polynomial:
-        try:
-            forms = _sh.he_expectations(act, M)
-        except NoClosedForm:
-            return hermite_coefficients(act, M, dps=dps)
-        out = []
-        for m, v in enumerate(forms):         # c_m = E[σ He_m]/√(m!), the division in ball arithmetic
-            e = enclose(v, dps + 5)
-            with ctx.workprec(bits_for_dps(dps) + 64):
-                out.append(Enclosure(e.ball / arb.fac_ui(m).sqrt(), dps))
-        return out
-    return hermite_coefficients(act, M, dps=dps)
+    """c_0..c_M enclosed: the exact closed forms where the Hermite layer has them (piecewise polynomials
+    with kinks anywhere, erf(αt + β) terms; several times faster than quadrature at high degree), else
+    certified quadrature."""
+    try:
+        forms = _sh.he_expectations(act, M)
+    except NoClosedForm:
+        return hermite_coefficients(act, M, dps=dps)
+    out = []
+    for m, v in enumerate(forms):             # c_m = E[σ He_m]/√(m!), the division in ball arithmetic
+        e = enclose(v, dps + 5)
+        with ctx.workprec(bits_for_dps(dps) + 64):
+            out.append(Enclosure(e.ball / arb.fac_ui(m).sqrt(), dps))
+    return out
 
 
 def hermite_table(act: Activation, M: int, dps: int) -> HermiteTable:
