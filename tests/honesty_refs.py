@@ -23,6 +23,7 @@ import mpmath
 import sympy as sp
 
 import hardverify as hv
+from references import mp_hermite_he
 
 t = hv.t
 
@@ -226,16 +227,6 @@ def _quad(f, points, dps: int) -> Ref:
         return Ref(total, max(err, scale * mpmath.mpf(10) ** (8 - dps)))
 
 
-def he(m: int, x):
-    """Probabilists' Hermite He_m(x) by its three-term recurrence (SPEC §0.1)."""
-    a, b = mpmath.mpf(1), x
-    if m == 0:
-        return a
-    for k in range(1, m):
-        a, b = b, x * b - k * a
-    return b
-
-
 def hermite_reference(act: Act, m: int, dps: int, normalization: str = "orthonormal"):
     """c_m = E[σ(g) He_m(g)]/√(m!) by mpmath.quad, split at the kinks (SPEC §0.1); ``"probabilists"``:
     E[σ He_m]/m!; ``"physicists"``: d_m = ∫ σ H_m e^{-x²} dx / (√π 2^m m!) with mpmath's own H_m."""
@@ -244,7 +235,7 @@ def hermite_reference(act: Act, m: int, dps: int, normalization: str = "orthonor
         if normalization == "physicists":
             v = _quad(lambda x: act.memo(x) * mpmath.hermite(m, x) * mpmath.exp(-x * x), pts, dps)
             return v * (1 / (mpmath.sqrt(mpmath.pi) * 2 ** m * mpmath.factorial(m)))
-        v = _quad(lambda x: act.memo(x) * he(m, x) * mpmath.npdf(x), pts, dps)
+        v = _quad(lambda x: act.memo(x) * mp_hermite_he(m, x) * mpmath.npdf(x), pts, dps)
         return v * (1 / (mpmath.sqrt(mpmath.factorial(m)) if normalization == "orthonormal" else mpmath.factorial(m)))
 
 

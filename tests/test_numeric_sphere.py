@@ -15,6 +15,7 @@ import hardverify as hv
 from hardverify import errors, sphere
 from hardverify.numeric import funk_hecke as nfh
 from hardverify.numeric.funk_hecke_series import series_eigenvalues
+from references import mp_legendre
 
 t = hv.t
 
@@ -30,22 +31,6 @@ KINKS = {"relu": [0], "shifted": [mpmath.mpf(1) / 3]}
 ACTS = {"shifted": hv.activation(sp.Max(0, t - sp.Rational(1, 3)) ** 2)}
 
 
-def gegenbauer_c(k, lam, x):
-    """C_k^(λ)(x) by DLMF 18.9.1, k C_k = 2x(k+λ-1) C_{k-1} - (k+2λ-2) C_{k-2} (mpmath; classical normalisation)."""
-    a, b = mpmath.mpf(1), 2 * lam * x
-    if k == 0:
-        return a
-    for j in range(2, k + 1):
-        a, b = b, (2 * x * (j + lam - 1) * b - (j + 2 * lam - 2) * a) / j
-    return b
-
-
-def legendre_mp(n, k, x):
-    """P_k^(n)(x) = C_k^(λ)(x)/C_k^(λ)(1), C_k^(λ)(1) = (2λ)_k/k!, λ = (n-2)/2 (n ≥ 3)."""
-    lam = mpmath.mpf(n - 2) / 2
-    return gegenbauer_c(k, lam, x) / (mpmath.rf(2 * lam, k) / mpmath.factorial(k))
-
-
 def act_of(name):
     return ACTS.get(name) or hv.activation(name)
 
@@ -59,7 +44,7 @@ def mp_eigenvalue(name, n, k, dps=50):
             return mpmath.quad(lambda th: f(mpmath.cos(th)) * mpmath.cos(k * th), pts) / mpmath.pi
         cn = mpmath.gamma(mpmath.mpf(n) / 2) / (mpmath.sqrt(mpmath.pi) * mpmath.gamma(mpmath.mpf(n - 1) / 2))
         pts = sorted({-1, 1, *KINKS.get(name, []), *([-8 / mpmath.sqrt(n), 8 / mpmath.sqrt(n)] if n > 64 else [])})
-        val = mpmath.quad(lambda x: f(x) * legendre_mp(n, k, x) * (1 - x * x) ** (mpmath.mpf(n - 3) / 2), pts)
+        val = mpmath.quad(lambda x: f(x) * mp_legendre(n, k, x) * (1 - x * x) ** (mpmath.mpf(n - 3) / 2), pts)
         return +(cn * val)
 
 
@@ -147,7 +132,7 @@ def test_legendre_values_against_mpmath(n, k, x):
         if n == 2:
             ref = mpmath.chebyt(k, mpmath.mpf(x))
         else:
-            ref = legendre_mp(n, k, mpmath.mpf(x))
+            ref = mp_legendre(n, k, mpmath.mpf(x))
         assert e.matches(mpmath.nstr(ref, 45)) and e.rel_accuracy_digits() >= 30
 
 
@@ -161,7 +146,7 @@ def test_laplace_bounds_dominate_legendre():
                 for k in range(21):
                     for s in (-1, -0.5, 0, 0.3, 1):
                         tt = mpmath.mpf(float(x)) * s
-                        val = abs(legendre_mp(n, k, tt))
+                        val = abs(mp_legendre(n, k, tt))
                         assert val <= float(b[k]) * (1 + 1e-12) + 1e-300
 
 

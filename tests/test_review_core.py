@@ -22,21 +22,12 @@ from hardverify.numeric.quadrature import _ellipse_sup, integrate_family
 from hardverify.symbolic.growth import growth_bound
 from hardverify.symbolic.hermite import _erf_derivative_mean
 from hardverify.verdict import Status
+from references import mp_hermite_he
 
 t = hv.t
 
 
 # ------------------------------------------------------------------ references (mpmath only)
-def _he(m, x):
-    """He_m(x) by the three-term recurrence of SPEC §0.1, in mpmath arithmetic."""
-    a, b = mpmath.mpf(1), x
-    if m == 0:
-        return a
-    for k in range(1, m):
-        a, b = b, x * b - k * a
-    return b
-
-
 def _mp(expr):
     return sp.lambdify(t, expr, modules="mpmath")
 
@@ -49,7 +40,7 @@ def mp_c(expr, m, kinks=(), dps=40):
     """c_m = E[σ(g) He_m(g)]/√(m!) by mpmath.quad split at the kinks (SPEC §0.1 definition)."""
     f = _mp(expr)
     with mpmath.workdps(dps):
-        v = mpmath.quad(lambda x: f(x) * _he(m, x) * mpmath.npdf(x), _points(kinks))
+        v = mpmath.quad(lambda x: f(x) * mp_hermite_he(m, x) * mpmath.npdf(x), _points(kinks))
         return +(v / mpmath.sqrt(mpmath.factorial(m)))
 
 
@@ -274,7 +265,7 @@ def test_erf_stein_means_against_quadrature(alpha, beta):
         assert not D.has(sp.Float)
         with mpmath.workdps(40):      # sympy Floats become mpf at the *current* mpmath precision
             fa, fb = mpmath.mpf(sp.N(alpha, 60)), mpmath.mpf(sp.N(beta, 60))
-            ref = mpmath.quad(lambda x: mpmath.erf(fa * x + fb) * _he(i, x) * mpmath.npdf(x), [-mpmath.inf, 0, mpmath.inf])
+            ref = mpmath.quad(lambda x: mpmath.erf(fa * x + fb) * mp_hermite_he(i, x) * mpmath.npdf(x), [-mpmath.inf, 0, mpmath.inf])
             assert abs(mpmath.mpf(sp.N(D, 50)) - ref) < mpmath.mpf("1e-34"), (i, D, ref)
 
 

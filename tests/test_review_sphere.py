@@ -24,26 +24,12 @@ import hardverify as hv
 from hardverify import errors, sphere
 from hardverify.numeric import funk_hecke as nfh
 from hardverify.numeric.funk_hecke_series import central_piece, series_eigenvalues
+from references import mp_legendre
 
 t = hv.t
 
 
 # ------------------------------------------------------------------------------ independent references
-def _gegenbauer_c(k, lam, x):
-    """C_k^(λ)(x), DLMF 18.9.1: k C_k = 2x(k+λ-1) C_{k-1} - (k+2λ-2) C_{k-2}."""
-    a, b = mpmath.mpf(1), 2 * lam * x
-    if k == 0:
-        return a
-    for j in range(2, k + 1):
-        a, b = b, (2 * x * (j + lam - 1) * b - (j + 2 * lam - 2) * a) / j
-    return b
-
-
-def _legendre_mp(n, k, x):
-    lam = mpmath.mpf(n - 2) / 2
-    return _gegenbauer_c(k, lam, x) / (mpmath.rf(2 * lam, k) / mpmath.factorial(k))
-
-
 def _mp_point(p):
     """An exact breakpoint (sympy Rational or str) as an mpf at the *current* precision."""
     q = sp.Rational(p)
@@ -60,7 +46,7 @@ def mu_ref(f, n, k, points=(), dps=50):
         cn = mpmath.gamma(mpmath.mpf(n) / 2) / (mpmath.sqrt(mpmath.pi) * mpmath.gamma(mpmath.mpf(n - 1) / 2))
         extra = [-8 / mpmath.sqrt(n), 8 / mpmath.sqrt(n)] if n > 64 else []
         ps = sorted({mpmath.mpf(-1), mpmath.mpf(1), *pts, *extra})
-        val = mpmath.quad(lambda x: f(x) * _legendre_mp(n, k, x) * (1 - x * x) ** (mpmath.mpf(n - 3) / 2), ps)
+        val = mpmath.quad(lambda x: f(x) * mp_legendre(n, k, x) * (1 - x * x) ** (mpmath.mpf(n - 3) / 2), ps)
         return +(cn * val)
 
 
@@ -320,5 +306,5 @@ def test_laplace_bounds_are_the_defining_sum_and_dominate(n):
             ref = hv.enclose(bound, 50).ball
             assert ball.overlaps(ref) or ball >= ref                 # the same value (or larger)
             with mpmath.workdps(40):                                 # it dominates |P_m| on [-2/3, 2/3]
-                sup = max(abs(_legendre_mp(n, m, mpmath.mpf(2) / 3 * s / 50)) for s in range(-50, 51))
+                sup = max(abs(mp_legendre(n, m, mpmath.mpf(2) / 3 * s / 50)) for s in range(-50, 51))
                 assert sup <= mpmath.mpf(bound.evalf(45)) * (1 + mpmath.mpf(10) ** -30)

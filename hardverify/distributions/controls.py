@@ -143,21 +143,24 @@ def AnisotropicGaussian(n, variances) -> GaussianLaw:
     return GaussianLaw(n, mean=0, variances=variances)
 
 
-class UniformCube(Distribution):
-    """Uniform on [-h, h]^n (h = ``half_width``): signed permutations, no rotations."""
+class _SignedPermutationLaw(Distribution):
+    """A law on R^n invariant under every signed permutation of coordinates, and nothing more claimed."""
 
     symmetry = "signed permutations of coordinates (hyperoctahedral group B_n)"
+    all_reflections = True
+    permutation_invariant = True
+
+    def is_invariant_under(self, R) -> bool:
+        _check_transform(R, self.n)       # every transform hardverify accepts is a signed permutation
+        return True
+
+
+class UniformCube(_SignedPermutationLaw):
+    """Uniform on [-h, h]^n (h = ``half_width``): signed permutations, no rotations."""
 
     def __init__(self, n, half_width=1):
         super().__init__(n)
         self.half_width = exact_real(half_width, "half_width", positive=True)
-
-    def is_invariant_under(self, R) -> bool:
-        _check_transform(R, self.n)
-        return True
-
-    all_reflections = True
-    permutation_invariant = True
 
     def moment(self, alpha):
         out = sp.Integer(1)
@@ -175,17 +178,8 @@ class UniformCube(Distribution):
         return f"UniformCube({self.n}" + (f", half_width={self.half_width})" if self.half_width != 1 else ")")
 
 
-class Hypercube(Distribution):
+class Hypercube(_SignedPermutationLaw):
     """Uniform on {-1, +1}^n: signed permutations, no rotations.  Exact expectations by enumeration."""
-
-    symmetry = "signed permutations of coordinates (hyperoctahedral group B_n)"
-
-    def is_invariant_under(self, R) -> bool:
-        _check_transform(R, self.n)
-        return True
-
-    all_reflections = True
-    permutation_invariant = True
 
     def moment(self, alpha):
         return sp.Integer(0) if any(a % 2 for a in _alpha(alpha, self.n).values()) else sp.Integer(1)

@@ -86,11 +86,6 @@ def _binomial(a: int, b: int) -> int:
     return math.comb(a, m)
 
 
-def _symbolic_degree(k) -> int:
-    """A degree for a formula symbolic in n: the product (n)_k has k factors."""
-    return as_nonneg_int(k, "degree k (symbolic n)", maximum=MAX_EXACT_DEGREE)
-
-
 def harmonic_dimension(n, k):
     """N(n, k) = dim H_k^n, the number of linearly independent degree-k spherical harmonics on S^{n-1}.
 
@@ -109,7 +104,7 @@ def harmonic_dimension(n, k):
         if k == 1:
             return n
         return _binomial(n + k - 1, k) - _binomial(n + k - 3, k - 2)
-    k = _symbolic_degree(k)
+    k = _deg(k, "degree k (symbolic n)")     # (n)_k has k factors
     if k == 0:
         return sp.Integer(1)
     return (2 * k + n - 2) * _rising(n - 1, k - 1) / sp.factorial(k)
@@ -126,7 +121,7 @@ def harmonic_dimension_sum(n, k):
         if k == 0:
             return 1
         return _binomial(n + k - 1, k) + _binomial(n + k - 2, k - 1)
-    k = _symbolic_degree(k)
+    k = _deg(k, "degree k (symbolic n)")     # (n)_k has k factors
     if k == 0:
         return sp.Integer(1)
     return _rising(n, k) / sp.factorial(k) + _rising(n, k - 1) / sp.factorial(k - 1)
