@@ -1,5 +1,14 @@
-"""Constructions from the papers, one module per paper (SPEC §3–§6).
+"""Constructions from the papers: one module (or small package) per paper, named by its authors and year.
 
-* :mod:`~hardverify.constructions.goel2020` — GGJKK 2020, the exactly orthogonal family f_S (G1–G9);
-* :mod:`~hardverify.constructions.dkkz2020` — DKKZ 2020, the planar alternating-sign network (D1, D2).
+Every paper module implements :class:`~hardverify.constructions.protocol.Construction` (members, family
+size, norms, correlation profile); the SQ engine (:mod:`hardverify.sq`) consumes the profiles.
+
+* :mod:`~hardverify.constructions.goel_gollakota_jin_karmalkar_klivans2020` — GGJKK 2020, the exactly
+  orthogonal family f_S (SPEC G1–G9); old path ``hardverify.constructions.goel2020``;
+* :mod:`~hardverify.constructions.diakonikolas_kane_kontonis_zarifis2020` — DKKZ 2020, the planar
+  alternating-sign network (SPEC D1, D2); old path ``hardverify.constructions.dkkz2020``.
 """
+
+from .protocol import Construction, CorrelationProfile, Orbit
+
+__all__ = ["Construction", "CorrelationProfile", "Orbit"]

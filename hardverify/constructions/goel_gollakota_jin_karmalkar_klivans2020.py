@@ -1,0 +1,358 @@
+"""GGJKK 2020 (Goel–Gollakota–Jin–Karmalkar–Klivans): the exactly orthogonal family f_S (SPEC §3).
+
+Construction 3.1, with the normalisations exposed as parameters (the paper's own is [MEM])::
+
+    f_S(x) = c · Σ_{w ∈ {±1}^k} χ(w) σ(s ⟨w, x_S⟩),     χ(w) = Π_i w_i,
+
+with inner scale s (default 1/√k: unit hidden weights, ⟨w, x_S⟩/√k ~ N(0, 1)) and outer scale c
+(default 1).  Write r = s√k for the norm of a hidden weight and σ_r(t) = σ(r t).
+
+Claims checked here:
+
+* **G1** exact orthogonality — :meth:`GGJKK.certify` (one template certificate + one norm; the cost
+  does not depend on n);
+* **G2** the parity table — :meth:`GGJKK.parity_prediction` predicts f_S ≡ 0 from σ's proved
+  parity before any integral; :meth:`Network.is_identically_zero` confirms it on the weights;
+* **G3** E[f_S²] = c² 2^k Σ_j (-1)^j C(k, j) K_r(1 - 2j/k) (O(k) dual kernels; ``algorithm="dual"``)
+  = c² 4^k Σ_{m ≡ k (2)} c_m(σ_r)² T(k, m)/k^m (``algorithm="hermite"``) — exact for ReLU, |t|,
+  sign, step, erf; certified for sigmoid and tanh (the binomial sum cancels ~2^k: the working
+  digits are raised by 0.3k + 10 and then adaptively);
+* **G4** E[f_S²] ≥ c² 4^k c_k(σ_r)² k!/k^k; **G6** f_S = f_S(1)·χ_S on {±1}^n; **G9** ψ∘f_S.
+
+>>> g = GGJKK(2, "relu")
+>>> g.norm2()                                           # SPEC G5 / V12
+2 - 4/pi
+>>> g.hypercube_value()                                 # SPEC G6
+sqrt(2)
+>>> GGJKK(3, "relu").parity_prediction().data["vanishes"]    # SPEC G2: ReLU, odd k ≥ 3
+True
+>>> word_count(3, 5), word_count(4, 8)                  # SPEC G3: T(3,5) = 60, T(4,8) = 8064
+(60, 8064)
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from fractions import Fraction
+
+import sympy as sp
+from flint import arb, ctx
+
+from .._validate import as_choice, as_dps, as_int_at_least, exact_real, sign_of
+from ..activations import Activation, activation as _activation, t
+from ..checks.orthogonality import check_family_orthogonality
+from ..distributions import Distribution, Gaussian, Hypercube, Radial
+from ..errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
+from ..hermite import dual_kernel, hermite_coefficient, hermite_coefficients
+from ..networks import ComposedNetwork, Network, SubsetFamily
+from ..networks.inner_products import homogeneity_degree
+from ..numeric.dual import hermite_table
+from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
+from ..verdict import Status, Verdict
+
+__all__ = ["GGJKK", "word_count", "TANH_HALF", "MAX_EXPLICIT_K"]
+
+#: the largest k for which f_S is built as an explicit network (2^k units)
+MAX_EXPLICIT_K = 16
+
+#: ψ(t) = tanh(t/2) = 2 sigmoid(t) - 1: E[y | x] when P[y = 1 | x] = sigmoid(f_S(x)) (SPEC G9).
+TANH_HALF = Activation(sp.tanh(t / 2), name="tanh(t/2)")
+SOURCE = "SPEC §3 (GGJKK 2020)"
+
+
+def word_count(k: int, m: int) -> int:
+    """T(k, m) = m! [t^m] sinh(t)^k = 2^{-k} Σ_j (-1)^j C(k, j) (k - 2j)^m (exact integer).
+
+    The number of words of length m over k letters using every letter an odd number of times.
+    """
+    k = as_int_at_least(k, 1, "k")
+    m = as_int_at_least(m, 0, "m")
+    s = sum((-1) ** j * math.comb(k, j) * (k - 2 * j) ** m for j in range(k + 1))
+    q, r = divmod(s, 2 ** k)
+    assert r == 0  # an identity, not input validation
+    return q
+
+
+def _word_weight_bound(k: int, M: int) -> Fraction:
+    """sup_{m > M, m ≡ k (2)} T(k, m)/k^m ≤ 2^{-k} [2 + (2^k - 2)(1 - 2/k)^{M+1}] (terms j = 0, k exact)."""
+    r = abs(Fraction(k - 2, k))
+    return Fraction(2 + (2 ** k - 2) * r ** (M + 1), 2 ** k)
+
+
+@functools.lru_cache(maxsize=64)
+def _coefficient_table(act: Activation, M: int, dps: int):
+    """Balls of c_0..c_M(σ) and E[σ²]: enclosed closed forms, else the cached quadrature tables."""
+    try:
+        cs = hermite_coefficients(act, M)
+    except NoClosedForm:
+        tab = hermite_table(act, M, dps)
+        return tab.coeffs[: M + 1], tab.norm2
+    with ctx.workprec(bits_for_dps(dps) + 64):
+        norm = enclose(dual_kernel(act, rho=sp.Integer(1)), dps + 10).ball
+        return [enclose(c, dps + 10).ball for c in cs], norm
+
+
+class GGJKK:
+    """The GGJKK network family of width 2^k with activation σ (see the module docstring).
+
+    Parameters
+    ----------
+    k : int
+        |S|, 1 ≤ k ≤ 20 (width 2^k).
+    activation : str or Activation
+    inner_scale : number, optional
+        s (default 1/√k).
+    outer_scale : number, optional
+        c (default 1; e.g. 2**-k for an averaged network).
+    """
+
+    def __init__(self, k, activation="relu", *, inner_scale=None, outer_scale=1):
+        self.k = as_int_at_least(k, 1, "k", maximum=20)
+        self.activation = _activation(activation)
+        self.inner_scale = (1 / sp.sqrt(self.k) if inner_scale is None
+                            else exact_real(inner_scale, "inner_scale", positive=True))
+        self.outer_scale = exact_real(outer_scale, "outer_scale")
+        if sign_of(self.outer_scale) == 0:
+            raise DomainError("outer_scale must be non-zero")
+        self.unit_norm = sp.radsimp(self.inner_scale * sp.sqrt(self.k))
+        self._norms: dict = {}
+
+    def __repr__(self) -> str:
+        return f"GGJKK(k={self.k}, {self.activation.label}, s={self.inner_scale}, c={self.outer_scale})"
+
+    # -- the networks ------------------------------------------------------------------------
+    @functools.cached_property
+    def template(self) -> Network:
+        """f_{{1..k}} on R^k: 2^k explicit units, built for k ≤ MAX_EXPLICIT_K (norm2 needs no network)."""
+        k = self.k
+        if k > MAX_EXPLICIT_K:
+            raise ResourceLimit(f"f_S has 2^k = {2 ** k} units; explicit networks (network, family, certify) are "
+                                f"built for k ≤ {MAX_EXPLICIT_K} (2^{MAX_EXPLICIT_K} units, ~20 s); norm2 and "
+                                "norm2_lower_bound work up to k = 20 without building the network")
+        ws = list(itertools.product((1, -1), repeat=k))
+        return Network([dict(zip(range(1, k + 1), w)) for w in ws], self.activation,
+                       outputs=[self.outer_scale * math.prod(w) for w in ws], n=k, scale=self.inner_scale,
+                       name=f"GGJKK f_S (k={k}, {self.activation.label})")
+
+    def family(self, n: int) -> SubsetFamily:
+        """{f_S : S ⊆ {1..n}, |S| = k} (DomainError if k > n)."""
+        return SubsetFamily(self.template, n)
+
+    def network(self, S, n: int) -> Network:
+        """f_S on R^n, S ⊆ {1, …, n} (1-based), |S| = k."""
+        return self.family(n).member(S)
+
+    def classification_family(self, n: int, psi=TANH_HALF) -> SubsetFamily:
+        """{ψ∘f_S} (SPEC G9; default ψ(t) = tanh(t/2), the label mean for P[y=1|x] = sigmoid(f_S))."""
+        return SubsetFamily(self._composed(_activation(psi)), n)
+
+    @functools.lru_cache(maxsize=8)
+    def _composed(self, psi: Activation) -> ComposedNetwork:
+        return ComposedNetwork(psi, self.template)
+
+    @functools.cached_property
+    def unit_activation(self) -> Activation:
+        """σ_r(t) = σ(r t), r = s√k (σ itself for unit hidden weights)."""
+        return self.activation if self.unit_norm == 1 else self.activation.affine(self.unit_norm, 0)
+
+    # -- G2 ----------------------------------------------------------------------------------
+    def parity_prediction(self, *, dps: int = 20, search: int = 20) -> Verdict:
+        """SPEC G2: f_S ≡ 0 ⇔ c_m(σ_r) = 0 for every m ≥ k with m ≡ k (mod 2).
+
+        Predicted *before* integrating: PROVED zero when σ's proved parity (σ - P odd or even,
+        deg P < k) kills every such m; PROVED/CERTIFIED non-zero by exhibiting c_m ≠ 0 (exact or
+        a certified enclosure that excludes 0), since E[f_S²] ≥ c² 4^k c_m² T(k, m)/k^m.
+        ``data["vanishes"]`` holds the prediction.
+        """
+        k, par = self.k, self.unit_activation.parity
+        params = {"k": k, "activation": self.activation.label}
+        if par.vanishes(k):
+            return Verdict(Status.PROVED, claim="G2", method="exact: proved parity of σ", params=params,
+                           evidence=f"σ is {par.describe()}, so c_m(σ) = 0 for all m ≥ {k}, m ≡ {k} (mod 2): f_S ≡ 0",
+                           source=SOURCE, data={"vanishes": True})
+        for m in range(k, k + 2 * search + 1, 2):
+            try:
+                c = hermite_coefficient(self.unit_activation, m)
+                s, st = sign_of(c), Status.PROVED
+            except NoClosedForm:
+                c = hermite_coefficient(self.unit_activation, m, dps=dps)
+                s, st = (0 if c.contains_zero() else 1), Status.CERTIFIED
+            if s not in (0, None):
+                return Verdict(st, claim="G2", method="Hermite coefficient", params=params, source=SOURCE,
+                               evidence=f"c_{m}(σ_r) = {c} ≠ 0 with m ≥ k, m ≡ k (mod 2): f_S ≢ 0",
+                               data={"vanishes": False, "m": m})
+        return Verdict(Status.UNDECIDED, claim="G2", method="Hermite coefficients", params=params,
+                       evidence=f"no non-zero c_m found for m = {k}..{k + 2 * search}", source=SOURCE,
+                       data={"vanishes": None})
+
+    def lowest_component(self):
+        """The coefficient of Π_{i∈S} x_i in f_S: c · c_k(σ_r) 2^k √(k!) k^{-k/2} (SPEC G2; exact)."""
+        k = self.k
+        return self.outer_scale * hermite_coefficient(self.unit_activation, k) * 2 ** k \
+            * sp.sqrt(sp.factorial(k)) / sp.sqrt(k) ** k
+
+    # -- G3 / G4 -------------------------------------------------------------------------------
+    def _dual_terms(self):
+        k = self.k
+        return [((-1) ** j * math.comb(k, j), sp.Rational(k - 2 * j, k)) for j in range(k + 1)]
+
+    def norm2(self, *, dps=None, algorithm: str = "auto", dist=None, max_degree: int = 400):
+        """E_D[f_S²] (SPEC G3): exact without ``dps``, a certified Enclosure with ``dps`` digits.
+
+        ``algorithm``: ``"auto"``/``"dual"`` the O(k) dual-kernel sum (closed-form kernels where they
+        exist, certified Mehler series otherwise); ``"series"`` the same sum with every kernel by its
+        certified Mehler series (independent of the closed forms); ``"hermite"`` the T(k, m) series with the tail
+        bound 4^k sup_{m>M} T(k,m)/k^m · Σ_{m>M} c_m² (Parseval), certified only.  ``dist``: None or
+        a Gaussian (the value does not depend on n or S), another spherical law for a positively
+        homogeneous σ (× E[R^{2p}]/E|g|^{2p}), or the hypercube (f_S(1)², SPEC G6).
+        """
+        algorithm = as_choice(algorithm, ("auto", "dual", "series", "hermite"), "algorithm")
+        if dps is not None:
+            dps = as_dps(dps)
+        if isinstance(dist, Distribution) and isinstance(dist.n, int) and dist.n < self.k:
+            raise DomainError(f"f_S needs k = {self.k} ≤ n coordinates; {dist!r} lives on R^{dist.n}")
+        memo = (dps, algorithm, max_degree) if dist is None or type(dist) is Gaussian else None
+        if memo is not None and memo in self._norms:
+            return self._norms[memo]
+        value = self._norm2(dps, algorithm, dist, max_degree)
+        if memo is not None:
+            self._norms[memo] = value
+        return value
+
+    def _norm2(self, dps, algorithm, dist, max_degree):
+        factor = self._law_factor(dist)
+        if factor is None:                                   # hypercube: E[f_S²] = f_S(1)² (G6)
+            v = self.hypercube_value() ** 2
+            return v if dps is None else enclose(v, dps)
+        if algorithm in ("hermite", "series") and dps is None:
+            raise DomainError(f"algorithm={algorithm!r} gives a certified enclosure; pass dps=")
+        if algorithm == "hermite":
+            value = self._norm2_hermite(dps, max_degree)
+        elif dps is None:
+            value = self.outer_scale ** 2 * 2 ** self.k * sp.Add(
+                *[w * dual_kernel(self.unit_activation, rho=rho) for w, rho in self._dual_terms()])
+            return factor * value
+        else:
+            value = self._norm2_dual(dps + 5, "quadrature" if algorithm == "series" else "auto")
+        value = value if factor == 1 else value * enclose(factor, dps + 10)
+        return Enclosure(value.ball, dps)
+
+    def _law_factor(self, dist):
+        if dist is None or isinstance(dist, Gaussian):
+            return 1
+        if isinstance(dist, Hypercube):
+            return None
+        if isinstance(dist, Radial):
+            p = homogeneity_degree(self.activation)
+            if p is None:
+                raise NotCertified(f"E[f_S²] under {dist!r} is reduced to the Gaussian only for positively "
+                                   "homogeneous σ; use network(S, n).monte_carlo(...) for evidence")
+            return dist.radius_moment(2 * p) / Gaussian(dist.n).radius_moment(2 * p)
+        if isinstance(dist, Distribution):
+            raise DomainError(f"GGJKK.norm2 needs a law under which E[f_S²] does not depend on S (Gaussian, "
+                              f"spherical, hypercube); for {dist!r} use network(S, n).norm2(dist)")
+        raise DomainError(f"dist must be a hardverify distribution or None, got {dist!r}")
+
+    def _norm2_dual(self, dps: int, kernels: str) -> Enclosure:
+        k, act = self.k, self.unit_activation
+        guard = int(math.ceil(0.3 * k)) + 10
+        c2 = self.outer_scale ** 2 * 2 ** k
+        for _ in range(4):
+            inner = dps + guard
+            prec = bits_for_dps(inner) + 64
+            with ctx.workprec(prec):
+                tiny = arb(10) ** (-inner)
+                total, scale = arb(0), arb(0)
+                for w, rho in self._dual_terms():
+                    K = dual_kernel(act, rho=rho, dps=inner, absolute=tiny, algorithm=kernels).ball
+                    total += w * K
+                    scale += abs(w) * K.abs_upper()
+                total *= enclose(c2, inner + 5).ball
+                if total.rad() <= arb(10) ** (-dps) * total.abs_lower() or (
+                        total.contains(0) and total.rad() <= arb(10) ** (-dps)):
+                    return Enclosure(total, dps)
+            guard += 10 if total.contains(0) else max(5, int(float(
+                (scale / total.abs_lower()).log() / arb(10).log())) - guard + 8)
+        raise NotCertified(f"the dual sum for k = {k} did not reach {dps} digits; lower dps")
+
+    def _table(self, M: int, dps: int):
+        """(coefficient balls c_0..c_M of σ_r, ball of E[σ_r²]) — exact closed forms when they exist."""
+        return _coefficient_table(self.unit_activation, M, 20 * -(-dps // 20))
+
+    def _parity_norm(self, dps: int) -> arb:
+        act, sgn = self.unit_activation, (-1) ** self.k
+        K1, Km1 = (dual_kernel(act, rho=r, dps=dps + 10).ball for r in (1, -1))
+        return (K1 + sgn * Km1) / 2
+
+    def _norm2_hermite(self, dps: int, max_degree: int) -> Enclosure:
+        k = self.k
+        M = max(k + 2, 48)
+        while True:
+            cs, _ = self._table(M, dps)
+            with ctx.workprec(bits_for_dps(dps) + 96):
+                partial = arb(0)
+                for m in range(k, M + 1, 2):
+                    partial += cs[m] ** 2 * arb(word_count(k, m)) / arb(k) ** m
+                # Parseval restricted to m ≡ k (mod 2): Σ_{m ≡ k} c_m² = E[σ_p(g)²] = (K(1) ± K(-1))/2
+                # with σ_p = (σ(t) ± σ(-t))/2 the part of σ of k's parity
+                rem = (self._parity_norm(dps) - sum((cs[m] ** 2 for m in range(k % 2, M + 1, 2)), arb(0)))
+                rem = rem.upper().max(arb(0))
+                b = _word_weight_bound(k, M)
+                tail = (rem * arb(b.numerator) / arb(b.denominator)).upper()
+                c2 = enclose(self.outer_scale ** 2 * 4 ** k, dps + 10).ball
+                total = c2 * (partial + arb(0, tail))
+                if total.rad() <= arb(10) ** (-dps) * total.abs_lower() or (
+                        total.contains(0) and total.rad() <= arb(10) ** (-dps)):
+                    return Enclosure(total, dps)
+            if M >= max_degree:
+                raise NotCertified(f"the T(k,m) Hermite series for k = {k} reached only {total} by degree "
+                                   f"{M}; the Parseval tail of {self.activation.label} decays slowly — lower "
+                                   "dps or raise max_degree")
+            M = min(2 * M, max_degree)
+
+    def norm2_lower_bound(self, *, dps=None):
+        """SPEC G4: c² 4^k c_k(σ_r)² k!/k^k ≤ E[f_S²] (the m = k term of the G3 series; T(k,k) = k!)."""
+        k = self.k
+        w = self.outer_scale ** 2 * 4 ** k * sp.factorial(k) / sp.Integer(k) ** k
+        try:
+            v = w * hermite_coefficient(self.unit_activation, k) ** 2
+            return v if dps is None else enclose(v, as_dps(dps))
+        except NoClosedForm:
+            if dps is None:
+                raise
+            c = hermite_table(self.unit_activation, k, as_dps(dps) + 5).coeffs[k]   # cached tables
+            with ctx.workprec(bits_for_dps(dps) + 64):
+                return Enclosure(c * c * enclose(w, dps + 5).ball, dps)
+
+    # -- G6 -----------------------------------------------------------------------------------
+    def hypercube_value(self):
+        """f_S(1, …, 1) = c Σ_j (-1)^j C(k, j) σ(s(k - 2j)); on {±1}^n, f_S = f_S(1)·χ_S (SPEC G6)."""
+        k = self.k
+        return self.outer_scale * sp.Add(*[(-1) ** j * math.comb(k, j) * self.activation(self.inner_scale * (k - 2 * j))
+                                           for j in range(k + 1)])
+
+    # -- G1 for the whole family -------------------------------------------------------------
+    def certify(self, n: int, dist=None, *, dps=None, spot_checks: int = 0, seed: int = 0) -> Verdict:
+        """SPEC G1 + §9.1: the Gram matrix of {f_S} under D is c·I, at a cost independent of n.
+
+        One symmetry certificate (:func:`check_family_orthogonality`) and, when D is also
+        permutation invariant, one norm (:meth:`norm2`; exact without ``dps``).
+        """
+        dist = Gaussian(n) if dist is None else dist
+        v = check_family_orthogonality(self.family(n), dist, spot_checks=spot_checks, seed=seed)
+        params = {"k": self.k, "n": n, "activation": self.activation.label}
+        if not v or not dist.permutation_invariant:
+            return v.with_(params=params)
+        try:
+            c = self.norm2(dist=dist, dps=dps)
+        except (DomainError, NoClosedForm, NotCertified) as exc:     # orthogonality stands; no norm route
+            return v.with_(params=params, evidence=f"{v.evidence}; the common norm E[f_S²] was not "
+                                                   f"computed under {dist!r}: {exc}")
+        st = Status.PROVED if dps is None else Status.CERTIFIED
+        data = dict(v.data, gram=str(c))
+        return Verdict(Status.PROVED if (v.status is Status.PROVED and st is Status.PROVED) else Status.CERTIFIED,
+                       claim="G1", method=v.method + "; norm by the O(k) dual-kernel sum (G3)",
+                       evidence=f"Gram matrix = c·I over all C({n}, {self.k}) members, c = {c}; {v.evidence}",
+                       source=SOURCE, params=params, data=data)

@@ -1,0 +1,160 @@
+"""The one shape of a paper module: a :class:`Construction` and the :class:`CorrelationProfile` it exposes.
+
+A paper module (``constructions/<authors><year>``) implements :class:`Construction`: its members (networks
+or other functions), the size of its family at dimension n, its norms, and its **correlation profile** —
+how the pairwise correlations ⟨f_i, f_j⟩_D (or the χ-correlations χ_{D_0}(D_i, D_j) of a family of
+distributions) depend on an invariant of the pair, with the exact number of pairs at each value of the
+invariant.  The SQ engine (:mod:`hardverify.sq`) consumes profiles only; it never enumerates a family
+that symmetry lets it count.
+
+A profile is a list of :class:`Orbit` objects: the ordered pairs (i, j), i ≠ j, are partitioned into
+orbits, each with its count (a Python int at any size) and either the correlation shared by the whole
+orbit (exact sympy number or certified :class:`~hardverify.numeric.enclosure.Enclosure`) or only a bound
+on its absolute value.  The diagonal ⟨f_i, f_i⟩ is one value (all members have the same norm) or a
+range.  ``evidence`` carries the verdicts the profile rests on (an orthogonality certificate, a norm);
+a profile is never built from a hypothesis that failed.
+
+>>> import sympy as sp
+>>> p = CorrelationProfile(construction="toy", n=3, size=3, law="Gaussian(3)", invariant="|S ∩ T|",
+...                        diagonal=sp.Integer(1), orbits=(Orbit(0, 6, correlation=sp.Integer(0)),))
+>>> p.off_diagonal_pairs, p.is_exactly_orthogonal()
+(6, True)
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from ..errors import DomainError
+from ..verdict import Verdict
+
+__all__ = ["Construction", "CorrelationProfile", "Orbit", "KINDS"]
+
+#: what a profile's correlations are: inner products ⟨f_i, f_j⟩_D, or χ-correlations of distributions.
+KINDS = ("inner product", "chi")
+
+
+@dataclass(frozen=True)
+class Orbit:
+    """A set of ordered pairs (i, j), i ≠ j, that share one value of the invariant.
+
+    Attributes
+    ----------
+    invariant : object
+        The value of the invariant on this orbit (``j = |S ∩ T|``, ``ρ = ⟨w, w'⟩``, a label).
+    pairs : int
+        How many ordered pairs the orbit holds (exact).
+    correlation : sympy number, Enclosure or None
+        The common correlation of the orbit, when it is known exactly or certified.
+    bound : sympy number, Enclosure or None
+        An upper bound on |correlation| over the orbit, when only a bound is known.
+    """
+
+    invariant: Any
+    pairs: int
+    correlation: Any = None
+    bound: Any = None
+
+    def __post_init__(self):
+        if isinstance(self.pairs, bool) or not isinstance(self.pairs, int) or self.pairs < 0:
+            raise DomainError(f"an orbit's pair count must be a non-negative Python int, got {self.pairs!r}")
+        if self.correlation is None and self.bound is None:
+            raise DomainError("an orbit needs its correlation or a bound on its absolute value")
+
+
+@dataclass(frozen=True)
+class CorrelationProfile:
+    """How the pairwise correlations of a family depend on an invariant (see the module docstring).
+
+    Attributes
+    ----------
+    construction : str
+        Who built it (``"GGJKK(k=4, relu)"``).
+    n : int
+        The dimension.
+    size : int
+        N, the number of members (exact, any size).
+    law : str
+        The distribution D (or the reference D_0 of χ-correlations), as text.
+    invariant : str
+        What the orbits are indexed by, in words.
+    diagonal : object
+        ⟨f_i, f_i⟩ shared by every member (exact or Enclosure), or a pair (lo, hi) bounding it.
+    orbits : tuple of Orbit
+        A partition of the N(N - 1) ordered off-diagonal pairs.
+    kind : str
+        ``"inner product"`` or ``"chi"``.
+    evidence : tuple of Verdict
+        The verdicts the profile rests on.
+    """
+
+    construction: str
+    n: int
+    size: int
+    law: str
+    invariant: str
+    diagonal: Any
+    orbits: tuple
+    kind: str = "inner product"
+    evidence: tuple = field(default_factory=tuple)
+
+    def __post_init__(self):
+        if isinstance(self.size, bool) or not isinstance(self.size, int) or self.size < 1:
+            raise DomainError(f"a family size must be a positive Python int, got {self.size!r}")
+        if self.kind not in KINDS:
+            raise DomainError(f"kind must be one of {KINDS}, got {self.kind!r}")
+        total = sum(o.pairs for o in self.orbits)
+        if total != self.size * (self.size - 1):
+            raise DomainError(f"the orbits hold {total} ordered pairs; a family of {self.size} members has "
+                              f"{self.size * (self.size - 1)} (the orbits must partition the off-diagonal pairs)")
+        for v in self.evidence:
+            if not isinstance(v, Verdict) or not v:
+                raise DomainError(f"a profile rests only on PROVED or CERTIFIED verdicts, got {v!r}")
+
+    @property
+    def off_diagonal_pairs(self) -> int:
+        """N(N - 1)."""
+        return self.size * (self.size - 1)
+
+    @property
+    def equal_norms(self) -> bool:
+        """True if every member has the same ⟨f, f⟩ (the diagonal is one value, not a range)."""
+        return not isinstance(self.diagonal, tuple)
+
+    def is_exactly_orthogonal(self) -> bool:
+        """True if every off-diagonal correlation is an exact 0."""
+        return all(o.correlation is not None and not hasattr(o.correlation, "ball") and o.correlation == 0
+                   for o in self.orbits)
+
+
+class Construction(abc.ABC):
+    """A paper's construction: a family of functions (or distributions) indexed at every dimension n.
+
+    Subclasses set the class attributes and implement the abstract methods; everything that returns a
+    :class:`~hardverify.verdict.Verdict` about a construction lives in :mod:`hardverify.checks`.
+    """
+
+    #: short name used by the CLI and in tables (``"goel2020"``)
+    key: ClassVar[str] = ""
+    #: the paper, as a citation
+    paper: ClassVar[str] = ""
+    #: the SPEC claim IDs this construction serves
+    claims: ClassVar[tuple] = ()
+
+    @abc.abstractmethod
+    def family_size(self, n: int) -> int:
+        """N(n), the number of members at dimension n (exact Python int)."""
+
+    @abc.abstractmethod
+    def member(self, index, n: int):
+        """The member with this index at dimension n (a :class:`~hardverify.networks.Network` or function)."""
+
+    @abc.abstractmethod
+    def correlation_profile(self, n: int, dist=None, *, dps: int | None = None) -> CorrelationProfile:
+        """The pairwise correlations under ``dist`` as a :class:`CorrelationProfile` (counted, not enumerated)."""
+
+    @abc.abstractmethod
+    def norm2(self, *, dps: int | None = None, algorithm: str = "auto", dist=None):
+        """E_D[f²] shared by the members (exact, or certified with ``dps``)."""
