@@ -20,6 +20,7 @@ __all__ = [
     "NotCertified",
     "NoClosedForm",
     "NoConvergence",
+    "HypothesisFailed",
 ]
 
 
@@ -56,3 +57,14 @@ class NoClosedForm(HardverifyError):
 
 class NoConvergence(HardverifyError):
     """An iterative or adaptive procedure stopped before reaching its target."""
+
+
+class HypothesisFailed(HardverifyError):
+    """A hypothesis of a theorem was not proved, so its conclusion is not returned as a number.
+
+    ``verdict`` holds the failed hypothesis (REFUTED or UNDECIDED) with its evidence.
+    """
+
+    def __init__(self, message: str, verdict=None):
+        super().__init__(message)
+        self.verdict = verdict

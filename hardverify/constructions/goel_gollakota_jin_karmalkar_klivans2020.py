@@ -44,13 +44,14 @@ from .._validate import as_choice, as_dps, as_int_at_least, exact_real, sign_of
 from ..activations import Activation, activation as _activation, t
 from ..checks.orthogonality import check_family_orthogonality
 from ..distributions import Distribution, Gaussian, Hypercube, Radial
-from ..errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
+from ..errors import DomainError, HypothesisFailed, NoClosedForm, NotCertified, ResourceLimit
 from ..hermite import dual_kernel, hermite_coefficient, hermite_coefficients
 from ..networks import ComposedNetwork, Network, SubsetFamily
 from ..networks.inner_products import homogeneity_degree
 from ..numeric.dual import hermite_table
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..verdict import Status, Verdict
+from .protocol import Construction, CorrelationProfile, Orbit
 
 __all__ = ["GGJKK", "word_count", "TANH_HALF", "MAX_EXPLICIT_K"]
 
@@ -94,7 +95,7 @@ def _coefficient_table(act: Activation, M: int, dps: int):
         return [enclose(c, dps + 10).ball for c in cs], norm
 
 
-class GGJKK:
+class GGJKK(Construction):
     """The GGJKK network family of width 2^k with activation σ (see the module docstring).
 
     Parameters
@@ -107,6 +108,11 @@ class GGJKK:
     outer_scale : number, optional
         c (default 1; e.g. 2**-k for an averaged network).
     """
+
+    key = "goel2020"
+    paper = ("Goel, Gollakota, Jin, Karmalkar, Klivans, Superpolynomial lower bounds for learning one-layer "
+             "neural networks using gradient descent, ICML 2020 (arXiv 2006.12011)")
+    claims = ("G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8", "G9")
 
     def __init__(self, k, activation="relu", *, inner_scale=None, outer_scale=1):
         self.k = as_int_at_least(k, 1, "k", maximum=20)
@@ -143,6 +149,44 @@ class GGJKK:
     def network(self, S, n: int) -> Network:
         """f_S on R^n, S ⊆ {1, …, n} (1-based), |S| = k."""
         return self.family(n).member(S)
+
+    def family_size(self, n: int) -> int:
+        """C(n, k), exact (DomainError if k > n)."""
+        return self.family(n).size
+
+    def member(self, index, n: int) -> Network:
+        """f_S on R^n for the index S (a k-subset of {1, …, n}); the same as :meth:`network`."""
+        return self.network(index, n)
+
+    def correlation_profile(self, n: int, dist=None, *, dps: int | None = None) -> CorrelationProfile:
+        """The Gram matrix of {f_S : |S| = k} under D, counted by the invariant j = |S ∩ T| (SPEC §9.1).
+
+        Every off-diagonal pair is exactly orthogonal (the family reflection certificate of G1, proved once
+        on the template), and the diagonal is the common norm E_D[f_S²] (G3; exact without ``dps``).  The
+        orbit of j holds C(n, k) C(k, j) C(n - k, k - j) ordered pairs.  Needs D invariant under every
+        coordinate reflection (for orthogonality) and every permutation (for equal norms); otherwise
+        :class:`~hardverify.errors.HypothesisFailed` carries the failed verdict.
+
+        >>> p = GGJKK(2, "relu").correlation_profile(10)
+        >>> p.size, p.diagonal, [(o.invariant, o.pairs) for o in p.orbits]
+        (45, 2 - 4/pi, [(0, 1260), (1, 720)])
+        """
+        dist = Gaussian(n) if dist is None else dist
+        v = check_family_orthogonality(self.family(n), dist)
+        if not v:
+            raise HypothesisFailed(f"the GGJKK family is not proved orthogonal under {dist!r}: {v.evidence}", v)
+        if not dist.permutation_invariant:
+            u = Verdict(Status.UNDECIDED, claim="G3", evidence=f"{dist!r} is not permutation invariant: the norms "
+                        "E[f_S²] may depend on S", source=SOURCE)
+            raise HypothesisFailed(u.evidence, u)
+        c = self.norm2(dist=dist, dps=dps)
+        norm = Verdict(Status.PROVED if dps is None else Status.CERTIFIED, claim="G3", source=SOURCE,
+                       method="O(k) dual-kernel sum (G3)", evidence=f"E[f_S²] = {c} for every S")
+        k, N = self.k, self.family_size(n)
+        orbits = tuple(Orbit(j, N * math.comb(k, j) * math.comb(n - k, k - j), correlation=sp.Integer(0))
+                       for j in range(k) if math.comb(n - k, k - j))
+        return CorrelationProfile(construction=repr(self), n=n, size=N, law=repr(dist), invariant="j = |S ∩ T|",
+                                  diagonal=c, orbits=orbits, evidence=(v, norm))
 
     def classification_family(self, n: int, psi=TANH_HALF) -> SubsetFamily:
         """{ψ∘f_S} (SPEC G9; default ψ(t) = tanh(t/2), the label mean for P[y=1|x] = sigmoid(f_S))."""
