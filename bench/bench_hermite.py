@@ -10,7 +10,9 @@ Measured side by side:
 2. sigmoid, m = 0..40, certified to 50 digits vs ``mpmath.quad`` at 50 digits (and whether every
    mpmath value, with its own error estimate, is consistent with the enclosure);
 3. sigmoid and tanh, m = 0..200, certified to 30 digits (time) beside numpy Gauss–Hermite in
-   float64 (time and error against the certified values).
+   float64 (time and error against the certified values);
+4. single calls in a loop, ``[hv.hermite_coefficient("sigmoid", m, dps=50) for m in range(21)]``, against
+   one batch call and against mpmath.quad (the router's growing tables make the loop cost about a batch).
 
 Timings are wall-clock on this machine; the accuracy columns are against independent references.
 """
@@ -117,6 +119,34 @@ def bench_high_degree(M=200, dps=30):
     return rows
 
 
+def bench_single_calls(M=20, dps=50):
+    """The loop a user writes vs one batch call vs mpmath.quad; the router's caches are cleared first."""
+    from hardverify import routes
+
+    def fresh():
+        routes._CERTIFIED.clear()
+    fresh()
+    loop, t_loop = timed(lambda: [hv.hermite_coefficient("sigmoid", m, dps=dps) for m in range(M + 1)])
+    fresh()
+    batch, t_batch = timed(lambda: hv.hermite_coefficients("sigmoid", M, dps=dps))
+
+    def by_mpmath():
+        out = []
+        with mpmath.workdps(dps):
+            for m in range(M + 1):
+                f = lambda y: (1 / (1 + mpmath.exp(-y))) * mpmath.hermite(m, y / mpmath.sqrt(2)) \
+                    * mpmath.mpf(2) ** (-mpmath.mpf(m) / 2) * mpmath.npdf(y)
+                out.append(mpmath.quad(f, [-mpmath.inf, 0, mpmath.inf]) / mpmath.sqrt(mpmath.factorial(m)))
+        return out
+    ref, t_mp = timed(by_mpmath)
+    same = all(a.ball.overlaps(b.ball) for a, b in zip(loop, batch))
+    with mpmath.workdps(dps + 20):
+        agree = min(float(-mpmath.log10(abs(v - c.mid) / abs(c.mid))) if v != c.mid else dps
+                    for v, c in zip(ref, loop) if not c.is_exact_zero())
+    return {"M": M, "dps": dps, "loop": t_loop, "batch": t_batch, "mpmath": t_mp, "same": same,
+            "agree": agree, "min_digits": min(c.rel_accuracy_digits() for c in loop)}
+
+
 def main():
     print("### Hermite layer (`python bench/bench_hermite.py`)\n")
     print(f"Python {sys.version.split()[0]}, sympy {sp.__version__}, mpmath {mpmath.__version__}, "
@@ -136,6 +166,13 @@ def main():
           f"working precision); {s['consistent']}/{s['M'] + 1} are inside the enclosure widened by mpmath's own "
           f"error estimate, and for the other {s['flagged']} that estimate is optimistic: recomputed by mpmath "
           f"at 80 digits, {s['inside_at_80']}/{s['flagged']} fall inside the enclosures.\n")
+    u = bench_single_calls()
+    print(f"**single calls in a loop**, `[hv.hermite_coefficient(\"sigmoid\", m, dps={u['dps']}) for m in "
+          f"range({u['M'] + 1})]`: {u['loop']:.2f} s; one batch call `hv.hermite_coefficients(\"sigmoid\", {u['M']}, "
+          f"dps={u['dps']})` {u['batch']:.2f} s; **loop / batch = {u['loop'] / u['batch']:.2f}**; mpmath.quad at "
+          f"{u['dps']} digits {u['mpmath']:.1f} s (**{u['mpmath'] / u['loop']:.0f}× the loop**). Loop and batch "
+          f"enclosures overlap: {u['same']}; every enclosure has ≥ {u['min_digits']:.1f} certified digits and "
+          f"mpmath agrees with the midpoints to ≥ {u['agree']:.1f} digits.\n")
     rows = bench_high_degree()
     print("**sigmoid and tanh, m = 0..200, certified to 30 digits**, beside numpy Gauss–Hermite "
           "(300 nodes, float64) and its relative error against the certified values:\n")

@@ -22,15 +22,16 @@ ROOT = Path(__file__).resolve().parents[1]
 #: where the mathematics of each SPEC family lives in the library (exact layer first).
 CODE = {
     "H": ["hardverify/symbolic/hermite.py", "hardverify/numeric/hermite.py", "hardverify/symbolic/dual.py",
-          "hardverify/numeric/dual.py", "hardverify/hermite.py"],
+          "hardverify/numeric/dual.py", "hardverify/routes.py", "hardverify/hermite.py"],
     "V": ["hardverify/hermite.py", "hardverify/sphere.py", "hardverify/symbolic/moments.py"],
     "F": ["hardverify/symbolic/gegenbauer.py", "hardverify/symbolic/funk_hecke.py",
           "hardverify/symbolic/harmonics.py", "hardverify/numeric/funk_hecke.py",
-          "hardverify/numeric/funk_hecke_series.py", "hardverify/sphere.py"],
+          "hardverify/numeric/funk_hecke_series.py", "hardverify/routes.py", "hardverify/sphere.py"],
     "H6": ["hardverify/symbolic/bridge.py", "hardverify/sphere.py"],
-    "G": ["hardverify/constructions/goel2020.py", "hardverify/checks/orthogonality.py",
+    "G": ["hardverify/constructions/goel_gollakota_jin_karmalkar_klivans2020.py", "hardverify/checks/constructions.py",
+          "hardverify/checks/orthogonality.py", "hardverify/networks/certificates.py",
           "hardverify/networks/inner_products.py", "hardverify/distributions/"],
-    "D": ["hardverify/constructions/dkkz2020.py", "hardverify/networks/inner_products.py"],
+    "D": ["hardverify/constructions/diakonikolas_kane_kontonis_zarifis2020/", "hardverify/networks/inner_products.py"],
 }
 
 

@@ -11,7 +11,7 @@ Exact results are sympy expressions; certified results are :class:`Enclosure` ba
 """
 
 from . import checks, constructions, errors
-from .activations import ACTIVATIONS, Activation, activation, t
+from .core.activations import ACTIVATIONS, Activation, activation, t
 from .checks import check_family_orthogonality, check_orthogonality
 from .distributions import (
     AnisotropicGaussian, Gaussian, Hypercube, Radial, RadiusLaw, ShiftedGaussian, UniformBall, UniformCube,
@@ -20,7 +20,7 @@ from .distributions import (
 from .hermite import dual_kernel, gaussian_expectation, hermite_coefficient, hermite_coefficients
 from .networks import ComposedNetwork, Network, SubsetFamily, inner_product, monte_carlo_inner
 from .numeric.enclosure import Enclosure, enclose
-from .parse import parse_expression
+from .core.parse import parse_expression
 from .sphere import (
     funk_hecke, funk_hecke_eigenvalues, gaussian_limit, gaussian_scaled_eigenvalue, harmonic_dimension,
     harmonic_dimension_sum, harmonic_projection, kernel_eigenvalue, legendre_polynomial, random_feature_eigenvalue,

@@ -23,9 +23,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .activations import ACTIVATIONS, activation
+from .core.activations import ACTIVATIONS, activation
 from .errors import HardverifyError
-from .parse import parse_expression
+from .core.parse import parse_expression
 from .proofs import load, run
 from .report import render_table, summary, to_json, to_markdown
 

@@ -1,4 +1,4 @@
-"""Public sphere API: harmonic dimensions, normalised Legendre polynomials, Funk–Hecke eigenvalues (SPEC §0.2, F1–F5, H6).
+"""Public sphere API: harmonic dimensions, normalised Legendre polynomials, Funk–Hecke eigenvalues (SPEC F1–F5, H6).
 
 Conventions (see docs/sphere.md): U_n is the uniform probability measure on S^{n-1} ⊂ R^n; t = ⟨x, e⟩
 has density ν_n(t) = c_n (1-t²)^{(n-3)/2}; P_k^{(n)} is the Legendre polynomial of dimension n with
@@ -35,18 +35,19 @@ from __future__ import annotations
 import sympy as sp
 from flint import arb, ctx, fmpq
 
-from ._validate import as_choice, as_dps, as_int_at_least, as_nonneg_int, exact_real
-from .activations import Activation, activation
-from .errors import DomainError, NoClosedForm, NotCertified
+from . import routes
+from .core.numbers import exact_real
+from .errors import DomainError
 from .numeric import funk_hecke as _nfh
-from .numeric import funk_hecke_series as _nfs
 from .numeric.enclosure import Enclosure, bits_for_dps, enclose, exact_fraction
 from .numeric.gegenbauer import legendre_values_arb
+from .numeric.precision import until_met
 from .symbolic import bridge as _bridge
-from .symbolic import funk_hecke as _sfh
 from .symbolic import gegenbauer as _sg
 from .symbolic.harmonics import addition_kernel, harmonic_projection, slice_average, zonal_harmonic
 from .symbolic.moments import sphere_moment
+from .core.conventions import MEASURES
+from .validate import as_choice, as_dps, as_nonneg_int
 
 __all__ = [
     "harmonic_dimension", "harmonic_dimension_sum", "legendre_polynomial", "funk_hecke", "funk_hecke_eigenvalues",
@@ -56,31 +57,11 @@ __all__ = [
 ]
 
 ALGORITHMS = ("auto", "exact", "series", "quadrature")
-MEASURES = _sfh.MEASURES
 #: the largest degree of the certified layer (the series route; quadrature stops at 800).
 MAX_NUMERIC_DEGREE = 5000
 
 harmonic_dimension = _sg.harmonic_dimension
 harmonic_dimension_sum = _sg.harmonic_dimension_sum
-
-
-def _act(a) -> Activation:
-    return a if isinstance(a, Activation) else activation(a)
-
-
-def _route(dps, algorithm):
-    algorithm = as_choice(algorithm, ALGORITHMS, "algorithm")
-    if dps is None:
-        if algorithm in ("quadrature", "series"):
-            raise DomainError(f"algorithm={algorithm!r} gives a certified enclosure; pass dps=")
-        return None, algorithm
-    return as_dps(dps), algorithm
-
-
-def _int_dimension(n):
-    if isinstance(n, sp.Basic) and n.free_symbols:
-        raise DomainError("a certified result (dps=) needs an integer dimension n >= 2, not a Symbol")
-    return as_int_at_least(n, 2, "dimension n")
 
 
 def _read_point(x):
@@ -116,50 +97,18 @@ def legendre_polynomial(n, k, x=None, *, dps: int | None = None):
         vals = _sg.legendre_values(n, k, _read_point(x))
         return vals[as_nonneg_int(k, "degree k")]
     dps = as_dps(dps)
-    n = _int_dimension(n)
+    n = routes.certified_dimension(n)
     k = as_nonneg_int(k, "degree k", maximum=_sg.MAX_EXACT_DEGREE)
     q = exact_fraction(_read_point(x if x is not None else 1))
     if abs(q) > 1:
         raise DomainError(f"the certified value needs |x| <= 1, got {x}")
-    prec = bits_for_dps(dps) + 32 + _nfh.recurrence_guard_bits(n, k)
-    for _ in range(8):
-        with ctx.workprec(prec):
-            b = legendre_values_arb(n, k, arb(fmpq(q.numerator, q.denominator)))[k]
-            if b.rad() == 0 or b.rel_accuracy_bits() >= bits_for_dps(dps) + 4 or \
-                    (b.contains(0) and b.rad() <= arb(10) ** (-dps)):
-                return Enclosure(b, dps)
-        prec *= 2
-    raise NotCertified(f"could not enclose P_{k}^({n})({x}) to {dps} digits")
+    start = bits_for_dps(dps) + 32 + _nfh.recurrence_guard_bits(n, k)
+    b = until_met(lambda: legendre_values_arb(n, k, arb(fmpq(q.numerator, q.denominator)))[k], dps,
+                  start_bits=start, attempts=8, what=f"P_{k}^({n})({x})")
+    return Enclosure(b, dps)
 
 
 # ------------------------------------------------------------------------------ Funk–Hecke
-def _enclose_forms(forms, dps: int, surface: bool):
-    """Certified values of exact EigenForms (evaluated in ball arithmetic, raising precision as needed)."""
-    out = []
-    for f in forms:
-        if f.is_zero():
-            out.append(Enclosure(arb(0), dps))
-            continue
-        prec = bits_for_dps(dps) + 32
-        for _ in range(10):
-            with ctx.workprec(prec):
-                b = f.to_arb() * (_nfh.surface_factor(f.n) if surface else 1)
-                if b.rel_accuracy_bits() >= bits_for_dps(dps) + 4 or (b.contains(0) and b.rad() <= arb(10) ** -dps):
-                    out.append(Enclosure(b, dps))
-                    break
-            prec *= 2
-        else:
-            raise NotCertified(f"could not enclose an exact eigenvalue to {dps} digits")
-    return out
-
-
-def _exact_forms(act, n, K):
-    try:
-        return _sfh.eigen_forms(act, n, K)
-    except NoClosedForm:
-        return None
-
-
 def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measure: str = "normalized",
                            algorithm: str = "auto") -> list:
     """[μ_0(σ; n), ..., μ_{k_max}(σ; n)], exact (sympy) or certified (Enclosure); see :func:`funk_hecke`.
@@ -171,28 +120,10 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measur
     >>> all(m.is_exact_zero() for m in mu[2::2])                                    # σ - 1/2 is odd
     True
     """
-    act = _act(act)
-    dps, algorithm = _route(dps, algorithm)
     measure = as_choice(measure, MEASURES, "measure")
-    if dps is None:
-        return _sfh.funk_hecke_eigenvalues(act, n, k_max, measure=measure)
-    n = _int_dimension(n)
-    K = as_nonneg_int(k_max, "degree k_max", maximum=MAX_NUMERIC_DEGREE)
-    surface = measure == "surface"
-    if algorithm in ("auto", "exact"):
-        forms = _exact_forms(act, n, K)
-        if forms is not None:
-            return _enclose_forms(forms, dps, surface)
-        if algorithm == "exact":                 # never fall through to another route
-            _sfh.eigen_forms(act, n, K)              # raises the NoClosedForm with its explanation
-            raise NoClosedForm(f"no closed form for the Funk–Hecke eigenvalues of {act.label} at n = {n}")
-    if algorithm == "series" or (algorithm == "auto" and _nfs.central_piece(act)[0] is not None):
-        try:
-            return _nfs.series_eigenvalues(act, n, K, dps=dps, measure=measure)
-        except (NotCertified, DomainError):
-            if algorithm == "series":
-                raise
-    return _nfh.funk_hecke_eigenvalues(act, n, K, dps=dps, measure=measure)
+    if dps is not None:
+        k_max = as_nonneg_int(k_max, "degree k_max", maximum=MAX_NUMERIC_DEGREE)
+    return routes.funk_hecke_eigenvalues(act, n, k_max, dps=dps, measure=measure, algorithm=algorithm)
 
 
 def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normalized", algorithm: str = "auto"):
@@ -222,16 +153,10 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
     True
     """
     k = as_nonneg_int(k, "degree k", maximum=_sg.MAX_EXACT_DEGREE)
-    act = _act(act)
-    dps_, algorithm_ = _route(dps, algorithm)
     measure = as_choice(measure, MEASURES, "measure")
-    if dps_ is None:
-        return _sfh.funk_hecke(act, n, k, measure=measure)
-    if algorithm_ in ("auto", "exact"):          # only the requested degree needs enclosing
-        forms = _exact_forms(act, _int_dimension(n), k)
-        if forms is not None:
-            return _enclose_forms(forms[k:], dps_, measure == "surface")[0]
-    return funk_hecke_eigenvalues(act, n, k, dps=dps, measure=measure, algorithm=algorithm)[k]
+    if dps is not None:
+        as_nonneg_int(k, "degree k", maximum=MAX_NUMERIC_DEGREE)
+    return routes.funk_hecke(act, n, k, dps=dps, measure=measure, algorithm=algorithm)
 
 
 def kernel_eigenvalue(kernel, n, k: int, *, dps: int | None = None, measure: str = "normalized",
@@ -264,7 +189,7 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None):
     is enclosed.
     """
     symbolic = isinstance(rho, sp.Basic) and bool(rho.free_symbols)
-    value = _bridge.random_feature_kernel(_act(act), n, rho if symbolic else _read_point(rho))
+    value = _bridge.random_feature_kernel(routes.as_activation(act), n, rho if symbolic else _read_point(rho))
     return value if dps is None else enclose(value, as_dps(dps))
 
 
@@ -276,19 +201,19 @@ def gaussian_scaled_eigenvalue(act, n, k: int, *, dps: int | None = None, algori
     >>> s.matches("-0.08143374588")                                                # SPEC H6 example
     True
     """
-    act = _act(act)
-    p = _bridge.homogeneity_degree(act)
+    act = routes.as_activation(act)
+    p = act.homogeneity
     if p is None:
         raise DomainError(f"H6 scaling needs a positively homogeneous activation; {act.label} is not one")
     mu = funk_hecke(act, n, k, dps=dps, algorithm=algorithm)
     if dps is None:
         return sp.sqrt(harmonic_dimension(n, k)) * sp.sympify(n) ** sp.Rational(p, 2) * mu
-    n = _int_dimension(n)
+    n = routes.certified_dimension(n)
     with ctx.workprec(bits_for_dps(dps) + 64):
         scale = arb(harmonic_dimension(n, k)).sqrt() * arb(n) ** (arb(p) / 2)
-        return Enclosure(mu.ball * scale, dps)
+        return Enclosure.labelled(mu.ball * scale, dps)
 
 
 def gaussian_limit(act, k: int) -> sp.Expr:
     """Exact lim_{n→∞} √N(n,k) n^{p/2} μ_k(σ; n) (SPEC H6); equals the Hermite coefficient c_k(σ)."""
-    return _bridge.gaussian_limit(_act(act), k)
+    return _bridge.gaussian_limit(routes.as_activation(act), k)

@@ -141,4 +141,4 @@ def shrunk_radius(planted=True):
     g = ggjkk(3, "erf")
     e = g.norm2(dps=12)
     e = P["shrink"](e) if planted else e
-    return checks.consistent(e, g.norm2(dps=16, algorithm="hermite"), 12)
+    return checks.consistent(e, g.norm2_hermite_series(dps=16), 12)

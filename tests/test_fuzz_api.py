@@ -301,7 +301,8 @@ def test_fuzz_constructions(settings_):
         g = call(goel2020.GGJKK, k, act)
         if g is not None:
             call(g.norm2, dps=dps)
-            call(g.certify, n, dps=dps)
+            call(hv.checks.certify_family, g, n, dps=dps)
+            call(g.correlation_profile, n, dps=dps)
             call(g.network, {1, 2}, n)
         call(dkkz2020.planar_network, k)
         call(dkkz2020.norm2, k)

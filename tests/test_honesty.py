@@ -155,8 +155,8 @@ def sweep_legendre(rng: random.Random, tally: Tally, cases: int, dps_choices):
 def sweep_kernels(rng: random.Random, tally: Tally, cases: int, dps_choices):
     while tally.checked < cases:
         s, tau = rng.choice(KERNEL_ACTS), rng.choice(KERNEL_ACTS)
-        alg = rng.choice(["auto", "quadrature"])
-        lim = 16 if alg == "quadrature" else 20
+        alg = rng.choice(["auto", "series"])
+        lim = 16 if alg == "series" else 20
         num = rng.choice([rng.randint(-lim, lim), rng.randint(-lim, lim), 20, -20])
         rho = Fraction(num, 20)
         dps = rng.choice(dps_choices)
@@ -177,10 +177,11 @@ def sweep_ggjkk(rng: random.Random, tally: Tally, cases: int, dps_choices):
         act = rng.choice(["relu", "sign", "abs", "erf"])
         k = rng.randint(1, 10)
         dps = rng.choice(dps_choices)
-        alg = rng.choice(["auto", "dual"] + (["series"] if k <= 4 else []) + (["hermite"] if act == "erf" else []))
+        alg = rng.choice(["auto", "exact"] + (["series"] if k <= 4 else []) + (["hermite"] if act == "erf" else []))
         what = f"E[f_S²] {act}, k={k}, dps={dps}, {alg}"
         try:
-            e = GGJKK(k, act).norm2(dps=dps, algorithm=alg)
+            g = GGJKK(k, act)
+            e = g.norm2_hermite_series(dps=dps) if alg == "hermite" else g.norm2(dps=dps, algorithm=alg)
         except REFUSALS as exc:
             tally.refuse(what, exc)
             continue

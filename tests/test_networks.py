@@ -12,7 +12,7 @@ from hardverify.distributions import (
     Gaussian, Hypercube, Radial, RadiusLaw, ShiftedGaussian, UniformBall, UniformCube, UniformSphere,
 )
 from hardverify.errors import DomainError, NoClosedForm, NotCertified
-from hardverify.networks import hermite_component, homogeneity_degree, inner_product, monte_carlo_inner
+from hardverify.networks import hermite_component, inner_product, monte_carlo_inner
 from hardverify.networks import ComposedNetwork, Network
 from hardverify.distributions import point_reflection, reflection, transposition
 
@@ -171,9 +171,9 @@ def test_monte_carlo_is_evidence_with_a_standard_error():
 
 
 def test_homogeneity_degrees():
-    assert [homogeneity_degree(hv.activation(a)) for a in ("relu", "abs", "sign", "step", "identity")] == [1, 1, 0, 0, 1]
-    assert homogeneity_degree(hv.activation("sigmoid")) is None
-    assert homogeneity_degree(hv.activation("relu").affine(1, 1)) is None
+    assert [hv.activation(a).homogeneity for a in ("relu", "abs", "sign", "step", "identity")] == [1, 1, 0, 0, 1]
+    assert hv.activation("sigmoid").homogeneity is None
+    assert hv.activation("relu").affine(1, 1).homogeneity is None
 
 
 # ------------------------------------------------------------------------------------- bad input

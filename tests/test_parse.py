@@ -5,7 +5,7 @@ import sympy as sp
 
 import hardverify as hv
 from hardverify.errors import DomainError
-from hardverify.parse import parse_expression
+from hardverify.core.parse import parse_expression
 
 t = hv.t
 

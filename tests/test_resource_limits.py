@@ -19,7 +19,8 @@ import hardverify as hv
 from hardverify.constructions.goel2020 import GGJKK, MAX_EXPLICIT_K
 from hardverify.errors import DomainError, ResourceLimit
 from hardverify.networks.inner_products import MAX_SAMPLES
-from hardverify.symbolic.gegenbauer import MAX_EXACT_DEGREE, MAX_RESULT_BITS
+from hardverify.core.counting import MAX_RESULT_BITS
+from hardverify.symbolic.gegenbauer import MAX_EXACT_DEGREE
 from hardverify.symbolic.moments import MAX_MOMENT_DEGREE
 
 N = sp.Symbol("n", integer=True, positive=True)
@@ -51,7 +52,7 @@ EXPLODING = {
     "network of 2^21 units": (lambda: hv.Network([[1]] * (2 ** 21 + 1), "relu"), 2 ** 20),
     "GGJKK network, k = 20 (2^20 units)": (lambda: GGJKK(20, "relu").network(range(1, 21), 10 ** 9),
                                            MAX_EXPLICIT_K),
-    "GGJKK certificate, k = 20": (lambda: GGJKK(20, "relu").certify(10 ** 9), MAX_EXPLICIT_K),
+    "GGJKK certificate, k = 20": (lambda: hv.checks.certify_family(GGJKK(20, "relu"), 10 ** 9), MAX_EXPLICIT_K),
     "GGJKK, k = 10^6": (lambda: GGJKK(10 ** 6, "relu"), 20),
     "monomial of degree 10^9": (lambda: hv.activation("monomial", degree=10 ** 9), 10_000),
     "expression of 10^4 characters": (lambda: hv.parse_expression("t+" * 5000 + "t"), 2000),

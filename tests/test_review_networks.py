@@ -252,7 +252,7 @@ def test_family_fallback_does_not_promote_one_pair():
     ref = _shifted_reference("0.5", "0")
     e = inner_product(g.network({5, 7}, 8), g.network({6, 7}, 8), D8, dps=15)
     assert e.ball.overlaps(_arb(ref)) and not e.contains_zero()
-    assert g.certify(8, D8).status is Status.REFUTED
+    assert hv.checks.certify_family(g, 8, D8).status is Status.REFUTED
     # only one shifted coordinate: every pair has a certificate, but the fallback proves only one pair
     one = check_family_orthogonality(g.family(8), ShiftedGaussian(8, {5: R_(1, 2)}))
     assert one.status is Status.UNDECIDED
@@ -275,7 +275,7 @@ def test_family_certificate_at_the_edges(k):
 def test_certify_without_a_norm_route_keeps_the_orthogonality_verdict():
     # Regression (robustness): certify under the uniform cube or N(0, 2I) raised DomainError from norm2.
     for D6 in (UniformCube(6), AnisotropicGaussian(6, 2)):
-        assert GGJKK(2, "relu").certify(6, D6).status is Status.PROVED
+        assert hv.checks.certify_family(GGJKK(2, "relu"), 6, D6).status is Status.PROVED
     with pytest.raises(DomainError):                    # f_S on R^4 cannot live under a law on R^2
         GGJKK(4, "relu").norm2(dist=UniformSphere(2))
 
@@ -488,7 +488,6 @@ def test_sigmoid_k3_norm_both_routes_against_nested_quadrature():
     # o = tanh(t/2)/2 of the sigmoid survives, K_o is odd in ρ, and
     # E[f_S²] = 8(2 K_o(1) - 6 K_o(1/3)) = 0.0098285429326633370195.
     g = GGJKK(3, "sigmoid")
-    for alg in ("auto", "hermite"):
-        e = g.norm2(dps=18, algorithm=alg)
+    for e in (g.norm2(dps=18), g.norm2_hermite_series(dps=18)):
         assert e.matches("0.0098285429326633370195"[:21])
         assert e.rel_accuracy_digits() >= 18

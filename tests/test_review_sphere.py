@@ -111,7 +111,7 @@ def test_singular_end_bound_is_a_ball_and_large_n_safe():
     # regression: the constant max(1, 2^{(n-3)/2}) of the end bound was a float (not an upper bound by
     # construction; OverflowError for n > 2051).  The left-out piece must be ≥ 2 G 2^{(n-3)/2} ε^{n-1}/(n-1).
     act = hv.activation((1 - t) ** sp.Rational(1, 3))             # singular at t = 1 even in u (u^{2/3})
-    pieces = nfh._pieces(act)
+    pieces = nfh.clipped_pieces(act)
     G = nfh.sup_abs(pieces)
     for n, tol in ((4, arb(10) ** -30), (3001, arb(10) ** -700)):
         with ctx.workprec(64):

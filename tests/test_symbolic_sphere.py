@@ -273,10 +273,10 @@ def test_random_feature_kernel_relu():
 
 
 def test_homogeneity_degree():
-    assert [bridge.homogeneity_degree(a) for a in ("relu", "step", "sign", "abs", "identity")] == [1, 0, 0, 1, 1]
-    assert bridge.homogeneity_degree(hv.activation(sp.Max(0, t) ** 3)) == 3
-    assert bridge.homogeneity_degree("sigmoid") is None
-    assert bridge.homogeneity_degree(hv.activation(t + t ** 2)) is None
+    assert [hv.activation(a).homogeneity for a in ("relu", "step", "sign", "abs", "identity")] == [1, 0, 0, 1, 1]
+    assert hv.activation(sp.Max(0, t) ** 3).homogeneity == 3
+    assert hv.activation("sigmoid").homogeneity is None
+    assert hv.activation(t + t ** 2).homogeneity is None
 
 
 # ------------------------------------------------------------------------------ bad input

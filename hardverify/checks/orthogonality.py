@@ -29,58 +29,17 @@ verdict UNDECIDED with the evidence (it would reveal a bug).
 
 from __future__ import annotations
 
-import functools
-
-from ..distributions import Distribution, SignedPermutation, point_reflection, reflection
+from ..distributions import Distribution, reflection
 from ..errors import DomainError, HardverifyError
-from ..networks import ComposedNetwork, Network, SubsetFamily, inner_product, monte_carlo_inner
+from ..networks import ComposedNetwork, SubsetFamily, inner_product, monte_carlo_inner
+from ..networks.certificates import (
+    family_certificate, find_symmetry_certificate, is_identically_zero, validate_pair,
+)
 from ..verdict import Status, Verdict
 
 __all__ = ["check_orthogonality", "check_family_orthogonality", "find_symmetry_certificate"]
 
 SOURCE = "SPEC §3 G1 (symmetry argument)"
-
-
-def _validate(f, g, dist):
-    for h in (f, g):
-        if not isinstance(h, (Network, ComposedNetwork)):
-            raise DomainError(f"check_orthogonality takes hardverify Networks (or ψ∘Network), got {type(h).__name__}")
-    if not isinstance(dist, Distribution):
-        raise DomainError(f"expected a hardverify distribution, got {dist!r}")
-    if f.n != g.n:
-        raise DomainError(f"dimension mismatch: the networks live on R^{f.n} and R^{g.n}")
-    dist._check_n(f.n)
-
-
-def _sign(h, R: SignedPermutation):
-    if R.is_reflection_only() and not R.flip_all and not (R.moved & set(h.support)):
-        return 1                      # h does not depend on the reflected coordinates
-    return h.symmetry_sign(R)
-
-
-def _is_zero(h) -> bool:
-    if isinstance(h, ComposedNetwork):
-        return h.net.is_identically_zero() and h.psi(0) == 0
-    return h.is_identically_zero()
-
-
-def find_symmetry_certificate(f, g, dist):
-    """(R, ε_f, ε_g) with R in the group of ``dist``, f∘R = ε_f f, g∘R = ε_g g, ε_f ε_g = -1; or None.
-
-    Candidates: the coordinate reflections x_i ↦ -x_i for i in supp f ∪ supp g, then x ↦ -x.
-    """
-    _validate(f, g, dist)
-    cands = [reflection(i) for i in sorted(set(f.support) | set(g.support))] + [point_reflection()]
-    for R in cands:
-        if not dist.is_invariant_under(R):
-            continue
-        sf = _sign(f, R)
-        if sf is None:
-            continue
-        sg = _sign(g, R)
-        if sg is not None and sf * sg == -1:
-            return R, sf, sg
-    return None
 
 
 def _certified(f, g, dist, dps):
@@ -121,9 +80,9 @@ def check_orthogonality(f, g, dist, *, dps: int = 20, cross_check: bool = True, 
     samples, seed : int
         Monte Carlo budget and seed (used only when no certified route applies).
     """
-    _validate(f, g, dist)
+    validate_pair(f, g, dist)
     data: dict = {}
-    if _is_zero(f) or _is_zero(g):
+    if is_identically_zero(f) or is_identically_zero(g):
         return Verdict(Status.PROVED, claim="G1", method="exact: a factor is identically zero",
                        evidence="f ≡ 0 or g ≡ 0 (exact reduction of the weights with σ's parity)", source=SOURCE)
     cert = find_symmetry_certificate(f, g, dist)
@@ -162,12 +121,6 @@ def check_orthogonality(f, g, dist, *, dps: int = 20, cross_check: bool = True, 
                    source=SOURCE, data=data)
 
 
-@functools.lru_cache(maxsize=256)
-def _template_signs(template) -> tuple:
-    """ε_j with template∘R_j = ε_j template for the reflections R_j, j = 1..k (None if not shown)."""
-    return tuple(template.symmetry_sign(reflection(j)) for j in range(1, template.n + 1))
-
-
 def check_family_orthogonality(family: SubsetFamily, dist, *, spot_checks: int = 0, seed: int = 0,
                                dps: int = 15, samples: int = 20_000) -> Verdict:
     """Verdict on E_D[f_S f_T] = 0 for all S ≠ T of a :class:`~hardverify.networks.SubsetFamily`.
@@ -183,20 +136,17 @@ def check_family_orthogonality(family: SubsetFamily, dist, *, spot_checks: int =
         raise DomainError(f"expected a SubsetFamily, got {type(family).__name__}")
     if not isinstance(dist, Distribution):
         raise DomainError(f"expected a hardverify distribution, got {dist!r}")
-    dist._check_n(family.n, "family")
+    dist.check_dimension(family.n, "family")
     k, n = family.k, family.n
     params = {"k": k, "n": n}
     if family.size < 2:
         return Verdict(Status.PROVED, claim="G1", method="exact: the family has one member",
                        evidence=f"C({n}, {k}) = 1: there are no pairs S ≠ T", source=SOURCE, params=params)
-    if _is_zero(family.template):
+    if is_identically_zero(family.template):
         return Verdict(Status.PROVED, claim="G1", method="exact: the template is identically zero",
                        evidence="f_S ≡ 0 for every S (exact reduction with σ's parity)", source=SOURCE, params=params)
-    signs = _template_signs(family.template)
-    if dist.all_reflections and all(s == -1 for s in signs):
-        evidence = (f"every x_i ↦ -x_i is in the group of {dist!r}; the template is odd under each of its "
-                    f"{k} coordinate reflections (exact, {k} × {_width(family.template)} units); "
-                    "for S ≠ T take i ∈ S \\ T: f_S∘R_i = -f_S, f_T∘R_i = f_T (i ∉ supp f_T)")
+    evidence = family_certificate(family, dist)
+    if evidence is not None:
         data: dict = {"family_size": str(family.size)}
         if spot_checks:
             checked = []
@@ -237,10 +187,6 @@ def _probe_pair(family: SubsetFamily, dist) -> tuple:
         return tuple(range(1, k + 1)), tuple(range(2, k + 2))
     common = [c for c in range(1, n + 1) if c not in bad][: k - 1]
     return tuple(sorted([bad[0]] + common)), tuple(sorted([bad[1]] + common))
-
-
-def _width(h) -> int:
-    return h.net.width if isinstance(h, ComposedNetwork) else h.width
 
 
 def _short(S) -> str:

@@ -25,18 +25,18 @@ from ..verdict import Status, Verdict
 __all__ = ["routes_agree", "forms_equal"]
 
 
-def routes_agree(ref: Enclosure, other: Enclosure, digits: int) -> Verdict:
-    """REFUTED if disjoint; CERTIFIED if ``ref`` has ``digits`` digits and ``other`` has them too or is a
+def routes_agree(ref: Enclosure, other: Enclosure, dps: int) -> Verdict:
+    """REFUTED if disjoint; CERTIFIED if ``ref`` has ``dps`` digits and ``other`` has them too or is a
     bound that contains ``ref``; PROVED when both are exact zeros (proved parity); else UNDECIDED."""
     if ref.is_exact_zero() and other.is_exact_zero():
         return Verdict(Status.PROVED, method="parity: both routes give an exact 0")
     if not ref.ball.overlaps(other.ball):
-        return Verdict(Status.REFUTED, method="two certified routes", precision=digits,
+        return Verdict(Status.REFUTED, method="two certified routes", precision=dps,
                        evidence=f"{ref} and {other} are disjoint")
-    if ref.rel_accuracy_digits() >= digits and (other.rel_accuracy_digits() >= digits or other.contains(ref)):
-        return Verdict(Status.CERTIFIED, method="two certified routes agree", precision=digits,
+    if ref.rel_accuracy_digits() >= dps and (other.rel_accuracy_digits() >= dps or other.contains(ref)):
+        return Verdict(Status.CERTIFIED, method="two certified routes agree", precision=dps,
                        evidence=f"{ref} ≈ {other}")
-    return Verdict(Status.UNDECIDED, method="two certified routes", precision=digits,
+    return Verdict(Status.UNDECIDED, method="two certified routes", precision=dps,
                    evidence=f"{ref} vs {other}: too wide to decide")
 
 

@@ -28,9 +28,9 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb, ctx
 
-from .._validate import as_expr
+from ..core.numbers import as_expr
 from ..errors import HardverifyError
-from ..numeric.arbeval import enclose_constant
+from ..core.arbeval import enclose_constant
 from ..numeric.enclosure import Enclosure, bits_for_dps, exact_fraction
 from ..verdict import Status, Verdict
 
@@ -98,21 +98,21 @@ def agrees(enclosure: Enclosure, exact) -> Verdict:
                    evidence=f"cannot decide whether {_short(exact)} ∈ {enclosure}")
 
 
-def consistent(a: Enclosure, b: Enclosure, digits: int) -> Verdict:
-    """Two independent enclosures of the same quantity agree: they overlap and both resolve ``digits``.
+def consistent(a: Enclosure, b: Enclosure, dps: int) -> Verdict:
+    """Two independent enclosures of the same quantity agree: they overlap and both resolve ``dps`` digits.
 
-    CERTIFIED when they overlap and each has ``digits`` correct digits (so the value is
+    CERTIFIED when they overlap and each has ``dps`` correct digits (so the value is
     certified to that many digits by either route); REFUTED when they are disjoint.
     """
-    dps = max(a.dps or 0, b.dps or 0) or None
+    label = max(a.dps or 0, b.dps or 0) or None
     if not a.ball.overlaps(b.ball):
-        return Verdict(Status.REFUTED, method="two certified routes", precision=dps,
+        return Verdict(Status.REFUTED, method="two certified routes", precision=label,
                        evidence=f"{a} and {b} are disjoint")
     for e in (a, b):
-        if not (e.is_exact_zero() or e.rel_accuracy_digits() >= digits):
-            return Verdict(Status.UNDECIDED, method="two certified routes", precision=dps,
-                           evidence=f"{e} has fewer than {digits} correct digits")
-    return Verdict(Status.CERTIFIED, method="two certified routes agree", precision=dps,
+        if not (e.is_exact_zero() or e.rel_accuracy_digits() >= dps):
+            return Verdict(Status.UNDECIDED, method="two certified routes", precision=label,
+                           evidence=f"{e} has fewer than {dps} correct digits")
+    return Verdict(Status.CERTIFIED, method="two certified routes agree", precision=label,
                    evidence=f"{a} ≈ {b}")
 
 
@@ -127,8 +127,7 @@ def matches(enclosure: Enclosure, reference: str, *, source: str = "") -> Verdic
     ok = enclosure.matches(reference)
     # certified only if every point of the enclosure rounds to the reference: both endpoints lie in
     # reference ± ½ ulp (an enclosure that merely meets that interval may straddle a rounding boundary)
-    with ctx.workprec(enclosure._endpoint_prec()):     # lower()/upper() round outward at this precision
-        lo, hi = enclosure.ball.lower(), enclosure.ball.upper()
+    lo, hi = enclosure.endpoint_balls()
     narrow_enough = Enclosure(lo).matches(reference) and Enclosure(hi).matches(reference)
     origin = f" ({source})" if source else ""
     if ok and narrow_enough:
@@ -141,12 +140,12 @@ def matches(enclosure: Enclosure, reference: str, *, source: str = "") -> Verdic
                    evidence=f"{enclosure} is too wide to resolve {digits} digits of {reference}")
 
 
-def narrow(enclosure: Enclosure, digits: int) -> Verdict:
-    """CERTIFIED if the enclosure has at least ``digits`` correct significant digits."""
+def narrow(enclosure: Enclosure, dps: int) -> Verdict:
+    """CERTIFIED if the enclosure has at least ``dps`` correct significant digits."""
     got = enclosure.rel_accuracy_digits()
-    st = Status.CERTIFIED if got >= digits or enclosure.is_exact_zero() else Status.UNDECIDED
+    st = Status.CERTIFIED if got >= dps or enclosure.is_exact_zero() else Status.UNDECIDED
     return Verdict(st, method="enclosure width", precision=enclosure.dps,
-                   evidence=f"{enclosure}: {got:.1f} correct digits (wanted {digits})")
+                   evidence=f"{enclosure}: {got:.1f} correct digits (wanted {dps})")
 
 
 def _as_fraction_or_ball(x, prec):

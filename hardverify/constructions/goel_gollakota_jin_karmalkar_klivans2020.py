@@ -7,15 +7,15 @@ Construction 3.1, with the normalisations exposed as parameters (the paper's own
 with inner scale s (default 1/√k: unit hidden weights, ⟨w, x_S⟩/√k ~ N(0, 1)) and outer scale c
 (default 1).  Write r = s√k for the norm of a hidden weight and σ_r(t) = σ(r t).
 
-Claims checked here:
+What this module computes (the Verdict-returning checks live in :mod:`hardverify.checks.constructions`):
 
-* **G1** exact orthogonality — :meth:`GGJKK.certify` (one template certificate + one norm; the cost
-  does not depend on n);
-* **G2** the parity table — :meth:`GGJKK.parity_prediction` predicts f_S ≡ 0 from σ's proved
-  parity before any integral; :meth:`Network.is_identically_zero` confirms it on the weights;
-* **G3** E[f_S²] = c² 2^k Σ_j (-1)^j C(k, j) K_r(1 - 2j/k) (O(k) dual kernels; ``algorithm="dual"``)
-  = c² 4^k Σ_{m ≡ k (2)} c_m(σ_r)² T(k, m)/k^m (``algorithm="hermite"``) — exact for ReLU, |t|,
-  sign, step, erf; certified for sigmoid and tanh (the binomial sum cancels ~2^k: the working
+* **G1** the correlation profile — :meth:`GGJKK.correlation_profile`: one reflection certificate on the
+  template and one norm; the cost does not depend on n (:func:`hardverify.checks.certify_family`);
+* **G2** the parity obstruction — :meth:`GGJKK.lowest_component`, and the prediction
+  :func:`hardverify.checks.parity_prediction`;
+* **G3** E[f_S²] = c² 2^k Σ_j (-1)^j C(k, j) K_r(1 - 2j/k) (O(k) dual kernels; :meth:`GGJKK.norm2`)
+  = c² 4^k Σ_{m ≡ k (2)} c_m(σ_r)² T(k, m)/k^m (:meth:`GGJKK.norm2_hermite_series`) — exact for ReLU,
+  |t|, sign, step, erf; certified for sigmoid and tanh (the binomial sum cancels ~2^k: the working
   digits are raised by 0.3k + 10 and then adaptively);
 * **G4** E[f_S²] ≥ c² 4^k c_k(σ_r)² k!/k^k; **G6** f_S = f_S(1)·χ_S on {±1}^n; **G9** ψ∘f_S.
 
@@ -24,7 +24,7 @@ Claims checked here:
 2 - 4/pi
 >>> g.hypercube_value()                                 # SPEC G6
 sqrt(2)
->>> GGJKK(3, "relu").parity_prediction().data["vanishes"]    # SPEC G2: ReLU, odd k ≥ 3
+>>> GGJKK(3, "relu").template.is_identically_zero()      # SPEC G2: ReLU, odd k ≥ 3
 True
 >>> word_count(3, 5), word_count(4, 8)                  # SPEC G3: T(3,5) = 60, T(4,8) = 8064
 (60, 8064)
@@ -40,16 +40,16 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb, ctx
 
-from .._validate import as_choice, as_dps, as_int_at_least, exact_real, sign_of
-from ..activations import Activation, activation as _activation, t
-from ..checks.orthogonality import check_family_orthogonality
+from .. import routes
+from ..core.activations import Activation, activation as _activation, t
+from ..core.numbers import exact_real, sign_of
 from ..distributions import Distribution, Gaussian, Hypercube, Radial
 from ..errors import DomainError, HypothesisFailed, NoClosedForm, NotCertified, ResourceLimit
-from ..hermite import dual_kernel, hermite_coefficient, hermite_coefficients
 from ..networks import ComposedNetwork, Network, SubsetFamily
-from ..networks.inner_products import homogeneity_degree
-from ..numeric.dual import hermite_table
+from ..networks.certificates import family_certificate, is_identically_zero
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
+from ..numeric.precision import guarded_sum, meets
+from ..validate import as_dps, as_int_at_least
 from ..verdict import Status, Verdict
 from .protocol import Construction, CorrelationProfile, Orbit
 
@@ -82,19 +82,6 @@ def _word_weight_bound(k: int, M: int) -> Fraction:
     return Fraction(2 + (2 ** k - 2) * r ** (M + 1), 2 ** k)
 
 
-@functools.lru_cache(maxsize=64)
-def _coefficient_table(act: Activation, M: int, dps: int):
-    """Balls of c_0..c_M(σ) and E[σ²]: enclosed closed forms, else the cached quadrature tables."""
-    try:
-        cs = hermite_coefficients(act, M)
-    except NoClosedForm:
-        tab = hermite_table(act, M, dps)
-        return tab.coeffs[: M + 1], tab.norm2
-    with ctx.workprec(bits_for_dps(dps) + 64):
-        norm = enclose(dual_kernel(act, rho=sp.Integer(1)), dps + 10).ball
-        return [enclose(c, dps + 10).ball for c in cs], norm
-
-
 class GGJKK(Construction):
     """The GGJKK network family of width 2^k with activation σ (see the module docstring).
 
@@ -124,6 +111,7 @@ class GGJKK(Construction):
             raise DomainError("outer_scale must be non-zero")
         self.unit_norm = sp.radsimp(self.inner_scale * sp.sqrt(self.k))
         self._norms: dict = {}
+        self._composed: dict = {}
 
     def __repr__(self) -> str:
         return f"GGJKK(k={self.k}, {self.activation.label}, s={self.inner_scale}, c={self.outer_scale})"
@@ -172,9 +160,16 @@ class GGJKK(Construction):
         (45, 2 - 4/pi, [(0, 1260), (1, 720)])
         """
         dist = Gaussian(n) if dist is None else dist
-        v = check_family_orthogonality(self.family(n), dist)
-        if not v:
-            raise HypothesisFailed(f"the GGJKK family is not proved orthogonal under {dist!r}: {v.evidence}", v)
+        family = self.family(n)
+        if is_identically_zero(family.template):
+            text = "f_S ≡ 0 for every S (exact reduction with σ's parity): the family is useless for a hardness bound"
+            raise HypothesisFailed(text, Verdict(Status.UNDECIDED, claim="G1", evidence=text, source=SOURCE))
+        cert = family_certificate(family, dist)
+        if cert is None:
+            text = f"no reflection certificate for the GGJKK family under {dist!r} ({dist.symmetry})"
+            raise HypothesisFailed(text, Verdict(Status.UNDECIDED, claim="G1", evidence=text, source=SOURCE))
+        v = Verdict(Status.PROVED, claim="G1", method="exact: family symmetry certificate", evidence=cert,
+                    source=SOURCE, params={"k": self.k, "n": n})
         if not dist.permutation_invariant:
             u = Verdict(Status.UNDECIDED, claim="G3", evidence=f"{dist!r} is not permutation invariant: the norms "
                         "E[f_S²] may depend on S", source=SOURCE)
@@ -190,11 +185,10 @@ class GGJKK(Construction):
 
     def classification_family(self, n: int, psi=TANH_HALF) -> SubsetFamily:
         """{ψ∘f_S} (SPEC G9; default ψ(t) = tanh(t/2), the label mean for P[y=1|x] = sigmoid(f_S))."""
-        return SubsetFamily(self._composed(_activation(psi)), n)
-
-    @functools.lru_cache(maxsize=8)
-    def _composed(self, psi: Activation) -> ComposedNetwork:
-        return ComposedNetwork(psi, self.template)
+        psi = _activation(psi)
+        if psi not in self._composed:
+            self._composed[psi] = ComposedNetwork(psi, self.template)
+        return SubsetFamily(self._composed[psi], n)
 
     @functools.cached_property
     def unit_activation(self) -> Activation:
@@ -202,84 +196,49 @@ class GGJKK(Construction):
         return self.activation if self.unit_norm == 1 else self.activation.affine(self.unit_norm, 0)
 
     # -- G2 ----------------------------------------------------------------------------------
-    def parity_prediction(self, *, dps: int = 20, search: int = 20) -> Verdict:
-        """SPEC G2: f_S ≡ 0 ⇔ c_m(σ_r) = 0 for every m ≥ k with m ≡ k (mod 2).
-
-        Predicted *before* integrating: PROVED zero when σ's proved parity (σ - P odd or even,
-        deg P < k) kills every such m; PROVED/CERTIFIED non-zero by exhibiting c_m ≠ 0 (exact or
-        a certified enclosure that excludes 0), since E[f_S²] ≥ c² 4^k c_m² T(k, m)/k^m.
-        ``data["vanishes"]`` holds the prediction.
-        """
-        k, par = self.k, self.unit_activation.parity
-        params = {"k": k, "activation": self.activation.label}
-        if par.vanishes(k):
-            return Verdict(Status.PROVED, claim="G2", method="exact: proved parity of σ", params=params,
-                           evidence=f"σ is {par.describe()}, so c_m(σ) = 0 for all m ≥ {k}, m ≡ {k} (mod 2): f_S ≡ 0",
-                           source=SOURCE, data={"vanishes": True})
-        for m in range(k, k + 2 * search + 1, 2):
-            try:
-                c = hermite_coefficient(self.unit_activation, m)
-                s, st = sign_of(c), Status.PROVED
-            except NoClosedForm:
-                c = hermite_coefficient(self.unit_activation, m, dps=dps)
-                s, st = (0 if c.contains_zero() else 1), Status.CERTIFIED
-            if s not in (0, None):
-                return Verdict(st, claim="G2", method="Hermite coefficient", params=params, source=SOURCE,
-                               evidence=f"c_{m}(σ_r) = {c} ≠ 0 with m ≥ k, m ≡ k (mod 2): f_S ≢ 0",
-                               data={"vanishes": False, "m": m})
-        return Verdict(Status.UNDECIDED, claim="G2", method="Hermite coefficients", params=params,
-                       evidence=f"no non-zero c_m found for m = {k}..{k + 2 * search}", source=SOURCE,
-                       data={"vanishes": None})
-
     def lowest_component(self):
         """The coefficient of Π_{i∈S} x_i in f_S: c · c_k(σ_r) 2^k √(k!) k^{-k/2} (SPEC G2; exact)."""
         k = self.k
-        return self.outer_scale * hermite_coefficient(self.unit_activation, k) * 2 ** k \
+        return self.outer_scale * routes.hermite_coefficient(self.unit_activation, k) * 2 ** k \
             * sp.sqrt(sp.factorial(k)) / sp.sqrt(k) ** k
 
     # -- G3 / G4 -------------------------------------------------------------------------------
-    def _dual_terms(self):
+    def dual_terms(self) -> list:
+        """The O(k) terms of G3: [(w_j, ρ_j)] with w_j = (-1)^j C(k, j), ρ_j = 1 - 2j/k (exact)."""
         k = self.k
         return [((-1) ** j * math.comb(k, j), sp.Rational(k - 2 * j, k)) for j in range(k + 1)]
 
-    def norm2(self, *, dps=None, algorithm: str = "auto", dist=None, max_degree: int = 400):
-        """E_D[f_S²] (SPEC G3): exact without ``dps``, a certified Enclosure with ``dps`` digits.
+    def norm2(self, *, dps=None, algorithm: str = "auto", dist=None):
+        """E_D[f_S²] (SPEC G3) by the O(k) dual-kernel sum: exact without ``dps``, certified with it.
 
-        ``algorithm``: ``"auto"``/``"dual"`` the O(k) dual-kernel sum (closed-form kernels where they
-        exist, certified Mehler series otherwise); ``"series"`` the same sum with every kernel by its
-        certified Mehler series (independent of the closed forms); ``"hermite"`` the T(k, m) series with the tail
-        bound 4^k sup_{m>M} T(k,m)/k^m · Σ_{m>M} c_m² (Parseval), certified only.  ``dist``: None or
-        a Gaussian (the value does not depend on n or S), another spherical law for a positively
-        homogeneous σ (× E[R^{2p}]/E|g|^{2p}), or the hypercube (f_S(1)², SPEC G6).
+        ``algorithm`` (:data:`hardverify.routes.ALGORITHMS`): ``"auto"``/``"exact"`` closed-form kernels
+        where they exist (certified Mehler series otherwise); ``"series"`` every kernel by its certified
+        Mehler series with quadrature coefficients (independent of the closed forms).  ``dist``: None or a
+        Gaussian (the value does not depend on n or S), another spherical law for a positively homogeneous σ
+        (× E[R^{2p}]/E|g|^{2p}), or the hypercube (f_S(1)², SPEC G6).  The second G3 formula is
+        :meth:`norm2_hermite_series`.
         """
-        algorithm = as_choice(algorithm, ("auto", "dual", "series", "hermite"), "algorithm")
-        if dps is not None:
-            dps = as_dps(dps)
+        dps, algorithm = routes.decide(dps, algorithm, ("auto", "exact", "series"), "E[f_S²]")
         if isinstance(dist, Distribution) and isinstance(dist.n, int) and dist.n < self.k:
             raise DomainError(f"f_S needs k = {self.k} ≤ n coordinates; {dist!r} lives on R^{dist.n}")
-        memo = (dps, algorithm, max_degree) if dist is None or type(dist) is Gaussian else None
+        memo = (dps, algorithm) if dist is None or type(dist) is Gaussian else None
         if memo is not None and memo in self._norms:
             return self._norms[memo]
-        value = self._norm2(dps, algorithm, dist, max_degree)
+        value = self._norm2(dps, algorithm, dist)
         if memo is not None:
             self._norms[memo] = value
         return value
 
-    def _norm2(self, dps, algorithm, dist, max_degree):
+    def _norm2(self, dps, algorithm, dist):
         factor = self._law_factor(dist)
         if factor is None:                                   # hypercube: E[f_S²] = f_S(1)² (G6)
             v = self.hypercube_value() ** 2
             return v if dps is None else enclose(v, dps)
-        if algorithm in ("hermite", "series") and dps is None:
-            raise DomainError(f"algorithm={algorithm!r} gives a certified enclosure; pass dps=")
-        if algorithm == "hermite":
-            value = self._norm2_hermite(dps, max_degree)
-        elif dps is None:
+        if dps is None:
             value = self.outer_scale ** 2 * 2 ** self.k * sp.Add(
-                *[w * dual_kernel(self.unit_activation, rho=rho) for w, rho in self._dual_terms()])
+                *[w * routes.dual_kernel(self.unit_activation, rho=rho) for w, rho in self.dual_terms()])
             return factor * value
-        else:
-            value = self._norm2_dual(dps + 5, "quadrature" if algorithm == "series" else "auto")
+        value = self._norm2_dual(dps + 5, algorithm)
         value = value if factor == 1 else value * enclose(factor, dps + 10)
         return Enclosure(value.ball, dps)
 
@@ -289,52 +248,51 @@ class GGJKK(Construction):
         if isinstance(dist, Hypercube):
             return None
         if isinstance(dist, Radial):
-            p = homogeneity_degree(self.activation)
+            p = self.activation.homogeneity
             if p is None:
                 raise NotCertified(f"E[f_S²] under {dist!r} is reduced to the Gaussian only for positively "
-                                   "homogeneous σ; use network(S, n).monte_carlo(...) for evidence")
+                                   "homogeneous σ; use hv.monte_carlo_inner(f, f, dist, seed=0) with "
+                                   "f = network(S, n) for evidence")
             return dist.radius_moment(2 * p) / Gaussian(dist.n).radius_moment(2 * p)
         if isinstance(dist, Distribution):
             raise DomainError(f"GGJKK.norm2 needs a law under which E[f_S²] does not depend on S (Gaussian, "
-                              f"spherical, hypercube); for {dist!r} use network(S, n).norm2(dist)")
+                              f"spherical, hypercube); for {dist!r} use hv.inner_product(f, f, dist) with "
+                              "f = network(S, n)")
         raise DomainError(f"dist must be a hardverify distribution or None, got {dist!r}")
 
-    def _norm2_dual(self, dps: int, kernels: str) -> Enclosure:
+    def _norm2_dual(self, dps: int, algorithm: str) -> Enclosure:
         k, act = self.k, self.unit_activation
-        guard = int(math.ceil(0.3 * k)) + 10
         c2 = self.outer_scale ** 2 * 2 ** k
-        for _ in range(4):
-            inner = dps + guard
-            prec = bits_for_dps(inner) + 64
-            with ctx.workprec(prec):
-                tiny = arb(10) ** (-inner)
-                total, scale = arb(0), arb(0)
-                for w, rho in self._dual_terms():
-                    K = dual_kernel(act, rho=rho, dps=inner, absolute=tiny, algorithm=kernels).ball
-                    total += w * K
-                    scale += abs(w) * K.abs_upper()
-                total *= enclose(c2, inner + 5).ball
-                if total.rad() <= arb(10) ** (-dps) * total.abs_lower() or (
-                        total.contains(0) and total.rad() <= arb(10) ** (-dps)):
-                    return Enclosure(total, dps)
-            guard += 10 if total.contains(0) else max(5, int(float(
-                (scale / total.abs_lower()).log() / arb(10).log())) - guard + 8)
-        raise NotCertified(f"the dual sum for k = {k} did not reach {dps} digits; lower dps")
 
-    def _table(self, M: int, dps: int):
-        """(coefficient balls c_0..c_M of σ_r, ball of E[σ_r²]) — exact closed forms when they exist."""
-        return _coefficient_table(self.unit_activation, M, 20 * -(-dps // 20))
+        def evaluate(inner):
+            tiny = arb(10) ** (-inner)
+            total, scale = arb(0), arb(0)
+            for w, rho in self.dual_terms():
+                K = routes.dual_kernel(act, rho=rho, dps=inner, absolute=tiny, algorithm=algorithm).ball
+                total += w * K
+                scale += abs(w) * K.abs_upper()
+            c = enclose(c2, inner + 5).ball
+            return total * c, scale * c
+        total = guarded_sum(evaluate, dps, guard=int(math.ceil(0.3 * k)) + 10, what=f"the G3 dual sum (k = {k})")
+        return Enclosure(total, dps)
 
     def _parity_norm(self, dps: int) -> arb:
         act, sgn = self.unit_activation, (-1) ** self.k
-        K1, Km1 = (dual_kernel(act, rho=r, dps=dps + 10).ball for r in (1, -1))
+        K1, Km1 = (routes.dual_kernel(act, rho=r, dps=dps + 10).ball for r in (1, -1))
         return (K1 + sgn * Km1) / 2
 
-    def _norm2_hermite(self, dps: int, max_degree: int) -> Enclosure:
+    def norm2_hermite_series(self, *, dps: int, max_degree: int = 400) -> Enclosure:
+        """E[f_S²] under N(0, I) by the second form of G3, certified: c² 4^k Σ_{m ≡ k (2)} c_m(σ_r)² T(k, m)/k^m.
+
+        The tail beyond degree M is bounded by c² 4^k sup_{m>M} T(k,m)/k^m · Σ_{m>M, m≡k} c_m² (Parseval,
+        restricted to the part of σ of k's parity); the coefficients are enclosed closed forms where they
+        exist, else certified quadrature.  NotCertified when the tail is still too wide at ``max_degree``.
+        """
+        dps = as_dps(dps)
         k = self.k
         M = max(k + 2, 48)
         while True:
-            cs, _ = self._table(M, dps)
+            cs = routes.hermite_table(self.unit_activation, M, 20 * -(-dps // 20)).coeffs
             with ctx.workprec(bits_for_dps(dps) + 96):
                 partial = arb(0)
                 for m in range(k, M + 1, 2):
@@ -347,9 +305,8 @@ class GGJKK(Construction):
                 tail = (rem * arb(b.numerator) / arb(b.denominator)).upper()
                 c2 = enclose(self.outer_scale ** 2 * 4 ** k, dps + 10).ball
                 total = c2 * (partial + arb(0, tail))
-                if total.rad() <= arb(10) ** (-dps) * total.abs_lower() or (
-                        total.contains(0) and total.rad() <= arb(10) ** (-dps)):
-                    return Enclosure(total, dps)
+            if meets(total, dps):
+                return Enclosure(total, dps)
             if M >= max_degree:
                 raise NotCertified(f"the T(k,m) Hermite series for k = {k} reached only {total} by degree "
                                    f"{M}; the Parseval tail of {self.activation.label} decays slowly — lower "
@@ -361,14 +318,14 @@ class GGJKK(Construction):
         k = self.k
         w = self.outer_scale ** 2 * 4 ** k * sp.factorial(k) / sp.Integer(k) ** k
         try:
-            v = w * hermite_coefficient(self.unit_activation, k) ** 2
+            v = w * routes.hermite_coefficient(self.unit_activation, k) ** 2
             return v if dps is None else enclose(v, as_dps(dps))
         except NoClosedForm:
             if dps is None:
                 raise
-            c = hermite_table(self.unit_activation, k, as_dps(dps) + 5).coeffs[k]   # cached tables
+            c = routes.hermite_coefficient(self.unit_activation, k, dps=as_dps(dps) + 5).ball
             with ctx.workprec(bits_for_dps(dps) + 64):
-                return Enclosure(c * c * enclose(w, dps + 5).ball, dps)
+                return Enclosure.labelled(c * c * enclose(w, dps + 5).ball, dps)
 
     # -- G6 -----------------------------------------------------------------------------------
     def hypercube_value(self):
@@ -376,27 +333,3 @@ class GGJKK(Construction):
         k = self.k
         return self.outer_scale * sp.Add(*[(-1) ** j * math.comb(k, j) * self.activation(self.inner_scale * (k - 2 * j))
                                            for j in range(k + 1)])
-
-    # -- G1 for the whole family -------------------------------------------------------------
-    def certify(self, n: int, dist=None, *, dps=None, spot_checks: int = 0, seed: int = 0) -> Verdict:
-        """SPEC G1 + §9.1: the Gram matrix of {f_S} under D is c·I, at a cost independent of n.
-
-        One symmetry certificate (:func:`check_family_orthogonality`) and, when D is also
-        permutation invariant, one norm (:meth:`norm2`; exact without ``dps``).
-        """
-        dist = Gaussian(n) if dist is None else dist
-        v = check_family_orthogonality(self.family(n), dist, spot_checks=spot_checks, seed=seed)
-        params = {"k": self.k, "n": n, "activation": self.activation.label}
-        if not v or not dist.permutation_invariant:
-            return v.with_(params=params)
-        try:
-            c = self.norm2(dist=dist, dps=dps)
-        except (DomainError, NoClosedForm, NotCertified) as exc:     # orthogonality stands; no norm route
-            return v.with_(params=params, evidence=f"{v.evidence}; the common norm E[f_S²] was not "
-                                                   f"computed under {dist!r}: {exc}")
-        st = Status.PROVED if dps is None else Status.CERTIFIED
-        data = dict(v.data, gram=str(c))
-        return Verdict(Status.PROVED if (v.status is Status.PROVED and st is Status.PROVED) else Status.CERTIFIED,
-                       claim="G1", method=v.method + "; norm by the O(k) dual-kernel sum (G3)",
-                       evidence=f"Gram matrix = c·I over all C({n}, {self.k}) members, c = {c}; {v.evidence}",
-                       source=SOURCE, params=params, data=data)

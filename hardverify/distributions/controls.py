@@ -26,8 +26,8 @@ import numbers
 import numpy as np
 import sympy as sp
 
-from .._validate import exact_real, sign_of
-from .laws import Distribution, _alpha, _check_transform
+from ..core.numbers import exact_real, sign_of
+from .laws import Distribution, check_transform, multi_index
 from ..errors import DomainError
 
 __all__ = ["CoordVector", "GaussianLaw", "ShiftedGaussian", "AnisotropicGaussian", "UniformCube", "Hypercube"]
@@ -95,7 +95,7 @@ class GaussianLaw(Distribution):
         return "signed permutations R with R μ = μ and v∘π = v"
 
     def is_invariant_under(self, R) -> bool:
-        _check_transform(R, self.n)
+        check_transform(R, self.n)
         mu, v = self.mean, self.variances
         if R.flip_all:
             if sign_of(mu.default) != 0 or any(sign_of(x) != 0 for x in mu.rest.values()):
@@ -118,7 +118,7 @@ class GaussianLaw(Distribution):
 
     def moment(self, alpha):
         out = sp.Integer(1)
-        for c, a in _alpha(alpha, self.n).items():
+        for c, a in multi_index(alpha, self.n).items():
             m, v = sp.sympify(self.mean[c]), sp.sympify(self.variances[c])
             # E[(m + √v z)^a] = Σ_j C(a, j) m^{a-j} v^{j/2} E[z^j]
             out *= sum(sp.binomial(a, j) * m ** (a - j) * v ** sp.Rational(j, 2) * sp.factorial2(j - 1)
@@ -151,7 +151,7 @@ class _SignedPermutationLaw(Distribution):
     permutation_invariant = True
 
     def is_invariant_under(self, R) -> bool:
-        _check_transform(R, self.n)       # every transform hardverify accepts is a signed permutation
+        check_transform(R, self.n)       # every transform hardverify accepts is a signed permutation
         return True
 
 
@@ -164,7 +164,7 @@ class UniformCube(_SignedPermutationLaw):
 
     def moment(self, alpha):
         out = sp.Integer(1)
-        for a in _alpha(alpha, self.n).values():
+        for a in multi_index(alpha, self.n).values():
             if a % 2:
                 return sp.Integer(0)
             out *= sp.sympify(self.half_width) ** a / (a + 1)
@@ -182,7 +182,7 @@ class Hypercube(_SignedPermutationLaw):
     """Uniform on {-1, +1}^n: signed permutations, no rotations.  Exact expectations by enumeration."""
 
     def moment(self, alpha):
-        return sp.Integer(0) if any(a % 2 for a in _alpha(alpha, self.n).values()) else sp.Integer(1)
+        return sp.Integer(0) if any(a % 2 for a in multi_index(alpha, self.n).values()) else sp.Integer(1)
 
     def _sample(self, coords, size, rng):
         return rng.integers(0, 2, (size, len(coords))).astype(float) * 2 - 1

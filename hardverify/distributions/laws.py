@@ -37,12 +37,14 @@ import numbers
 import numpy as np
 import sympy as sp
 
-from .._validate import exact_real
+from ..core.numbers import exact_real
 from ..errors import DomainError, NoClosedForm, ResourceLimit
-from ..symbolic.moments import as_dimension, check_moment_degree, gaussian_moment_multi, sphere_moment
+from ..validate import as_dimension
+from ..symbolic.moments import check_moment_degree, gaussian_moment_multi, sphere_moment
 from .symmetry import SignedPermutation
 
-__all__ = ["Distribution", "RadiusLaw", "Radial", "Gaussian", "UniformSphere", "UniformBall", "require_spherical"]
+__all__ = ["Distribution", "RadiusLaw", "Radial", "Gaussian", "UniformSphere", "UniformBall", "require_spherical",
+           "multi_index", "check_transform"]
 
 #: largest n for which ``sample`` draws all coordinates at once (beyond it pass ``coords=``).
 MAX_DENSE_SAMPLE = 100_000
@@ -147,7 +149,7 @@ class RadiusLaw:
         return f"RadiusLaw.{self.label}"
 
 
-def _alpha(alpha, n) -> dict:
+def multi_index(alpha, n) -> dict:
     """A multi-index as a sparse dict {coordinate (1-based): power}."""
     if isinstance(alpha, dict):
         items = alpha.items()
@@ -155,7 +157,8 @@ def _alpha(alpha, n) -> dict:
         try:
             items = list(enumerate(alpha, start=1))
         except TypeError:
-            raise DomainError(f"a multi-index must be a sequence or a dict {{coordinate: power}}, got {alpha!r}") from None
+            raise DomainError("a multi-index must be a sequence or a dict {coordinate: power}, "
+                              f"got {alpha!r}") from None
     out = {}
     for c, a in items:
         if isinstance(a, bool) or not isinstance(a, (numbers.Integral, sp.Integer)) or a < 0:
@@ -223,7 +226,8 @@ class Distribution:
             raise DomainError(f"coords must be distinct coordinates in 1..{self.n}")
         return self._sample(coords, int(size), _rng(seed))
 
-    def _check_n(self, n, what="network"):
+    def check_dimension(self, n, what="network") -> None:
+        """DomainError unless the object (a network, a family) lives on R^n with n = self.n."""
         if n != self.n:
             raise DomainError(f"dimension mismatch: the {what} lives on R^{n} but the distribution "
                               f"{self!r} on R^{self.n}")
@@ -248,7 +252,7 @@ class Radial(Distribution):
         self.radius_law = radius_law
 
     def is_invariant_under(self, R) -> bool:
-        _check_transform(R, self.n)
+        check_transform(R, self.n)
         return True
 
     all_reflections = True
@@ -259,7 +263,7 @@ class Radial(Distribution):
         return self.radius_law.moment(s)
 
     def moment(self, alpha):
-        a = _alpha(alpha, self.n)
+        a = multi_index(alpha, self.n)
         total = sum(a.values())
         if any(v % 2 for v in a.values()):
             if self.radius_law.kind == "pareto" and not bool(total < self.radius_law.params["alpha"]):
@@ -296,7 +300,7 @@ class Gaussian(Radial):
         super().__init__(n, RadiusLaw.chi(as_dimension(n)))
 
     def moment(self, alpha):
-        return gaussian_moment_multi(tuple(_alpha(alpha, self.n).values()))
+        return gaussian_moment_multi(tuple(multi_index(alpha, self.n).values()))
 
     def radius_moment(self, s):
         return self.radius_law.moment(s)
@@ -338,7 +342,7 @@ class UniformBall(Radial):
         return f"UniformBall({self.n}" + (f", radius={self.radius})" if self.radius != 1 else ")")
 
 
-def _check_transform(R, n):
+def check_transform(R, n):
     if not isinstance(R, SignedPermutation):
         raise DomainError(f"expected a SignedPermutation (see hardverify.distributions.symmetry), got {R!r}")
     if isinstance(n, int):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numbers
 
-from .._validate import as_int_at_least
+from ..validate import as_int_at_least
 from ..errors import DomainError
 
 __all__ = ["SignedPermutation", "reflection", "point_reflection", "transposition"]

@@ -1,6 +1,6 @@
 """Canonical form of a network: units merged through the activation's proved parity (exact).
 
-σ is split by its proved parity (:mod:`hardverify.symbolic.parity`) as σ = P + O with O odd, or
+σ is split by its proved parity (:mod:`hardverify.core.parity`) as σ = P + O with O odd, or
 σ = Q + E with E even (P, Q polynomials).  A unit σ(-u) is then rewritten through σ(u):
 O(-u) = -O(u), E(-u) = E(u), so every unit is brought to a canonical orientation (first non-zero
 of (w, b) positive) and units with the same canonical (w, b) are merged; the polynomial parts are
@@ -22,9 +22,9 @@ import functools
 
 import sympy as sp
 
-from .._validate import sign_of
-from ..activations import Activation, t
-from ..symbolic.piecewise import _split
+from ..core.numbers import sign_of
+from ..core.activations import Activation, t
+from ..core.piecewise import switch_points
 
 __all__ = ["ReducedForm", "canonical_form", "pointwise_parity"]
 
@@ -61,9 +61,7 @@ class ReducedForm:
 @functools.lru_cache(maxsize=256)
 def _switch_points(act: Activation) -> tuple:
     """Every switch point of σ's expression, including those where the two sides agree (merged pieces)."""
-    pieces: list = []
-    _split(act.expr, t, -sp.oo, sp.oo, pieces)
-    return tuple({p.right for p in pieces[:-1]})
+    return switch_points(act.expr, t)
 
 
 @functools.lru_cache(maxsize=256)

@@ -29,24 +29,24 @@ costs the same at n = 10 and n = 10^6; its result is evidence with a standard er
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
-from flint import arb, ctx
+from flint import arb
 
-from .._validate import as_choice, as_dps, sign_of
+from .. import routes
+from ..core.numbers import sign_of
 from ..distributions import Distribution, Gaussian, GaussianLaw, Hypercube, Radial
+from ..distributions.laws import multi_index
 from ..errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
-from ..numeric import dual as _ndual
-from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
-from ..symbolic import dual as _sdual
-from ..symbolic.hermite import exact_form
+from ..numeric.enclosure import Enclosure, enclose
+from ..numeric.precision import guarded_sum
+from ..validate import as_choice, as_dps
 from .network import ComposedNetwork, Network
 
-__all__ = ["inner_product", "hermite_component", "monte_carlo_inner", "MonteCarloEstimate", "homogeneity_degree", "ALGORITHMS"]
+__all__ = ["inner_product", "hermite_component", "monte_carlo_inner", "MonteCarloEstimate", "ALGORITHMS"]
 
 ALGORITHMS = ("auto", "exact", "series")
 #: largest s = |supp f ∪ supp g| for exact enumeration on the hypercube.
@@ -64,7 +64,7 @@ def _validate(f, g, dist):
         raise DomainError(f"expected a hardverify distribution (Gaussian, UniformSphere, ...), got {dist!r}")
     if f.n != g.n:
         raise DomainError(f"dimension mismatch: the networks live on R^{f.n} and R^{g.n}")
-    dist._check_n(f.n)
+    dist.check_dimension(f.n)
 
 
 def inner_product(f: Network, g: Network, dist, *, dps=None, algorithm: str = "auto"):
@@ -85,7 +85,7 @@ def inner_product(f: Network, g: Network, dist, *, dps=None, algorithm: str = "a
     if isinstance(dist, Gaussian) or isinstance(dist, GaussianLaw):
         return _gaussian(f, g, dist, dps, algorithm)
     if isinstance(dist, Radial):
-        p, q = homogeneity_degree(f.activation), homogeneity_degree(g.activation)
+        p, q = f.activation.homogeneity, g.activation.homogeneity
         if p is None or q is None or any(sign_of(b) != 0 for b in f.biases + g.biases):
             raise (NoClosedForm if dps is None else NotCertified)(
                 f"E_D[fg] under {dist!r} is reduced to the Gaussian only for positively homogeneous "
@@ -99,23 +99,6 @@ def inner_product(f: Network, g: Network, dist, *, dps=None, algorithm: str = "a
     raise (NoClosedForm if dps is None else NotCertified)(
         f"no exact or certified integration route under {dist!r}; use monte_carlo_inner for evidence "
         "or check_orthogonality for a symmetry certificate")
-
-
-def homogeneity_degree(act):
-    """p if σ(ct) = c^p σ(t) for every c > 0 (σ piecewise monomial with its kink at 0), else None."""
-    try:
-        form = exact_form(act)
-    except NoClosedForm:
-        return None
-    if form.erf_terms or len(form.pieces) > 2 or (len(form.pieces) == 2 and form.pieces[0][1] != 0):
-        return None
-    degrees = set()
-    for _, _, cs in form.pieces:
-        nz = [k for k, c in enumerate(cs) if c != 0]
-        if len(nz) > 1:
-            return None
-        degrees.update(nz)
-    return degrees.pop() if len(degrees) == 1 else (0 if not degrees else None)
 
 
 # ------------------------------------------------------------------------- Gaussian laws
@@ -200,65 +183,22 @@ def _groups_integer(f, g, mean, var):
     return groups
 
 
-def _kernel_args(act, r2, beta):
-    r = sp.sqrt(sp.sympify(r2))
-    return act if (r == 1 and beta == 0) else act.affine(r, beta)
-
-
-def _pair(f, g, key, dps, algorithm, absolute=None):
-    rf, bf, rg, bg, ip = key
-    sf, sg = f.activation, g.activation
-    zf, zg = sign_of(sp.sympify(rf)) == 0, sign_of(sp.sympify(rg)) == 0
-    if zf or zg:                      # a unit with zero weight is the constant σ(β)
-        const = sf(bf) if zf else sg(bg)
-        other = (None if zg else _kernel_args(sg, rg, bg)) if zf else _kernel_args(sf, rf, bf)
-        if other is None:
-            return const * sg(bg) if dps is None else enclose(const * sg(bg), dps)
-        from ..hermite import gaussian_expectation
-        if dps is None:
-            return const * gaussian_expectation(other)
-        return enclose(const, dps + 5) * gaussian_expectation(
-            other, dps=dps + 5, algorithm="quadrature" if algorithm == "series" else "auto")
-    rho = sp.radsimp(sp.sympify(ip) / sp.sqrt(sp.sympify(rf) * rg))
-    s1, t1 = _kernel_args(sf, rf, bf), _kernel_args(sg, rg, bg)
-    if dps is None:
-        return _exact_kernel(s1, t1, rho)
-    if algorithm == "auto":
-        try:
-            return enclose(_exact_kernel(s1, t1, rho), dps)
-        except NoClosedForm:
-            pass
-    return _ndual.dual_kernel(s1, t1, rho, dps=dps, absolute=absolute)
-
-
-@functools.lru_cache(maxsize=4096)
-def _exact_kernel(s, tau, rho):
-    """The exact two-unit kernel (closed form; at ρ = ±1 the exact 1-D expectation), cached per pair."""
-    return _sdual.dual_kernel(s, tau, rho=rho)
-
-
 def _gaussian(f, g, dist, dps, algorithm):
     groups = _groups(f, g, dist)
+    sf, sg = f.activation, g.activation
     if dps is None:
-        return sp.Add(*[c * _pair(f, g, k, None, algorithm) for k, c in groups.items()])
-    guard = 5
-    for _ in range(4):
-        inner = dps + guard
-        prec = bits_for_dps(inner) + 64
-        with ctx.workprec(prec):
-            total, scale = arb(0), arb(0)
-            for k, c in groups.items():
-                e = _pair(f, g, k, inner, algorithm, absolute=arb(10) ** (-inner))
-                total += c * e.ball
-                scale += abs(c) * e.ball.abs_upper()
-            target = arb(10) ** (-dps)
-            if total.rad() <= target * total.abs_lower() or (
-                    total.contains(0) and total.rad() <= target * scale.max(arb(1)) * arb(10) ** (-5)):
-                return Enclosure(total, dps)
-            lost = float((scale / total.abs_lower().max(arb(10) ** (-inner))).log() / arb(10).log()) \
-                if not total.contains(0) else 10
-            guard += max(5, int(math.ceil(lost)) + 5)
-    raise NotCertified(f"the pair sum did not reach {dps} digits (cancellation); lower dps")
+        return sp.Add(*[c * routes.unit_kernel(sf, sg, k) for k, c in groups.items()])
+
+    def evaluate(inner):
+        total, scale = arb(0), arb(0)
+        for k, c in groups.items():
+            e = routes.unit_kernel(sf, sg, k, dps=inner, algorithm=algorithm, absolute=arb(10) ** (-inner))
+            total += c * e.ball
+            scale += abs(c) * e.ball.abs_upper()
+        return total, scale
+    total = guarded_sum(evaluate, dps, zero_scale=lambda scale: scale.max(arb(1)) * arb(10) ** (-5),
+                        what="the pair sum")
+    return Enclosure(total, dps, scale=1)
 
 
 # ------------------------------------------------------------------------- Hermite components
@@ -269,11 +209,9 @@ def hermite_component(f: Network, alpha, *, dps=None):
     E[σ(r⟨u,x⟩ + b) H_α] = c_m(σ(r· + b)) √(m!/α!) u^α, m = |α|  (h_m(⟨u,x⟩) = Σ_{|α|=m} √(m!/α!) u^α H_α).
     ``alpha`` is a dict {coordinate: power} or a sequence (coordinates 1, 2, ...).
     """
-    from ..distributions.laws import _alpha
-    from ..hermite import hermite_coefficient
     if not isinstance(f, Network):
         raise DomainError(f"hermite_component needs a Network, got {type(f).__name__}")
-    a = _alpha(alpha, f.n)
+    a = multi_index(alpha, f.n)
     m = sum(a.values())
     norm = sp.sqrt(sp.factorial(m) / sp.prod([sp.factorial(p) for p in a.values()]))
     coeffs: dict = {}
@@ -288,7 +226,8 @@ def hermite_component(f: Network, alpha, *, dps=None):
             continue
         key = (r2, f.biases[i])
         if key not in coeffs:
-            coeffs[key] = hermite_coefficient(_kernel_args(f.activation, r2, f.biases[i]), m)
+            coeffs[key] = routes.hermite_coefficient(f.activation.affine(sp.sqrt(r2), f.biases[i])
+                                                     if (r2 != 1 or f.biases[i] != 0) else f.activation, m)
         mono = sp.prod([w[c] ** p for c, p in a.items()])
         total += f.outputs[i] * coeffs[key] * norm * mono / sp.sqrt(r2) ** m
     return total if dps is None else enclose(total, as_dps(dps))
@@ -358,7 +297,7 @@ def monte_carlo_inner(f, g, dist, *, samples: int = 100_000, seed, batch: int = 
             raise DomainError(f"expected a Network or ComposedNetwork, got {type(h).__name__}")
     if f.n != g.n:
         raise DomainError(f"dimension mismatch: the networks live on R^{f.n} and R^{g.n}")
-    dist._check_n(f.n)
+    dist.check_dimension(f.n)
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 2:
         raise DomainError(f"samples must be an integer >= 2, got {samples!r}")
     if samples > MAX_SAMPLES:

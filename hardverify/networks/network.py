@@ -15,7 +15,9 @@ Exact structure (no integration):
 * :meth:`Network.symmetry_sign` decides f∘R = ±f for a signed permutation R by comparing the
   reduced forms of f∘R and f exactly (R acts on the weights: w ↦ R^T w).
 
-Integrals (``inner``, ``norm2``, ``monte_carlo``) live in :mod:`hardverify.networks`.
+Integrals live one module up, in :mod:`hardverify.networks.inner_products`: ``hv.inner_product(f, g, D)``
+(exact or certified) and ``hv.monte_carlo_inner(f, g, D, seed=...)`` (evidence); ``hv.inner_product(f, f, D)``
+is E_D[f²].
 Coordinates are numbered 1..n.
 
 >>> import sympy as sp, hardverify as hv
@@ -38,8 +40,9 @@ import numbers
 import numpy as np
 import sympy as sp
 
-from .._validate import as_int_at_least, exact_real, sign_of
-from ..activations import Activation, activation, t
+from ..validate import as_int_at_least
+from ..core.numbers import exact_real, sign_of
+from ..core.activations import Activation, activation, t
 from ..errors import DomainError, ResourceLimit
 from .canonical import ReducedForm, canonical_form, pointwise_parity
 from ..distributions.symmetry import SignedPermutation
@@ -263,21 +266,6 @@ class Network:
         """x ↦ ψ(f(x)) (e.g. the classification labels of SPEC G9)."""
         return ComposedNetwork(psi, self)
 
-    # -- integrals (see hardverify.networks) ------------------------------------------
-    def inner(self, other, dist, *, dps=None, algorithm="auto"):
-        """E_D[f g]: exact (sympy) without ``dps``, a certified Enclosure with it."""
-        from .inner_products import inner_product
-        return inner_product(self, other, dist, dps=dps, algorithm=algorithm)
-
-    def norm2(self, dist, *, dps=None, algorithm="auto"):
-        """E_D[f²]."""
-        return self.inner(self, dist, dps=dps, algorithm=algorithm)
-
-    def monte_carlo(self, other, dist, *, samples=100_000, seed):
-        """E_D[f g] by Monte Carlo (evidence, with a standard error)."""
-        from .inner_products import monte_carlo_inner
-        return monte_carlo_inner(self, other, dist, samples=samples, seed=seed)
-
 
 class ComposedNetwork:
     """x ↦ ψ(f(x)) for a network f and an activation ψ (SPEC G9: ψ odd keeps f's symmetries)."""
@@ -313,10 +301,6 @@ class ComposedNetwork:
             if even is not None and _is_zero(even):
                 return 1
         return None
-
-    def monte_carlo(self, other, dist, *, samples=100_000, seed):
-        from .inner_products import monte_carlo_inner
-        return monte_carlo_inner(self, other, dist, samples=samples, seed=seed)
 
     def __repr__(self) -> str:
         return f"<{self.psi.label} ∘ {self.net!r}>"

@@ -10,10 +10,12 @@
 
   where E[σ²] and the c_m are certified enclosures (Parseval makes R_σ ≥ 0, so the upper end of
   its enclosure is a valid bound).  At ρ = ±1 the kernel is the one-dimensional expectation
-  E[σ(g) τ(±g)].  The coefficients come from quadrature that never reads the symbolic layer, so
-  this route is an independent check of the closed forms of :mod:`hardverify.symbolic.dual`.
+  E[σ(g) τ(±g)].  By default the coefficients come from certified quadrature
+  (:mod:`hardverify.numeric.hermite`), and this module never imports the symbolic layer, so the route
+  is an independent check of the closed forms of :mod:`hardverify.symbolic.dual`.  The router may pass
+  ``table=`` a builder of tables from enclosed closed forms (faster, not independent).
 * :func:`hermite_table`: the certified c_0..c_M of σ with E[σ²] and the Parseval remainders,
-  cached per activation so that a network with many units reuses one table for all its pairs.
+  cached (bounded) per activation so that a network with many units reuses one table for all its pairs.
 
 >>> import hardverify as hv
 >>> K = dual_kernel(hv.activation("relu"), None, "0.5", dps=30)
@@ -30,12 +32,14 @@ from dataclasses import dataclass
 import sympy as sp
 from flint import arb, ctx
 
-from .._validate import as_arb, as_dps, exact_real, sign_of
-from ..activations import Activation, activation, t
-from ..errors import DomainError, NoClosedForm, NotCertified
-from ..symbolic import hermite as _sh
-from .enclosure import Enclosure, bits_for_dps, enclose, exact_fraction
-from .hermite import _certify, hermite_coefficients
+from ..caching import LRU
+from ..core.activations import Activation, activation, t
+from ..core.numbers import as_arb, exact_real, sign_of
+from ..errors import DomainError, NotCertified
+from ..validate import as_dps
+from .enclosure import Enclosure, exact_fraction
+from .hermite import hermite_coefficient, hermite_coefficients
+from .precision import bits_for_dps, meets
 
 __all__ = ["gaussian_expectation", "dual_kernel", "hermite_table", "HermiteTable", "mehler_ball", "MAX_DEGREE"]
 
@@ -49,7 +53,7 @@ def _act(a):
 
 @functools.lru_cache(maxsize=1024)
 def _expectation(act: Activation, dps: int) -> Enclosure:
-    return _certify(act, 0, dps, lambda m: arb(1))[0]
+    return hermite_coefficient(act, 0, dps=dps)            # c_0 = E[σ(g) He_0(g)] = E[σ(g)]
 
 
 def gaussian_expectation(act, *, dps: int) -> Enclosure:
@@ -68,11 +72,16 @@ def _product(s: Activation, tau: Activation, sign: int) -> Activation:
 
 @dataclass
 class HermiteTable:
-    """Certified c_0..c_M of σ, E[σ²] and the Parseval remainders R_M = E[σ²] - Σ_{m≤M} c_m²."""
+    """Certified c_0..c_M of σ, E[σ²] and the Parseval remainders R_M = E[σ²] - Σ_{m≤M} c_m².
+
+    ``source`` says where the coefficients came from: ``"quadrature"`` (certified, independent of the
+    symbolic layer) or ``"exact"`` (enclosed closed forms, supplied by the router).
+    """
 
     coeffs: list
     norm2: arb
     dps: int
+    source: str = "quadrature"
 
     @property
     def degree(self) -> int:
@@ -85,44 +94,34 @@ class HermiteTable:
             return r.upper().max(arb(0))
 
 
-_TABLES: dict = {}
+_TABLES = LRU(256)              # (activation, dps, source) -> HermiteTable
 
 
-def _coefficients(act: Activation, M: int, dps: int) -> list:
-    """c_0..c_M enclosed: the exact closed forms where the Hermite layer has them (piecewise polynomials
-    with kinks anywhere, erf(αt + β) terms; several times faster than quadrature at high degree), else
-    certified quadrature."""
-    try:
-        forms = _sh.he_expectations(act, M)
-    except NoClosedForm:
-        return hermite_coefficients(act, M, dps=dps)
-    out = []
-    for m, v in enumerate(forms):             # c_m = E[σ He_m]/√(m!), the division in ball arithmetic
-        e = enclose(v, dps + 5)
-        with ctx.workprec(bits_for_dps(dps) + 64):
-            out.append(Enclosure(e.ball / arb.fac_ui(m).sqrt(), dps))
-    return out
+def quadrature_coefficients(act: Activation, M: int, dps: int) -> list:
+    """c_0..c_M as balls from certified quadrature (:mod:`hardverify.numeric.hermite`)."""
+    return [c.ball for c in hermite_coefficients(act, M, dps=dps)]
 
 
-def hermite_table(act: Activation, M: int, dps: int) -> HermiteTable:
+def hermite_table(act: Activation, M: int, dps: int, *, coefficients=quadrature_coefficients,
+                  source: str = "quadrature") -> HermiteTable:
     """A cached table of σ with degree ≥ M and at least ``dps`` digits.
 
-    Precision is rounded up to a multiple of 20 digits so that nearby requests share one table; a
-    table is recomputed only to grow its degree (to 1.5 times the request, to limit regrowth).
+    ``coefficients(act, M, dps)`` gives the coefficient balls (default: certified quadrature).  Precision
+    is rounded up to a multiple of 20 digits so that nearby requests share one table; a table is
+    recomputed only to grow its degree (to 1.5 times the request, to limit regrowth).
     """
-    for (a, d), tab in _TABLES.items():
-        if a == act and d >= dps and tab.degree >= M:
-            return tab
     dps = 20 * -(-dps // 20)
-    key = (act, dps)
+    for d in range(dps, dps + 101, 20):             # a more precise table serves too
+        tab = _TABLES.get((act, d, source))
+        if tab is not None and tab.degree >= M:
+            return tab
+    key = (act, dps, source)
     tab = _TABLES.get(key)
-    if tab is None or tab.degree < M:
-        M = max(M, 3 * (tab.degree if tab is not None else 0) // 2)
-        M = min(M, MAX_DEGREE)
-        cs = _coefficients(act, M, dps)
-        norm = tab.norm2 if tab is not None else gaussian_expectation(_product(act, act, 1), dps=dps + 10).ball
-        tab = HermiteTable([c.ball for c in cs], norm, dps)
-        _TABLES[key] = tab
+    M = min(max(M, 3 * (tab.degree if tab is not None else 0) // 2), MAX_DEGREE)
+    cs = coefficients(act, M, dps)
+    norm = tab.norm2 if tab is not None else gaussian_expectation(_product(act, act, 1), dps=dps + 10).ball
+    tab = HermiteTable(list(cs), norm, dps, source)
+    _TABLES.put(key, tab)
     return tab
 
 
@@ -159,7 +158,8 @@ def _degree_for(rho_abs: float, goal: float) -> int:
     return max(8, min(MAX_DEGREE, int(math.log(goal) / math.log(rho_abs)) + 1))
 
 
-def dual_kernel(sigma, tau, rho, *, dps: int, absolute=None, max_degree: int = MAX_DEGREE) -> Enclosure:
+def dual_kernel(sigma, tau, rho, *, dps: int, absolute=None, max_degree: int = MAX_DEGREE,
+                table=hermite_table) -> Enclosure:
     """Certified K_{σ,τ}(ρ) by the Mehler series (τ = σ when ``tau`` is None).
 
     Parameters
@@ -172,6 +172,8 @@ def dual_kernel(sigma, tau, rho, *, dps: int, absolute=None, max_degree: int = M
         ... or, when given, an absolute radius that is enough (used when the value may be 0).
     max_degree : int
         The largest Mehler degree tried (NotCertified beyond it).
+    table : callable, optional
+        ``table(act, M, dps)`` returning a :class:`HermiteTable` (default: certified quadrature tables).
     """
     dps = as_dps(dps)
     s = _act(sigma)
@@ -183,14 +185,14 @@ def dual_kernel(sigma, tau, rho, *, dps: int, absolute=None, max_degree: int = M
     with ctx.workprec(prec):
         M = min(64, _degree_for(float(abs(as_arb(r, prec)).upper()), 10.0 ** (-dps - 3)))
     while True:
-        ts = hermite_table(s, M, dps + 5)
-        tb = ts if tt == s else hermite_table(tt, M, dps + 5)
+        ts = table(s, M, dps + 5)
+        tb = ts if tt == s else table(tt, M, dps + 5)
         with ctx.workprec(prec):
             ball = mehler_ball(ts, tb, as_arb(r, prec), M)
-            goal = arb(10) ** (-dps)
-            if ball.rad() <= goal * ball.abs_lower() or (absolute is not None and ball.rad() <= absolute) \
-                    or (ball.contains(0) and ball.rad() <= goal):
-                return Enclosure(ball, dps)
+        if meets(ball, dps):
+            return Enclosure(ball, dps)
+        if absolute is not None and ball.rad() <= absolute:
+            return Enclosure.labelled(ball, dps)
         if M >= max_degree:
             break
         M = min(2 * M, max_degree)

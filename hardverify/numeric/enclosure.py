@@ -5,8 +5,9 @@ An :class:`Enclosure` is a thin wrapper over a python-flint ``arb`` ball
 :meth:`Enclosure.contains` is True only if the value is certainly inside, and
 the comparison helpers are True only when the order is certain.
 
->>> from flint import arb
->>> e = Enclosure(arb("0.282094791773878143474039725780 +/- 1e-30"), dps=29)
+>>> from flint import arb, ctx
+>>> with ctx.workprec(128):                  # flint reads a decimal at the ambient precision
+...     e = Enclosure(arb("0.282094791773878143474039725780 +/- 1e-30"), dps=29)
 >>> e.contains("0.282094791773878143474039725780")
 True
 >>> e.contains("0.2820947917738781")        # a float-accurate value is outside
@@ -25,14 +26,13 @@ import mpmath
 import sympy as sp
 from flint import arb, ctx, fmpq, fmpz
 
+from ..core.arbeval import enclose_constant
+from ..core.numbers import as_expr
 from ..errors import DomainError
+from ..validate import as_dps
+from .precision import bits_for_dps, digits_met, meets, until_met
 
-__all__ = ["Enclosure", "exact_fraction", "bits_for_dps"]
-
-
-def bits_for_dps(dps: int) -> int:
-    """Binary precision that represents ``dps`` decimal digits (rounded up)."""
-    return int(dps * 3.3219280948873623) + 1
+__all__ = ["Enclosure", "enclose", "exact_fraction", "bits_for_dps"]
 
 
 def exact_fraction(x) -> Fraction:
@@ -99,7 +99,6 @@ def _ball_of(x, prec: int) -> arb:
         with ctx.workprec(prec):
             return arb(fmpq(q.numerator, q.denominator))
     if isinstance(x, sp.Basic):
-        from .arbeval import enclose_constant  # local: arbeval imports nothing from here
         with ctx.workprec(prec):
             return enclose_constant(x)
     raise DomainError(f"cannot compare an enclosure with {x!r}")
@@ -113,8 +112,18 @@ class Enclosure:
     ball : flint.arb
         The ball; it must be finite.
     dps : int, optional
-        The decimal digits that were requested when it was computed (used for
-        printing and for the precision of arithmetic).
+        The certified decimal digits.  The label is checked, never trusted: the ball must meet ``dps``
+        digits (:func:`~hardverify.numeric.precision.meets`: relative radius ≤ 10^{-dps}, or
+        |x| ≤ 10^{-dps}·scale for a value far below its natural size ``scale``), else DomainError.
+    scale : number, optional
+        The natural size of the quantity for the absolute rule at zeros (default 1).
+    bound : bool
+        Accept |x| ≤ 10^{-dps}·scale as the certified answer (the quadratures' contract for values far below
+        their natural size), whether or not the ball contains 0.
+
+    Comparisons answer like python-flint's: ``==`` is True only when both sides are exact and equal,
+    ``!=``, ``<``, ``<=``, ``>``, ``>=`` only when the relation certainly holds.  Arithmetic keeps the
+    digits it can prove: a result is labelled with the digits its ball actually meets.
 
     Notes
     -----
@@ -124,13 +133,26 @@ class Enclosure:
 
     __slots__ = ("ball", "dps")
 
-    def __init__(self, ball, dps: int | None = None):
+    def __init__(self, ball, dps: int | None = None, *, scale=1, bound: bool = False):
         if not isinstance(ball, arb):
             raise DomainError(f"Enclosure needs a flint.arb ball, got {type(ball).__name__}")
         if not ball.is_finite():
             raise DomainError(f"an enclosure must be finite, got {ball}")
+        if dps is not None:
+            dps = as_dps(dps)
+            if not meets(ball, dps, scale=scale, bound=bound):
+                raise DomainError(f"the ball {ball.str(10, radius=True)} does not have the {dps} certified digits "
+                                  f"its label claims (it has {digits_met(ball):.1f})")
         self.ball = ball
         self.dps = dps
+
+    @classmethod
+    def labelled(cls, ball: arb, dps: int | None) -> "Enclosure":
+        """An enclosure labelled with ``dps`` if the ball meets it, else with the digits it does meet."""
+        if dps is not None and not meets(ball, dps):
+            got = digits_met(ball)
+            dps = int(got) if 1 <= got < dps else None
+        return cls(ball, dps)
 
     # -- exact endpoints ---------------------------------------------------------------
     @staticmethod
@@ -167,6 +189,11 @@ class Enclosure:
         if self.ball.mid() != 0 and self.ball.rad() != 0:
             span = abs(int(self.ball.mid().man_exp()[1]) - int(self.ball.rad().man_exp()[1]))
         return mid_bits + span + 64
+
+    def endpoint_balls(self) -> tuple[arb, arb]:
+        """The exact endpoints mid - rad and mid + rad as (exact) balls."""
+        with ctx.workprec(self._endpoint_prec()):
+            return self.ball.lower(), self.ball.upper()
 
     def _exact_endpoints(self) -> tuple[Fraction, Fraction]:
         m = exact_fraction(self.ball.mid())
@@ -294,10 +321,13 @@ class Enclosure:
     # -- arithmetic (results are enclosures again) -------------------------------------
     def _binary(self, other, op):
         dps = max(self.dps or 0, getattr(other, "dps", None) or 0) or None
-        prec = bits_for_dps(dps or 30) + 64
+        prec = max(bits_for_dps(dps or 30), self._ball_bits(), _ball_bits(getattr(other, "ball", None))) + 64
         with ctx.workprec(prec):
             b = _ball_of(other, prec)
-            return Enclosure(op(self.ball, b), dps)
+            return Enclosure.labelled(op(self.ball, b), dps)
+
+    def _ball_bits(self) -> int:
+        return _ball_bits(self.ball)
 
     def __add__(self, other):
         return self._binary(other, lambda a, b: a + b)
@@ -328,44 +358,82 @@ class Enclosure:
         return self._binary(other, lambda a, b: b / a)
 
     def __neg__(self):
-        return Enclosure(-self.ball, self.dps)
+        with ctx.workprec(self._ball_bits() + 64):      # flint rounds -x and |x| to the ambient precision
+            return Enclosure(-self.ball, self.dps)
+
+    def __pos__(self):
+        return self
 
     def __abs__(self):
-        return Enclosure(abs(self.ball), self.dps)
+        with ctx.workprec(self._ball_bits() + 64):
+            return Enclosure(abs(self.ball), self.dps)
 
-    # Enclosures are compared with the explicit predicates above, never with ==.
-    def __eq__(self, other):  # pragma: no cover - guard against accidental use
-        return NotImplemented
+    # -- comparisons: True only when certain (python-flint's semantics) ------------------------
+    def _other_ball(self, other) -> arb:
+        return _ball_of(other, max(self._compare_prec(), 128))
+
+    def __eq__(self, other):
+        """True only if both sides are exact and equal (``enclose(1, 10) == 1``; a wide ball is never ==)."""
+        try:
+            b = self._other_ball(other)
+        except DomainError:
+            return NotImplemented
+        return bool(self.ball == b)
+
+    def __ne__(self, other):
+        """True only if the two values certainly differ (the balls are disjoint)."""
+        try:
+            b = self._other_ball(other)
+        except DomainError:
+            return NotImplemented
+        return bool(self.ball != b)
+
+    def __lt__(self, other):
+        return bool(self.ball < self._other_ball(other))
+
+    def __le__(self, other):
+        return bool(self.ball <= self._other_ball(other))
+
+    def __gt__(self, other):
+        return bool(self.ball > self._other_ball(other))
+
+    def __ge__(self, other):
+        return bool(self.ball >= self._other_ball(other))
 
     __hash__ = None
+
+
+def _ball_bits(b) -> int:
+    """Bits needed to hold the midpoint of a ball exactly (0 for None)."""
+    if b is None:
+        return 0
+    return int(b.mid().bits())
+
+
+def _finite(value):
+    def compute():
+        b = enclose_constant(value)
+        if not b.is_finite():
+            raise DomainError(f"{str(value)[:80]} is not a finite real number")
+        return b
+    return compute
 
 
 def enclose(value, dps: int) -> Enclosure:
     """Evaluate an exact constant (sympy expression, Rational, int) to a certified enclosure.
 
-    The working precision is raised until ``dps`` significant digits are certain; a value
-    that sympy cannot see is zero is returned once its ball contains 0 with radius
-    ≤ 10^{-dps}.
+    The working precision is raised until ``dps`` significant digits are certain
+    (:func:`~hardverify.numeric.precision.until_met`); a value that sympy cannot see is zero is returned
+    once |value| ≤ 10^{-dps}.
 
     >>> import sympy as sp
     >>> e = enclose(1 / (2 * sp.sqrt(sp.pi)), 30)                  # c_2(ReLU), SPEC V1
     >>> e.matches("0.282094791773878143474039725780"), e.rel_accuracy_digits() >= 30
     (True, True)
+    >>> enclose(1, 10) == 1, enclose(sp.pi, 10) == sp.pi          # == only when exact, as in python-flint
+    (True, False)
     """
-    from .._validate import as_dps, as_expr
-    from .arbeval import enclose_constant
-
     dps = as_dps(dps)
     value = as_expr(value, "value")
-    prec = bits_for_dps(dps) + 32
-    tiny = arb(10) ** (-dps)
-    for _ in range(12):
-        with ctx.workprec(prec):
-            b = enclose_constant(value)
-            if not b.is_finite():
-                raise DomainError(f"{value} is not a finite real number")
-            if b.rad() == 0 or b.rad() <= tiny * b.abs_lower() or (b.contains(0) and b.rad() <= tiny):
-                return Enclosure(b, dps)
-        prec *= 2
-    from ..errors import NotCertified
-    raise NotCertified(f"could not enclose {value} to {dps} digits; lower dps")
+    b = until_met(_finite(value), dps, attempts=12, what="the exact constant")
+    return Enclosure(b, dps)

@@ -35,15 +35,17 @@ import math
 import sympy as sp
 from flint import acb, arb, ctx, fmpq
 
-from ..activations import Activation, t
+from ..core.activations import Activation, t
 from ..errors import DomainError, NotCertified, ResourceLimit
-from ..symbolic.gegenbauer import harmonic_dimension
-from .arbeval import compile_expr
-from .enclosure import Enclosure, bits_for_dps
+from ..core.counting import harmonic_dimension
+from ..core.arbeval import compile_expr
+from .enclosure import Enclosure
+from .precision import bits_for_dps, refine_tolerances
 from .gegenbauer import EndFamily, GegenbauerFamily
 from .quadrature import N_MAX, integrate_family
 
-__all__ = ["funk_hecke_eigenvalues", "weight_constant", "sup_abs", "MAX_QUADRATURE_DEGREE"]
+__all__ = ["funk_hecke_eigenvalues", "weight_constant", "surface_factor", "sup_abs", "clipped_pieces",
+           "recurrence_guard_bits", "MAX_QUADRATURE_DEGREE"]
 
 #: the largest degree of the quadrature route (Gauss–Legendre rules of ≤ 512 nodes must integrate P_k).
 MAX_QUADRATURE_DEGREE = 800
@@ -73,7 +75,7 @@ def _rewrite(expr):
     return expr.replace(sp.asin, lambda x: 2 * sp.atan(x / (1 + sp.sqrt(1 - x ** 2))))
 
 
-def _pieces(act: Activation):
+def clipped_pieces(act: Activation):
     """(left, right, f, expr) for the analytic pieces meeting (-1, 1), clipped to [-1, 1] (exact endpoints)."""
     out = []
     for p in act.pieces:
@@ -100,7 +102,7 @@ def sup_abs(pieces, depth: int = 14) -> arb:
     is re-evaluated as a complex ball with ``analytic=False``: the principal branches agree with the
     real function on [-1, 1], so the complex enclosure also bounds the real values.
     """
-    from .arbeval import enclose_constant
+    from ..core.arbeval import enclose_constant
     best = arb(0)
     with ctx.workprec(64):
         for lo, hi, f, _ in pieces:
@@ -213,7 +215,7 @@ def _tasks(pieces, n: int, T, G: arb, tol: arb):
     for s, needed in ends.items():
         if not needed:
             continue
-        for lo, hi, f, expr in pieces:
+        for lo, hi, _f, expr in pieces:
             # the piece ∩ {s t ≥ 1 - δ}, in u = √(1 - s t) (decreasing in s t)
             a, b = (sp.Max(lo, 1 - d), hi) if s == 1 else (lo, sp.Min(hi, -1 + d))
             if not bool(a < b):
@@ -264,7 +266,7 @@ def funk_hecke_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure
                           "larger k use algorithm='series' (analytic σ) or the exact route (piecewise polynomials)")
     zero = [act.parity.vanishes(k) for k in range(K + 1)]
     live = [k for k in range(K + 1) if not zero[k]]
-    pieces = _pieces(act)
+    pieces = clipped_pieces(act)
     G = sup_abs(pieces)
     ten = arb(10)
     with ctx.workprec(64):
@@ -292,18 +294,11 @@ def funk_hecke_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure
                 c = c * surface_factor(n)
                 tail = tail * surface_factor(n)
             balls = [None if zero[k] else c * sums[k] + arb(0, tail.upper()) for k in range(K + 1)]
-            pending = []
-            for k in live:
-                b = balls[k]
-                floor = ten ** (-dps) * scale[k] * (surface_factor(n) if surface else 1)
-                if b.abs_upper() <= floor or (not b.contains(0) and b.rad() <= ten ** (-dps) * b.abs_lower()):
-                    continue                       # |μ_k| ≤ floor certified, or dps significant digits
-                pending.append(k)
-                if b.contains(0):
-                    tol[k] = (tol[k] / 2 ** 32).upper() if b.rad() <= 4 * tol[k] else (floor / 8).upper()
-                else:
-                    target = (ten ** (-dps) * b.abs_lower() / 8).upper()
-                    tol[k] = target if target < tol[k] else (tol[k] / 2 ** 32).upper()
+            sizes = [(scale[k] * (surface_factor(n) if surface else 1)).upper() for k in range(K + 1)]
+            floors = {k: (ten ** (-dps) * sizes[k]).upper() for k in live}
+        tols = dict(enumerate(tol))
+        pending = refine_tolerances({k: balls[k] for k in live}, tols, dps, floors, factor=8)
+        tol = [tols[k] for k in range(K + 1)]
         result = balls
         if not pending:
             break
@@ -311,4 +306,5 @@ def funk_hecke_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure
     else:
         raise NotCertified(f"could not certify μ_k for k = {pending[:5]} of {act.label} at n = {n} to {dps} "
                            f"digits after {_MAX_PASSES} passes; lower dps or k")
-    return [Enclosure(arb(0), dps) if b is None else Enclosure(b, dps) for b in result]
+    return [Enclosure(arb(0), dps) if b is None else Enclosure(b, dps, scale=sizes[k], bound=True)
+            for k, b in enumerate(result)]

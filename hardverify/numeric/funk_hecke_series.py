@@ -31,12 +31,13 @@ import math
 import sympy as sp
 from flint import arb, ctx, fmpq
 
-from ..activations import Activation, t
+from ..core.activations import Activation, t
 from ..errors import NotCertified
-from ..symbolic.gegenbauer import harmonic_dimension
-from .arbeval import compile_expr
-from .enclosure import Enclosure, bits_for_dps
-from .funk_hecke import _pieces, sup_abs, surface_factor, weight_constant
+from ..core.counting import harmonic_dimension
+from ..core.arbeval import compile_expr
+from .enclosure import Enclosure
+from .precision import bits_for_dps, meets
+from .funk_hecke import clipped_pieces, sup_abs, surface_factor, weight_constant
 from .taylor import disc_bound, taylor_coefficients
 
 __all__ = ["series_eigenvalues", "central_piece"]
@@ -157,7 +158,7 @@ def series_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure: st
         discs = [(r, b) for r in _RADII if (b := disc_bound(f, r)) is not None]
     if not discs:
         raise NotCertified(f"{act.label} is not certified analytic on any disc around 0; use algorithm='quadrature'")
-    G = sup_abs(_pieces(act))
+    G = sup_abs(clipped_pieces(act))
     zero = [act.parity.vanishes(k) for k in range(K + 1)]
     live = [k for k in range(K + 1) if not zero[k]]
     log_rootN = [0.5 * math.log(harmonic_dimension(n, k)) for k in range(K + 1)]
@@ -181,12 +182,11 @@ def series_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure: st
             balls = [None if zero[k] else (sums[k] + arb(0, (err / arb(harmonic_dimension(n, k)).sqrt()).upper()))
                      * fac for k in range(K + 1)]
             pending, rounding = [], False
+            sizes = [(G * fac / arb(harmonic_dimension(n, k)).sqrt()).upper() for k in range(K + 1)]
             for k in live:
                 b = balls[k]
-                floor = arb(10) ** (-dps) * G * fac / arb(harmonic_dimension(n, k)).sqrt()
                 # stricter than the common contract: a value away from 0 always gets dps digits (cheap here)
-                if (b.contains(0) and b.rad() <= floor) or \
-                        (not b.contains(0) and b.rad() <= arb(10) ** (-dps) * b.abs_lower()):
+                if meets(b, dps, scale=sizes[k] if b.contains(0) else 0):
                     continue
                 pending.append(k)
                 if b.contains(0):
@@ -195,7 +195,8 @@ def series_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure: st
                     rel[k] = float((b.abs_lower() / fac).log())
                     rounding = rounding or sums[k].rad() > b.rad() / 4
         if not pending:
-            return [Enclosure(arb(0), dps) if b is None else Enclosure(b, dps) for b in balls]
+            return [Enclosure(arb(0), dps) if b is None else Enclosure(b, dps, scale=sizes[k])
+                    for k, b in enumerate(balls)]
         if rounding:
             extra *= 2
     raise NotCertified(f"could not certify μ_k for k = {pending[:5]} of {act.label} at n = {n} to {dps} digits "

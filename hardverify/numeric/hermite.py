@@ -37,12 +37,13 @@ import math
 import sympy as sp
 from flint import arb, ctx, fmpq
 
-from .._validate import as_choice, as_dps, as_nonneg_int
-from ..activations import Activation, activation, t
+from ..validate import as_choice, as_dps, as_nonneg_int
+from ..core.activations import Activation, activation, t
 from ..errors import NotCertified
-from ..symbolic.hermite import NORMALIZATIONS
-from .arbeval import compile_expr, enclose_constant
-from .enclosure import Enclosure, bits_for_dps
+from ..core.conventions import NORMALIZATIONS
+from ..core.arbeval import compile_expr, enclose_constant
+from .enclosure import Enclosure
+from .precision import bits_for_dps, refine_tolerances
 from .quadrature import integrate_family
 from .tails import hermite_tail_bound
 
@@ -175,18 +176,9 @@ def _certify(act: Activation, M: int, dps: int, divisor):
                      for m in range(M + 1)]
             scale = max((b.abs_upper() for b in balls if b is not None), default=arb(0))
             floor = (scale * ten ** (-dps)).upper()
-            pending = []
-            for m in live:
-                b = balls[m]
-                if b.contains(0):
-                    if b.rad() <= floor:
-                        continue
-                    pending.append(m)
-                    tol_c[m] = (tol_c[m] / 2 ** 32).upper() if b.rad() <= 4 * tol_c[m] else floor / 4
-                elif b.rad() > ten ** (-dps) * b.abs_lower():
-                    pending.append(m)
-                    target = (ten ** (-dps) * b.abs_lower() / 4).upper()
-                    tol_c[m] = target if target < tol_c[m] else (tol_c[m] / 2 ** 32).upper()
+        tols = dict(enumerate(tol_c))
+        pending = refine_tolerances({m: balls[m] for m in live}, tols, dps, {m: floor for m in live}, factor=4)
+        tol_c = [tols[m] for m in range(M + 1)]
         result = balls
         if not pending:
             break
@@ -196,7 +188,7 @@ def _certify(act: Activation, M: int, dps: int, divisor):
             f"could not certify the Hermite coefficients m = {pending[:5]} of {act.label} to {dps} digits "
             f"after {_MAX_PASSES} passes; lower dps or m_max"
         )
-    return [Enclosure(arb(0), dps) if b is None else Enclosure(b, dps) for b in result]
+    return [Enclosure(arb(0), dps) if b is None else Enclosure(b, dps, scale=scale.upper(), bound=True) for b in result]
 
 
 def _resolve(act):

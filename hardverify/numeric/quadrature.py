@@ -5,7 +5,7 @@ Computes enclosures of
     I_m = ∫_a^b F(t) p_m(t) dt,   m = 0, ..., M,
 
 where F is analytic on a complex neighbourhood of [a, b] (given as a ball
-function ``F(x, analytic)``, see :mod:`hardverify.numeric.arbeval`) and
+function ``F(x, analytic)``, see :mod:`hardverify.core.arbeval`) and
 (p_m) is a polynomial family with deg p_m = m (Hermite, Gegenbauer, ...),
 from *one* set of evaluations of F.
 
@@ -153,7 +153,7 @@ def _endpoint(x) -> arb:
     """An exact value (int, Fraction-like, sympy number) as a ball at the current precision."""
     if isinstance(x, arb):
         return +x
-    from .arbeval import enclose_constant
+    from ..core.arbeval import enclose_constant
     return enclose_constant(x)
 
 

@@ -1,7 +1,7 @@
 """Explicit bounds for truncated Gaussian tails (every inequality is stated where it is used).
 
 For an activation with growth ``|σ(t)| ≤ A(1+|t|)^p e^{a|t|}`` (see
-:mod:`hardverify.symbolic.growth`) and the Hermite bound
+:mod:`hardverify.core.growth`) and the Hermite bound
 
     |He_m(t)| = |E[(t + iZ)^m]| ≤ E[(t² + Z²)^{m/2}] ≤ c_m (|t|^m + E|Z|^m),
     c_m = max(1, 2^{m/2 - 1})                      (convexity of x ↦ x^{m/2}),

@@ -28,7 +28,7 @@ __all__ = ["taylor_coefficients", "disc_bound"]
 
 
 def _const(value):
-    from .arbeval import enclose_constant
+    from ..core.arbeval import enclose_constant
     return enclose_constant(value)
 
 
@@ -98,7 +98,7 @@ def taylor_coefficients(expr, var, M: int) -> list:
 def disc_bound(f, r: fmpq, grid: int = 8):
     """Upper bound of |f| on the closed disc |z| ≤ r (None unless f is certified analytic there).
 
-    ``f(z, analytic)`` is a compiled ball function (:func:`~hardverify.numeric.arbeval.compile_expr`).
+    ``f(z, analytic)`` is a compiled ball function (:func:`~hardverify.core.arbeval.compile_expr`).
     """
     R = arb(r)
     step = R / grid

@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .._validate import as_nonneg_int
-from ..activations import Activation, activation, t
+from ..validate import as_nonneg_int
+from ..core.activations import Activation, activation, t
 from ..errors import DomainError, NoClosedForm, NoConvergence
 from .dual import RHO, dual_kernel
 from .funk_hecke import eigen_forms
 from .gegenbauer import harmonic_dimension, legendre_polynomial
-from .hermite import exact_form
-from .moments import as_dimension
+from ..validate import as_dimension
 
-__all__ = ["homogeneity_degree", "gaussian_limit", "legendre_gaussian_limit", "random_feature_kernel", "N_SYMBOL"]
+__all__ = ["gaussian_limit", "legendre_gaussian_limit", "random_feature_kernel", "N_SYMBOL"]
 
 #: the dimension symbol used for limits n → ∞.
 N_SYMBOL = sp.Symbol("n", integer=True, positive=True)
@@ -37,34 +36,6 @@ N_SYMBOL = sp.Symbol("n", integer=True, positive=True)
 
 def _act(a) -> Activation:
     return a if isinstance(a, Activation) else activation(a)
-
-
-def homogeneity_degree(act) -> int | None:
-    """p if σ is a piecewise polynomial with σ(λt) = λ^p σ(t) for all λ > 0 (pieces c_± t^p, kink at 0 only).
-
-    >>> import hardverify as hv
-    >>> homogeneity_degree(hv.activation("relu")), homogeneity_degree(hv.activation("step"))
-    (1, 0)
-    >>> homogeneity_degree(hv.activation("relu").affine(1, 1)) is None
-    True
-    """
-    try:
-        form = exact_form(_act(act))
-    except NoClosedForm:
-        return None
-    if form.erf_terms:
-        return None
-    degrees = set()
-    for a, b, cs in form.pieces:
-        if not (a in (-sp.oo, 0) and b in (0, sp.oo)):
-            return None
-        nz = [i for i, c in enumerate(cs) if c != 0]
-        if len(nz) > 1:
-            return None
-        degrees.update(nz)
-    if len(degrees) > 1:
-        return None
-    return degrees.pop() if degrees else 0
 
 
 def _scale(n, k: int, p: int):
@@ -75,7 +46,7 @@ def gaussian_limit(act, k: int) -> sp.Expr:
     """Exact lim_{n→∞} √N(n,k) n^{p/2} μ_k(σ; n) for a positively p-homogeneous piecewise polynomial σ (H6)."""
     act = _act(act)
     k = as_nonneg_int(k, "degree k", maximum=2000)
-    p = homogeneity_degree(act)
+    p = act.homogeneity
     if p is None:
         raise DomainError(f"H6 needs a positively homogeneous piecewise polynomial (pieces c·t^p, kink at 0); "
                           f"{act.label} is not one")
@@ -120,7 +91,7 @@ def random_feature_kernel(act, n, rho=RHO) -> sp.Expr:
     """
     act = _act(act)
     n = as_dimension(n, minimum=2)
-    p = homogeneity_degree(act)
+    p = act.homogeneity
     if p is None:
         raise NoClosedForm(f"no closed-form random-feature kernel for {act.label} (it is not positively "
                            "homogeneous); use the certified Gegenbauer series, hv.random_feature_kernel(..., dps=)")

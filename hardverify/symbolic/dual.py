@@ -34,8 +34,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from ..activations import Activation, activation, t
-from .._validate import as_expr
+from ..core.activations import Activation, activation, t
+from ..core.numbers import as_expr
 from ..errors import DomainError, NoClosedForm
 from .hermite import exact_form, hermite_coefficients
 

@@ -43,8 +43,9 @@ from dataclasses import dataclass
 import sympy as sp
 from flint import arb, fmpq
 
-from .._validate import as_choice, as_nonneg_int
-from ..activations import Activation, activation
+from ..validate import as_choice, as_nonneg_int
+from ..core.activations import Activation, activation
+from ..core.conventions import MEASURES
 from ..errors import NoClosedForm
 from .gegenbauer import (
     MAX_EXACT_DEGREE, _dim, _half_gamma_ratio_q, _rising, half_gamma_ratio, legendre_moment, legendre_values,
@@ -54,7 +55,6 @@ from .hermite import exact_form
 
 __all__ = ["funk_hecke", "funk_hecke_eigenvalues", "EigenForm", "eigen_forms", "kink_jets", "KinkJets", "MEASURES"]
 
-MEASURES = ("normalized", "surface")
 
 
 # ------------------------------------------------------------------------------ the value type
@@ -82,7 +82,7 @@ class EigenForm:
 
     def to_arb(self) -> arb:
         """A ball at the ambient flint precision (integer n only)."""
-        from ..numeric.arbeval import enclose_constant
+        from ..core.arbeval import enclose_constant
         n = self.n
         A = ((arb(n) / 2).lgamma() - (arb(n + 1) / 2).lgamma()).exp() / arb.pi().sqrt()
         parts = []
@@ -135,7 +135,7 @@ def kink_jets(act: Activation) -> KinkJets:
     one = sp.Integer(1)
     base = next(cs for a, b, cs in pieces if bool(a <= -one) and bool(b > -one))
     kinks = []
-    for (a0, b0, left), (a1, b1, right) in zip(pieces, pieces[1:]):
+    for (_a0, b0, left), (_a1, _b1, right) in zip(pieces, pieces[1:]):
         x = b0
         if not (bool(x > -one) and bool(x < one)):
             continue

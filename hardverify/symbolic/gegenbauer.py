@@ -30,15 +30,15 @@ True
 from __future__ import annotations
 
 import functools
-import math
 
 import sympy as sp
 from flint import fmpq, fmpz
 
-from .._validate import as_nonneg_int
-from ..activations import t as _t
-from ..errors import DomainError, ResourceLimit
-from .moments import as_dimension
+from ..validate import as_nonneg_int
+from ..core.activations import t as _t
+from ..core import counting
+from ..errors import DomainError
+from ..validate import as_dimension
 
 __all__ = [
     "harmonic_dimension", "harmonic_dimension_sum", "legendre_polynomial", "legendre_coefficients",
@@ -49,10 +49,6 @@ __all__ = [
 
 #: the largest degree the exact sphere layer accepts for polynomials and eigenvalues.
 MAX_EXACT_DEGREE = 20_000
-#: the largest exact integer (in bits) a dimension count may produce: 2^26 bits, an 8 MB integer.
-MAX_RESULT_BITS = 1 << 26
-
-
 def _dim(n):
     return as_dimension(n, minimum=2)
 
@@ -70,22 +66,6 @@ def _rising(x, m: int):
 
 
 # ------------------------------------------------------------------------------ F1: dimensions
-def _binomial(a: int, b: int) -> int:
-    """C(a, b) exactly, for any size of a and b, refused up front when it would exceed MAX_RESULT_BITS.
-
-    log2 C(a, b) ≤ m log2(e a / m) with m = min(b, a - b), so the size is known before computing.
-    """
-    if b < 0 or b > a:
-        return 0
-    m = min(b, a - b)
-    if m > 0 and m * math.log2(math.e * a / m) > MAX_RESULT_BITS:
-        raise ResourceLimit(f"C({a}, {b}) has about {m * math.log2(math.e * a / m):.3g} bits; exact dimension "
-                            f"counts are limited to {MAX_RESULT_BITS} bits (lower n or k)")
-    if a < 1 << 63:
-        return int(fmpz.bin_uiui(a, m))
-    return math.comb(a, m)
-
-
 def harmonic_dimension(n, k):
     """N(n, k) = dim H_k^n, the number of linearly independent degree-k spherical harmonics on S^{n-1}.
 
@@ -103,7 +83,7 @@ def harmonic_dimension(n, k):
             return 1
         if k == 1:
             return n
-        return _binomial(n + k - 1, k) - _binomial(n + k - 3, k - 2)
+        return counting.harmonic_dimension(n, k)
     k = _deg(k, "degree k (symbolic n)")     # (n)_k has k factors
     if k == 0:
         return sp.Integer(1)
@@ -120,7 +100,7 @@ def harmonic_dimension_sum(n, k):
     if isinstance(n, int):
         if k == 0:
             return 1
-        return _binomial(n + k - 1, k) + _binomial(n + k - 2, k - 1)
+        return counting.harmonic_dimension_sum(n, k)
     k = _deg(k, "degree k (symbolic n)")     # (n)_k has k factors
     if k == 0:
         return sp.Integer(1)

@@ -27,7 +27,7 @@ import itertools
 
 import sympy as sp
 
-from .._validate import as_nonneg_int
+from ..validate import as_nonneg_int
 from ..errors import DomainError
 from .gegenbauer import harmonic_dimension, legendre_coefficients
 from .moments import sphere_moment
@@ -124,7 +124,7 @@ def sphere_expectation(f, xs) -> sp.Expr:
 @functools.lru_cache(maxsize=32)
 def _basis(n: int, k: int):
     xs = sp.symbols(f"x1:{n + 1}")
-    vecs, kept = [], []
+    kept = []
     for combo in itertools.combinations_with_replacement(range(n), k):
         mon = sp.Mul(*[xs[i] for i in combo])
         h = harmonic_projection(mon, k, xs)

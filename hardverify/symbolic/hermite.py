@@ -45,18 +45,18 @@ from dataclasses import dataclass
 import sympy as sp
 from flint import fmpq
 
-from .._validate import as_choice, as_nonneg_int
-from ..activations import Activation, activation, t
+from ..validate import as_choice, as_nonneg_int
+from ..core.activations import Activation, activation, t
+from ..core.conventions import NORMALIZATIONS
 from ..errors import NoClosedForm
 from .gaussian import (
-    GaussianForm, he_values, phys_hermite_values, to_ring, to_sympy_number, truncated_moments,
+    GaussianForm, he_values, phys_hermite_values, to_ring, truncated_moments,
 )
-from .piecewise import split_pieces
+from ..core.piecewise import split_pieces
 
 __all__ = ["hermite_coefficient", "hermite_coefficients", "exact_form", "ExactForm", "NORMALIZATIONS",
            "MAX_EXACT_DEGREE"]
 
-NORMALIZATIONS = ("orthonormal", "probabilists", "physicists")
 
 #: the largest degree the exact layer accepts (larger requests are refused up front).
 MAX_EXACT_DEGREE = 20_000
@@ -346,7 +346,3 @@ def he_expectations(act, m_max: int) -> list:
     ms = list(range(as_nonneg_int(m_max, "degree m_max", maximum=MAX_EXACT_DEGREE) + 1))
     vals = _expectations(exact_form(act), ms)
     return [vals[m][0].to_sympy() + vals[m][1] for m in ms]
-
-
-def to_exact_number(v):  # re-exported helper for other symbolic modules
-    return to_sympy_number(v)

@@ -23,37 +23,16 @@
 
 from __future__ import annotations
 
-import numbers
-
 import sympy as sp
 
-from .._validate import as_nonneg_int
 from ..errors import DomainError, ResourceLimit
+from ..validate import as_dimension, as_nonneg_int
 
-__all__ = ["gaussian_moment_multi", "sphere_moment", "chi_moment", "ball_radius_moment", "as_dimension",
+__all__ = ["gaussian_moment_multi", "sphere_moment", "chi_moment", "ball_radius_moment",
            "check_moment_degree", "MAX_MOMENT_DEGREE"]
 
 #: the largest total degree |α| of an exact moment
 MAX_MOMENT_DEGREE = 20_000
-
-
-def as_dimension(n, *, minimum: int = 1):
-    """Validate a dimension: a Python int ≥ minimum or a positive-integer sympy Symbol/expression."""
-    if isinstance(n, bool):
-        raise DomainError(f"dimension n must be an integer >= {minimum}, got {n!r}")
-    if isinstance(n, (numbers.Integral, sp.Integer)):
-        v = int(n)
-        if v < minimum:
-            raise DomainError(f"dimension n must be an integer >= {minimum}, got {v}")
-        return v
-    if isinstance(n, sp.Expr):
-        if n.free_symbols and n.is_integer and n.is_positive:
-            return n
-        raise DomainError(
-            f"a symbolic dimension must be declared integer and positive, e.g. "
-            f"sympy.Symbol('n', integer=True, positive=True); got {n!r}"
-        )
-    raise DomainError(f"dimension n must be an integer >= {minimum} or a positive-integer Symbol, got {n!r}")
 
 
 def _alpha(alpha, n=None):

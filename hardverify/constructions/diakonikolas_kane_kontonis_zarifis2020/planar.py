@@ -29,7 +29,7 @@ import functools
 
 import sympy as sp
 
-from ..._validate import as_int_at_least
+from ...validate import as_int_at_least
 from ...distributions import Gaussian
 from ...errors import DomainError
 from ...networks import Network, hermite_component, inner_product
@@ -90,7 +90,8 @@ def monomial_correlation_formula(k: int):
     """SPEC D1: (2k(-1)^{k/2+1}/(π(k² - 1))) 2^{(k+1)/2} Γ((k+3)/2) for even k."""
     if k % 2:
         raise DomainError("the SPEC D1 formula is stated for even k")
-    return 2 * k * (-1) ** (k // 2 + 1) / (sp.pi * (k * k - 1)) * 2 ** sp.Rational(k + 1, 2) * sp.gamma(sp.Rational(k + 3, 2))
+    return (2 * k * (-1) ** (k // 2 + 1) / (sp.pi * (k * k - 1)) * 2 ** sp.Rational(k + 1, 2)
+            * sp.gamma(sp.Rational(k + 3, 2)))
 
 
 def embedding(A) -> tuple:

@@ -4,7 +4,7 @@ An :class:`Activation` knows
 
 * its sympy form :attr:`~Activation.expr` in the real variable :data:`t`;
 * its analytic pieces and its kinks (points where it is not analytic);
-* its proved parity (:class:`~hardverify.symbolic.parity.Parity`);
+* its proved parity (:class:`~hardverify.core.parity.Parity`);
 * a rigorous growth bound ``|σ(t)| ≤ A(1+|t|)^p e^{a|t|}`` (needed for tail bounds).
 
 Build one by name, ``hv.activation("relu")``, or from any sympy expression,
@@ -28,11 +28,12 @@ import functools
 
 import sympy as sp
 
-from ._validate import as_expr, as_nonneg_int, exact_real
-from .errors import DomainError
-from .symbolic.growth import Growth, piecewise_growth
-from .symbolic.parity import Parity, parity
-from .symbolic.piecewise import Piece, split_pieces
+from ..errors import DomainError
+from ..validate import as_nonneg_int
+from .growth import Growth, piecewise_growth
+from .numbers import as_expr, exact_real
+from .parity import Parity, parity
+from .piecewise import Piece, split_pieces
 
 __all__ = ["Activation", "activation", "ACTIVATIONS", "t"]
 
@@ -53,7 +54,10 @@ def _param(value, what):
 
 
 def _relu(): return sp.Max(0, t)
-def _leaky_relu(slope=sp.Rational(1, 100)):
+_LEAKY_SLOPE = sp.Rational(1, 100)
+
+
+def _leaky_relu(slope=_LEAKY_SLOPE):
     a = _param(slope, "slope")
     return sp.Piecewise((a * t, t < 0), (t, True))
 def _abs(): return sp.Abs(t)
@@ -103,7 +107,7 @@ class Activation:
         A display name (the registry name for named activations).
     growth : tuple (A, p, a), optional
         A user-supplied bound ``|σ(t)| ≤ A(1+|t|)^p e^{a|t|}``; by default it is
-        derived from the expression (see :mod:`hardverify.symbolic.growth`).
+        derived from the expression (see :mod:`hardverify.core.growth`).
     """
 
     def __init__(self, expr, var=None, *, name: str | None = None, params: dict | None = None,
@@ -151,7 +155,7 @@ class Activation:
 
     @functools.cached_property
     def parity(self) -> Parity:
-        """Proved parity facts (see :class:`~hardverify.symbolic.parity.Parity`)."""
+        """Proved parity facts (see :class:`~hardverify.core.parity.Parity`)."""
         return parity(list(self.pieces), t)
 
     @functools.cached_property
@@ -173,6 +177,30 @@ class Activation:
     @property
     def is_piecewise_polynomial(self) -> bool:
         return all(p.expr.is_polynomial(t) for p in self.pieces)
+
+    @functools.cached_property
+    def homogeneity(self) -> int | None:
+        """p if σ(λt) = λ^p σ(t) for every λ > 0 (pieces c_± t^p, kink only at 0), else None.
+
+        >>> activation("relu").homogeneity, activation("step").homogeneity, activation("sigmoid").homogeneity
+        (1, 0, None)
+        >>> activation("relu").affine(1, 1).homogeneity is None
+        True
+        """
+        pieces = self.pieces
+        if len(pieces) > 2 or (len(pieces) == 2 and pieces[0].right != 0):
+            return None
+        degrees = set()
+        for piece in pieces:
+            if not piece.expr.is_polynomial(t):
+                return None
+            nz = [m for (m,), c in sp.Poly(piece.expr, t).terms() if c != 0]
+            if len(nz) > 1:
+                return None
+            degrees.update(nz)
+        if len(degrees) > 1:
+            return None
+        return degrees.pop() if degrees else 0
 
     # -- evaluation ---------------------------------------------------------------------
     def __call__(self, x):
@@ -255,7 +283,7 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
     >>> hv.activation("swish")
     Traceback (most recent call last):
     ...
-    hardverify.errors.DomainError: unknown activation 'swish'; known: relu, leaky_relu, abs, sign, step, erf, sigmoid, tanh, gelu, softplus, silu, identity, monomial (or pass a sympy expression; read text such as 'max(0, t)' with hv.parse_expression)
+    hardverify.errors.DomainError: unknown activation 'swish'; known: relu, leaky_relu, abs, sign, step, ...
     """
     if isinstance(name_or_expr, Activation):
         if params or var is not None:

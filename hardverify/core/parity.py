@@ -12,7 +12,7 @@ even m > deg E; if σ - O is even then c_m(σ) = 0 for every odd m > deg O.
 Examples: sigmoid - 1/2 is odd; ReLU - t/2 = |t|/2 is even; GELU - t/2 is even.
 
 >>> import sympy as sp
->>> from hardverify.symbolic.piecewise import split_pieces
+>>> from hardverify.core.piecewise import split_pieces
 >>> t = sp.Symbol("t", real=True)
 >>> P = parity(split_pieces(1 / (1 + sp.exp(-t)), t), t)
 >>> P
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import mpmath
 import sympy as sp
 
-from .piecewise import Piece, _midpoint
+from .piecewise import Piece, midpoint
 
 __all__ = ["Parity", "parity"]
 
@@ -147,7 +147,7 @@ def _refine(pieces: list[Piece]):
     for a, b in zip(cuts, cuts[1:]):
         if a == b:
             continue
-        mid = _midpoint(a, b)
+        mid = midpoint(a, b)
         expr = next(p.expr for p in pieces if p.contains(mid))
         out.append((a, b, expr))
     return out

@@ -135,7 +135,8 @@ def _upper_affine(g, var, domain=None):
             return sp.Abs(coeffs[0]), sp.Abs(coeffs[1])
         lead = poly.LC()
         if deg % 2 == 0 and lead.is_negative:
-            top = sp.calculus.util.maximum(g, var, sp.S.Reals if domain is None else sp.Interval(*domain))  # bounded above
+            region = sp.S.Reals if domain is None else sp.Interval(*domain)
+            top = sp.calculus.util.maximum(g, var, region)          # bounded above
             return _nonneg(top), sp.Integer(0)
         raise DomainError(
             f"exp({g}) grows like exp({var}**{deg}): not integrable against the Gaussian weight; "
@@ -232,7 +233,7 @@ def piecewise_growth(pieces, var) -> Growth:
     and |σ| ≤ max_i G_i ≤ (max A_i)(1+|t|)^{max p} e^{max a |t|}.
 
     >>> import sympy as sp
-    >>> from hardverify.symbolic.piecewise import split_pieces
+    >>> from hardverify.core.piecewise import split_pieces
     >>> t = sp.Symbol("t", real=True)
     >>> piecewise_growth(split_pieces(sp.Piecewise((0, t < 0), (sp.sqrt(t), True)), t), t)
     Growth(A=1, p=1/2, a=0)

@@ -1,4 +1,4 @@
-"""Validation of arguments at the public boundary (shared by every layer).
+"""Exact numbers from user input: reading, signs, balls (the expression core; used by both layers).
 
 House convention for numbers: a Python or numpy float is read as the decimal it prints as
 (``0.1`` becomes ``1/10``), so ``[0.6, 0.8]`` is exactly a unit vector; see :func:`exact_real`.
@@ -12,57 +12,11 @@ import numpy as np
 import sympy as sp
 from flint import arb, ctx
 
-from .errors import DomainError, HardverifyError, ResourceLimit
+from ..errors import DomainError, HardverifyError
+from .arbeval import enclose_constant
+from .parse import parse_expression
 
-#: the largest ``dps`` accepted anywhere; beyond it requests are refused up front.
-MAX_DPS = 5000
-
-
-def as_nonneg_int(value, what: str, *, maximum: int | None = None) -> int:
-    """Return ``value`` as a Python int >= 0, or raise :class:`DomainError`.
-
-    Accepts Python ints, numpy integers, and sympy Integers; rejects bools,
-    floats (even integral ones) and anything else.
-    """
-    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, sp.Integer)):
-        raise DomainError(f"{what} must be a non-negative integer, got {value!r}")
-    v = int(value)
-    if v < 0:
-        raise DomainError(f"{what} must be a non-negative integer, got {v}")
-    if maximum is not None and v > maximum:
-        raise ResourceLimit(f"{what} must be at most {maximum}, got {v}")
-    return v
-
-
-def as_int_at_least(value, lo: int, what: str, *, maximum: int | None = None) -> int:
-    """Return ``value`` as a Python int >= ``lo`` or raise :class:`DomainError`."""
-    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, sp.Integer)):
-        raise DomainError(f"{what} must be an integer >= {lo}, got {value!r}")
-    v = int(value)
-    if v < lo:
-        raise DomainError(f"{what} must be an integer >= {lo}, got {v}")
-    if maximum is not None and v > maximum:
-        raise ResourceLimit(f"{what} must be at most {maximum}, got {v}")
-    return v
-
-
-def as_dps(dps) -> int:
-    """Validate a ``dps=`` keyword (decimal digits of a certified result)."""
-    if isinstance(dps, bool) or not isinstance(dps, (numbers.Integral, sp.Integer)):
-        raise DomainError(f"dps must be a positive integer (1..{MAX_DPS}), got {dps!r}")
-    v = int(dps)
-    if v > MAX_DPS:
-        raise ResourceLimit(f"dps must be a positive integer (1..{MAX_DPS}), got {v}")
-    if v < 1:
-        raise DomainError(f"dps must be a positive integer (1..{MAX_DPS}), got {v}")
-    return v
-
-
-def as_choice(value, allowed, what: str) -> str:
-    """Validate a string option against the allowed values (the message lists them)."""
-    if not isinstance(value, str) or value not in allowed:
-        raise DomainError(f"{what} must be one of {', '.join(map(repr, allowed))}; got {value!r}")
-    return value
+__all__ = ["exact_real", "to_int_if_integral", "sign_of", "as_arb", "as_expr"]
 
 
 def exact_real(value, what: str, *, positive: bool = False, nonnegative: bool = False):
@@ -121,7 +75,6 @@ def sign_of(v):
         return 1
     if v.is_negative:
         return -1
-    from .numeric.arbeval import enclose_constant
     for prec in (128, 512):
         try:
             with ctx.workprec(prec):
@@ -145,7 +98,6 @@ def sign_of(v):
 
 def as_arb(v, prec: int) -> arb:
     """A ball containing the exact number v at ``prec`` bits."""
-    from .numeric.arbeval import enclose_constant
     with ctx.workprec(prec):
         if isinstance(v, int):
             return arb(v)
@@ -155,13 +107,12 @@ def as_arb(v, prec: int) -> arb:
 def as_expr(value, what: str, *, allow_symbols: bool = False):
     """A user value as a sympy expression without ever evaluating text as code.
 
-    Strings go through the safe parser (:func:`hardverify.parse.parse_expression`: numbers such as
+    Strings go through the safe parser (:func:`hardverify.core.parse.parse_expression`: numbers such as
     ``"1/2"`` or ``"0.25"``, arithmetic and known functions only); other values through
     ``sympify(strict=True)``, which refuses strings and arbitrary objects.  Unless
     ``allow_symbols``, the result must be a constant.
     """
     if isinstance(value, str):
-        from .parse import parse_expression
         v = parse_expression(value)
     else:
         try:

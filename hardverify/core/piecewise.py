@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .._validate import sign_of
 from ..errors import DomainError, ResourceLimit
+from .numbers import sign_of
 
-__all__ = ["Piece", "split_pieces", "NONANALYTIC", "sign_at"]
+__all__ = ["Piece", "split_pieces", "switch_points", "midpoint", "NONANALYTIC", "sign_at"]
 
 #: sympy heads that make an expression non-analytic at their switch points.
 NONANALYTIC = (sp.Abs, sp.sign, sp.Heaviside, sp.Max, sp.Min, sp.Piecewise)
@@ -143,7 +143,7 @@ def _resolve(node, var, point):
     raise AssertionError(node)  # pragma: no cover
 
 
-def _midpoint(lo, hi):
+def midpoint(lo, hi):
     if lo == -sp.oo and hi == sp.oo:
         return sp.Integer(0)
     if lo == -sp.oo:
@@ -167,8 +167,16 @@ def _split(expr, var, lo, hi, out):
         raise DomainError(f"non-real switch point in {node}")
     cuts = [lo] + sorted(points, key=lambda p: sp.N(p, 50)) + [hi]
     for a, b in zip(cuts, cuts[1:]):
-        branch = _resolve(node, var, _midpoint(a, b))
+        branch = _resolve(node, var, midpoint(a, b))
         _split(expr.xreplace({node: branch}), var, a, b, out)
+
+
+def switch_points(expr, var) -> tuple:
+    """Every switch point of ``expr``, including those where the two sides agree (which
+    :func:`split_pieces` merges away)."""
+    pieces: list[Piece] = []
+    _split(sp.sympify(expr), var, -sp.oo, sp.oo, pieces)
+    return tuple(dict.fromkeys(p.right for p in pieces[:-1]))
 
 
 def _same(e1, e2) -> bool:

@@ -1,0 +1,339 @@
+"""The router: the one place that decides exact vs certified vs independent, with the shared bounded caches.
+
+Every public function with a ``dps=`` and an ``algorithm=`` keyword (:mod:`hardverify.hermite`,
+:mod:`hardverify.sphere`, :func:`hardverify.inner_product`, the constructions' norms) asks this module,
+and the words of :data:`ALGORITHMS` mean the same everywhere:
+
+``"auto"``        the exact closed form when hardverify has one (enclosed in a ball when ``dps=`` is given),
+                  otherwise the certified default route;
+``"exact"``       the exact closed form only (:class:`~hardverify.errors.NoClosedForm` when there is none);
+                  with ``dps=`` the closed form is enclosed in a ball;
+``"quadrature"``  certified quadrature of the defining integral (Gauss–Legendre with explicit error bounds);
+``"series"``      a certified series whose coefficients the certified layer computes itself: Mehler's series
+                  for dual kernels, inner products and norms (coefficients by certified quadrature), Taylor
+                  coefficients times exact moments for Funk–Hecke eigenvalues.
+
+``"quadrature"`` and ``"series"`` never read the symbolic layer (a test patches it to raise), so they are
+independent second opinions of the closed forms; both need ``dps=``.  Without ``dps`` a result is exact.
+
+Caches (all bounded): exact Hermite coefficient lists, certified coefficient tables (grown geometrically, so
+single calls in a loop cost about what one batch costs), exact dual kernels, coefficient tables for Mehler
+sums, exact Funk–Hecke forms and certified eigenvalue lists.
+
+>>> import hardverify as hv
+>>> sorted(ALGORITHMS)
+['auto', 'exact', 'quadrature', 'series']
+>>> decide(None, "auto", ("auto", "exact", "series"), "the dual kernel")
+(None, 'auto')
+"""
+
+from __future__ import annotations
+
+import functools
+
+import sympy as sp
+from flint import arb, ctx
+
+from .caching import LRU
+from .core.conventions import NORMALIZATIONS
+from .core.activations import Activation, activation
+from .core.numbers import sign_of
+from .errors import DomainError, NoClosedForm, NotCertified
+from .numeric import dual as _ndual
+from .numeric import funk_hecke as _nfh
+from .numeric import funk_hecke_series as _nfs
+from .numeric import hermite as _nh
+from .numeric.enclosure import Enclosure, enclose
+from .numeric.precision import bits_for_dps, until_met
+from .symbolic import dual as _sdual
+from .symbolic import funk_hecke as _sfh
+from .symbolic import hermite as _sh
+from .validate import as_choice, as_dps, as_int_at_least, as_nonneg_int
+
+__all__ = ["ALGORITHMS", "INDEPENDENT", "decide", "as_activation", "hermite_coefficients", "hermite_coefficient",
+           "gaussian_expectation", "dual_kernel", "unit_kernel", "hermite_table", "funk_hecke_eigenvalues",
+           "funk_hecke", "enclose_eigen_forms", "certified_dimension"]
+
+#: every algorithm name of the package, with its one meaning (see the module docstring).
+ALGORITHMS = {
+    "auto": "the exact closed form when there is one (enclosed with dps=), else the certified default",
+    "exact": "the exact closed form only (NoClosedForm if none); enclosed in a ball with dps=",
+    "quadrature": "certified quadrature of the defining integral; never reads the symbolic layer",
+    "series": "a certified series with coefficients from the certified layer; never reads the symbolic layer",
+}
+#: the routes that are independent of the symbolic layer (cross-checks); they need dps=.
+INDEPENDENT = ("quadrature", "series")
+
+
+def as_activation(a) -> Activation:
+    """An Activation from an Activation, a registry name, or a sympy expression."""
+    return a if isinstance(a, Activation) else activation(a)
+
+
+def decide(dps, algorithm, allowed, what: str):
+    """(dps, algorithm) validated: the algorithm must be allowed for ``what``; independent routes need dps."""
+    algorithm = as_choice(algorithm, allowed, "algorithm")
+    if dps is None:
+        if algorithm in INDEPENDENT:
+            raise DomainError(f"algorithm={algorithm!r} gives a certified enclosure of {what}; pass dps=")
+        return None, algorithm
+    return as_dps(dps), algorithm
+
+
+def _exact(act: Activation, fn):
+    """Run an exact computation; when σ is not even integrable against the Gaussian (exp(t²)), raise that."""
+    try:
+        return fn()
+    except NoClosedForm as exc:
+        try:
+            _ = act.growth                    # raises when σ is not integrable against the Gaussian
+        except DomainError as growth_error:
+            raise growth_error from exc
+        raise
+
+
+@functools.lru_cache(maxsize=512)
+def _has_hermite_closed_form(act: Activation) -> bool:
+    try:
+        _sh.exact_form(act)
+        return True
+    except NoClosedForm:
+        return False
+
+
+# ------------------------------------------------------------------------------ Hermite coefficients
+_CERTIFIED = LRU(256)           # (act, normalization, dps) -> [Enclosure, ...] (certified quadrature)
+_CHUNK = 20                     # certified tables grow in chunks of 20 degrees, doubling beyond
+
+
+#: certified tables are grown beyond the request only up to this degree (beyond, exactly what is asked)
+_GROW_LIMIT = 1000
+
+
+def _certified_upto(act: Activation, M: int, dps: int, normalization: str) -> list:
+    M = as_nonneg_int(M, "degree m", maximum=_nh.MAX_NUMERIC_DEGREE)
+    normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
+    key = (act, normalization, dps)
+    have = _CERTIFIED.get(key)
+    if have is not None and len(have) > M:
+        return have
+    D = max(M, min(_GROW_LIMIT, max(_CHUNK * -(-max(M, 1) // _CHUNK), 2 * (len(have) - 1) if have else 0)))
+    try:
+        values = _nh.hermite_coefficients(act, D, dps=dps, normalization=normalization)
+    except NotCertified:
+        if D == M:
+            raise
+        values = _nh.hermite_coefficients(act, M, dps=dps, normalization=normalization)   # exactly what was asked
+    _CERTIFIED.put(key, values)
+    return values
+
+
+@functools.lru_cache(maxsize=256)
+def _exact_coefficients(act: Activation, M: int, normalization: str) -> tuple:
+    return tuple(_sh.hermite_coefficients(act, M, normalization=normalization))
+
+
+def hermite_coefficients(act, M: int, *, dps=None, normalization="orthonormal", algorithm="auto") -> list:
+    """[c_0, ..., c_M] by the route :func:`decide` picks (see :func:`hardverify.hermite_coefficients`)."""
+    act = as_activation(act)
+    dps, algorithm = decide(dps, algorithm, ("auto", "exact", "quadrature"), "Hermite coefficients")
+    if dps is None:
+        return list(_exact(act, lambda: _exact_coefficients(act, M, normalization)))
+    if algorithm == "quadrature" or (algorithm == "auto" and not _has_hermite_closed_form(act)):
+        return list(_certified_upto(act, M, dps, normalization)[: M + 1])
+    return [enclose(c, dps) for c in _exact(act, lambda: _exact_coefficients(act, M, normalization))]
+
+
+def hermite_coefficient(act, m: int, *, dps=None, normalization="orthonormal", algorithm="auto"):
+    """c_m by the route :func:`decide` picks; certified values come from the shared growing tables."""
+    act = as_activation(act)
+    dps, algorithm = decide(dps, algorithm, ("auto", "exact", "quadrature"), "a Hermite coefficient")
+    if dps is None:
+        return _exact(act, lambda: _sh.hermite_coefficient(act, m, normalization=normalization))
+    if algorithm == "quadrature" or (algorithm == "auto" and not _has_hermite_closed_form(act)):
+        return _certified_upto(act, m, dps, normalization)[m]
+    return enclose(_exact(act, lambda: _sh.hermite_coefficient(act, m, normalization=normalization)), dps)
+
+
+def gaussian_expectation(act, *, dps=None, algorithm="auto"):
+    """E[σ(g)], g ~ N(0, 1) (= c_0)."""
+    return hermite_coefficient(act, 0, dps=dps, algorithm=algorithm)
+
+
+# ------------------------------------------------------------------------------ coefficient tables
+def _exact_table_coefficients(act: Activation, M: int, dps: int) -> list:
+    """c_0..c_M as balls from the exact E[σ He_m] (divided by √(m!) in ball arithmetic)."""
+    forms = _sh.he_expectations(act, M)
+    out = []
+    with ctx.workprec(bits_for_dps(dps) + 64):
+        for m, v in enumerate(forms):
+            out.append(enclose(v, dps + 5).ball / arb.fac_ui(m).sqrt())
+    return out
+
+
+def hermite_table(act, M: int, dps: int, *, algorithm: str = "auto") -> _ndual.HermiteTable:
+    """A certified table c_0..c_M(σ) with E[σ²]: from the closed forms when they exist (``auto``), else —
+    and always for the independent ``series``/``quadrature`` routes — from certified quadrature."""
+    act = as_activation(act)
+    if algorithm in INDEPENDENT or not _has_hermite_closed_form(act):
+        return _ndual.hermite_table(act, M, dps)
+    return _ndual.hermite_table(act, M, dps, coefficients=_exact_table_coefficients, source="exact")
+
+
+def _exact_table(act, M, dps):
+    return hermite_table(act, M, dps, algorithm="auto")
+
+
+# ------------------------------------------------------------------------------ dual kernels
+@functools.lru_cache(maxsize=4096)
+def _exact_kernel(s: Activation, tau, rho):
+    return _sdual.dual_kernel(s, tau, rho=rho)
+
+
+def dual_kernel(sigma, tau=None, *, rho=_sdual.RHO, dps=None, algorithm="auto", absolute=None):
+    """K_{σ,τ}(ρ) by the route :func:`decide` picks (see :func:`hardverify.dual_kernel`)."""
+    s = as_activation(sigma)
+    tt = None if tau is None else as_activation(tau)
+    dps, algorithm = decide(dps, algorithm, ("auto", "exact", "series"), "the dual kernel")
+    if dps is None:
+        return _exact(s, lambda: _sdual.dual_kernel(s, tt, rho=rho))
+    if isinstance(rho, sp.Basic) and rho.free_symbols:
+        raise DomainError("a certified dual kernel needs a numeric rho in [-1, 1]")
+    r = _ndual.read_rho(rho)
+    if algorithm != "series":
+        try:
+            return enclose(_exact_kernel(s, tt, sp.sympify(r)), dps)
+        except NoClosedForm:
+            if algorithm == "exact":
+                raise
+        return _ndual.dual_kernel(s, tt, r, dps=dps, absolute=absolute, table=_exact_table)
+    return _ndual.dual_kernel(s, tt, r, dps=dps, absolute=absolute)
+
+
+def _unit(act: Activation, r2, beta) -> Activation:
+    """σ(r t + β) with r = √r2 (σ itself for a unit weight and no bias)."""
+    r = sp.sqrt(sp.sympify(r2))
+    return act if (r == 1 and beta == 0) else act.affine(r, beta)
+
+
+def unit_kernel(sf: Activation, sg: Activation, key, *, dps=None, algorithm="auto", absolute=None):
+    """E[σ(r_f U + β_f) τ(r_g V + β_g)] for standard normal U, V with E[r_f U · r_g V] = ip.
+
+    ``key = (r_f², β_f, r_g², β_g, ip)`` (exact); a unit with zero weight is the constant σ(β).  Exact
+    without ``dps``, else certified by the route of ``algorithm`` (``series``: independent).
+    """
+    rf, bf, rg, bg, ip = key
+    zf, zg = sign_of(sp.sympify(rf)) == 0, sign_of(sp.sympify(rg)) == 0
+    if zf or zg:
+        const = sf(bf) if zf else sg(bg)
+        if zf and zg:
+            value = const * sg(bg)
+            return value if dps is None else enclose(value, dps)
+        other = _unit(sg, rg, bg) if zf else _unit(sf, rf, bf)
+        if dps is None:
+            return const * gaussian_expectation(other)
+        mean = gaussian_expectation(other, dps=dps + 5, algorithm="quadrature" if algorithm == "series" else "auto")
+        return enclose(const, dps + 5) * mean
+    rho = sp.radsimp(sp.sympify(ip) / sp.sqrt(sp.sympify(rf) * rg))
+    s1, t1 = _unit(sf, rf, bf), _unit(sg, rg, bg)
+    if dps is None:
+        return _exact(s1, lambda: _exact_kernel(s1, t1, rho))
+    return dual_kernel(s1, t1, rho=rho, dps=dps, algorithm=algorithm, absolute=absolute)
+
+
+# ------------------------------------------------------------------------------ Funk–Hecke
+_FH = LRU(256)                 # (act, n, dps, measure, algorithm) -> [Enclosure, ...]
+
+
+@functools.lru_cache(maxsize=256)
+def _eigen_forms(act: Activation, n, K: int):
+    return _sfh.eigen_forms(act, n, K)
+
+
+def _exact_forms(act, n, K):
+    try:
+        return _eigen_forms(act, n, K)
+    except NoClosedForm:
+        return None
+
+
+def _form_ball(form, surface: bool) -> arb:
+    """r0 + r1 A_n (times |S^{n-1}| for the surface measure) at the ambient precision."""
+    n = form.n
+    A = ((arb(n) / 2).lgamma() - (arb(n + 1) / 2).lgamma()).exp() / arb.pi().sqrt()
+    from .core.arbeval import enclose_constant
+    parts = [arb(v) if not isinstance(v, sp.Basic) else enclose_constant(v) for v in (form.r0, form.r1)]
+    b = parts[0] + parts[1] * A
+    return b * _nfh.surface_factor(n) if surface else b
+
+
+def enclose_eigen_forms(forms, dps: int, surface: bool) -> list:
+    """Certified values of exact Funk–Hecke forms (ball evaluation at rising precision)."""
+    out = []
+    for f in forms:
+        if f.is_zero():
+            out.append(Enclosure(arb(0), dps))
+            continue
+        out.append(Enclosure(until_met(lambda f=f: _form_ball(f, surface), dps, what="an exact eigenvalue"), dps))
+    return out
+
+
+def certified_dimension(n) -> int:
+    """An integer dimension n ≥ 2 for a certified result (a Symbol is refused)."""
+    if isinstance(n, sp.Basic) and n.free_symbols:
+        raise DomainError("a certified result (dps=) needs an integer dimension n >= 2, not a Symbol")
+    return as_int_at_least(n, 2, "dimension n")
+
+
+def _certified_eigenvalues(act, n, K, dps, measure, algorithm):
+    if algorithm == "series" or (algorithm == "auto" and _nfs.central_piece(act)[0] is not None):
+        try:
+            return _nfs.series_eigenvalues(act, n, K, dps=dps, measure=measure)
+        except (NotCertified, DomainError):
+            if algorithm == "series":
+                raise
+    return _nfh.funk_hecke_eigenvalues(act, n, K, dps=dps, measure=measure)
+
+
+def funk_hecke_eigenvalues(act, n, K: int, *, dps=None, measure="normalized", algorithm="auto") -> list:
+    """[μ_0, ..., μ_K] by the route :func:`decide` picks (see :func:`hardverify.funk_hecke_eigenvalues`)."""
+    act = as_activation(act)
+    dps, algorithm = decide(dps, algorithm, ("auto", "exact", "series", "quadrature"), "Funk–Hecke eigenvalues")
+    if dps is None:
+        return _sfh.funk_hecke_eigenvalues(act, n, K, measure=measure)
+    n = certified_dimension(n)
+    surface = measure == "surface"
+    if algorithm in ("auto", "exact"):
+        forms = _exact_forms(act, n, K)
+        if forms is not None:
+            return enclose_eigen_forms(forms, dps, surface)
+        if algorithm == "exact":                 # never fall through to another route
+            _sfh.eigen_forms(act, n, K)          # raises the NoClosedForm with its explanation
+            raise NoClosedForm(f"no closed form for the Funk–Hecke eigenvalues of {act.label} at n = {n}")
+    key = (act, n, dps, measure, algorithm)
+    have = _FH.get(key)
+    if have is None or len(have) <= K:
+        D = max(K, 2 * (len(have) - 1) if have else 0)
+        try:
+            have = _certified_eigenvalues(act, n, D, dps, measure, algorithm)
+        except (NotCertified, DomainError):
+            if D == K:
+                raise
+            have = _certified_eigenvalues(act, n, K, dps, measure, algorithm)
+        _FH.put(key, have)
+    return list(have[: K + 1])
+
+
+def funk_hecke(act, n, k: int, *, dps=None, measure="normalized", algorithm="auto"):
+    """μ_k by the route :func:`decide` picks; only the requested degree is enclosed on the exact route."""
+    act = as_activation(act)
+    dps_, algorithm_ = decide(dps, algorithm, ("auto", "exact", "series", "quadrature"), "a Funk–Hecke eigenvalue")
+    if dps_ is None:
+        return _sfh.funk_hecke(act, n, k, measure=measure)
+    if algorithm_ in ("auto", "exact"):
+        forms = _exact_forms(act, certified_dimension(n), k)
+        if forms is not None:
+            return enclose_eigen_forms(forms[k:], dps_, measure == "surface")[0]
+    return funk_hecke_eigenvalues(act, n, k, dps=dps_, measure=measure, algorithm=algorithm_)[k]
+
+
