@@ -17,6 +17,7 @@ counterexample, UNDECIDED when the balls overlap at every precision tried.
 
 from __future__ import annotations
 
+import functools
 import math
 from fractions import Fraction
 
@@ -78,7 +79,14 @@ def ball(x, dps: int) -> arb:
     with ctx.workprec(bits_for_dps(dps) + 32):
         if q is not None:
             return arb(fmpq(q.numerator, q.denominator))
-        return enclose(to_sympy(x), dps).ball
+        return _enclosed(to_sympy(x), dps)
+
+
+@functools.lru_cache(maxsize=512)
+def _enclosed(expr, dps: int) -> arb:
+    """Cached enclosure of an irrational sympy constant (a family's norm is enclosed once per (k, σ))."""
+    with ctx.workprec(bits_for_dps(dps) + 32):
+        return enclose(expr, dps).ball
 
 
 def compare(a, op: str, b) -> Status:

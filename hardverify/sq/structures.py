@@ -25,7 +25,8 @@ Every structure may also hold ``zeros`` copies of the zero function (GGJKK Thm B
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import copy
+from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
@@ -147,7 +148,10 @@ class Structure:
         """The same family with the zero function added (C ∪ {0}; orthogonal to everything)."""
         if self.zeros:
             return self
-        return replace(self, size=self.size + 1, zeros=1)
+        new = copy.copy(self)
+        object.__setattr__(new, "size", self.size + 1)
+        object.__setattr__(new, "zeros", 1)
+        return new
 
     def orthogonality(self) -> Verdict:
         """The hypothesis "⟨f_i, f_j⟩ = 0 for i ≠ j" as a Verdict (from the evidence and the entries)."""
