@@ -219,7 +219,10 @@ def _normalised_gamma(st: Structure):
     g = st.offdiag_sup()
     if _is_zero(g):
         return sp.Integer(0)
-    return to_sympy(g) / to_sympy(lo) if is_exact(g) and is_exact(lo) else g / lo
+    if is_exact(g) and is_exact(lo):
+        r = to_sympy(g) / to_sympy(lo)
+        return sp.simplify(r) if sp.count_ops(r) < 200 else r
+    return g / lo
 
 
 def szorenyi(structure, tau) -> SQBound:

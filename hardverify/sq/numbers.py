@@ -167,4 +167,4 @@ def show(x, digits: int = 12) -> str:
     if q is not None and q.denominator != 1 and (abs(q.numerator) >= 10 ** 30 or q.denominator >= 10 ** 30):
         return f"{Enclosure(ball(x, digits + 5), digits)} (exact rational)"
     s = str(to_sympy(x))
-    return s if len(s) <= 120 else f"{Enclosure(ball(x, digits + 5), digits)} (exact)"
+    return s if len(s) <= 60 else f"{Enclosure(ball(x, digits + 5), digits)} (exact)"
