@@ -41,6 +41,8 @@ def table_row(key: str, n: int, k: int, tau, activation: str = "relu", theorem: 
         if lg is not None and n > 1:
             import math
             row["exponent"] = f"{float(lg) / math.log10(n):.6f}"
+        if b.queries <= 1:
+            row["note"] = "trivial at this n (the bound is ≤ 1 query)"
         if key == "dkkz2020":
             row["note"] = f"p = {con.prime(n)}, r = {con.r(n)}, max ‖UᵀV‖ = {con.max_overlap(n)}"
     except HypothesisFailed as exc:
