@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any
 
 import sympy as sp
@@ -135,7 +137,13 @@ class SQBound:
 # -- argument checks and hypotheses -----------------------------------------------------------------
 def as_tolerance(tau, name: str = "tau"):
     """τ as an exact rational in (0, 1) (decimal strings and floats are read exactly)."""
-    q = rational_or_none(tau) if not isinstance(tau, str) else rational_or_none(sp.Rational(tau))
+    if isinstance(tau, str):
+        try:
+            q = Fraction(tau.strip()) if "/" in tau else Fraction(Decimal(tau.strip()))
+        except (ValueError, ZeroDivisionError, InvalidOperation):
+            q = None
+    else:
+        q = rational_or_none(tau)
     if q is None:
         raise DomainError(f"{name} must be a rational number in (0, 1) such as '1e-3' or 1/100, got {tau!r}")
     if not 0 < q < 1:

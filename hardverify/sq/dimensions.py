@@ -240,11 +240,12 @@ def _abs_ball(x, dps=60):
         return ball(x, dps).__abs__()
 
 
-def csda(structure, gamma, *, quantifier: str = "every") -> Dimension:
+def csda(structure, gamma, *, quantifier: str = "every", method: str = "auto") -> Dimension:
     """SPEC Q5: CSDA_D(C, γ) from its definition (see the module docstring); an exact int or math.inf.
 
     ``quantifier="every"`` is the definition; ``"some"`` (explicit Gram matrices only) is the published
-    misuse that negative controls compare against.
+    misuse that negative controls compare against.  ``method="subsets"`` forces the all-subsets search on
+    an explicit Gram matrix (an independent check of the counting formula used for orthogonal families).
     """
     st = structure_of(structure)
     gamma = _check_gamma(gamma)
@@ -254,7 +255,11 @@ def csda(structure, gamma, *, quantifier: str = "every") -> Dimension:
     params = {"gamma": str(gamma), "N": total, "quantifier": quantifier, "law": st.law}
     if quantifier == "some" and not isinstance(st, GramStructure):
         raise DomainError("quantifier='some' (a negative control) is provided for explicit Gram matrices only")
-    if st.exactly_orthogonal() and st.equal_norms and quantifier == "every":
+    if method not in ("auto", "subsets"):
+        raise DomainError(f"method must be 'auto' or 'subsets', got {method!r}")
+    if method == "subsets" and not isinstance(st, GramStructure):
+        raise DomainError("method='subsets' needs an explicit Gram matrix")
+    if method == "auto" and st.exactly_orthogonal() and st.equal_norms and quantifier == "every":
         c, nz, z = st.norm2, st.nonzero, total - st.nonzero
         # worst C′ of size m: the min(m, nz) non-zero members, ρ = c·min(m, nz)/m² (decreasing in m)
         if compare(c, "<=", gamma).ok:
