@@ -36,6 +36,8 @@ def parse_list(text: str) -> list:
                 out.extend(range(a, b + 1, s))
             else:
                 out.append(_int(part))
+        except DomainError:
+            raise
         except (InvalidOperation, ValueError):
             raise DomainError(f"cannot read {part!r}: use integers such as 10,1e3 or ranges such as 2..16") from None
     return out
