@@ -192,10 +192,14 @@ def _queries(value) -> int:
 
 def _mul(*xs):
     """Product of exact values (sympy) or, when any is an Enclosure, of Enclosures."""
-    out = sp.Integer(1)
+    exact = sp.Integer(1)
+    encl = None
     for x in xs:
-        out = (out * x) if not (is_exact(out) and is_exact(x)) else to_sympy(out) * to_sympy(x)
-    return out
+        if is_exact(x):
+            exact = exact * to_sympy(x)
+        else:
+            encl = x if encl is None else encl * x
+    return exact if encl is None else encl * exact
 
 
 # -- G7 ------------------------------------------------------------------------------------------
@@ -211,7 +215,7 @@ def bessel(structure, tau, *, norm2=None) -> SQBound:
     hyps = _evidence(st) + [st.orthogonality().with_(claim="G7"), _equal_norms_hyp(st, "G7"), _norm_hyp(st, "G7")]
     _require(hyps, "G7 (Bessel bound)")
     c = st.norm2 if norm2 is None else norm2
-    value = _mul(N - 1, tau ** 2, 1 / to_sympy(c) if is_exact(c) else 1 / c)
+    value = _mul(N - 1, tau ** 2, 1 / to_sympy(c) if is_exact(c) else c.__rtruediv__(1))
     q = _queries(value)
     return SQBound("G7", "Bessel/adversary bound for an exactly orthogonal family (SPEC G7)",
                    "SPEC G7 [DER]; the paper's own form is GGJKK Thm B.1", "CSQ",

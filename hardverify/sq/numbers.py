@@ -100,6 +100,8 @@ def compare(a, op: str, b) -> Status:
     if op in (">", ">="):
         a, b, op = b, a, {">": "<", ">=": "<="}[op]
     exact_pair = is_exact(a) and is_exact(b)
+    if exact_pair and _provably_equal(a, b):
+        return Status.PROVED if op == "<=" else Status.REFUTED
     for dps in (_DPS_LADDER if exact_pair else _DPS_LADDER[:1]):
         dps = dps + max(_digits_needed(a), _digits_needed(b))
         with ctx.workprec(bits_for_dps(dps) + 32):
@@ -110,9 +112,16 @@ def compare(a, op: str, b) -> Status:
                 return Status.REFUTED
             if d.is_zero() and exact_pair and op == "<=":
                 return Status.CERTIFIED
-    if op == "<" and exact_pair and sp.simplify(to_sympy(b) - to_sympy(a)) == 0:
-        return Status.REFUTED                        # proved equal: a < b is false
     return Status.UNDECIDED
+
+
+def _provably_equal(a, b) -> bool:
+    """True when sympy proves a = b (structurally, or simplify(a - b) == 0 on small expressions)."""
+    sa, sb = to_sympy(a), to_sympy(b)
+    if sa == sb:
+        return True
+    d = sa - sb
+    return sp.count_ops(d) < 400 and sp.simplify(d) == 0
 
 
 def _floor_ceil(x, which: str, side: str) -> int:
