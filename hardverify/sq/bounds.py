@@ -233,7 +233,7 @@ def _normalised_gamma(st: Structure):
         return sp.Integer(0)
     if is_exact(g) and is_exact(lo):
         r = to_sympy(g) / to_sympy(lo)
-        return sp.simplify(r) if sp.count_ops(r) < 200 else r
+        return sp.simplify(r) if sp.count_ops(r) < 40 else r
     return g / lo
 
 

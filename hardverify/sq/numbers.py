@@ -100,7 +100,7 @@ def compare(a, op: str, b) -> Status:
     if op in (">", ">="):
         a, b, op = b, a, {">": "<", ">=": "<="}[op]
     exact_pair = is_exact(a) and is_exact(b)
-    if exact_pair and _provably_equal(a, b):
+    if exact_pair and to_sympy(a) == to_sympy(b):
         return Status.PROVED if op == "<=" else Status.REFUTED
     for dps in (_DPS_LADDER if exact_pair else _DPS_LADDER[:1]):
         dps = dps + max(_digits_needed(a), _digits_needed(b))
@@ -112,6 +112,8 @@ def compare(a, op: str, b) -> Status:
                 return Status.REFUTED
             if d.is_zero() and exact_pair and op == "<=":
                 return Status.CERTIFIED
+    if exact_pair and _provably_equal(a, b):
+        return Status.PROVED if op == "<=" else Status.REFUTED
     return Status.UNDECIDED
 
 
