@@ -21,8 +21,8 @@ enumeration.  At dimension n the largest prime p with 2p² ≤ n is used (the ot
 >>> fam = DKKZPlanes(4, degree=2)
 >>> fam.prime(50), fam.family_size(50)                      # p = 5: 2·25 = 50 coordinates, N = 5²
 (5, 25)
->>> [(o.invariant, o.pairs) for o in fam.correlation_profile(50).orbits]    # j = 0 or 1 agreement
-[(0, 400), (1, 200)]
+>>> [(o.invariant, o.pairs) for o in fam.correlation_profile(50).orbits]    # 25 × (4 constants, 20 lines)
+[(0, 100), (1, 500)]
 """
 
 from __future__ import annotations
