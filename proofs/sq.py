@@ -19,8 +19,8 @@ from hardverify.constructions.goel2020 import GGJKK
 from hardverify.errors import HypothesisFailed
 from hardverify.proofs import claim
 from hardverify.sq import OrbitStructure, csd, csd_to_csda, csda, gram_from_members, sq_dim
-from hardverify.sq.bounds import (bessel, distinguishing_to_learning, dkkz_lemma15, gd_as_csq, ggjkk_b1, sd_bound,
-                                  szorenyi)
+from hardverify.sq.bounds import bessel, dkkz_lemma15, ggjkk_b1, sd_bound, szorenyi
+from hardverify.sq.consequences import distinguishing_to_learning, gd_as_csq
 from hardverify.sq.game import csq_game, cube_game
 from hardverify.sq.wiring import classification_structure, sq_bound
 from hardverify.verdict import Status, Verdict

@@ -15,8 +15,8 @@ import hardverify as hv
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.errors import DomainError, HypothesisFailed, ResourceLimit
 from hardverify.sq import GramStructure, OrbitStructure, gram_from_members, sq_dim, csd, csda
-from hardverify.sq.bounds import (bessel, distinguishing_to_learning, dkkz_lemma15, gd_as_csq, ggjkk_b1, sd_bound,
-                                  sq_dim_bound, szorenyi)
+from hardverify.sq.bounds import bessel, dkkz_lemma15, ggjkk_b1, sd_bound, sq_dim_bound, szorenyi
+from hardverify.sq.consequences import distinguishing_to_learning, gd_as_csq
 from hardverify.sq.wiring import classification_structure, sq_bound
 from hardverify.verdict import Status
 

@@ -7,8 +7,8 @@ the CSQ adversary (:mod:`.game`) and tabulates growth in n (:mod:`.table`).  Eve
 model (CSQ, SQ/STAT, VSTAT) and never claims more: the real-valued GGJKK and DKKZ bounds are CSQ.
 """
 
-from .bounds import (SQBound, bessel, distinguishing_to_learning, dkkz_lemma15, gd_as_csq, ggjkk_b1, sd_bound,
-                     sq_dim_bound, szorenyi)
+from .bounds import SQBound, bessel, dkkz_lemma15, ggjkk_b1, sd_bound, sq_dim_bound, szorenyi
+from .consequences import distinguishing_to_learning, gd_as_csq
 from .dimensions import Dimension, csd, csd_to_csda, csda, sq_dim, statistical_dimension
 from .structures import (BoundStructure, GramStructure, MAX_GRAM_MEMBERS, OrbitStructure, Structure,
                          gram_from_members, structure_of)

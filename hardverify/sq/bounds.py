@@ -13,8 +13,7 @@ GGJKK, DKKZ and VW regression bounds; SPEC §11), **SQ (STAT)** for χ-correlati
 * :func:`dkkz_lemma15` — DKKZ Lemma 15: Ω(m) queries of tolerance √τ′, m = SDA(C, τ′) (f normalised);
 * :func:`sd_bound` — Q3 (DKPZ21 Lemma 12): tolerance ≤ √(γ + γ′) or ≥ sγ′/(β - γ) queries, γ′ chosen;
 * :func:`sq_dim_bound` — Q1: d^{a} queries of tolerance d^{-b} ([MEM] exponents a = b = 1/3);
-* :func:`gd_as_csq` — G8: p parameters × T steps of GD = p·T CSQ queries; "cannot reach error ε";
-* :func:`distinguishing_to_learning` — Q4: one extra CSQ query of tolerance ε/4 ([MEM] constant).
+* G8 (GD as CSQ) and Q4 (distinguishing ⇒ learning) are in :mod:`.consequences`.
 
 >>> import sympy as sp
 >>> from hardverify.sq.structures import GramStructure
@@ -38,11 +37,11 @@ from ..errors import DomainError, HypothesisFailed
 from ..numeric.enclosure import Enclosure
 from ..verdict import Status, Verdict
 from .dimensions import csda, csd, statistical_dimension, sq_dim
-from .numbers import ceil_of, compare, is_exact, log_enclosure, rational_or_none, show, to_sympy
-from .structures import BoundStructure, Structure, _is_zero, structure_of
+from .numbers import ceil_of, compare, is_exact, is_zero, log_enclosure, rational_or_none, show, to_sympy
+from .structures import BoundStructure, Structure, structure_of
 
 __all__ = ["SQBound", "bessel", "szorenyi", "ggjkk_b1", "dkkz_lemma15", "sd_bound", "sq_dim_bound",
-           "gd_as_csq", "distinguishing_to_learning", "as_tolerance", "MODELS"]
+           "as_tolerance", "MODELS"]
 
 MODELS = ("CSQ", "SQ (STAT)", "VSTAT")
 REF_SZORENYI = "Szörényi, Characterizing statistical query learning: simplified notions and proofs, ALT 2009"
@@ -151,20 +150,20 @@ def as_tolerance(tau, name: str = "tau"):
     return sp.Rational(q.numerator, q.denominator)
 
 
-def _hyp(status: Status, claim: str, text: str, method: str = "exact comparison") -> Verdict:
+def hypothesis(status: Status, claim: str, text: str, method: str = "exact comparison") -> Verdict:
     return Verdict(status, claim=claim, method=method, evidence=text)
 
 
-def _require(hyps: list, what: str):
+def require_all(hyps: list, what: str):
     for h in hyps:
         if not h:
             raise HypothesisFailed(f"{what}: hypothesis not proved — {h.evidence}", h)
     return tuple(hyps)
 
 
-def _compare_hyp(a, op, b, claim, text) -> Verdict:
+def compare_hypothesis(a, op, b, claim, text) -> Verdict:
     st = compare(a, op, b)
-    return _hyp(st, claim, f"{text}: {show(a)} {op} {show(b)} is {st.value}",
+    return hypothesis(st, claim, f"{text}: {show(a)} {op} {show(b)} is {st.value}",
                 "exact comparison" if st in (Status.PROVED,) or (rational_or_none(a) is not None and
                                                                  rational_or_none(b) is not None)
                 else "certified comparison (arb)")
@@ -176,13 +175,13 @@ def _evidence(st: Structure) -> list:
 
 def _norm_hyp(st: Structure, claim: str) -> Verdict:
     lo, _ = st.diagonal_range()
-    return _compare_hyp(lo, ">", 0, claim, "every non-zero member has ‖f‖² > 0")
+    return compare_hypothesis(lo, ">", 0, claim, "every non-zero member has ‖f‖² > 0")
 
 
 def _equal_norms_hyp(st: Structure, claim: str) -> Verdict:
     if st.equal_norms:
-        return _hyp(Status.PROVED, claim, f"every member has ‖f‖² = {show(st.norm2)}", "correlation structure")
-    return _hyp(Status.UNDECIDED, claim, f"the norms are only known to lie in {st.diagonal_range()}",
+        return hypothesis(Status.PROVED, claim, f"every member has ‖f‖² = {show(st.norm2)}", "correlation structure")
+    return hypothesis(Status.UNDECIDED, claim, f"the norms are only known to lie in {st.diagonal_range()}",
                 "correlation structure")
 
 
@@ -213,7 +212,7 @@ def bessel(structure, tau, *, norm2=None) -> SQBound:
     tau = as_tolerance(tau)
     N = st.nonzero
     hyps = _evidence(st) + [st.orthogonality().with_(claim="G7"), _equal_norms_hyp(st, "G7"), _norm_hyp(st, "G7")]
-    _require(hyps, "G7 (Bessel bound)")
+    require_all(hyps, "G7 (Bessel bound)")
     c = st.norm2 if norm2 is None else norm2
     value = _mul(N - 1, tau ** 2, 1 / to_sympy(c) if is_exact(c) else c.__rtruediv__(1))
     q = _queries(value)
@@ -229,7 +228,7 @@ def bessel(structure, tau, *, norm2=None) -> SQBound:
 def _normalised_gamma(st: Structure):
     lo, _ = st.diagonal_range()
     g = st.offdiag_sup()
-    if _is_zero(g):
+    if is_zero(g):
         return sp.Integer(0)
     if is_exact(g) and is_exact(lo):
         r = to_sympy(g) / to_sympy(lo)
@@ -246,11 +245,11 @@ def szorenyi(structure, tau) -> SQBound:
     tau = as_tolerance(tau)
     N = st.nonzero
     hyps = _evidence(st) + [_norm_hyp(st, "Q2")]
-    _require(hyps, "Q2 (Szörényi bound)")
+    require_all(hyps, "Q2 (Szörényi bound)")
     gamma = _normalised_gamma(st)
-    gap = _compare_hyp(tau ** 2, ">", gamma, "Q2", "τ² > γ (γ = sup of the normalised correlations)")
+    gap = compare_hypothesis(tau ** 2, ">", gamma, "Q2", "τ² > γ (γ = sup of the normalised correlations)")
     hyps.append(gap)
-    _require(hyps, "Q2 (Szörényi bound)")
+    require_all(hyps, "Q2 (Szörényi bound)")
     margin = (tau ** 2 - to_sympy(gamma)) if is_exact(gamma) else (gamma * -1 + tau ** 2)
     value = _mul(N - 1, margin)
     count = (1 / margin) if is_exact(margin) else 1 / margin
@@ -272,15 +271,15 @@ def ggjkk_b1(structure, tau) -> SQBound:
     tau = as_tolerance(tau)
     gamma = tau ** 2
     C0 = st.with_zero()
-    hyps = _evidence(st) + [_hyp(Status.PROVED, "Q5", "0 ∈ C: the zero function is added (C ∪ {0}); Thm B.1 "
+    hyps = _evidence(st) + [hypothesis(Status.PROVED, "Q5", "0 ∈ C: the zero function is added (C ∪ {0}); Thm B.1 "
                                  "needs it", "construction of C ∪ {0}"), _norm_hyp(st, "Q5")]
-    _require(hyps, "GGJKK Thm B.1")
+    require_all(hyps, "GGJKK Thm B.1")
     s = csda(C0, gamma)
     lo, _ = st.diagonal_range()
     eta = sp.sqrt(to_sympy(lo)) if is_exact(lo) else lo
     if s.value == math.inf:
         raise HypothesisFailed("CSDA is unbounded (every member has ‖f‖² ≤ γ): Thm B.1 gives no finite count",
-                               _hyp(Status.REFUTED, "Q5", "‖f‖² ≤ γ for every member"))
+                               hypothesis(Status.REFUTED, "Q5", "‖f‖² ≤ γ for every member"))
     hyps.append(s.verdict().with_(claim="Q5"))
     value = sp.Rational(s.value, 2)
     q = _queries(value)
@@ -298,14 +297,14 @@ def dkkz_lemma15(structure, tau, *, constant=1) -> SQBound:
     st = structure_of(structure)
     tau = as_tolerance(tau)
     hyps = _evidence(st) + [_norm_hyp(st, "Q5"), _equal_norms_hyp(st, "Q5")]
-    _require(hyps, "DKKZ Lemma 15")
+    require_all(hyps, "DKKZ Lemma 15")
     c = st.norm2
     gs = _normalised_gamma(st)
     normed = BoundStructure(st.nonzero, gs, sp.Integer(1), law=st.law, evidence=st.evidence)
     m = csda(normed, tau ** 2)
     if m.value == math.inf:                     # pragma: no cover - ‖f‖ = 1 > τ²
-        raise HypothesisFailed("SDA unbounded", _hyp(Status.UNDECIDED, "Q5", "SDA unbounded"))
-    hyps.append(_hyp(Status.PROVED, "Q5", f"normalised: E(f/‖f‖)² = 1 ≤ 1 (‖f‖² = {show(c)})", "exact"))
+        raise HypothesisFailed("SDA unbounded", hypothesis(Status.UNDECIDED, "Q5", "SDA unbounded"))
+    hyps.append(hypothesis(Status.PROVED, "Q5", f"normalised: E(f/‖f‖)² = 1 ≤ 1 (‖f‖² = {show(c)})", "exact"))
     hyps.append(m.verdict().with_(claim="Q5"))
     value = to_sympy(constant) * m.value
     q = _queries(value)
@@ -338,9 +337,9 @@ def sd_bound(structure, tau, *, beta=None, gamma=None) -> SQBound:
     if not compare(beta, ">", gamma).ok:
         raise DomainError(f"the SD corollary needs β > γ, got β = {show(beta)}, γ = {show(gamma)}")
     hyps = _evidence(st)
-    gap = _compare_hyp(tau ** 2, ">", gamma, "Q3", "τ² > γ (so that γ′ = τ² - γ > 0)")
+    gap = compare_hypothesis(tau ** 2, ">", gamma, "Q3", "τ² > γ (so that γ′ = τ² - γ > 0)")
     hyps.append(gap)
-    _require(hyps, "Q3 (statistical dimension)")
+    require_all(hyps, "Q3 (statistical dimension)")
     s = statistical_dimension(st, gamma, beta)
     hyps.append(s.verdict())
     gp = tau ** 2 - to_sympy(gamma)
@@ -364,7 +363,7 @@ def sq_dim_bound(structure, *, query_exponent=sp.Rational(1, 3), tolerance_expon
     st = structure_of(structure)
     d = sq_dim(st)
     hyps = _evidence(st) + [d.verdict()]
-    _require(hyps, "Q1 (SQ dimension)")
+    require_all(hyps, "Q1 (SQ dimension)")
     a, b = to_sympy(query_exponent), to_sympy(tolerance_exponent)
     value = sp.Integer(d.value) ** a
     tol = sp.Integer(d.value) ** (-b)
@@ -375,48 +374,3 @@ def sq_dim_bound(structure, *, query_exponent=sp.Rational(1, 3), tolerance_expon
                    f"d^-{b} = {show(tol)}" + ("" if st.boolean else " (read correlationally: the family is not ±1-valued)"),
                    value, q, tol, tuple(hyps), {"d": d.value, "law": st.law},
                    {"exponents": f"a = {a}, b = {b} (SPEC Q1: 'd^Ω(1) queries of tolerance d^-Ω(1)', constants [MEM])"})
-
-
-# -- G8 and Q4 -----------------------------------------------------------------------------------
-def gd_as_csq(bound: SQBound, parameters: int, steps: int, *, grad_bound=1, epsilon=None) -> SQBound:
-    """SPEC G8: T steps of GD on square loss with p parameters and gradient precision τ·B (B a sup of
-    |∂_j h_θ|) are p·T CSQ(τ) queries.  If p·T is below the CSQ bound, GD with these p and T cannot reach
-    the bound's accuracy (``epsilon``, default: the bound's own error threshold)."""
-    if not isinstance(bound, SQBound) or bound.model != "CSQ":
-        raise DomainError("gd_as_csq needs a CSQ SQBound (GD on square loss is a CSQ algorithm, SPEC G8)")
-    for name, v in (("parameters", parameters), ("steps", steps)):
-        if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-            raise DomainError(f"{name} must be a positive int, got {v!r}")
-    B = to_sympy(grad_bound)
-    if not compare(B, ">", 0).ok:
-        raise DomainError(f"grad_bound must be > 0, got {grad_bound!r}")
-    used = parameters * steps
-    hyp = _compare_hyp(used, "<", bound.queries, "G8", "p·T < the CSQ lower bound")
-    hyps = list(bound.hypotheses) + [hyp]
-    _require(hyps, "G8 (GD as CSQ)")
-    eps = "the accuracy of the CSQ bound" if epsilon is None else f"error ε = {epsilon}"
-    return SQBound("G8", "gradient descent on square loss is a CSQ algorithm (SPEC G8)",
-                   "SPEC G8 [DER; framing MEM] + " + bound.reference, "CSQ",
-                   f"GD with p = {parameters} parameters and T = {steps} steps at gradient precision τ·B = "
-                   f"{show(bound.tolerance * B)} makes p·T = {used} CSQ({bound.tolerance}) queries < {show(bound.queries)}: "
-                   f"it cannot reach {eps}", bound.value, bound.queries, bound.tolerance, tuple(hyps),
-                   dict(bound.params, parameters=parameters, steps=steps, grad_bound=B, gd_queries=used))
-
-
-def distinguishing_to_learning(learner_queries: int, epsilon, *, constant=4) -> SQBound:
-    """SPEC Q4 [MEM]: a CSQ learner with MSE < Var(y) - ε (outputs clipped to |h| ≤ 1) gives a distinguisher
-    between the labelled and a null distribution (E[y|x] = 0) with one extra CSQ query h of tolerance
-    ε/``constant``: from E(h - f)² < ‖f‖² - ε, ⟨h, f⟩ > ε/2, while ⟨h, y⟩ = 0 under the null; tolerance
-    ε/4 separates the two answers (constant 4 derived here; SPEC's '~ε' is [MEM])."""
-    if isinstance(learner_queries, bool) or not isinstance(learner_queries, int) or learner_queries < 0:
-        raise DomainError(f"learner_queries must be a non-negative int, got {learner_queries!r}")
-    eps = as_tolerance(epsilon, "epsilon")
-    tol = eps / to_sympy(constant)
-    return SQBound("Q4", "distinguishing ⇒ learning (one extra query)", "SPEC Q4 [MEM]", "CSQ",
-                   f"a learner with {learner_queries} queries and MSE < Var - {eps} yields a distinguisher with "
-                   f"{learner_queries + 1} CSQ queries, the last of tolerance ε/{constant} = {tol}; so a distinguishing "
-                   f"lower bound of q queries gives a learning lower bound of q - 1",
-                   sp.Integer(learner_queries + 1), learner_queries + 1, tol,
-                   (_hyp(Status.PROVED, "Q4", "⟨h, f⟩ > ε/2 under the labelled law, 0 under the null (derived)"),),
-                   {"epsilon": eps, "learner_queries": learner_queries},
-                   {"tolerance constant": f"{constant} (SPEC Q4 says '~ε' [MEM])"})

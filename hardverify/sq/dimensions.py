@@ -38,8 +38,8 @@ from flint import arb, ctx
 
 from ..errors import DomainError, NotCertified, ResourceLimit
 from ..verdict import Status, Verdict
-from .numbers import ball, ceil_of, compare, floor_of, is_exact, rational_or_none, show, to_sympy
-from .structures import GramStructure, Structure, _is_zero, structure_of
+from .numbers import ball, ceil_of, compare, floor_of, is_exact, is_zero, rational_or_none, show, to_sympy
+from .structures import GramStructure, Structure, structure_of
 
 __all__ = ["Dimension", "sq_dim", "csd", "statistical_dimension", "csda", "csd_to_csda", "MAX_SUBSET_MEMBERS"]
 
@@ -150,7 +150,7 @@ def sq_dim(structure) -> Dimension:
     D = {}
     for a, b in itertools.combinations(idx, 2):
         g = st.entry(a, b)
-        if _is_zero(g):
+        if is_zero(g):
             D[a, b] = D[b, a] = math.inf
             continue
         r2 = (to_sympy(g) ** 2 / (to_sympy(st.entry(a, a)) * to_sympy(st.entry(b, b)))) if is_exact(g) else \
@@ -188,7 +188,7 @@ def csd(structure, gamma, beta, *, name: str = "CSD", claim: str = "Q5") -> Dime
         adj = {}
         for a, b in itertools.combinations(ok, 2):
             g = st.entry(a, b)
-            adj[a, b] = adj[b, a] = _is_zero(g) or _decide(
+            adj[a, b] = adj[b, a] = is_zero(g) or _decide(
                 compare(sp.Abs(to_sympy(g)) if is_exact(g) else abs(g), "<=", gamma), "|E f_i f_j| ≤ γ")
         return Dimension(name, claim, _max_clique(ok, lambda u, v: adj[u, v]), True, params,
                          "exact clique search", _evidence(st))
@@ -220,7 +220,7 @@ def statistical_dimension(structure, gamma, beta) -> Dimension:
 
 def _ceil_threshold(num, den):
     """The smallest integer m ≥ 1 with num/m ≤ den, i.e. ⌈num/den⌉ (den > 0), certified."""
-    if _is_zero(num):
+    if is_zero(num):
         return 1
     return max(1, ceil_of(to_sympy(num) / to_sympy(den) if is_exact(num) and is_exact(den) else num / den,
                           side="safe_high"))
@@ -332,7 +332,7 @@ def csd_to_csda(d: int, gamma, beta, gamma_prime) -> Dimension:
     gamma, beta, gp = _check_gamma(gamma), _check_gamma(beta, "beta"), _check_gamma(gamma_prime, "gamma_prime")
     if not compare(beta, ">", gamma).ok:
         raise DomainError(f"Lemma 30 needs β > γ, got β = {beta}, γ = {gamma}")
-    if _is_zero(gp):
+    if is_zero(gp):
         raise DomainError("Lemma 30 needs γ′ > 0")
     real = sp.Integer(d) * gp / (beta - gamma)
     return Dimension("CSDA", "Q5", floor_of(real, side="safe_low"), False,

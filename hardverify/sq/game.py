@@ -10,7 +10,7 @@ count next to the proved bound.
   random ReLU networks and random polynomials evaluated exactly at the 2^n points and divided by their
   exact max, so **|h| ≤ 1 pointwise**; ⟨h, f_S⟩ = f_S(1)·ĥ(S) with ĥ(S) an exact rational;
 * :func:`csq_game` — any small family of networks under any law with certified inner products
-  (``hv.inner_product(..., dps=)``), queries random ReLU networks scaled to ‖h‖ ≤ 1 (certified), plus
+  (``inner_product(..., dps=)``), queries random ReLU networks scaled to ‖h‖ ≤ 1 (certified), plus
   structured queries (normalised sums of a few members) that come close to the bound.
 
 Seeds: numpy ``default_rng(seed)``; the same seed gives the same queries and counts.
@@ -151,8 +151,7 @@ def csq_game(members, dist, tau, *, bound=None, gamma=0, queries: int = 100, see
     ``bound``: the proved count bound (count < bound); default ‖f‖²/τ² from the members' common norm
     (G7; γ = 0) or 1/(τ² - γ)·max‖f‖² ... when ``gamma`` > 0 (Q2 on the normalised family).
     """
-    import hardverify as hv
-    from ..networks import Network
+    from ..networks import Network, inner_product
 
     tau = as_tolerance(tau)
     if not isinstance(members, (list, tuple)) or not members or not all(isinstance(f, Network) for f in members):
@@ -160,7 +159,7 @@ def csq_game(members, dist, tau, *, bound=None, gamma=0, queries: int = 100, see
     if len(members) > 64:
         raise ResourceLimit(f"the certified game computes every ⟨h, f_i⟩; at most 64 members, got {len(members)}")
     n = members[0].n
-    norms = [hv.inner_product(f, f, dist, dps=dps) for f in members]
+    norms = [inner_product(f, f, dist, dps=dps) for f in members]
     if bound is None:
         c = to_sympy(_upper_rational(max(norms, key=float)))
         bound = c / tau ** 2 if gamma == 0 else 1 / (tau ** 2 - to_sympy(gamma)) * c
@@ -180,14 +179,14 @@ def csq_game(members, dist, tau, *, bound=None, gamma=0, queries: int = 100, see
             h = h + f
         hs.append(h)
     for h in hs:
-        hh = hv.inner_product(h, h, dist, dps=dps)
+        hh = inner_product(h, h, dist, dps=dps)
         if hh.is_exact_zero():
             counts.append(0)
             continue
         scale = _upper_rational(hh) ** sp.Rational(1, 2)     # ≥ ‖h‖: h/scale has ‖·‖ ≤ 1
         cnt = 0
         for f in members:
-            v = hv.inner_product(h, f, dist, dps=dps)
+            v = inner_product(h, f, dist, dps=dps)
             # counted unless certainly |⟨h, f⟩|/scale ≤ τ (an upper count: the check stays certified)
             if not compare(abs(v), "<=", tau * scale).ok:
                 cnt += 1

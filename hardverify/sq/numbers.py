@@ -28,7 +28,7 @@ from ..errors import DomainError, NotCertified
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose, exact_fraction
 from ..verdict import Status
 
-__all__ = ["is_exact", "rational_or_none", "ball", "compare", "ceil_of", "floor_of", "log_enclosure",
+__all__ = ["is_exact", "is_zero", "rational_or_none", "ball", "compare", "ceil_of", "floor_of", "log_enclosure",
            "to_sympy", "show"]
 
 _DPS_LADDER = (30, 60, 120, 240)
@@ -37,6 +37,14 @@ _DPS_LADDER = (30, 60, 120, 240)
 def is_exact(x) -> bool:
     """True for an exact number (int, Fraction, sympy number), False for an Enclosure."""
     return not isinstance(x, Enclosure)
+
+
+def is_zero(x) -> bool:
+    """True for an exact 0 (or an Enclosure that is the single point 0)."""
+    if isinstance(x, Enclosure):
+        return x.is_exact_zero()
+    q = rational_or_none(x)
+    return q == 0 if q is not None else False
 
 
 def rational_or_none(x):

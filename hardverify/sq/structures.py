@@ -35,7 +35,7 @@ from ..constructions.protocol import CorrelationProfile
 from ..errors import DomainError, ResourceLimit
 from ..numeric.enclosure import Enclosure
 from ..verdict import Status, Verdict
-from .numbers import ball, compare, is_exact, rational_or_none, show, to_sympy
+from .numbers import ball, compare, is_exact, is_zero, rational_or_none, show, to_sympy
 
 __all__ = ["Structure", "GramStructure", "OrbitStructure", "BoundStructure", "gram_from_members",
            "structure_of", "MAX_GRAM_MEMBERS"]
@@ -48,16 +48,9 @@ def _abs(x):
     return abs(x) if isinstance(x, Enclosure) else sp.Abs(to_sympy(x))
 
 
-def _is_zero(x) -> bool:
-    if isinstance(x, Enclosure):
-        return x.is_exact_zero()
-    q = rational_or_none(x)
-    return q == 0 if q is not None else False
-
-
 def _max_abs(values):
     """max |v| over exact values (exact, via certified comparisons) or an exact rational upper bound."""
-    values = [v for v in values if not _is_zero(v)]
+    values = [v for v in values if not is_zero(v)]
     if not values:
         return sp.Integer(0)
     if all(is_exact(v) for v in values):
@@ -161,7 +154,7 @@ class Structure:
             return Verdict(st, claim="orthogonality", method="correlation structure", evidence=ev,
                            params={"law": self.law})
         sup = self.offdiag_sup()
-        st = Status.REFUTED if self.offdiag_sup_is_exact() and not _is_zero(sup) else Status.UNDECIDED
+        st = Status.REFUTED if self.offdiag_sup_is_exact() and not is_zero(sup) else Status.UNDECIDED
         return Verdict(st, claim="orthogonality", method="correlation structure", params={"law": self.law},
                        evidence=f"sup_{{i≠j}} |⟨f_i, f_j⟩| = {show(sup)}"
                                 + ("" if self.offdiag_sup_is_exact() else " (an upper bound only)"))
@@ -209,7 +202,7 @@ class GramStructure(Structure):
 
     def zero_rows(self) -> list:
         """Indices of members that are the zero function (⟨f, f⟩ = 0 exactly)."""
-        return [i for i in range(self.size) if _is_zero(self.entry(i, i))]
+        return [i for i in range(self.size) if is_zero(self.entry(i, i))]
 
     @property
     def nonzero(self) -> int:
@@ -247,7 +240,7 @@ class GramStructure(Structure):
         return all(is_exact(self.entry(i, j)) for i, j in self.offdiag_pairs())
 
     def exactly_orthogonal(self) -> bool:
-        return all(_is_zero(self.entry(i, j)) for i, j in self.offdiag_pairs())
+        return all(is_zero(self.entry(i, j)) for i, j in self.offdiag_pairs())
 
 
 @dataclass(frozen=True)
@@ -277,7 +270,7 @@ class OrbitStructure(Structure):
         return all(o.correlation is not None and is_exact(o.correlation) for o in self.profile.orbits if o.pairs)
 
     def exactly_orthogonal(self) -> bool:
-        return all(o.correlation is not None and _is_zero(o.correlation) for o in self.profile.orbits if o.pairs)
+        return all(o.correlation is not None and is_zero(o.correlation) for o in self.profile.orbits if o.pairs)
 
 
 @dataclass(frozen=True)
@@ -307,7 +300,7 @@ class BoundStructure(Structure):
         return False
 
     def exactly_orthogonal(self) -> bool:
-        return _is_zero(self.sup)
+        return is_zero(self.sup)
 
 
 def gram_from_members(members, dist, *, dps=None, algorithm: str = "auto", evidence=()) -> GramStructure:
