@@ -185,5 +185,11 @@ def show(x, digits: int = 12) -> str:
         return f"{'-' if q < 0 else ''}{10 ** (lg - math.floor(lg)):.{digits - 1}f}e{math.floor(lg)} (exact integer)"
     if q is not None and q.denominator != 1 and (abs(q.numerator) >= 10 ** 30 or q.denominator >= 10 ** 30):
         return f"{Enclosure(ball(x, digits + 5), digits)} (exact rational)"
-    s = str(to_sympy(x))
+    return _show_expr(to_sympy(x), digits)
+
+
+@functools.lru_cache(maxsize=1024)
+def _show_expr(x, digits: int) -> str:
+    """Printing a 2^k-term norm expression costs milliseconds: printed once per expression."""
+    s = str(x)
     return s if len(s) <= 60 else f"{Enclosure(ball(x, digits + 5), digits)} (exact)"

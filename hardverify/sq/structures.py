@@ -149,7 +149,8 @@ class Structure:
     def orthogonality(self) -> Verdict:
         """The hypothesis "⟨f_i, f_j⟩ = 0 for i ≠ j" as a Verdict (from the evidence and the entries)."""
         if self.exactly_orthogonal():
-            ev = "; ".join(v.evidence for v in self.evidence)[:400] or "every off-diagonal entry is an exact 0"
+            ev = "; ".join(v.evidence for v in self.evidence)[:400] or \
+                "every off-diagonal entry is an exact 0 (as given: no evidence attached to the structure)"
             st = Status.PROVED if all(v.status is Status.PROVED for v in self.evidence) else Status.CERTIFIED
             return Verdict(st, claim="orthogonality", method="correlation structure", evidence=ev,
                            params={"law": self.law})
