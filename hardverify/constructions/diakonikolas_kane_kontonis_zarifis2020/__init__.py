@@ -10,3 +10,4 @@ from .planar import (
 
 __all__ = ["planar_network", "norm2", "F4_NORM2", "hermite_degree_profile", "monomial_correlation",
            "monomial_correlation_formula", "decay_correlation", "decay_bound", "embedding"]
+from .planes import DKKZPlanes, root_count_distribution  # noqa: E402  (the SQ hard family, issue 14)

@@ -1,0 +1,188 @@
+"""DKKZ 2020's hard family: F_k(U_fᵀ x) over an explicit, counted family of nearly orthogonal planes (SPEC D1, D2).
+
+DKKZ Lemma 17 shows by a probabilistic argument that ≥ 2^{Ω(d^c)} planes with pairwise ‖AᵀB‖₂ = O(d^{c-1/2})
+exist.  Here the planes are **explicit** (a Reed–Solomon-type code):
+
+* p a prime, r ≤ p, and d = 2p² coordinates split into two blocks of p² indexed by F_p × F_p;
+* for each polynomial f ∈ F_p[X] of degree < r (N = p^r of them) the plane is spanned by
+  u_f = p^{-1/2} Σ_{x∈F_p} e_{(x, f(x))} in block 1 and u′_f, the same vector in block 2;
+* u_f, u′_f are orthonormal (p unit entries / √p; disjoint blocks), and for f ≠ g
+  **U_fᵀ U_g = (j/p)·I₂** with j = #{x : f(x) = g(x)} = the number of roots of f - g in F_p ≤ r - 1
+  (a non-zero polynomial of degree < r has at most r - 1 roots).
+
+Correlation bound (proved): (U_fᵀx, U_gᵀx) is a pair of standard 2-D Gaussians with cross-covariance
+ρI₂, ρ = j/p, so by the Mehler expansion E[F(U_fᵀx) F(U_gᵀx)] = Σ_ℓ ρ^ℓ ‖F^{[ℓ]}‖² (DKKZ Lemma 16 with
+‖U_fᵀU_g‖₂ = ρ; SPEC D2).  F_k (even k) has no Hermite component of degree < k (D1), hence
+0 ≤ ⟨F(U_fᵀx), F(U_gᵀx)⟩ ≤ (j/p)^k E[F_k²], and = 0 for j = 0.  The orbit of j holds
+p^r · E_j ordered pairs, E_j = #{h ≠ 0 : deg h < r, exactly j roots in F_p}, counted by inclusion–exclusion
+(E_j = Σ_{t ≥ j} (-1)^{t-j} C(t, j) C(p, t) Z_t with Z_t = p^{r-t} for t < r and 1 for t ≥ r), never by
+enumeration.  At dimension n the largest prime p with 2p² ≤ n is used (the other coordinates are unused).
+
+>>> fam = DKKZPlanes(4, degree=2)
+>>> fam.prime(50), fam.family_size(50)                      # p = 5: 2·25 = 50 coordinates, N = 5²
+(5, 25)
+>>> [(o.invariant, o.pairs) for o in fam.correlation_profile(50).orbits]    # 25 × (4 constants, 20 lines)
+[(0, 100), (1, 500)]
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+
+import sympy as sp
+
+from ...distributions import Gaussian
+from ...errors import DomainError, HypothesisFailed
+from ...verdict import Status, Verdict
+from ..protocol import Construction, CorrelationProfile, Orbit
+from .planar import norm2 as _planar_norm2
+from .planar import hermite_degree_profile, planar_network
+
+__all__ = ["DKKZPlanes", "root_count_distribution"]
+
+SOURCE = "SPEC §6 D1, D2 (DKKZ 2020, Lemmas 16, 17)"
+
+
+def _int(v, name, lo, hi=None):
+    if isinstance(v, bool) or not isinstance(v, int) or v < lo or (hi is not None and v > hi):
+        rng = f"{lo} ≤ {name}" + (f" ≤ {hi}" if hi is not None else "")
+        raise DomainError(f"{name} must be an int with {rng}, got {v!r}")
+    return v
+
+
+def root_count_distribution(p: int, r: int) -> dict:
+    """{j: #{h ∈ F_p[X], h ≠ 0, deg h < r, with exactly j distinct roots in F_p}} (exact, by counting)."""
+    _int(p, "p", 2)
+    if not sp.isprime(p):
+        raise DomainError(f"p must be prime, got {p}")
+    _int(r, "r", 1, p)
+    Z = [p ** (r - t) if t < r else 1 for t in range(p + 1)]
+    out = {}
+    for j in range(r):
+        out[j] = sum((-1) ** (t - j) * math.comb(t, j) * math.comb(p, t) * Z[t] for t in range(j, p + 1))
+    return {j: c for j, c in out.items() if c}
+
+
+class DKKZPlanes(Construction):
+    """F_k(U_fᵀ x) over the explicit planes of the module docstring.
+
+    Parameters
+    ----------
+    k : int
+        The planar function F_k (2k ReLUs); even k ≥ 2 (odd k ≥ 3 gives F_k ≡ 0).
+    degree : int, optional
+        r, the polynomials have degree < r (N = p^r planes).  Default: r = max(2, ⌊p^exponent⌋).
+    exponent : number
+        c in r = ⌊p^c⌋ (default 1/2: N = p^{√p} = exp(Ω(d^{1/4} log d)), ‖U_fᵀU_g‖ ≤ p^{-1/2}).
+    """
+
+    key = "dkkz2020"
+    paper = "Diakonikolas, Kane, Kontonis, Zarifis, Algorithms and SQ lower bounds for PAC learning one-hidden-layer ReLU networks, COLT 2020"
+    claims = ("D1", "D2", "D0")
+
+    def __init__(self, k: int = 4, *, degree: int | None = None, exponent=sp.Rational(1, 2)):
+        self.k = _int(k, "k", 2, 64)
+        self.degree = None if degree is None else _int(degree, "degree", 1)
+        self.exponent = sp.Rational(exponent)
+        if not 0 < self.exponent < 1:
+            raise DomainError(f"exponent must lie in (0, 1), got {exponent}")
+
+    def __repr__(self) -> str:
+        r = f"r={self.degree}" if self.degree is not None else f"r=⌊p^{self.exponent}⌋"
+        return f"DKKZPlanes(k={self.k}, {r})"
+
+    # -- sizes ---------------------------------------------------------------------------------
+    def prime(self, n: int) -> int:
+        """The largest prime p with 2p² ≤ n and p ≥ r (DomainError if none)."""
+        _int(n, "n", 1)
+        p = sp.prevprime(math.isqrt(n // 2) + 1) if n >= 8 else None
+        if p is None or 2 * p * p > n or p < (self.degree or 2):
+            raise DomainError(f"the planes need n ≥ 2p² for a prime p ≥ r = {self.degree or 2}; got n = {n}")
+        return int(p)
+
+    def r(self, n: int) -> int:
+        """The degree bound r at dimension n."""
+        p = self.prime(n)
+        return self.degree if self.degree is not None else max(2, min(p, int(sp.floor(sp.Integer(p) ** self.exponent))))
+
+    def family_size(self, n: int) -> int:
+        """N = p^r (exact)."""
+        return self.prime(n) ** self.r(n)
+
+    def max_overlap(self, n: int):
+        """sup_{f ≠ g} ‖U_fᵀU_g‖₂ = (r - 1)/p (exact)."""
+        return sp.Rational(self.r(n) - 1, self.prime(n))
+
+    # -- members -------------------------------------------------------------------------------
+    def plane(self, index, n: int) -> sp.Matrix:
+        """U_f ∈ R^{n×2} for the coefficient tuple f = (f_0, …, f_{r-1}) (exact)."""
+        p, r = self.prime(n), self.r(n)
+        f = tuple(index)
+        if len(f) != r or not all(isinstance(c, int) and 0 <= c < p for c in f):
+            raise DomainError(f"a plane's index is r = {r} coefficients in 0..{p - 1}, got {index!r}")
+        U = sp.zeros(n, 2)
+        for x in range(p):
+            y = sum(c * x ** i for i, c in enumerate(f)) % p
+            U[x * p + y, 0] = U[p * p + x * p + y, 1] = 1 / sp.sqrt(p)
+        return U
+
+    def member(self, index, n: int):
+        """F_k(U_fᵀ x) on R^n as a Network."""
+        if n > 2000:
+            raise DomainError("explicit members are built for n ≤ 2000 (the profile needs none)")
+        return planar_network(self.k).precompose(self.plane(index, n).T, n)
+
+    def indices(self, n: int):
+        """All coefficient tuples (for small explicit checks only)."""
+        p, r = self.prime(n), self.r(n)
+        return itertools.product(range(p), repeat=r)
+
+    def norm2(self, *, dps=None, algorithm: str = "auto", dist=None):
+        """E[F_k(Uᵀx)²] = E[F_k²] under N(0, I) (exact; Uᵀx ~ N(0, I₂))."""
+        if dist is not None and not isinstance(dist, Gaussian):
+            raise DomainError("the planes family is defined under the standard Gaussian N(0, I_n)")
+        v = _planar_norm2(self.k)
+        if dps is None:
+            return v
+        from ...numeric.enclosure import enclose
+        return enclose(v, dps)
+
+    # -- profile ---------------------------------------------------------------------------------
+    def correlation_profile(self, n: int, dist=None, *, dps: int | None = None) -> CorrelationProfile:
+        """Bound-only profile by j = #agreements (see the module docstring): orbit j has correlation in
+        [0, (j/p)^k E F_k²] (exact 0 for j = 0).  Needs N(0, I_n) and even k (F_k ≢ 0, no low degrees)."""
+        dist = Gaussian(n) if dist is None else dist
+        if not isinstance(dist, Gaussian) or dist.n != n:
+            v = Verdict(Status.UNDECIDED, claim="D2", source=SOURCE,
+                        evidence=f"the decay bound is proved under N(0, I_n) only, got {dist!r}")
+            raise HypothesisFailed(v.evidence, v)
+        low = _low_degrees_vanish(self.k)
+        if not low:
+            raise HypothesisFailed(low.evidence, low)
+        p, r, N = self.prime(n), self.r(n), self.family_size(n)
+        c = self.norm2()
+        E = root_count_distribution(p, r)
+        orbits = tuple(Orbit(j, N * cnt, correlation=sp.Integer(0)) if j == 0 else
+                       Orbit(j, N * cnt, bound=sp.Rational(j, p) ** self.k * c) for j, cnt in sorted(E.items()))
+        planes = Verdict(Status.PROVED, claim="D2", source=SOURCE, method="derivation (polynomials over F_p)",
+                         evidence=f"U_fᵀU_g = (j/p)I₂, j = #roots of f - g ≤ r - 1 = {r - 1} (p = {p}); "
+                                  "Mehler: E[F(U_fᵀx)F(U_gᵀx)] = Σ_ℓ (j/p)^ℓ ‖F^[ℓ]‖² ∈ [0, (j/p)^k E F²]")
+        norm = Verdict(Status.PROVED, claim="D1", source=SOURCE, method="exact dual kernels",
+                       evidence=f"E[F_{self.k}²] = {c}")
+        return CorrelationProfile(construction=repr(self), n=n, size=N, law=repr(dist),
+                                  invariant="j = #{x ∈ F_p : f(x) = g(x)}", diagonal=c, orbits=orbits,
+                                  evidence=(low, planes, norm))
+
+
+@functools.lru_cache(maxsize=16)
+def _low_degrees_vanish(k: int) -> Verdict:
+    """D1: every Hermite component of F_k of degree < k is an exact 0 (the D2 hypothesis with m = k)."""
+    if k % 2:
+        return Verdict(Status.REFUTED, claim="D1", source=SOURCE, method="parity",
+                       evidence=f"F_{k} ≡ 0 for odd k ≥ 3 (SPEC D1): no hard family")
+    prof = hermite_degree_profile(k, k - 1)
+    ok = all(sp.simplify(c) == 0 for ell in prof for c in prof[ell])
+    return Verdict(Status.PROVED if ok else Status.UNDECIDED, claim="D1", source=SOURCE,
+                   method="exact Hermite components", evidence=f"E[F_{k} H_α] = 0 for every |α| < {k}")

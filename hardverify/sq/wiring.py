@@ -1,0 +1,101 @@
+"""The constructions through the engine: ``sq_bound(construction, n, dist, tau=...)`` (issue 14, item 2).
+
+The structure comes from the construction's own correlation profile (GGJKK: the proved reflection
+certificate and the exact/certified norm, counted by j = |S ∩ T|; DKKZ planes: the D2 decay counted by the
+number of agreements j) — nothing is recomputed per pair.  Constructions are cached per parameters, so
+the norm of GGJKK(k, σ) (which does not depend on n) is computed once.
+
+>>> b = sq_bound("goel2020", 10 ** 6, k=2, tau="1e-3")
+>>> b.claim, b.model, b.queries                     # (C(10⁶, 2) - 1)·10⁻⁶/(2 - 4/π)
+('G7', 'CSQ', 687984)
+"""
+
+from __future__ import annotations
+
+import functools
+
+import sympy as sp
+
+from ..constructions.protocol import Construction, CorrelationProfile, Orbit
+from ..errors import DomainError
+from ..verdict import Status, Verdict
+from .bounds import bessel, dkkz_lemma15, ggjkk_b1, sd_bound, sq_dim_bound, szorenyi
+from .structures import OrbitStructure
+
+__all__ = ["construction", "structure_for", "sq_bound", "classification_structure", "THEOREMS", "CONSTRUCTIONS"]
+
+#: theorem name -> bound function
+THEOREMS = {"G7": bessel, "Q2": szorenyi, "B1": ggjkk_b1, "L15": dkkz_lemma15, "Q1": sq_dim_bound}
+CONSTRUCTIONS = ("goel2020", "dkkz2020")
+
+
+@functools.lru_cache(maxsize=128)
+def _construction(key: str, k: int, activation: str, degree):
+    if key == "goel2020":
+        from ..constructions.goel_gollakota_jin_karmalkar_klivans2020 import GGJKK
+        return GGJKK(k, activation)
+    if key == "dkkz2020":
+        from ..constructions.diakonikolas_kane_kontonis_zarifis2020 import DKKZPlanes
+        return DKKZPlanes(k, degree=degree)
+    raise DomainError(f"construction must be one of {CONSTRUCTIONS}, got {key!r}")
+
+
+def construction(key, k: int, *, activation: str = "relu", degree=None) -> Construction:
+    """A cached construction by key (``"goel2020"`` GGJKK(k, σ), ``"dkkz2020"`` DKKZPlanes(k, degree=r))."""
+    if isinstance(key, Construction):
+        return key
+    if not isinstance(key, str):
+        raise DomainError(f"construction must be one of {CONSTRUCTIONS} or a Construction, got {type(key).__name__}")
+    return _construction(key, k, activation, degree)
+
+
+def structure_for(con: Construction, n: int, dist=None, *, dps=None) -> OrbitStructure:
+    """OrbitStructure(con.correlation_profile(n, dist)); HypothesisFailed propagates with its verdict."""
+    if not isinstance(con, Construction):
+        raise DomainError(f"expected a Construction (GGJKK, DKKZPlanes, ...), got {type(con).__name__}")
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise DomainError(f"n must be a positive int, got {n!r}")
+    k = getattr(con, "k", None)
+    if k is not None and con.key == "goel2020" and k > n:
+        raise DomainError(f"k = {k} > n = {n}: the family {{S ⊆ [n] : |S| = k}} is empty")
+    return OrbitStructure(con.correlation_profile(n, dist, dps=dps))
+
+
+def sq_bound(con, n: int, dist=None, *, tau, theorem: str = "auto", k: int | None = None,
+             activation: str = "relu", dps=None):
+    """The query lower bound the paper's argument gives for ``con`` at dimension n (an SQBound).
+
+    ``theorem``: ``"G7"`` (Bessel; exactly orthogonal), ``"Q2"`` (Szörényi), ``"B1"`` (GGJKK Thm B.1),
+    ``"L15"`` (DKKZ Lemma 15), ``"Q1"`` (SQ-DIM); ``"auto"``: G7 for exactly orthogonal families, else Q2.
+    """
+    if isinstance(con, str):
+        if k is None:
+            raise DomainError("give k= with a construction key")
+        con = construction(con, k, activation=activation)
+    st = structure_for(con, n, dist, dps=dps)
+    if theorem == "auto":
+        theorem = "G7" if st.exactly_orthogonal() else "Q2"
+    if theorem not in THEOREMS:
+        raise DomainError(f"theorem must be 'auto' or one of {sorted(THEOREMS)}, got {theorem!r}")
+    b = THEOREMS[theorem](st, tau) if theorem != "Q1" else THEOREMS[theorem](st)
+    return b.__class__(**{**b.__dict__, "params": dict(b.params, construction=repr(con), n=n)})
+
+
+def classification_structure(ggjkk, n: int, dist=None) -> OrbitStructure:
+    """SPEC G9 + Q3: the χ-correlations of D_S (x ~ D, P[y = 1 | x] = sigmoid(f_S(x))) against D_0 (y a fair
+    coin): D_S/D_0 = 1 + y ψ(f_S), ψ(t) = tanh(t/2), so χ(D_S, D_T) = E[ψ(f_S) ψ(f_T)] — 0 for S ≠ T
+    (ψ odd, so ψ∘f_S is odd in x_i for i ∈ S \\ T, the reflection certificate of G1) and ∈ [0, 1] on the
+    diagonal (|ψ| < 1).  General SQ applies here (the labels are ±1)."""
+    from ..activations import t
+    prof = ggjkk.correlation_profile(n, dist)
+    psi = sp.tanh(t / 2)
+    odd = sp.simplify(psi.subs(t, -t) + psi) == 0
+    v_odd = Verdict(Status.PROVED if odd else Status.UNDECIDED, claim="G9", method="exact (sympy)",
+                    evidence="ψ(t) = tanh(t/2) is odd: ψ∘f_S keeps f_S's sign flip under x_i ↦ -x_i, i ∈ S")
+    v_bnd = Verdict(Status.PROVED, claim="G9", method="exact", evidence="|tanh(t/2)| < 1: β = 1 bounds χ(D_S, D_S)")
+    orbits = tuple(Orbit(o.invariant, o.pairs, correlation=sp.Integer(0)) for o in prof.orbits)
+    chi = CorrelationProfile(construction=f"{prof.construction} classification (G9)", n=n, size=prof.size,
+                             law=f"D_S over {prof.law}, D_0: y a fair coin", invariant=prof.invariant,
+                             diagonal=(sp.Integer(0), sp.Integer(1)), orbits=orbits, kind="chi",
+                             evidence=(prof.evidence[0], v_odd, v_bnd))
+    return OrbitStructure(chi, boolean=True)
