@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
@@ -178,7 +179,7 @@ class CLWE(_Law):
         for row, e in zip(Y, rng.standard_normal(m) * (self.beta / SQRT_2PI)):
             num = sum(a * b for a, b in zip(row, v))                     # ⟨y, v⟩·2^{2 bits}
             if self.beta:
-                num += int(round(e * (1 << 60))) << (2 * bits - 60) if bits >= 30 else int(round(e * scale * scale))
+                num += round(Fraction(float(e)) * (scale * scale))         # e to the 2^{-2 bits} grid, exactly
             out.append(num % (scale * scale))
         return DyadicSamples(tuple(tuple(r) for r in Y), tuple(out), bits), tuple(v)
 
