@@ -194,35 +194,39 @@ def sup_error_bound(h):
 
 
 def sup_error(R, h, *, dps: int = 10):
-    """(lower, upper) certified enclosures bracketing sup_{[-R,R]} |g - cos 2π·| for the cos interpolant.
+    """(lower, upper, factor) bracketing sup_{[-R,R]} |g - cos 2π·| for the cos interpolant (certified).
 
-    upper = max over pieces of h²/8 · sup_{piece} |4π² cos 2πt| (arb interval evaluation on the piece);
-    lower = |cos 2πm - (cos 2πa + cos 2πb)/2| at the midpoint m of the piece [a, b] with the largest value.
+    factor = max over pieces of sup_{piece} |cos 2πt| (arb interval evaluation on each piece, clamped to
+    |cos| ≤ 1; an exact ball), upper = π²h²/2 · factor (the per-piece bound h²/8 · sup|f''|), so
+    upper ≤ π²h²/2 ⇔ factor ≤ 1; lower = |cos 2πm - (cos 2πa + cos 2πb)/2| at the midpoint m of the piece
+    [a, b] where it is largest.
     """
     Rq, hq, M = _grid(R, h)
+    hb = arb(fmpq(*_nd(hq)))
 
-    def bounds(prec):
+    def factor_and_lower(prec):
         pi = arb.pi()
-        hb = arb(fmpq(*_nd(hq)))
-        up, lo = arb(0), arb(0)
+        fac, lo = arb(0), arb(0)
         for j in range(M):
             a = arb(fmpq(*_nd(-Rq + j * hq)))
             piece = a + hb / 2 + pm(hb / 2)                        # the ball covering [a, a + h]
-            cand = hb * hb / 8 * 4 * pi * pi * abs((2 * pi * piece).cos())
-            up = up.max(cand.upper())                           # an exact upper endpoint
+            c = abs((2 * pi * piece).cos()).upper()
+            fac = fac.max(c if c < 1 else arb(1))                   # |cos| ≤ 1
             m = a + hb / 2
-            err = abs((2 * pi * m).cos() - ((2 * pi * a).cos() + (2 * pi * (a + hb)).cos()) / 2)
-            lo = lo.max(err)
-        return lo, up
+            lo = lo.max(abs((2 * pi * m).cos() - ((2 * pi * a).cos() + (2 * pi * (a + hb)).cos()) / 2))
+        return fac, lo
     found = {}
 
     def part(i):
         def compute(prec):
             if prec not in found:
-                found[prec] = bounds(prec)
+                found[prec] = factor_and_lower(prec)
             return found[prec][i]
         return compute
-    return certify(part(0), dps), certify(part(1), dps)
+    factor = certify(part(0), dps)
+    lower = certify(part(1), dps)
+    upper = certify(lambda prec: arb.pi() ** 2 * hb * hb / 2 * factor.ball, dps)
+    return lower, upper, factor
 
 
 def _gauss_moments(a: arb, b: arb, s: arb):
@@ -279,15 +283,22 @@ def capping_mse_bound(R, s, *, dps: int = 20):
     return certify(lambda prec: (to_arb(Rq, prec) / (to_arb(sq, prec) * arb(2).sqrt())).erfc() / 4, dps)
 
 
-def embed(g: CappedInterpolant, w, gamma_std) -> Network:
+def embed(g: CappedInterpolant, w, gamma_std, *, n: int | None = None) -> Network:
     """x ↦ g(γ_std⟨w, x⟩) - g.offset on R^d as a :class:`hardverify.Network` (hidden weights γ_std w, biases -t_j).
 
-    ``w`` is a dense exact vector (unit norm is the caller's choice); the width is M + 1.
+    ``w`` is a dense exact vector, or a sparse ``{coordinate: value}`` dict with ``n`` (coordinates 1..n);
+    unit norm is the caller's choice.  The width is M + 1.
     """
     gs = exact_number(gamma_std, "gamma_std")
     gs = sp.Rational(*_nd(gs)) if isinstance(gs, Fraction) else gs
-    row = list(w)
-    if not row:
-        raise DomainError("w must be a non-empty vector")
-    return Network([row] * g.width, "relu", outputs=list(g.coeffs), biases=list(g.network.biases), scale=gs,
-                   name=f"capped {g.phi} network on R^{len(row)}")
+    if isinstance(w, dict):
+        if not w or n is None:
+            raise DomainError("a sparse w needs at least one coordinate and the dimension n")
+        rows = [dict(w)] * g.width
+    else:
+        row = list(w)
+        if not row:
+            raise DomainError("w must be a non-empty vector")
+        rows, n = [row] * g.width, len(row) if n is None else n
+    return Network(rows, "relu", outputs=list(g.coeffs), biases=list(g.network.biases), scale=gs, n=n,
+                   name=f"capped {g.phi} network on R^{n}")

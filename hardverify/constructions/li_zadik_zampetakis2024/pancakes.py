@@ -35,6 +35,7 @@ True
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 from flint import acb, arb
 
@@ -136,16 +137,21 @@ def density(t, beta, gamma, *, dps: int = 30, form: str = "theta"):
     if form not in _DENSITY:
         raise DomainError(f"form must be one of {DENSITY_FORMS}, got {form!r}")
     f = _DENSITY[form]
-    return certify(lambda prec: f(to_arb(tv, prec), to_arb(bv, prec), to_arb(gv, prec), prec), dps)
+    # p > 0 everywhere, so relative digits are required (no absolute acceptance near 0)
+    return certify(lambda prec: f(to_arb(tv, prec), to_arb(bv, prec), to_arb(gv, prec), prec), dps, absolute_ok=False)
 
 
 def density_integral(beta, gamma, *, dps: int = 15):
     """∫ p(t) dt, certified: ``acb.integral`` of e^{-πt²}θ_3(γt, iβ²) on [-L, L] divided by Z, plus the tail.
 
     Tail bound: |θ_3(γt, iβ²)| ≤ θ_3(0, iβ²), so ∫_{|t|>L} p ≤ θ_3(0, iβ²) erfc(√π L)/Z; L is chosen to make
-    it ≤ 10^{-dps-2}.  Should contain 1 (SPEC C2: ∫p = 1).
+    it ≤ 10^{-dps-2}.  Should contain 1 (SPEC C2: ∫p = 1).  Offered for β ≥ 1/5 (DomainError below): for
+    smaller β the integrand's theta function grows so fast off the real axis that the certified integrator
+    needs minutes.
     """
     bv, gv = _params(beta, gamma)
+    if isinstance(bv, Fraction) and bv < Fraction(1, 5):
+        raise DomainError(f"density_integral is offered for beta ≥ 1/5 (certified quadrature cost), got {beta}")
 
     def compute(prec):
         b, g = to_arb(bv, prec), to_arb(gv, prec)
