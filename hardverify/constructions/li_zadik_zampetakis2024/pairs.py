@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from flint import arb
 
-from ...errors import DomainError
+from ...errors import DomainError, ResourceLimit
 from .conventions import check_correlation, check_positive
 from .pancakes import LN2, _Z, theta_constants
 from .series import certify, pm, terms_needed, to_arb, weighted_tail
@@ -40,6 +40,8 @@ from .series import certify, pm, terms_needed, to_arb, weighted_tail
 __all__ = ["pair_correlation", "pair_correlation_approximations", "cosh_pair_sum", "PAIR_FORMS"]
 
 PAIR_FORMS = ("cosh", "difference", "theta")
+#: the largest J of the J × J double sums
+MAX_PAIR_TERMS = 1500
 
 
 def cosh_pair_sum(coeffs, q_rate: arb, rho: arb, prec: int, *, coeff_rate: arb, coeff_bound: arb = None,
@@ -52,6 +54,9 @@ def cosh_pair_sum(coeffs, q_rate: arb, rho: arb, prec: int, *, coeff_rate: arb, 
     coeff_bound = arb(1) if coeff_bound is None else coeff_bound
     c = coeff_rate + q_rate * (1 - abs(rho))
     J = max(terms_needed(c, -prec * LN2), 2)
+    if J > MAX_PAIR_TERMS:
+        raise ResourceLimit(f"the double sum needs J = {J} > {MAX_PAIR_TERMS} terms per index (J² in all): the decay "
+                            f"rate β² + γ²(1 - |ρ|) is too small for this dps; lower dps or use |ρ| = 1 / the theta form")
     cs = [None] + [coeffs(j) for j in range(1, J + 1)]
     e = [None] + [(-q_rate * j * j).exp() for j in range(1, J + 1)]
     total = arb(0)
