@@ -168,7 +168,7 @@ def regime(d, *, beta, gamma=None, gamma_std=None, sigma, noise_model: str = "ga
     out.append(_v(True if tail_ok.ball > 0 else (False if tail_ok.ball < 0 else None), "capping tail mass",
                   f"R = {R} (kappa = {kap}): P(|gamma_std g| > R) = {tail} vs d^-{c}", certified=True,
                   method="certified erfc", R=R, tail=tail))
-    width = 4 * R + 1
+    width = int(4 * R + 1)                                       # R ∈ ½Z, so 4R + 1 is an integer
     out.append(_v(True, "width 4R + 1", f"{width} ReLUs (C6, triangle wave, h = 1/2); sqrt(d ln d) = "
                   f"{math.sqrt(d * math.log(d)):.4g}", width=width))
     # 6. advantage budget
