@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 
 from hardverify.constructions import li_zadik_zampetakis2024 as L
-from hardverify.distributions.clwe import (CLWE, CLWENull, HomogeneousCLWE, MAX_SAMPLE_ENTRIES, to_brst,
-                                           to_standard)
+from hardverify.distributions.clwe import CLWE, MAX_SAMPLE_ENTRIES, CLWENull, HomogeneousCLWE, to_brst, to_standard
 from hardverify.errors import DomainError, ResourceLimit
 
 

@@ -139,7 +139,8 @@ class _Law:
         return rng.standard_normal((m, self.n)) / SQRT_2PI           # y ~ D_1
 
     def __repr__(self):
-        return f"{type(self).__name__}(n={self.n}, beta={self.beta}, gamma={self.gamma:.6g} [gamma_std={self.gamma_std:.6g}])"
+        return (f"{type(self).__name__}(n={self.n}, beta={self.beta}, gamma={self.gamma:.6g} "
+                f"[gamma_std={self.gamma_std:.6g}])")
 
 
 class CLWE(_Law):

@@ -27,12 +27,25 @@ True
 """
 
 from .attack import AttackResult, attack, attack_bits, success_rate
-from .capped import (CappedInterpolant, capped_network, capping_mse, capping_mse_bound, embed, kink_count,
-                     prove_interpolant, prove_triangle_exact, sup_error, sup_error_bound, triangle_wave)
+from .capped import (
+                     CappedInterpolant,
+                     capped_network,
+                     capping_mse,
+                     capping_mse_bound,
+                     embed,
+                     kink_count,
+                     prove_interpolant,
+                     prove_triangle_exact,
+                     sup_error,
+                     sup_error_bound,
+                     triangle_wave,
+)
 from .conventions import BRST, STANDARD, gamma_brst, gamma_std, noise_std
 from .damping import damped_cosine, damped_cosine_quadrature, damping_exact, damping_factor
 from .family import PancakeFamily, packing_size, pair_tail_bound
-from .neurons import correlation as neuron_correlation, covariance as neuron_covariance, mean as neuron_mean
+from .neurons import correlation as neuron_correlation
+from .neurons import covariance as neuron_covariance
+from .neurons import mean as neuron_mean
 from .pairs import pair_correlation, pair_correlation_approximations
 from .pancakes import chi_square, chi_square_limit, density, density_integral, normaliser
 from .regime import RegimeReport, regime

@@ -88,7 +88,8 @@ class CappedInterpolant:
     def __call__(self, t):
         """g(t), exact for a rational t."""
         tq = Fraction(exact_number(t, "t"))
-        return self.offset + sum(c * sp.Rational(*_nd(max(tq - tj, Fraction(0)))) for c, tj in zip(self.coeffs, self.nodes))
+        return self.offset + sum(c * sp.Rational(*_nd(max(tq - tj, Fraction(0))))
+                                 for c, tj in zip(self.coeffs, self.nodes))
 
 
 def _nd(q: Fraction):
@@ -184,7 +185,8 @@ def prove_triangle_exact(R) -> Verdict:
                        evidence=f"g ≠ T at the midpoint of the piece starting at {bad[0]}")
     return Verdict(Status.PROVED, claim="C6", source=SOURCE, params={"R": str(Rq)}, data={"width": g.width},
                    method="exact: interpolation proof + T affine on each [k/2, (k+1)/2]",
-                   evidence=f"g = dist(t, Z) on [-{Rq}, {Rq}] with {g.width} = 4R + 1 ReLUs (midpoints checked exactly)")
+                   evidence=f"g = dist(t, Z) on [-{Rq}, {Rq}] with {g.width} = 4R + 1 ReLUs "
+                            "(midpoints checked exactly)")
 
 
 def sup_error_bound(h):

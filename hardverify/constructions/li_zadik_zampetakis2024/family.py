@@ -39,7 +39,6 @@ from flint import arb, ctx, fmpq
 
 from ...distributions.clwe import HomogeneousCLWE
 from ...errors import DomainError, ResourceLimit
-from ...numeric.enclosure import Enclosure
 from ...verdict import Status, Verdict
 from ..protocol import Construction, CorrelationProfile, Orbit
 from .conventions import check_positive

@@ -151,7 +151,8 @@ def triangle_mean_pieces(gamma_std, *, dps: int = 20):
         for k in range(-n, n):
             a, b = arb(k) / 2, arb(k + 1) / 2          # T(t) = t - m on the rising half, m - t on the falling one
             m = arb(k // 2 + (k % 2))                   # nearest integer on this half-period
-            sign = 1 if k % 2 == 0 else -1              # k even: [m, m+½] rising (T = t - m); k odd: falling (T = m - t)
+            # k even: [m, m+½] rising (T = t - m); k odd: falling (T = m - t)
+            sign = 1 if k % 2 == 0 else -1
             z0, z1 = a / (s * arb(2).sqrt()), b / (s * arb(2).sqrt())
             p0 = (z1.erf() - z0.erf()) / 2                                # ∫ φ_s
             p1 = s * ((-z0 * z0).exp() - (-z1 * z1).exp()) / (2 * pi).sqrt()   # ∫ t φ_s

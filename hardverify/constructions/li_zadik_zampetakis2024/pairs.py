@@ -24,7 +24,8 @@ Regimes (SPEC C4): 2πγ²|ρ| ≪ 1: χ ≈ 8π²γ⁴ρ² a_1² e^{-2πγ²}/Z
 >>> e = pair_correlation("0.1", "0.1", 1, dps=20)
 >>> e.matches("1.22e-3"), pair_correlation(0, "0.1", 1, dps=20).is_exact_zero()      # SPEC C4
 (True, True)
->>> pair_correlation("0.1", "0.1", 2, dps=20, form="theta").ball.overlaps(pair_correlation("0.1", "0.1", 2, dps=20).ball)
+>>> theta = pair_correlation("0.1", "0.1", 2, dps=20, form="theta")
+>>> theta.ball.overlaps(pair_correlation("0.1", "0.1", 2, dps=20).ball)
 True
 """
 
@@ -34,7 +35,7 @@ from flint import arb
 
 from ...errors import DomainError, ResourceLimit
 from .conventions import check_correlation, check_positive
-from .pancakes import LN2, _Z, theta_constants
+from .pancakes import _Z, LN2, theta_constants
 from .series import certify, pm, terms_needed, to_arb, weighted_tail
 
 __all__ = ["pair_correlation", "pair_correlation_approximations", "cosh_pair_sum", "PAIR_FORMS"]
@@ -56,7 +57,8 @@ def cosh_pair_sum(coeffs, q_rate: arb, rho: arb, prec: int, *, coeff_rate: arb, 
     J = max(terms_needed(c, -prec * LN2), 2)
     if J > MAX_PAIR_TERMS:
         raise ResourceLimit(f"the double sum needs J = {J} > {MAX_PAIR_TERMS} terms per index (J² in all): the decay "
-                            f"rate β² + γ²(1 - |ρ|) is too small for this dps; lower dps or use |ρ| = 1 / the theta form")
+                            "rate β² + γ²(1 - |ρ|) is too small for this dps; lower dps or use |ρ| = 1 / the theta "
+                            "form")
     cs = [None] + [coeffs(j) for j in range(1, J + 1)]
     e = [None] + [(-q_rate * j * j).exp() for j in range(1, J + 1)]
     total = arb(0)

@@ -41,7 +41,7 @@ from flint import acb, arb
 
 from ...errors import DomainError
 from .conventions import check_positive, exact_number
-from .series import certify, centred_tail, gaussian_tail, pm, terms_needed, to_arb
+from .series import centred_tail, certify, gaussian_tail, pm, terms_needed, to_arb
 
 __all__ = ["normaliser", "density", "density_integral", "chi_square", "chi_square_limit", "DENSITY_FORMS",
            "theta_constants"]

@@ -172,7 +172,8 @@ def regime(d, *, beta, gamma=None, gamma_std=None, sigma, noise_model: str = "ga
     out.append(_v(True, "width 4R + 1", f"{width} ReLUs (C6, triangle wave, h = 1/2); sqrt(d ln d) = "
                   f"{math.sqrt(d * math.log(d)):.4g}", width=width))
     # 6. advantage budget
-    budget = certify(lambda prec: to_arb(eps, prec) - tail.ball / 4 - (1 - (-arb.pi() * to_arb(B, prec) ** 2).exp()), dps)
+    damping_loss = lambda prec: 1 - (-arb.pi() * to_arb(B, prec) ** 2).exp()
+    budget = certify(lambda prec: to_arb(eps, prec) - tail.ball / 4 - damping_loss(prec), dps)
     out.append(_v(True if budget.ball > 0 else (False if budget.ball < 0 else None), "advantage > capping + damping",
                   f"eps = {eps} minus capping bound {tail}/4 minus damping 1 - e^(-pi beta^2): {budget}",
                   certified=True, method="certified arithmetic", margin=budget))

@@ -90,7 +90,8 @@ def certify(compute, dps: int, *, guard: int = 32, absolute_ok: bool = True) -> 
     """Run ``compute(prec) -> arb`` at rising precision until the ball has ``dps`` significant digits.
 
     A ball that contains 0 is accepted once its radius is ≤ 10^{-dps} (an absolute bound near 0) when
-    ``absolute_ok``; a ball away from 0 must meet ``dps`` *relative* digits, however small its value.  Raises NotCertified past :data:`MAX_BITS`.
+    ``absolute_ok``; a ball away from 0 must meet ``dps`` *relative* digits, however small its value.
+    Raises NotCertified past :data:`MAX_BITS`.
     """
     prec = bits_for_dps(dps) + guard
     while prec <= MAX_BITS:
