@@ -156,7 +156,7 @@ def c4_regimes(beta, gamma, rho, which):
     c = L.pair_correlation(rho, beta, gamma, dps=20)
     approx = L.pair_correlation_approximations(rho, beta, gamma, dps=20)[which]
     lo, hi = (1, Fraction(101, 100)) if which == 0 else (Fraction(99, 100), Fraction(101, 100))
-    return checks.in_range(Enclosure(c.ball / approx.ball, 20), lo, hi)
+    return checks.in_range(Enclosure(c.ball / approx.ball), lo, hi)
 
 
 @claim("C4", "SQ inputs at γ = 2√d: χ(ρ₀), ρ₀ = 1/⌊d^{1/4}⌋, certified > 0 and below the large-ρ approximation "
@@ -177,7 +177,7 @@ def q3_packing_lemma(n, rho0):
     cn = sp.gamma(sp.Rational(n, 2)) / (sp.sqrt(sp.pi) * sp.gamma(sp.Rational(n - 1, 2)))
     exact = sp.nsimplify(2 * cn * sp.integrate((1 - t ** 2) ** k, (t, sp.Rational(rho0), 1)))
     bound = F.pair_tail_bound(n, Fraction(rho0))
-    return checks.less(exact, Enclosure(bound, 30), strict=False)
+    return checks.less(exact, Enclosure(bound), strict=False)
 
 
 @claim("Q3", "the pancake family's χ-profile (kind 'chi', m from the packing lemma, one bounded orbit) at d up to 10⁶",

@@ -164,6 +164,18 @@ def test_c4_even_positive_and_forms_agree(beta, gamma, rho):
     assert a.ball.overlaps(L.pair_correlation(rho, beta, gamma, dps=15, form="theta").ball)
 
 
+def test_c4_large_rho_regime_needs_gamma2_one_minus_rho_large():
+    # SPEC C4 says the j = l = 1 term dominates for |ρ| < 1 once 2πγ²|ρ| ≫ 1.  That also needs
+    # πγ²(1 - |ρ|) ≫ 1: at β = 0.1, γ = 1, ρ = 0.99 (2πγ²ρ = 6.2, πγ²(1-ρ) = 0.03) the (j, l) ≠ (1, 1)
+    # terms are not small and χ is 2.4 times the approximation.
+    c = L.pair_correlation("0.99", "0.1", 1, dps=15)
+    large = L.pair_correlation_approximations("0.99", "0.1", 1, dps=15)[1]
+    assert (c.ball / large.ball) > 2.4 and (c.ball / large.ball) < 2.42
+    c = L.pair_correlation("0.9", "0.1", 3, dps=15)                      # πγ²(1-ρ) = 2.8: within 1e-7
+    large = L.pair_correlation_approximations("0.9", "0.1", 3, dps=15)[1]
+    assert abs(float(c.ball / large.ball) - 1) < 1e-6
+
+
 def test_c4_errors():
     with pytest.raises(DomainError, match=r"\|rho\| ≤ 1"):
         L.pair_correlation("1.5", "0.1", 1)

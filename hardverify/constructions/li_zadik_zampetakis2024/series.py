@@ -99,9 +99,10 @@ def certify(compute, dps: int, *, guard: int = 32, absolute_ok: bool = True) -> 
             b = compute(prec)
             tol = arb(10) ** (-dps)
             if b.is_finite():
-                if b.rad() == 0 or (not b.contains(0) and b.rad() <= tol * b.abs_lower()):
+                # a factor 2 of margin, so that any 64-bit re-check of the label agrees
+                if b.rad() == 0 or (not b.contains(0) and 2 * b.rad() <= tol * b.abs_lower()):
                     return Enclosure(b, dps)
-                if absolute_ok and b.contains(0) and b.rad() <= tol:
+                if absolute_ok and b.contains(0) and 2 * b.rad() <= tol:
                     return Enclosure(b, dps)
         prec *= 2
     raise NotCertified(f"could not certify {dps} digits below {MAX_BITS} bits; lower dps")
