@@ -180,6 +180,7 @@ def _chi_square_series(b, g, prec):
     # omitted (j, l) ∉ [1, J]²: each term ≤ 2 a_j a_l, and Σ_{(j,l)∉[1,J]²} a_j a_l ≤ 2 T (S + T)
     T = gaussian_tail(ra, J)
     S = sum(a[1:])
+    total += pm(4 * T)                                  # 4 Σ_{j>J} a_j e_j ≤ 4 T (e_j ≤ 1)
     total += pm(2 * 2 * 2 * T * (S + T))
     Z = _Z(b, g, prec, "series")
     return total / (Z * Z) - 1
