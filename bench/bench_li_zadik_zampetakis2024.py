@@ -150,12 +150,12 @@ def part2(quick):
     ds = [4, 8, 12, 16, 20, 24, 30, 35, 40] if not quick else [4, 8, 12, 16]
     trials = 5 if not quick else 2
     print("| d | sample bits P | time per attack (median) | β = 0: CLWE detected | null rejected | secret recovered exactly "
-          "| β = 1/d: CLWE detected |")
-    print("|---|---|---|---|---|---|---|")
+          "| β = 2^{-(P+8)}: CLWE detected | β = 1/d: CLWE detected |")
+    print("|---|---|---|---|---|---|---|---|")
     for d in ds:
         gamma = 2 * math.sqrt(d)
         bits = L.attack_bits(d, gamma)
-        times, hit, rej, exact, noisy = [], 0, 0, 0, 0
+        times, hit, rej, exact, noisy, tiny = [], 0, 0, 0, 0, 0
         from hardverify.distributions.clwe import CLWE, CLWENull
         for t in range(trials):
             law = CLWE(d, 0, gamma=gamma, seed=100 * d + t)
@@ -170,8 +170,11 @@ def part2(quick):
             nz = CLWE(d, 1 / d, gamma=gamma, seed=100 * d + t)
             s2, _ = nz.sample_exact(d + 1, seed=100 * d + t + 90, bits=bits)
             noisy += L.attack(s2, gamma=gamma).decision == "clwe"
+            tz = CLWE(d, 2.0 ** -(bits + 8), gamma=gamma, seed=100 * d + t)       # exponentially small noise
+            s3, _ = tz.sample_exact(d + 1, seed=100 * d + t + 90, bits=bits)
+            tiny += L.attack(s3, gamma=gamma).decision == "clwe"
         print(f"| {d} | {bits} | {fmt_t(statistics.median(times))} | {hit}/{trials} | {rej}/{trials} | {exact}/{trials} "
-              f"| {noisy}/{trials} |")
+              f"| {tiny}/{trials} | {noisy}/{trials} |")
     print()
 
 
