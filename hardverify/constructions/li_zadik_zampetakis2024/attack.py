@@ -10,7 +10,8 @@ an inhomogeneous integer relation with a *small* solution |k_i| ≤ K = ⌈γ ma
 (``fmpz_mat.lll``) on the lattice spanned by the rows (e_i, A_i), (e_{d+2}, B), A_i = round(2^P c_i/‖c‖_∞),
 B = round(2^P cᵀz/‖c‖_∞), finds the short vector (k, 1, ≈ 0) when the samples carry P ≳ (d + 2)(log₂(K√d)
 + 0.03d + 4) bits: its last coordinate is at most ‖k‖₁ + 1 without noise, about 2^P β√d/√(2π) with noise
-— so the attack stops working as soon as β ≫ 2^{-P/(d+2)}-type levels, in particular at β = 1/poly(d).
+— so the attack still works for exponentially small noise β ≲ 2^{-P}(d + 2)(K + 1) (SZB) and stops working
+once β is larger, in particular at β = 1/poly(d) (benchmarked in bench/RESULTS.md).
 
 Decision rule (:func:`attack`): "clwe" if some reduced vector has t = ±1, ‖k‖_∞ ≤ K and |last| ≤
 (d + 2)(K + 1); else "null".  When the samples are exact dyadics, the relation is then checked **exactly**
