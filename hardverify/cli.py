@@ -144,6 +144,7 @@ def _quantity(args) -> int:
 def _clwe_regime(args) -> int:
     """The LZZ regime calculator (SPEC C7): each condition as a verdict, and the overall answer."""
     import json
+
     from .constructions.li_zadik_zampetakis2024 import regime
     console = _console()
     try:
@@ -207,7 +208,7 @@ def _parser() -> argparse.ArgumentParser:
     ke.add_argument("--dps", type=int, default=None, help="certified digits (default: exact)")
     ke.set_defaults(func=_quantity)
 
-    cr = sub.add_parser("clwe-regime", help="LZZ 2024 regime calculator: is (d, beta, gamma, sigma) in the hard regime?")
+    cr = sub.add_parser("clwe-regime", help="LZZ 2024 regime calculator: is (d, β, γ, σ) in the hard regime?")
     cr.add_argument("--d", type=int, required=True, help="input dimension d ≥ 2")
     cr.add_argument("--beta", required=True, help="CLWE noise width β (BRST units)")
     fq = cr.add_mutually_exclusive_group(required=True)

@@ -63,6 +63,16 @@ def test_c1_quadrature_route_contains_the_closed_form():
     assert q.rel_accuracy_digits() >= 20
 
 
+@settings(max_examples=20)
+@given(st.fractions(0, 2, max_denominator=50), st.fractions(0, 2, max_denominator=50))
+def test_c1_damping_is_multiplicative_in_the_variance(b1, b2):
+    # independent noises add variances: E cos 2π(e1 + e2) = E cos 2πe1 · E cos 2πe2, i.e.
+    # e^{-π b1²} e^{-π b2²} = e^{-π(b1² + b2²)} with β² = b1² + b2² (exact for the D_β convention)
+    lhs = L.damping_factor(b1, dps=20).ball * L.damping_factor(b2, dps=20).ball
+    rhs = L.damping_factor(sp.sqrt(sp.Rational(b1) ** 2 + sp.Rational(b2) ** 2), dps=20).ball
+    assert lhs.overlaps(rhs)
+
+
 def test_c1_errors():
     with pytest.raises(DomainError, match="beta"):
         L.damping_factor(-1)
