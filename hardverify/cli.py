@@ -141,6 +141,27 @@ def _quantity(args) -> int:
     return 0
 
 
+def _clwe_regime(args) -> int:
+    """The LZZ regime calculator (SPEC C7): each condition as a verdict, and the overall answer."""
+    import json
+
+    from .constructions.li_zadik_zampetakis2024 import regime
+    console = _console()
+    try:
+        report = regime(args.d, beta=args.beta, gamma=args.gamma, gamma_std=args.gamma_std, sigma=args.sigma,
+                        noise_model=args.noise_model, poly_exponent=args.poly_exponent,
+                        noise_exponent=args.noise_exponent, delta=args.delta, kappa=args.kappa,
+                        tail_exponent=args.tail_exponent, advantage=args.advantage)
+    except HardverifyError as exc:
+        console.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        console.print(str(report), markup=False, highlight=False)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hardverify", description=__doc__.split("\n\n")[0])
     p.add_argument("--version", action="version", version=f"hardverify {__version__}")
@@ -186,6 +207,23 @@ def _parser() -> argparse.ArgumentParser:
     ke.add_argument("--rho", default=None, help="a number in [-1, 1] (default: the closed form in rho)")
     ke.add_argument("--dps", type=int, default=None, help="certified digits (default: exact)")
     ke.set_defaults(func=_quantity)
+
+    cr = sub.add_parser("clwe-regime", help="LZZ 2024 regime calculator: is (d, β, γ, σ) in the hard regime?")
+    cr.add_argument("--d", type=int, required=True, help="input dimension d ≥ 2")
+    cr.add_argument("--beta", required=True, help="CLWE noise width β (BRST units)")
+    fq = cr.add_mutually_exclusive_group(required=True)
+    fq.add_argument("--gamma", default=None, help="frequency γ in BRST units (y ~ D_1)")
+    fq.add_argument("--gamma-std", default=None, help="frequency γ_std = γ/√(2π) (x ~ N(0, I))")
+    cr.add_argument("--sigma", required=True, help="label-noise standard deviation σ")
+    cr.add_argument("--noise-model", default="gaussian", help="gaussian (LZZ) | adversarial (SZB)")
+    cr.add_argument("--delta", default=None, help="sub-exponential variant: GapSVP factor 2^O(d^delta)")
+    cr.add_argument("--poly-exponent", default=3, help="γ/β ≤ d^a (default a = 3) [MEM]")
+    cr.add_argument("--noise-exponent", default=3, help="σ ≥ d^-b (default b = 3) [MEM]")
+    cr.add_argument("--kappa", default=3, help="capping radius R = γ_std κ √(ln d) (default 3) [MEM]")
+    cr.add_argument("--tail-exponent", default=2, help="capping tail mass ≤ d^-c (default 2) [MEM]")
+    cr.add_argument("--advantage", default=None, help="weak-learning advantage ε (default 1/d) [MEM]")
+    cr.add_argument("--json", action="store_true", help="print the report as JSON")
+    cr.set_defaults(func=_clwe_regime)
     return p
 
 
