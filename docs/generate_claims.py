@@ -32,6 +32,10 @@ CODE = {
           "hardverify/checks/orthogonality.py", "hardverify/networks/certificates.py",
           "hardverify/networks/inner_products.py", "hardverify/distributions/"],
     "D": ["hardverify/constructions/diakonikolas_kane_kontonis_zarifis2020/", "hardverify/networks/inner_products.py"],
+    "C": ["hardverify/constructions/li_zadik_zampetakis2024/", "hardverify/distributions/clwe.py"],
+    "Q": ["hardverify/sq/"],
+    "Q3": ["hardverify/sq/", "hardverify/constructions/li_zadik_zampetakis2024/family.py"],
+    "W": ["hardverify/constructions/vempala_wilmes2019/"],
 }
 
 

@@ -6,7 +6,10 @@ size, norms, correlation profile); the SQ engine (:mod:`hardverify.sq`) consumes
 * :mod:`~hardverify.constructions.goel_gollakota_jin_karmalkar_klivans2020` — GGJKK 2020, the exactly
   orthogonal family f_S (SPEC G1–G9); old path ``hardverify.constructions.goel2020``;
 * :mod:`~hardverify.constructions.diakonikolas_kane_kontonis_zarifis2020` — DKKZ 2020, the planar
-  alternating-sign network (SPEC D1, D2); old path ``hardverify.constructions.dkkz2020``.
+  alternating-sign network (SPEC D1, D2) and its hard family of nearly orthogonal planes; old path
+  ``hardverify.constructions.dkkz2020``;
+* :mod:`~hardverify.constructions.li_zadik_zampetakis2024` — LZZ 2024, CLWE ⇒ periodic neurons ⇒ capped ReLU
+  networks (SPEC C1–C8), and the pancake family's χ-profile (the Q3 inputs).
 """
 
 from .protocol import Construction, CorrelationProfile, Orbit
