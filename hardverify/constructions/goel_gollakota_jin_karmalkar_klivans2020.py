@@ -45,7 +45,7 @@ from ..core.activations import Activation, activation as _activation, t
 from ..core.numbers import exact_real, sign_of
 from ..distributions import Distribution, Gaussian, Hypercube, Radial
 from ..errors import DomainError, HypothesisFailed, NoClosedForm, NotCertified, ResourceLimit
-from ..networks import ComposedNetwork, Network, SubsetFamily
+from ..networks import ComposedNetwork, Network, SubsetFamily, inner_product
 from ..networks.certificates import family_certificate, is_identically_zero
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..numeric.precision import guarded_sum, meets
@@ -176,8 +176,7 @@ class GGJKK(Construction):
             raise HypothesisFailed(text, Verdict(Status.UNDECIDED, claim="G1", evidence=text, source=SOURCE))
         cert = family_certificate(family, dist)
         if cert is None:
-            text = f"no reflection certificate for the GGJKK family under {dist!r} ({dist.symmetry})"
-            raise HypothesisFailed(text, Verdict(Status.UNDECIDED, claim="G1", evidence=text, source=SOURCE))
+            raise HypothesisFailed(*self._no_certificate(family, dist))
         v = Verdict(Status.PROVED, claim="G1", method="exact: family symmetry certificate", evidence=cert,
                     source=SOURCE, params={"k": self.k, "n": n})
         if not dist.permutation_invariant:
@@ -192,6 +191,23 @@ class GGJKK(Construction):
                        for j in range(k) if math.comb(n - k, k - j))
         return CorrelationProfile(construction=repr(self), n=n, size=N, law=repr(dist), invariant="j = |S ∩ T|",
                                   diagonal=c, orbits=orbits, evidence=(v, norm))
+
+    def _no_certificate(self, family: SubsetFamily, dist) -> tuple:
+        """(text, verdict) when no reflection certificate exists: REFUTED by a certified non-zero E[f_S f_T] for
+        the pair S = {1..k}, T = {2..k+1} when one is found, else UNDECIDED."""
+        text = f"no reflection certificate for the GGJKK family under {dist!r} ({dist.symmetry})"
+        k, n = self.k, family.n
+        if n > k:
+            S, T = tuple(range(1, k + 1)), tuple(range(2, k + 2))
+            try:
+                e = inner_product(family.member(S), family.member(T), dist, dps=15)
+            except (DomainError, NoClosedForm, NotCertified):
+                e = None
+            if e is not None and not e.contains_zero():
+                text += f"; certified E[f_S f_T] = {e} ≠ 0 for S = {set(S)}, T = {set(T)}"
+                return text, Verdict(Status.REFUTED, claim="G1", method="certified value", precision=15,
+                                     evidence=text, source=SOURCE, params={"k": k, "n": n})
+        return text, Verdict(Status.UNDECIDED, claim="G1", evidence=text, source=SOURCE, params={"k": k, "n": n})
 
     def classification_family(self, n: int, psi=TANH_HALF) -> SubsetFamily:
         """{ψ∘f_S} (SPEC G9; default ψ(t) = tanh(t/2), the label mean for P[y=1|x] = sigmoid(f_S))."""

@@ -86,7 +86,7 @@ def classification_structure(ggjkk, n: int, dist=None) -> OrbitStructure:
     coin): D_S/D_0 = 1 + y ψ(f_S), ψ(t) = tanh(t/2), so χ(D_S, D_T) = E[ψ(f_S) ψ(f_T)] — 0 for S ≠ T
     (ψ odd, so ψ∘f_S is odd in x_i for i ∈ S \\ T, the reflection certificate of G1) and ∈ [0, 1] on the
     diagonal (|ψ| < 1).  General SQ applies here (the labels are ±1)."""
-    from ..activations import t
+    from ..core.activations import t
     prof = ggjkk.correlation_profile(n, dist)
     psi = sp.tanh(t / 2)
     odd = sp.simplify(psi.subs(t, -t) + psi) == 0
