@@ -146,7 +146,8 @@ def entry(claim_id: str) -> dict:
         Keys ``id``, ``paper``, ``title``, ``status`` (one of :data:`STATUSES`), ``statement``,
         ``normalisation``, ``source``, ``checks`` (a list of ``{"kind", "what"}`` with kind in
         :data:`KINDS`), ``parameters``, ``negative_controls``, ``unconfirmed``, ``corrections``; reference
-        vectors also have ``related`` (the claim whose checks cover them).
+        vectors also have ``related`` (the claim whose checks cover them) and ``proof_claim`` (the ID
+        their proof claim carries, empty while unchecked).
 
     Raises
     ------

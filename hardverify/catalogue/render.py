@@ -82,7 +82,7 @@ def _entry_lines(cid: str) -> list[str]:
     e = entry(cid)
     lines = [f"### {cid}", "", f"**{escape(e['title'])}**", ""]
     if e["status"] == "slot" and not e["statement"]:
-        lines += [f"*Slot.* {escape(e['unconfirmed'])}", ""]
+        lines += [f"*Slot.* {escape(e['unconfirmed'])}", ""]   # nothing else is known yet
         return lines
 
     def item(label, text):
@@ -106,7 +106,7 @@ def _entry_lines(cid: str) -> list[str]:
     item("Correction found by hardverify", e["corrections"])
     if e["status"] == "checked":
         lines.append(f"* **Run it.** `hardverify prove -k {cid}`" if e["paper"] != "reference"
-                     else f"* **Run it.** `hardverify prove -k {e['related']}`")
+                     else f"* **Run it.** `hardverify prove -k {e['proof_claim']}`")
     lines.append("")
     return lines
 
