@@ -25,6 +25,18 @@ _KIND_LABEL = {"exact": "exact", "certified": "certified", "evidence": "evidence
 def escape(text: str, table: bool = False) -> str:
     """Escape Markdown emphasis, links and code marks in catalogue text (and ``|`` inside a table).
 
+    Parameters
+    ----------
+    text : str
+        Plain catalogue text (formulas in Unicode, no markup).
+    table : bool
+        Also escape ``|``, for a table cell.
+
+    Returns
+    -------
+    str
+        Text that CommonMark and MyST render literally.
+
     Examples
     --------
     >>> from hardverify.catalogue.render import escape
@@ -37,6 +49,21 @@ def escape(text: str, table: bool = False) -> str:
 
 def kinds_of(claim_id: str) -> list[str]:
     """The kinds of check (in the order exact, certified, evidence) an entry's checks use.
+
+    Parameters
+    ----------
+    claim_id : str
+        A catalogue ID.
+
+    Returns
+    -------
+    list of str
+        A sub-list of :data:`hardverify.catalogue.KINDS`; empty when nothing is checked yet.
+
+    Raises
+    ------
+    DomainError
+        If the ID has no entry.
 
     Examples
     --------
@@ -64,6 +91,16 @@ def summary_table(paper: str, link: str = "#") -> list[str]:
     link : str
         Prefix of the links to the entries: ``"#"`` within ``claims.md``, e.g. ``"../catalogue.md#"`` from
         another page.
+
+    Returns
+    -------
+    list of str
+        The Markdown lines of the table (header, rule, one row per entry).
+
+    Raises
+    ------
+    DomainError
+        If `paper` is not a catalogue part.
 
     Examples
     --------
