@@ -4,6 +4,7 @@ the docstring pre-processing correct, and (when Sphinx is installed, in the slow
 The real build runs in `.ci/run` (`sphinx-build -E -W --keep-going`); here the fast tests check what the
 build would otherwise only catch late, and need no Sphinx."""
 
+import doctest
 import importlib.util
 import pkgutil
 import re
@@ -73,7 +74,7 @@ def test_conf_names_the_extensions_and_is_harmless_to_collect():
     conf = _conf()
     assert {"myst_parser", "numpydoc", "sphinx.ext.autodoc", "sphinx.ext.autosummary"} <= set(conf.extensions)
     assert conf.html_theme == "pydata_sphinx_theme"
-    assert ">>>" not in (DOCS / "conf.py").read_text(encoding="utf-8")
+    assert not [t for t in doctest.DocTestFinder().find(conf) if t.examples]
     assert not (DOCS / "conftest.py").exists()
 
 
