@@ -50,6 +50,7 @@ def bench_relu_exact(M=40):
     _, t_first = timed(lambda: hv.hermite_coefficients("relu", M))   # includes one-time lazy imports
     sympy_coefficient(0), sympy_coefficient(1)
     exact_form.cache_clear()
+    hv.routes.clear_caches()
     ours, t_ours = timed(lambda: hv.hermite_coefficients(hv.activation(sp.Max(0, hv.t)), M))
     ref, t_sympy = timed(lambda: [sympy_coefficient(m) for m in range(M + 1)])
     agree = sum(1 for a, b in zip(ours, ref) if sp.simplify(a - b) == 0)
@@ -58,6 +59,7 @@ def bench_relu_exact(M=40):
 
 
 def bench_sigmoid_50(M=40, dps=50):
+    hv.routes.clear_caches()
     ours, t_ours = timed(lambda: hv.hermite_coefficients("sigmoid", M, dps=dps))
 
     def by_mpmath():
@@ -124,7 +126,7 @@ def bench_single_calls(M=20, dps=50):
     from hardverify import routes
 
     def fresh():
-        routes._CERTIFIED.clear()
+        routes.clear_caches()
     fresh()
     loop, t_loop = timed(lambda: [hv.hermite_coefficient("sigmoid", m, dps=dps) for m in range(M + 1)])
     fresh()

@@ -52,7 +52,7 @@ from .validate import as_choice, as_dps, as_int_at_least, as_nonneg_int
 
 __all__ = ["ALGORITHMS", "INDEPENDENT", "decide", "as_activation", "hermite_coefficients", "hermite_coefficient",
            "gaussian_expectation", "dual_kernel", "unit_kernel", "hermite_table", "funk_hecke_eigenvalues",
-           "funk_hecke", "enclose_eigen_forms", "certified_dimension"]
+           "funk_hecke", "enclose_eigen_forms", "certified_dimension", "clear_caches"]
 
 #: every algorithm name of the package, with its one meaning (see the module docstring).
 ALGORITHMS = {
@@ -337,3 +337,11 @@ def funk_hecke(act, n, k: int, *, dps=None, measure="normalized", algorithm="aut
     return funk_hecke_eigenvalues(act, n, k, dps=dps_, measure=measure, algorithm=algorithm_)[k]
 
 
+
+
+def clear_caches() -> None:
+    """Empty every cache of the router (for benchmarks that must not reuse earlier work)."""
+    _CERTIFIED.clear()
+    _FH.clear()
+    for fn in (_has_hermite_closed_form, _exact_coefficients, _exact_kernel, _eigen_forms):
+        fn.cache_clear()

@@ -20,11 +20,16 @@ Status meanings (never mixed up):
 (True, 'PROVED')
 >>> Verdict.combine([v, Verdict(Status.UNDECIDED, claim="H1")]).status.name
 'UNDECIDED'
+>>> v                                                   # a short repr; notebooks show an HTML table
+<Verdict PROVED H1: exact (sympy)>
+>>> "<table>" in v._repr_html_(), v._repr_markdown_().startswith("**PROVED** H1")
+(True, True)
 """
 
 from __future__ import annotations
 
 import enum
+import html
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
@@ -130,6 +135,45 @@ class Verdict:
         p = ", ".join(f"{k}={v}" for k, v in self.params.items())
         head = f"{self.claim}({p})" if p else self.claim
         return f"{self.status.value}: {head} [{self.method}] {self.evidence}".strip()
+
+    # -- display: a short repr, and rich output in notebooks ------------------------------------
+    def __repr__(self) -> str:
+        p = ", ".join(f"{k}={v}" for k, v in list(self.params.items())[:4])
+        head = f"{self.claim}({p})" if p else (self.claim or "—")
+        return f"<Verdict {self.status.value} {head}: {_clip(self.method, 60)}>"
+
+    def _rows(self) -> list:
+        rows = [("status", self.status.value), ("claim", self.claim), ("method", self.method),
+                ("precision", "" if self.precision is None else f"{self.precision} digits"),
+                ("parameters", ", ".join(f"{k} = {v}" for k, v in self.params.items())),
+                ("evidence", self.evidence), ("source", self.source)]
+        return [(k, str(v)) for k, v in rows if v not in ("", None)]
+
+    def _repr_html_(self) -> str:
+        color = {"PROVED": "#1a7f37", "CERTIFIED": "#2da44e", "UNDECIDED": "#9a6700", "REFUTED": "#cf222e"}
+        cells = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
+                        f"<td style='text-align:left'>{html.escape(_clip(v, 2000))}</td></tr>" for k, v in self._rows())
+        badge = (f"<span style='color:white;background:{color[self.status.value]};padding:0 0.4em;"
+                 f"border-radius:3px'>{self.status.value}</span>")
+        return f"<div class='hardverify-verdict'>{badge}<table>{cells}</table></div>"
+
+    def _repr_markdown_(self) -> str:
+        lines = [f"**{self.status.value}** {_md(self.claim)}", "", "| | |", "|---|---|"]
+        lines += [f"| {k} | {_md(_clip(v, 500))} |" for k, v in self._rows() if k != "status"]
+        return "\n".join(lines)
+
+
+def _clip(text: str, n: int) -> str:
+    text = str(text)
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _md(text: str) -> str:
+    """Markdown-escape a cell: pipes, emphasis markers, backslashes; newlines become spaces."""
+    out = str(text).replace("\\", "\\\\").replace("\n", " ")
+    for ch in "|*_`[]<>":
+        out = out.replace(ch, "\\" + ch)
+    return out
 
 
 def _jsonable(v):

@@ -116,6 +116,16 @@ class GGJKK(Construction):
     def __repr__(self) -> str:
         return f"GGJKK(k={self.k}, {self.activation.label}, s={self.inner_scale}, c={self.outer_scale})"
 
+    def _repr_markdown_(self) -> str:
+        return (f"**GGJKK family** (k = {self.k}, σ = `{self.activation.label}`): "
+                f"f_S(x) = {self.outer_scale}·Σ_w χ(w) σ({self.inner_scale}·⟨w, x_S⟩), w ∈ {{±1}}^{self.k}, "
+                f"|S| = {self.k}; width 2^{self.k} = {2 ** self.k}; C(n, {self.k}) members at dimension n.")
+
+    def _repr_latex_(self) -> str:
+        s, c = sp.latex(self.inner_scale), sp.latex(self.outer_scale)
+        return (rf"$f_S(x) = {c}\sum_{{w\in\{{\pm1\}}^{{{self.k}}}}} \chi(w)\,\sigma\left({s}\langle w, x_S\rangle\right),"
+                rf"\ \sigma = \mathrm{{{self.activation.label}}},\ |S| = {self.k}$")
+
     # -- the networks ------------------------------------------------------------------------
     @functools.cached_property
     def template(self) -> Network:

@@ -113,6 +113,17 @@ class CorrelationProfile:
             if not isinstance(v, Verdict) or not v:
                 raise DomainError(f"a profile rests only on PROVED or CERTIFIED verdicts, got {v!r}")
 
+    def _repr_markdown_(self) -> str:
+        lines = [f"**Correlation profile** of {self.construction} under {self.law} at n = {self.n}: "
+                 f"{self.size} members ({self.kind}s indexed by {self.invariant}); diagonal {self.diagonal}", "",
+                 "| invariant | ordered pairs | correlation | bound |", "|---|---|---|---|"]
+        for o in self.orbits[:20]:
+            lines.append(f"| {o.invariant} | {o.pairs} | {'' if o.correlation is None else o.correlation} | "
+                         f"{'' if o.bound is None else o.bound} |")
+        if len(self.orbits) > 20:
+            lines.append(f"| … {len(self.orbits) - 20} more orbits | | | |")
+        return "\n".join(lines)
+
     @property
     def off_diagonal_pairs(self) -> int:
         """N(N - 1)."""

@@ -30,7 +30,8 @@ from ..errors import DomainError
 from .families import SubsetFamily
 from .network import ComposedNetwork, Network
 
-__all__ = ["validate_pair", "is_identically_zero", "find_symmetry_certificate", "family_certificate", "width"]
+__all__ = ["validate_pair", "is_identically_zero", "find_symmetry_certificate", "family_certificate", "width",
+           "clear_caches"]
 
 
 def validate_pair(f, g, dist) -> None:
@@ -106,3 +107,8 @@ def family_certificate(family: SubsetFamily, dist) -> str | None:
     return (f"every x_i ↦ -x_i is in the group of {dist!r}; the template is odd under each of its "
             f"{k} coordinate reflections (exact, {k} × {width(family.template)} units); "
             "for S ≠ T take i ∈ S \\ T: f_S∘R_i = -f_S, f_T∘R_i = f_T (i ∉ supp f_T)")
+
+
+def clear_caches() -> None:
+    """Forget the template reflection signs computed so far (for benchmarks of a cold certificate)."""
+    _template_signs.cache_clear()

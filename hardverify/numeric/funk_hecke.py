@@ -302,7 +302,7 @@ def funk_hecke_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure
         result = balls
         if not pending:
             break
-        prec_floor += 32
+        prec_floor = max(prec_floor, work) + 64          # really raise the precision (see numeric.hermite)
     else:
         raise NotCertified(f"could not certify μ_k for k = {pending[:5]} of {act.label} at n = {n} to {dps} "
                            f"digits after {_MAX_PASSES} passes; lower dps or k")

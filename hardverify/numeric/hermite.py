@@ -182,7 +182,9 @@ def _certify(act: Activation, M: int, dps: int, divisor):
         result = balls
         if not pending:
             break
-        prec_floor += 32
+        # the planner's rounding estimate can be optimistic (the He_m recurrence cancels at high m): each pass
+        # must really raise the working precision, not only the floor below what the planner already chose
+        prec_floor = max(prec_floor, work) + 64
     else:
         raise NotCertified(
             f"could not certify the Hermite coefficients m = {pending[:5]} of {act.label} to {dps} digits "

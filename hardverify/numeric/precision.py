@@ -130,8 +130,9 @@ def refine_tolerances(balls: dict, tols: dict, dps: int, floors: dict, *, factor
 
     ``balls[m]`` is the current enclosure of value m, ``tols[m]`` the absolute error the next pass asks of
     it (updated in place), ``floors[m]`` the absolute rule at zeros for it (10^{-dps} times its natural
-    size).  A value is done when it has ``dps`` digits or |value| ≤ floors[m] (``meets(..., bound=True)``,
-    the quadratures' contract for values far below their natural size).  Otherwise the tolerance
+    size).  A value is done when it has ``dps`` digits, or contains 0 with radius ≤ floors[m], or lies in
+    [-floors[m], floors[m]] (:func:`meets` with ``bound=True``: the quadratures' contract for values far
+    below their natural size).  Otherwise the tolerance
     drops to a 1/factor share of the accuracy still needed (10^{-dps}|value| relative, or the floor when
     the value may be 0), or by 2^-32 when the last pass already met the tolerance it was asked for (then
     rounding, not the rule, limits the result).
@@ -140,7 +141,11 @@ def refine_tolerances(balls: dict, tols: dict, dps: int, floors: dict, *, factor
     tol = tolerance(dps)
     with ctx.workprec(64):
         for m, b in balls.items():
-            if b.abs_upper() <= floors[m] or (not b.contains(0) and b.rad() <= tol * b.abs_lower()):
+            if b.contains(0):
+                done = b.rad() <= floors[m]                 # the absolute rule at zeros
+            else:
+                done = b.abs_upper() <= floors[m] or b.rad() <= tol * b.abs_lower()
+            if done:
                 continue
             pending.append(m)
             if b.contains(0):

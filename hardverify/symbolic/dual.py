@@ -77,7 +77,7 @@ def kernel_basis(act: Activation) -> KernelBasis:
             raise _nope(act, "an erf term has a shift or a polynomial factor")
         erfs.append((q[0], alpha))
     pieces = form.pieces
-    poly = lambda cs: sp.Add(*[c * t ** k for k, c in enumerate(cs)])  # noqa: E731
+    poly = lambda cs: sp.Add(*[c * t ** k for k, c in enumerate(cs)])
     if len(pieces) == 1:
         return KernelBasis(sp.expand(poly(pieces[0][2])), sp.Integer(0), sp.Integer(0), tuple(erfs))
     if len(pieces) != 2 or pieces[0][1] != 0:
