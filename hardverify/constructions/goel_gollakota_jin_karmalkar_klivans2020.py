@@ -46,7 +46,7 @@ from ..core.numbers import exact_real, sign_of
 from ..distributions import Distribution, Gaussian, Hypercube, Radial
 from ..errors import DomainError, HypothesisFailed, NoClosedForm, NotCertified, ResourceLimit
 from ..networks import ComposedNetwork, Network, SubsetFamily
-from ..networks.certificates import family_certificate, is_identically_zero
+from ..networks.certificates import family_certificate, family_integrability, is_identically_zero
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..numeric.precision import guarded_sum, meets
 from ..validate import as_dps, as_int_at_least
@@ -168,6 +168,11 @@ class GGJKK(Construction):
         if cert is None:
             text = f"no reflection certificate for the GGJKK family under {dist!r} ({dist.symmetry})"
             raise HypothesisFailed(text, Verdict(Status.UNDECIDED, claim="G1", evidence=text, source=SOURCE))
+        integ = family_integrability(family, dist)
+        if not integ:
+            text = f"the reflection certificate needs E|f_S f_T| < ∞ under {dist!r}, not proved: {integ.reason}"
+            raise HypothesisFailed(text, Verdict(Status.UNDECIDED, claim="G1", evidence=text, source=SOURCE))
+        cert += f"; E|f_S f_T| < ∞: {integ.reason}"
         v = Verdict(Status.PROVED, claim="G1", method="exact: family symmetry certificate", evidence=cert,
                     source=SOURCE, params={"k": self.k, "n": n})
         if not dist.permutation_invariant:
