@@ -30,7 +30,8 @@ import sympy as sp
 
 from ..errors import DomainError
 from ..validate import as_nonneg_int
-from .growth import Growth, piecewise_growth
+from .arbeval import enclose_constant
+from .growth import Growth, piecewise_growth, verify_growth
 from .numbers import as_expr, exact_real
 from .parity import Parity, parity
 from .piecewise import Piece, split_pieces
@@ -62,7 +63,7 @@ def _leaky_relu(slope=_LEAKY_SLOPE):
     return sp.Piecewise((a * t, t < 0), (t, True))
 def _abs(): return sp.Abs(t)
 def _sign(): return sp.sign(t)
-def _step(): return sp.Heaviside(t)
+def _step(): return sp.Piecewise((1, t > 0), (0, True))     # 1{t > 0}: step(0) = 0 (not sympy's H(0) = 1/2)
 def _erf(): return sp.erf(t)
 def _sigmoid(): return 1 / (1 + sp.exp(-t))
 def _tanh(): return sp.tanh(t)
@@ -81,7 +82,7 @@ ACTIVATIONS = {
     "leaky_relu": (_leaky_relu, "t for t > 0, slope*t for t < 0 (keyword slope, default 1/100)"),
     "abs": (_abs, "|t|"),
     "sign": (_sign, "sign(t)"),
-    "step": (_step, "1{t > 0} (Heaviside)"),
+    "step": (_step, "1{t > 0} (so step(0) = 0; sympy's Heaviside(t) has H(0) = 1/2)"),
     "erf": (_erf, "erf(t)"),
     "sigmoid": (_sigmoid, "1/(1 + exp(-t))"),
     "tanh": (_tanh, "tanh(t)"),
@@ -107,7 +108,10 @@ class Activation:
         A display name (the registry name for named activations).
     growth : tuple (A, p, a), optional
         A user-supplied bound ``|σ(t)| ≤ A(1+|t|)^p e^{a|t|}``; by default it is
-        derived from the expression (see :mod:`hardverify.core.growth`).
+        derived from the expression (see :mod:`hardverify.core.growth`).  A supplied bound is
+        never trusted: it is used only when it dominates the proved bound; one violated at a
+        probe point raises DomainError, one neither proved nor refuted raises NotCertified
+        (:func:`hardverify.core.growth.verify_growth`).
     """
 
     def __init__(self, expr, var=None, *, name: str | None = None, params: dict | None = None,
@@ -171,8 +175,20 @@ class Activation:
                 raise DomainError("growth must be a tuple (A, p, a) of non-negative numbers") from None
             if A < 0 or p < 0 or a < 0:
                 raise DomainError("growth must be a tuple (A, p, a) of non-negative numbers")
-            return Growth(A, p, a)
+            return verify_growth(Growth(A, p, a), self.pieces, t, self.ball_at, self.kinks)
         return piecewise_growth(self.pieces, t)
+
+    def ball_at(self, x):
+        """An arb ball of σ(x) at an exact point x, at the ambient flint precision (None when σ(x) is
+        not a finite real number).
+
+        >>> activation("step").ball_at(0), activation("relu").ball_at(-2)
+        (0, 0)
+        """
+        v = self(x)
+        if not v.is_number or v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or v.is_real is False:
+            return None
+        return enclose_constant(v)
 
     @property
     def is_piecewise_polynomial(self) -> bool:
