@@ -43,12 +43,18 @@ from ..networks.certificates import (
     family_certificate, family_integrability, find_symmetry_certificate, integrability, is_identically_zero,
     validate_pair,
 )
+from ..validate import as_dps, as_int_at_least, as_nonneg_int
 from ..verdict import Status, Verdict
 
 __all__ = ["check_orthogonality", "check_family_orthogonality", "find_symmetry_certificate"]
 
 SOURCE = "SPEC §3 G1 (symmetry argument)"
 USELESS = "the zero function carries no correlation: useless for a hardness argument"
+
+
+def _options(dps, samples, seed):
+    """Validated (dps, samples, seed): bad options raise here, never inside a swallowed numeric route."""
+    return as_dps(dps), as_int_at_least(samples, 2, "samples", maximum=10 ** 8), as_nonneg_int(seed, "seed")
 
 
 def _certified(f, g, dist, dps):
@@ -90,6 +96,9 @@ def check_orthogonality(f, g, dist, *, dps: int = 20, cross_check: bool = True, 
         Monte Carlo budget and seed (used only when no certified route applies).
     """
     validate_pair(f, g, dist)
+    dps, samples, seed = _options(dps, samples, seed)
+    if not isinstance(cross_check, bool):
+        raise DomainError(f"cross_check must be True or False, got {cross_check!r}")
     data: dict = {}
     if is_identically_zero(f) or is_identically_zero(g):
         return Verdict(Status.PROVED, claim="G1", method="exact: a factor is identically zero",
@@ -153,6 +162,8 @@ def check_family_orthogonality(family: SubsetFamily, dist, *, spot_checks: int =
     if not isinstance(dist, Distribution):
         raise DomainError(f"expected a hardverify distribution, got {dist!r}")
     dist.check_dimension(family.n, "family")
+    dps, samples, seed = _options(dps, samples, seed)
+    spot_checks = as_nonneg_int(spot_checks, "spot_checks", maximum=10_000)
     k, n = family.k, family.n
     params = {"k": k, "n": n}
     if family.size < 2:

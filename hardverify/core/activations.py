@@ -118,9 +118,8 @@ class Activation:
                  growth=None):
         if isinstance(expr, str):
             raise DomainError(
-                "an activation expression must be a sympy expression; for a name use "
-                f"hv.activation(name) with one of: {', '.join(ACTIVATIONS)}; to parse text use "
-                "hv.parse_expression"
+                "an activation expression must be a sympy expression; for a name or text such as "
+                f"'max(0, t)' use hv.activation(text) (names: {', '.join(ACTIVATIONS)})"
             )
         try:
             expr = sp.sympify(expr, strict=True)
@@ -129,14 +128,17 @@ class Activation:
         if not isinstance(expr, sp.Expr):
             raise DomainError(f"an activation must be a sympy expression, got {type(expr).__name__}")
         if var is None:
-            var = t
+            free = expr.free_symbols
+            # the one free symbol is the variable, whatever its assumptions (Symbol("t") is not hv.t)
+            var = next(iter(free)) if len(free) == 1 and isinstance(next(iter(free)), sp.Symbol) else t
         if not isinstance(var, sp.Symbol):
             raise DomainError(f"var must be a sympy Symbol, got {var!r}")
         extra = expr.free_symbols - {var}
         if extra:
             raise DomainError(
                 f"the expression {expr} has free symbols {sorted(map(str, extra))} besides the variable "
-                f"{var}; substitute numbers for them first"
+                f"{var}; an activation has one variable: substitute numbers for the others first "
+                f"(expr.subs({{symbol: value}})) or name the variable with hv.activation(expr, var)"
             )
         expr = _exact(expr.subs(var, t) if var != t else expr)
         if expr.has(sp.I) or expr.has(sp.zoo) or expr.has(sp.nan) or expr.has(sp.oo) or expr.has(-sp.oo):
@@ -285,7 +287,10 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
     name_or_expr : str or sympy.Expr
         A name from :data:`ACTIVATIONS` (``relu``, ``leaky_relu``, ``abs``, ``sign``,
         ``step``, ``erf``, ``sigmoid``, ``tanh``, ``gelu``, ``softplus``, ``silu``,
-        ``identity``, ``monomial``) or an expression in ``var``.
+        ``identity``, ``monomial``), text in t read by the safe parser exactly as the
+        command line reads it (``"max(0, t - 0.5)"``, :func:`hardverify.core.parse.parse_expression`),
+        or a sympy expression in ``var`` (default: its one free symbol, whatever its
+        assumptions, else :data:`t`).
     var : sympy.Symbol, optional
         The variable of an expression.
     **params
@@ -296,6 +301,8 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
     >>> x = sp.Symbol("x")
     >>> hv.activation(sp.exp(-x**2), x).parity.describe()
     'even'
+    >>> hv.activation("max(0, t)") == hv.activation("relu") == hv.activation(sp.Max(0, sp.Symbol("t")))
+    True
     >>> hv.activation("swish")
     Traceback (most recent call last):
     ...
@@ -308,10 +315,16 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
     if isinstance(name_or_expr, str):
         name = name_or_expr.strip().lower()
         if name not in ACTIVATIONS:
-            raise DomainError(
-                f"unknown activation {name_or_expr!r}; known: {', '.join(ACTIVATIONS)} "
-                "(or pass a sympy expression; read text such as 'max(0, t)' with hv.parse_expression)"
-            )
+            if name.isidentifier() and name != "t":     # a bare word: a misspelt name, not an expression
+                raise DomainError(
+                    f"unknown activation {name_or_expr!r}; known: {', '.join(ACTIVATIONS)} "
+                    "(or text such as 'max(0, t)', or a sympy expression)"
+                )
+            if params or var is not None:
+                raise DomainError("an activation given as text takes no further parameters (write them into "
+                                  "the text)")
+            from .parse import parse_expression          # the same safe parser as the command line
+            return Activation(parse_expression(name_or_expr), name=name_or_expr.strip())
         if var is not None:
             raise DomainError("a named activation takes keyword parameters only, not a variable")
         builder = ACTIVATIONS[name][0]

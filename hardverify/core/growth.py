@@ -138,10 +138,12 @@ def _upper_affine(g, var, domain=None):
             region = sp.S.Reals if domain is None else sp.Interval(*domain)
             top = sp.calculus.util.maximum(g, var, region)          # bounded above
             return _nonneg(top), sp.Integer(0)
-        raise DomainError(
-            f"exp({g}) grows like exp({var}**{deg}): not integrable against the Gaussian weight; "
-            f"hardverify supports growth at most A(1+|{var}|)^p exp(a|{var}|)"
-        )
+        if deg == 2 and lead.is_positive and bool(lead < sp.Rational(1, 2)):
+            why = (f"exp({g}) is integrable against the Gaussian weight (exp(c{var}²) is, for c = {lead} < 1/2) "
+                   f"but grows faster than the class hardverify certifies")
+        else:
+            why = f"exp({g}) grows like exp({var}**{deg}): not integrable against the Gaussian weight"
+        raise DomainError(f"{why}; hardverify supports growth at most A(1+|{var}|)^p exp(a|{var}|)")
     if g.is_Add:
         poly_part = sp.Add(*[a for a in g.args if a.is_polynomial(var)])
         rest = [a for a in g.args if not a.is_polynomial(var)]
