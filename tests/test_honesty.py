@@ -7,11 +7,13 @@ correlations ρ, widths k and precisions; hardverify computes each quantity as a
 quadrature, Taylor series, Mehler series, T(k,m) series), and the value is recomputed independently
 at **twice the precision by a different method** (``tests/honesty_refs.py``: SPEC closed forms in
 mpmath, exact rational hypergeometric sums, or mpmath.quad split at every kink — mpmath shares no code
-with Arb).  A *miss* is a reference outside the enclosure; none is allowed.  Enclosures must also be
-narrow enough for the containment to mean something (radius ≤ 10^{-dps/2} max(1, |value|)).
+with Arb).  A *miss* is a reference outside the enclosure; none is allowed.  Enclosures are held to the
+**full requested precision**: each must carry the ``dps`` digits asked for (its label is checked by
+:class:`~hardverify.Enclosure`, and ``rel_accuracy_digits() ≥ dps`` or |value| ≤ 10^{-dps} here); a
+shorter one is a failure ("short"), never a pass.
 
-Refusals (NotCertified, NoClosedForm, DomainError) are honest answers, not misses; they are counted
-and must stay rare, so the sweep cannot pass by refusing.
+A refusal is a :class:`~hardverify.errors.NotCertified` with its reason: counted, printed and pinned per
+sweep (``EXPECTED_REFUSALS``), not absorbed by an allowance; any other exception fails the sweep.
 
 Figures: the default sweep checks at least 142 enclosures, the slow one at least 1200 (the exact counts
 are in docs/trust.md).
@@ -74,23 +76,30 @@ class Tally:
         if not inside:
             self.misses.append(f"{what}: reference {mpmath.nstr(mpmath.mpf(ref), 2 * dps) if not exact else ref} "
                                f"outside {enc}")
-        if float(enc.rad) > 10.0 ** (-dps / 2) * max(1.0, mag):
-            self.wide.append(f"{what}: {enc} is too wide to test against {mag:.3g}")
+        if enc.dps is None or enc.dps < dps:
+            self.wide.append(f"{what}: {enc} is labelled {enc.dps} digits, {dps} were requested")
+        elif not (enc.rel_accuracy_digits() >= dps or (mag <= 10.0 ** (-dps) and float(enc.rad) <= 10.0 ** (-dps))):
+            self.wide.append(f"{what}: {enc} has {enc.rel_accuracy_digits():.1f} digits, {dps} were requested")
 
     def refuse(self, what, exc):
+        assert str(exc), f"{what}: a refusal must state its reason"
         self.refused.append(f"{what}: {type(exc).__name__}: {exc}")
 
-    def assert_honest(self, minimum: int):
+    def assert_honest(self, minimum: int, refusals: int | None = None):
         print(f"\nhonesty: {self.checked} enclosures checked, {len(self.misses)} misses, "
               f"{len(self.refused)} refusals")          # the figures of docs/trust.md (pytest -s)
+        for r in self.refused:
+            print("  refused:", r[:300])
         assert not self.misses, "\n".join(self.misses)
         assert not self.poor, "\n".join(self.poor)
         assert not self.wide, "\n".join(self.wide)
         assert self.checked >= minimum, (self.checked, self.refused)
-        assert len(self.refused) <= max(2, self.checked // 20), "\n".join(self.refused)
+        if refusals is not None:                      # pinned: a new refusal (or a fixed one) shows up here
+            assert len(self.refused) == refusals, "\n".join(self.refused)
 
 
-REFUSALS = (errors.NotCertified, errors.NoClosedForm, errors.DomainError)
+#: the only honest refusal: "cannot certify this at the requested precision", with the reason.
+REFUSALS = (errors.NotCertified,)
 
 
 # ------------------------------------------------------------------------------ Hermite coefficients
