@@ -246,12 +246,18 @@ SWEEPS = {
 }
 
 
+#: refusals of the default (seeded) sweeps, each a NotCertified printed with its reason (pytest -s):
+#: sphere — the Taylor series of a kinked erf mixture converges too slowly at n = 5 (it names the
+#: quadrature route).  A change here is a change in what hardverify certifies: update docs/trust.md.
+EXPECTED_REFUSALS = {"hermite": 0, "sphere": 1, "legendre": 0, "kernels": 0, "ggjkk": 0, "networks": 0}
+
+
 @pytest.mark.parametrize("name", list(SWEEPS))
 def test_honesty_default(name):
     sweep, cases, _, kw = SWEEPS[name]
     tally = Tally()
     sweep(random.Random(f"honesty-{name}-2024"), tally, cases, (8, 10, 12), **kw)
-    tally.assert_honest(cases)
+    tally.assert_honest(cases, refusals=EXPECTED_REFUSALS[name])
 
 
 @pytest.mark.slow
@@ -262,7 +268,7 @@ def test_honesty_slow(name):
         kw = dict(kw, kmax=24)
     tally = Tally()
     sweep(random.Random(f"honesty-{name}-slow"), tally, cases, (8, 12, 16, 20, 25, 30, 40), **kw)
-    tally.assert_honest(cases)
+    tally.assert_honest(cases)                        # refusals printed and counted (docs/trust.md)
 
 
 def test_the_sweep_would_catch_a_miss():
@@ -276,6 +282,17 @@ def test_the_sweep_would_catch_a_miss():
         tally.check("poor", e, R.Ref(ref, mpmath.mpf(10) ** -10), 20)
     assert tally.checked == 3 and len(tally.misses) == 1 and tally.misses[0].startswith("shifted")
     assert len(tally.poor) == 1 and tally.poor[0].startswith("poor")
+
+
+def test_the_sweep_holds_enclosures_to_the_full_dps():
+    # a 12-digit enclosure handed in for a 20-digit request is "short", never a pass
+    tally = Tally()
+    e = hv.hermite_coefficient("relu", 4, dps=12)
+    with mpmath.workdps(50):
+        tally.check("short", e, R.hermite_closed_form("relu", 4, 50), 20)
+    assert not tally.misses and len(tally.wide) == 1 and "20 were requested" in tally.wide[0]
+    with pytest.raises(AssertionError):
+        tally.assert_honest(1)
 
 
 def test_references_agree_with_each_other():

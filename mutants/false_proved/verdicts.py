@@ -80,12 +80,11 @@ def singular_sphere(planted=True):
     return hv.check_orthogonality(f, Network([[0, 1]], "identity"), hv.UniformSphere(2), cross_check=False)
 
 
-@mutant("G1", "integrability", "E[x_1 e^{x_1²/3} · e^{x_2²/3}] = 0 under N(0, I_2) (E|fg| = ∞: super-Gaussian growth)")
+@mutant("G1", "integrability", "E[x_1 e^{x_1²/3} · e^{x_1²/3}] = 0 under N(0, 1) (E|fg| = ∞: super-Gaussian growth)")
 def super_gaussian(planted=True):
-    c = sp.Rational(1, 3) if planted else 0
-    f = Network([[1, 0]], hv.activation(t * sp.exp(c * t ** 2) if planted else t))
-    g = Network([[0, 1]], hv.activation(sp.exp(c * t ** 2) if planted else sp.cosh(t)))
-    return hv.check_orthogonality(f, g, hv.Gaussian(2), cross_check=False)
+    f = Network([[1]], hv.activation(t * sp.exp(t ** 2 / 3) if planted else t))
+    g = Network([[1]], hv.activation(sp.exp(t ** 2 / 3) if planted else sp.cosh(t)))
+    return hv.check_orthogonality(f, g, hv.Gaussian(1), cross_check=False)
 
 
 # ------------------------------------------------------------------ a kink, a bound, a literal
