@@ -318,8 +318,9 @@ def test_fuzz_integrability(settings_):
     # issue 10: heavy-tailed radial laws, singular and super-Gaussian activations.  f = σ(x_1) - σ(-x_1)
     # is odd under x_1 ↦ -x_1 and g = τ(x_2) does not depend on x_1, so a reflection certificate always
     # exists: PROVED is right exactly when E|fg| < ∞, which strategies_trust settles by hand.
-    from hardverify.networks.certificates import integrability
     from strategies_trust import activations, laws, truly_integrable
+
+    from hardverify.networks.certificates import integrability
 
     def body(fa, ga, law):
         dist, kind = law

@@ -30,7 +30,7 @@ def test_issue_reproducer_is_refused_before_any_enclosure():
 ])
 def test_false_bounds_are_refuted_with_a_point(expr, bound):
     with pytest.raises(DomainError, match="is false"):
-        hv.activation(expr, growth=bound).growth
+        _ = hv.activation(expr, growth=bound).growth
 
 
 @pytest.mark.parametrize("expr, bound", [
@@ -49,11 +49,11 @@ def test_true_but_unproved_bounds_are_not_certified():
     # |tanh t| ≤ 1, which does not imply it: refused, never used
     assert all(abs(mpmath.tanh(x)) <= (1 + abs(x)) / 2 for x in mpmath.linspace(-20, 20, 4001))
     with pytest.raises(NotCertified, match="cannot be verified"):
-        hv.activation(sp.tanh(t), growth=(sp.Rational(1, 2), 1, 0)).growth
+        _ = hv.activation(sp.tanh(t), growth=(sp.Rational(1, 2), 1, 0)).growth
     # no proved bound at all (a singular σ): the supplied one cannot rest on anything
     with pytest.raises(NotCertified, match="proves no growth bound"):
         # (|log 10^-12| ≈ 27.6 < 100 at every probe point, yet log is unbounded at 0+: the bound is false)
-        hv.activation(sp.Piecewise((sp.log(t), t > 0), (0, True)), growth=(100, 0, 0)).growth
+        _ = hv.activation(sp.Piecewise((sp.log(t), t > 0), (0, True)), growth=(100, 0, 0)).growth
 
 
 def test_verify_growth_directly():

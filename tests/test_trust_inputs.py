@@ -4,9 +4,9 @@ import pytest
 import sympy as sp
 
 import hardverify as hv
+from hardverify.constructions.goel2020 import GGJKK
 from hardverify.errors import DomainError, ResourceLimit
 from hardverify.networks import Network
-from hardverify.constructions.goel2020 import GGJKK
 
 t = hv.t
 
@@ -42,11 +42,11 @@ def test_empty_network_is_refused():
 def test_refusal_reason_for_exp_quarter_t_squared_is_true():
     # E[e^{g²/4}] = √2 (∫ e^{-x²/4}/√(2π) dx = √2): integrable, so the reason must not say otherwise
     with pytest.raises(DomainError) as info:
-        hv.activation(sp.exp(t ** 2 / 4)).growth
+        _ = hv.activation(sp.exp(t ** 2 / 4)).growth
     assert "is integrable against the Gaussian weight" in str(info.value)
     assert "not integrable" not in str(info.value)
     with pytest.raises(DomainError, match="not integrable against the Gaussian"):   # E[e^{g²/2}] = ∞
-        hv.activation(sp.exp(t ** 2 / 2)).growth
+        _ = hv.activation(sp.exp(t ** 2 / 2)).growth
 
 
 def test_one_free_symbol_is_the_variable_whatever_its_assumptions():

@@ -7,7 +7,8 @@ the integrable neighbours must stay PROVED.
 
 import pytest
 import sympy as sp
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 import hardverify as hv
 from hardverify.constructions.goel2020 import GGJKK

@@ -5,7 +5,8 @@ References: the exact rationals are written by hand from the literals (digits / 
 
 import pytest
 import sympy as sp
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 import hardverify as hv
 from hardverify.core.parse import MAX_DECIMAL_EXPONENT

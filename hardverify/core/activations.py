@@ -323,7 +323,7 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
             if params or var is not None:
                 raise DomainError("an activation given as text takes no further parameters (write them into "
                                   "the text)")
-            from .parse import parse_expression          # the same safe parser as the command line
+            from .parse import parse_expression  # the same safe parser as the command line
             return Activation(parse_expression(name_or_expr), name=name_or_expr.strip())
         if var is not None:
             raise DomainError("a named activation takes keyword parameters only, not a variable")

@@ -24,8 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
+from flint import ctx
 
 from ..errors import DomainError, NotCertified
+from .arbeval import enclose_constant
 
 __all__ = ["Growth", "growth_bound", "lower_bound", "piecewise_growth", "verify_growth", "PROBE_POINTS"]
 
@@ -250,9 +252,6 @@ PROBE_POINTS = tuple(sp.Integer(s) * sp.Integer(10) ** j for j in range(-12, 4) 
 
 def _dominates(big: Growth, small: Growth) -> bool:
     """True if big ≥ small pointwise, decided from A_b ≥ A_s, p_b ≥ p_s, a_b ≥ a_s (1 + |t| ≥ 1)."""
-    from flint import ctx
-    from .arbeval import enclose_constant
-
     def ge(x, y):
         d = sp.sympify(x) - sp.sympify(y)
         if d.is_nonnegative:
@@ -266,9 +265,6 @@ def _dominates(big: Growth, small: Growth) -> bool:
 
 def _violation(bound: Growth, evaluate, kinks):
     """A point t with |σ(t)| > A(1+|t|)^p e^{a|t|} certainly (ball arithmetic), or None."""
-    from flint import arb, ctx                       # the expression core's ball evaluation
-    from .arbeval import enclose_constant
-
     pts = list(PROBE_POINTS)
     for k in kinks:
         pts += [k + d for d in PROBE_POINTS if abs(d) < 1]
