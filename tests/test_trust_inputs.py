@@ -72,3 +72,14 @@ def test_text_and_names_are_read_the_same_way():
         hv.activation("max(0, t)", slope=2)
     with pytest.raises(DomainError, match="only plain function names"):
         hv.activation("__import__('os').system('true')")
+
+
+def test_harmonic_projection_input_traps():
+    # issue 10 item 6: harmonic_projection("relu", 3, 2) raised a bare TypeError
+    x, y = sp.symbols("x y")
+    with pytest.raises(DomainError, match="hv.funk_hecke"):
+        hv.harmonic_projection("relu", 3, 2)
+    with pytest.raises(DomainError, match="sympy polynomial"):
+        hv.harmonic_projection("__import__('os')", 3, (x, y))       # a string is never sympified
+    assert hv.harmonic_projection(x ** 3, 1, (x, y)) == 3 * x / 4    # x³ on S¹: its degree-1 part is (3/4) x
+    assert hv.harmonic_projection(1, 0, (x, y)) == 1
