@@ -83,3 +83,18 @@ def test_harmonic_projection_input_traps():
         hv.harmonic_projection("__import__('os')", 3, (x, y))       # a string is never sympified
     assert hv.harmonic_projection(x ** 3, 1, (x, y)) == 3 * x / 4    # x³ on S¹: its degree-1 part is (3/4) x
     assert hv.harmonic_projection(1, 0, (x, y)) == 1
+
+
+def test_a_crashing_claim_keeps_its_traceback(tmp_path):
+    # issue 10 item 10: a user claim that crashes was UNDECIDED with no way to see where it failed
+    from hardverify.proofs import load, run
+    script = tmp_path / "crashy.py"
+    script.write_text("from hardverify.proofs import claim\n\n\n"
+                      "@claim('X1', 'divides by zero', sweep={'n': [1]})\n"
+                      "def crashy(n):\n"
+                      "    return n / 0\n")
+    (res,) = run(load([script]), jobs=1)
+    v = res.cases[0].verdict
+    assert v.status.name == "UNDECIDED" and v.method == "crash" and "data['traceback']" in v.evidence
+    assert "ZeroDivisionError" in v.data["traceback"] and "crashy.py" in v.data["traceback"]
+    assert "return n / 0" in v.data["traceback"]
