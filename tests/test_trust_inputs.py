@@ -98,3 +98,17 @@ def test_a_crashing_claim_keeps_its_traceback(tmp_path):
     assert v.status.name == "UNDECIDED" and v.method == "crash" and "data['traceback']" in v.evidence
     assert "ZeroDivisionError" in v.data["traceback"] and "crashy.py" in v.data["traceback"]
     assert "return n / 0" in v.data["traceback"]
+
+
+def test_fast_oscillation_is_refused_up_front():
+    # issue 10 item 6: sin(10⁶ t) ran for minutes inside the certified quadrature
+    import time
+    start = time.monotonic()
+    for f in (lambda a: hv.hermite_coefficient(a, 1, dps=20), lambda a: hv.funk_hecke(a, 5, 2, dps=20)):
+        with pytest.raises(ResourceLimit, match="oscillates with frequency"):
+            f(hv.activation(sp.sin(10 ** 6 * t)))
+    assert time.monotonic() - start < 10
+    assert hv.activation(sp.sin(3 * t) + sp.cos(t / 2)).frequency == 3
+    assert hv.activation(sp.cos(sp.sqrt(sp.Abs(t)))).frequency is None        # not affine: not judged here
+    c = hv.hermite_coefficient(hv.activation(sp.sin(t)), 1, dps=20)          # c_1(sin) = e^{-1/2} (E[X sin X])
+    assert c.contains(sp.exp(-sp.Rational(1, 2))) and c.rel_accuracy_digits() >= 20

@@ -36,7 +36,10 @@ from .numbers import as_expr, exact_real
 from .parity import Parity, parity
 from .piecewise import Piece, split_pieces
 
-__all__ = ["Activation", "activation", "ACTIVATIONS", "t"]
+__all__ = ["Activation", "activation", "ACTIVATIONS", "t", "MAX_FREQUENCY"]
+
+#: the largest oscillation frequency |ω| of sin/cos/tan(ω t + β) that certified quadrature is asked to resolve.
+MAX_FREQUENCY = 64
 
 #: the canonical real variable of every activation expression.
 t = sp.Symbol("t", real=True)
@@ -191,6 +194,27 @@ class Activation:
         if not v.is_number or v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or v.is_real is False:
             return None
         return enclose_constant(v)
+
+    @functools.cached_property
+    def frequency(self):
+        """The largest |ω| of an oscillating factor sin, cos or tan(ω t + β) of σ (exact; 0 when there is
+        none; None when an oscillating argument is not affine in t, e.g. cos(√t)).
+
+        Certified quadrature needs about |ω| nodes per unit length, so the routes refuse |ω| above
+        :data:`MAX_FREQUENCY` up front (ResourceLimit) instead of running for minutes.
+
+        >>> activation(sp.sin(3 * t) + sp.cos(t / 2)).frequency, activation("relu").frequency
+        (3, 0)
+        """
+        out = sp.Integer(0)
+        for node in self.expr.atoms(sp.sin, sp.cos, sp.tan):
+            arg = node.args[0]
+            if not arg.has(t):
+                continue
+            if not arg.is_polynomial(t) or sp.Poly(arg, t).degree() != 1:
+                return None
+            out = max(out, abs(sp.Poly(arg, t).LC()), key=lambda v: float(v))
+        return out
 
     @property
     def is_piecewise_polynomial(self) -> bool:
