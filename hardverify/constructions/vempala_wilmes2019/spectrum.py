@@ -28,6 +28,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 from flint import arb, ctx
 
@@ -68,7 +70,14 @@ def _k(k, name="k") -> int:
 
 def eigenvalues(act, n: int, k: int, *, dps: int | None = None) -> list:
     """[μ_0(σ; n), …, μ_k(σ; n)]: exact without ``dps`` (piecewise polynomials), else certified Enclosures."""
-    return funk_hecke_eigenvalues(_act(act), n, _k(k), dps=dps)
+    return list(_eigenvalues(_act(act), n, _k(k), dps))
+
+
+@functools.lru_cache(maxsize=512)
+def _eigenvalues(a, n, k, dps):
+    if k < 11:                                    # one table up to degree 11 serves every smaller k
+        return tuple(_eigenvalues(a, n, 11, dps)[: k + 1])
+    return tuple(funk_hecke_eigenvalues(a, n, k, dps=dps))
 
 
 def _ball(x, dps: int) -> arb:
@@ -149,6 +158,11 @@ def sup_rate(act, n: int, *, dps: int = 30, exact: bool | None = None, search: i
     Returns a dict: ``value`` (exact when σ's eigenvalues are exact, else an Enclosure), ``degree`` (the
     ℓ attaining it), ``cutoff`` L (every ℓ ≥ L has μ_ℓ² ≤ E[σ²]/N(n, L) < M), ``proof`` (text).
     """
+    return dict(_sup_rate(_act(act), n, dps, exact, search))
+
+
+@functools.lru_cache(maxsize=256)
+def _sup_rate(act, n, dps, exact, search):
     a, n = _act(act), _n(n)
     if exact is None:
         exact = n <= EXACT_MAX_N
