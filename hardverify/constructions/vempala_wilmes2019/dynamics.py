@@ -193,9 +193,13 @@ class FiniteWidthGD:
         prev = self._params_ring(t - 1)
         return tuple(p - self._eta * g for p, g in zip(prev, self._grad_at(prev)))
 
-    def parameters(self, t: int) -> tuple:
-        """a_t (exact sympy numbers), from a_0 = 0 by a_{s+1} = a_s - η ∇L(a_s)."""
-        return tuple(self.R.to_expr(x) for x in self._params_ring(as_steps(t)))
+    def parameters(self, t: int, *, dps: int | None = None) -> tuple:
+        """a_t, from a_0 = 0 by a_{s+1} = a_s - η ∇L(a_s): exact sympy numbers, or with ``dps`` the exact
+        values enclosed (ball evaluation of the exact polynomials in the atoms)."""
+        ring = self._params_ring(as_steps(t))
+        if dps is None:
+            return tuple(self.R.to_expr(x) for x in ring)
+        return tuple(self.R.enclose(x, _dps(dps)) for x in ring)
 
     def _residual_ring(self, t: int) -> tuple:
         return (self.R.ring.one,) + tuple(-x for x in self._params_ring(as_steps(t)))
@@ -273,6 +277,8 @@ class FiniteWidthGD:
         c0, c = coords[0], coords[1:]
         mu, N, P, Yw, y2 = self._degR[ell]
         zero = self.R.ring.zero
+        if mu == zero:                                   # μ_ℓ = 0: the features have no degree-ℓ part (W3)
+            return c0 * c0 * y2
         quad = sum((c[i] * c[j] * P[i][j] for i in range(self.m) for j in range(self.m)), zero)
         return c0 * c0 * y2 + 2 * c0 * mu * sum((ci * y for ci, y in zip(c, Yw)), zero) + mu * mu * N * quad
 

@@ -94,10 +94,14 @@ def _is_zero(x) -> bool | None:
 def kernel_rate(act, n: int, ell: int, *, dps: int = 20) -> Enclosure:
     """μ_ℓ(κ; n) for the random-feature kernel κ(ρ) = E_w[σ(⟨w,x⟩)σ(⟨w,y⟩)] (certified quadrature of κ's
     closed form; positively homogeneous σ only).  F5 says it equals μ_ℓ(σ; n)²."""
-    a = _act(act)
+    return _kernel_rate(_act(act), _n(n), _k(ell, "ℓ"), dps)
+
+
+@functools.lru_cache(maxsize=256)
+def _kernel_rate(a, n, ell, dps):
     kappa = Activation(sp.sympify(random_feature_kernel(a, _n(n), sp.Symbol("t", real=True))),
                        sp.Symbol("t", real=True), name=f"κ[{a.label}]")
-    return kernel_eigenvalue(kappa, n, _k(ell, "ℓ"), dps=dps)
+    return kernel_eigenvalue(kappa, n, ell, dps=dps)
 
 
 class InfiniteWidthGD:

@@ -82,7 +82,9 @@ def as_unit_points(ws, n: int, name: str = "weights") -> tuple:
 
 
 def _laplacian(p, xs):
-    return sp.expand(sum(sp.diff(p, x, 2) for x in xs))
+    """Δp = Σ_i ∂²p/∂x_i² by sparse polynomial differentiation (sympy Poly)."""
+    P = sp.Poly(p, *xs)
+    return sum((P.diff((x, 2)) for x in xs), sp.Poly(0, *xs)).as_expr()
 
 
 class HarmonicTarget:
