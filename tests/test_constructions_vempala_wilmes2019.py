@@ -264,6 +264,14 @@ def test_w3_bias_remedy_by_hand():
         biased("relu", sp.I)
 
 
+def test_w3_fixed_bias_is_exponentially_small():
+    # a fixed bias b = 1/2 puts the kink at t = -1/2, where ν_n has mass ~ (3/4)^{n/2}: μ_2 collapses with n,
+    # while the unbiased μ_2 ~ n^{-3/2}/√(2π) (F4 scaling) stays polynomial; certified to 15 digits
+    b = eigenvalues_with_bias("relu", 1000, 2, bias=R(1, 2), dps=15)[2]
+    u = eigenvalues_with_bias("relu", 1000, 2, dps=15)[2]
+    assert b.is_positive() and b.ball < 1e-60 and u.ball > 1e-6 and b.rel_accuracy_digits() >= 15
+
+
 def test_w3_never_learned():
     f = HarmonicTarget.zonal(3, {1: 1, 3: 1}, u=(R(3, 5), 0, R(4, 5)))
     gd = FiniteWidthGD(f, W3, "relu", eta=4)

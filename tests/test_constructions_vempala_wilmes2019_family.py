@@ -172,3 +172,9 @@ def test_experiment_helpers_and_errors():
         run_experiment(coefficients={})
     with pytest.raises(DomainError, match="eta_prime"):
         run_experiment(eta_prime=-1.0, steps=(0,))
+    with pytest.raises(DomainError, match="off by .* > tolerance"):
+        run_experiment(weights=[[1.0, 1e-3, 0.0]], steps=(0,))
+    with pytest.raises(DomainError, match="shape"):
+        run_experiment(weights=[[1.0, 0.0]], steps=(0,))
+    r = run_experiment(weights=[[1.0, 1e-12, 0.0], [0.0, 1.0, 0.0]], samples=500, steps=(0, 5), seeds=(0,))
+    assert r["m"] == 2

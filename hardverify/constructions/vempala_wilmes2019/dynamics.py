@@ -39,7 +39,7 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb, ctx
 
-from hardverify.activations import Activation, activation
+from hardverify.activations import Activation, activation as _activation
 from hardverify.errors import DomainError, NoClosedForm
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps, enclose
 from hardverify.sphere import funk_hecke, harmonic_dimension, legendre_polynomial, random_feature_kernel
@@ -100,6 +100,13 @@ class FiniteWidthGD:
         versions are not homogeneous.
     eta : exact positive number
         The raw step η on the output weights (VW's η' = η m multiplies T_m).
+    max_degree : int
+        Per-degree residual norms are tracked for ℓ ≤ max(max_degree, the target's degrees).
+
+    Returns
+    -------
+    Exact results (sympy numbers) from :meth:`parameters`, :meth:`loss`, :meth:`degree_norm2`; certified
+    Enclosures with ``dps=``; :meth:`check_operator_identity` returns a PROVED Verdict.
 
     Raises
     ------
@@ -109,13 +116,13 @@ class FiniteWidthGD:
         σ has no exact Gram entries or no exact Funk–Hecke eigenvalues.
     """
 
-    def __init__(self, target: HarmonicTarget, weights, activation_="relu", *, eta, max_degree: int = 6):
+    def __init__(self, target: HarmonicTarget, weights, activation="relu", *, eta, max_degree: int = 6):
         if not isinstance(target, HarmonicTarget):
             raise DomainError(f"target must be a HarmonicTarget (a harmonic basis), got {type(target).__name__}")
         self.target, self.n = target, target.n
         self.weights = as_unit_points(weights, self.n)
         self.m = len(self.weights)
-        self.act = activation_ if isinstance(activation_, Activation) else activation(activation_)
+        self.act = activation if isinstance(activation, Activation) else _activation(activation)
         self.eta = as_step(eta)
         if isinstance(max_degree, bool) or not isinstance(max_degree, int) or not 0 <= max_degree <= 40:
             raise DomainError(f"max_degree (the per-degree norms tracked) must be an integer in 0..40, got {max_degree!r}")

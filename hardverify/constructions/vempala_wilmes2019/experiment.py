@@ -30,6 +30,7 @@ from hardverify.errors import DomainError
 from hardverify.sphere import funk_hecke, harmonic_dimension, random_feature_kernel
 
 from .spectrum import sup_rate
+from .targets import as_float_points
 
 __all__ = ["run_experiment", "legendre_float", "sphere_sample", "format_table"]
 
@@ -62,13 +63,19 @@ def _check(n, m, samples, steps):
 
 
 def run_experiment(*, n: int = 3, m: int = 400, samples: int = 20000, coefficients=None, act="relu",
-                   eta_prime=None, steps=(0, 10, 100, 1000), seeds=(0, 1, 2)) -> dict:
+                   eta_prime=None, steps=(0, 10, 100, 1000), seeds=(0, 1, 2), weights=None) -> dict:
     """Run the experiment (see the module docstring); evidence, never a proof.
+
+    ``weights``: an optional (m, n) float array of hidden weights (norms within POINT_TOLERANCE of 1;
+    DomainError otherwise), used for every seed instead of sampled ones.
 
     Returns {"rows": [{t, degree, measured (mean over seeds), spread (max - min over seeds), predicted,
     population (the same W with the exact Gram matrix, first seed; None if σ has no exact kernel)}],
     "eta_prime", "mu", "seeds", "gram_error" (max |empirical - exact Gram entry|, first seed)}.
     """
+    if weights is not None:
+        fixed_W = as_float_points(weights, n)
+        m = fixed_W.shape[0]
     steps = _check(n, m, samples, steps)
     a_ = act if isinstance(act, Activation) else activation(act)
     coefficients = {1: 1.0, 2: 1.0, 4: 1.0} if coefficients is None else dict(coefficients)
@@ -92,7 +99,8 @@ def run_experiment(*, n: int = 3, m: int = 400, samples: int = 20000, coefficien
     per_seed, population, gram_error = [], None, None
     for s_i, seed in enumerate(seeds):
         rng = np.random.default_rng(seed)
-        W, X = sphere_sample(rng, m, n), sphere_sample(rng, samples, n)
+        W = sphere_sample(rng, m, n) if weights is None else fixed_W
+        X = sphere_sample(rng, samples, n)
         y = sum(coefficients[l] * np.sqrt(N[l]) * legendre_float(n, l, X @ u) for l in degs)
         Phi = np.asarray(f_sigma(X @ W.T), dtype=float)
         G, b = Phi.T @ Phi / samples, Phi.T @ y / samples

@@ -25,7 +25,7 @@ import sympy as sp
 from hardverify.errors import DomainError
 from hardverify.sphere import harmonic_dimension, sphere_moment, zonal_harmonic
 
-__all__ = ["HarmonicTarget", "as_unit_point", "as_unit_points", "coordinates", "POINT_TOLERANCE"]
+__all__ = ["HarmonicTarget", "as_unit_point", "as_unit_points", "as_float_points", "coordinates", "POINT_TOLERANCE"]
 
 #: how far a float point's norm may be from 1 (float inputs to the float64 experiment only).
 POINT_TOLERANCE = 1e-9
@@ -71,6 +71,23 @@ def as_unit_point(w, n: int, name: str = "point") -> tuple:
         raise DomainError(f"{name} is not on the unit sphere: Σ w_i² = {norm2} ≠ 1 (exact points must have norm "
                           "exactly 1)")
     return tuple(out)
+
+
+def as_float_points(ws, n: int, name: str = "weights", tol: float = POINT_TOLERANCE):
+    """An (m, n) float64 array of points whose norms are within ``tol`` of 1 (m ≥ 1), for the float experiment."""
+    import numpy as np
+    try:
+        W = np.asarray(ws, dtype=float)
+    except (TypeError, ValueError):
+        raise DomainError(f"{name} must be an (m, {n}) array of numbers") from None
+    if W.ndim != 2 or W.shape[1] != n or W.shape[0] < 1:
+        raise DomainError(f"{name} must be an (m, {n}) array with m >= 1, got shape {W.shape}")
+    if not np.all(np.isfinite(W)):
+        raise DomainError(f"{name} has non-finite entries")
+    err = float(np.max(np.abs(np.linalg.norm(W, axis=1) - 1)))
+    if err > tol:
+        raise DomainError(f"{name} are not on the unit sphere: a norm is off by {err:.3g} > tolerance {tol:g}")
+    return W
 
 
 def as_unit_points(ws, n: int, name: str = "weights") -> tuple:
