@@ -24,7 +24,9 @@ import sympy as sp
 from hardverify.constructions.vempala_wilmes2019 import FiniteWidthGD, HarmonicTarget
 from hardverify.constructions.vempala_wilmes2019.experiment import run_experiment
 from hardverify.constructions.vempala_wilmes2019.spectrum import (
-    ACTIVATIONS, iteration_count, predicted_exponent,
+    ACTIVATIONS,
+    iteration_count,
+    predicted_exponent,
 )
 from hardverify.sphere import funk_hecke, legendre_polynomial
 

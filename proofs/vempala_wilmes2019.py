@@ -17,10 +17,21 @@ from hardverify import checks
 from hardverify.constructions.vempala_wilmes2019 import FiniteWidthGD, HarmonicTarget, random_rational_points
 from hardverify.constructions.vempala_wilmes2019.caveat import check_every_degree, never_learned, vanishing_degrees
 from hardverify.constructions.vempala_wilmes2019.family import (
-    MonomialFamily, ZonalFamily, dimension_count, information_table, projected_rank,
+    MonomialFamily,
+    ZonalFamily,
+    dimension_count,
+    information_table,
+    projected_rank,
 )
 from hardverify.constructions.vempala_wilmes2019.spectrum import (
-    ACTIVATIONS, InfiniteWidthGD, eigenvalues, iteration_count, kernel_rate, predicted_exponent, stability, sup_rate,
+    ACTIVATIONS,
+    InfiniteWidthGD,
+    eigenvalues,
+    iteration_count,
+    kernel_rate,
+    predicted_exponent,
+    stability,
+    sup_rate,
 )
 from hardverify.constructions.vempala_wilmes2019.targets import coordinates
 from hardverify.distributions import UniformSphere

@@ -7,18 +7,31 @@ they test), SPEC tables (F1, F4, F5, V20) and mpmath at 50 digits.
 import mpmath
 import pytest
 import sympy as sp
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hardverify as hv
 from hardverify.constructions.vempala_wilmes2019 import (
-    FiniteWidthGD, HarmonicTarget, random_rational_points, rational_sphere_point,
+    FiniteWidthGD,
+    HarmonicTarget,
+    random_rational_points,
+    rational_sphere_point,
 )
 from hardverify.constructions.vempala_wilmes2019.atoms import AtomRing
 from hardverify.constructions.vempala_wilmes2019.caveat import (
-    biased, check_every_degree, eigenvalues_with_bias, never_learned, vanishing_degrees,
+    biased,
+    check_every_degree,
+    eigenvalues_with_bias,
+    never_learned,
+    vanishing_degrees,
 )
 from hardverify.constructions.vempala_wilmes2019.spectrum import (
-    InfiniteWidthGD, iteration_count, kernel_rate, predicted_exponent, stability, sup_rate,
+    InfiniteWidthGD,
+    iteration_count,
+    kernel_rate,
+    predicted_exponent,
+    stability,
+    sup_rate,
 )
 from hardverify.constructions.vempala_wilmes2019.targets import coordinates
 from hardverify.errors import DomainError, NoClosedForm

@@ -10,15 +10,23 @@ import math
 import numpy as np
 import pytest
 import sympy as sp
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hardverify.constructions.protocol import Construction
 from hardverify.constructions.vempala_wilmes2019 import random_rational_points
 from hardverify.constructions.vempala_wilmes2019.experiment import (
-    format_table, legendre_float, run_experiment, sphere_sample,
+    format_table,
+    legendre_float,
+    run_experiment,
+    sphere_sample,
 )
 from hardverify.constructions.vempala_wilmes2019.family import (
-    MonomialFamily, ZonalFamily, dimension_count, information_table, projected_rank,
+    MonomialFamily,
+    ZonalFamily,
+    dimension_count,
+    information_table,
+    projected_rank,
 )
 from hardverify.distributions import Gaussian, Hypercube, ShiftedGaussian, UniformSphere
 from hardverify.errors import DomainError, HypothesisFailed

@@ -16,10 +16,9 @@ holds for the real numbers: a proof, even though relations such as π · (1/π) 
 from __future__ import annotations
 
 import sympy as sp
+from flint import arb, ctx, fmpq
 from sympy.polys.domains import QQ
 from sympy.polys.rings import ring
-
-from flint import arb, ctx, fmpq
 
 from hardverify.errors import DomainError, NotCertified
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps, enclose

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from hardverify.activations import Activation, activation
+from hardverify.core.activations import Activation, activation
 from hardverify.errors import DomainError
 from hardverify.numeric.enclosure import Enclosure
 from hardverify.sphere import funk_hecke_eigenvalues

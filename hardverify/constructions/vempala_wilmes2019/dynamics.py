@@ -38,14 +38,14 @@ from fractions import Fraction
 
 import sympy as sp
 from flint import arb, ctx
+from sympy.polys.domains import QQ
 
-from hardverify.activations import Activation, activation as _activation
+from hardverify.core.activations import Activation
+from hardverify.core.activations import activation as _activation
 from hardverify.errors import DomainError, NoClosedForm
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps, enclose
 from hardverify.sphere import funk_hecke, harmonic_dimension, legendre_polynomial, random_feature_kernel
 from hardverify.verdict import Status, Verdict
-
-from sympy.polys.domains import QQ
 
 from .atoms import AtomRing
 from .targets import HarmonicTarget, as_unit_points
@@ -125,7 +125,8 @@ class FiniteWidthGD:
         self.act = activation if isinstance(activation, Activation) else _activation(activation)
         self.eta = as_step(eta)
         if isinstance(max_degree, bool) or not isinstance(max_degree, int) or not 0 <= max_degree <= 40:
-            raise DomainError(f"max_degree (the per-degree norms tracked) must be an integer in 0..40, got {max_degree!r}")
+            raise DomainError(f"max_degree (the per-degree norms tracked) must be an integer in 0..40, "
+                              f"got {max_degree!r}")
         self.max_degree = max(max_degree, max(target.degrees, default=0))
         n, W = self.n, self.weights
         self.rho = [[sp.expand(sum(a * b for a, b in zip(wi, wj))) for wj in W] for wi in W]
@@ -147,8 +148,9 @@ class FiniteWidthGD:
             self._deg[ell] = (self.mu[ell], harmonic_dimension(n, ell), P, [target.value(ell, w) for w in W],
                               target.norm2(ell))
         numbers = [self.eta, self.ff] + self.cross + [x for row in self.gram for x in row]
-        for mu, N, P, Yw, y2 in self._deg.values():
+        for mu, _N, _P, Yw, y2 in self._deg.values():
             numbers += [mu, y2] + Yw
+        self._cache: dict = {}
         R = self.R = AtomRing(numbers)
         self._G = [[R(x) for x in row] for row in self.gram]
         self._b = [R(x) for x in self.cross]
@@ -193,12 +195,12 @@ class FiniteWidthGD:
             out.append(acc)
         return out
 
-    @functools.lru_cache(maxsize=None)
     def _params_ring(self, t: int) -> tuple:
-        if t == 0:
-            return tuple(self.R.ring.zero for _ in range(self.m))
-        prev = self._params_ring(t - 1)
-        return tuple(p - self._eta * g for p, g in zip(prev, self._grad_at(prev)))
+        cache = self._cache.setdefault("params", [tuple(self.R.ring.zero for _ in range(self.m))])
+        while len(cache) <= t:                                   # a_{s+1} = a_s - η ∇L(a_s), memoised
+            prev = cache[-1]
+            cache.append(tuple(p - self._eta * g for p, g in zip(prev, self._grad_at(prev))))
+        return cache[t]
 
     def parameters(self, t: int, *, dps: int | None = None) -> tuple:
         """a_t, from a_0 = 0 by a_{s+1} = a_s - η ∇L(a_s): exact sympy numbers, or with ``dps`` the exact
@@ -307,9 +309,14 @@ class FiniteWidthGD:
                  + mu * mu * N * quad)
             return Enclosure(v, dps)
 
-    @functools.lru_cache(maxsize=None)
     def _arb(self, dps: int, what):
-        """Enclosed exact data (with guard digits): "G", "b", "ff" or a degree ℓ."""
+        """Enclosed exact data (with guard digits): "G", "b", "ff" or a degree ℓ (memoised per instance)."""
+        key = ("arb", dps, what)
+        if key not in self._cache:
+            self._cache[key] = self._arb_uncached(dps, what)
+        return self._cache[key]
+
+    def _arb_uncached(self, dps: int, what):
         d = dps + 30
         e = lambda x: enclose(x, d).ball                                   # noqa: E731
         with ctx.workprec(bits_for_dps(d) + 64):
@@ -322,9 +329,11 @@ class FiniteWidthGD:
             mu, N, P, Yw, y2 = self._deg[what]
             return e(mu), arb(N), [[e(x) for x in row] for row in P], [e(y) for y in Yw], e(y2)
 
-    @functools.lru_cache(maxsize=None)
     def _coords_arb(self, t: int, dps: int) -> list:
-        return [self.R.enclose(x, dps + 30).ball for x in self._residual_ring(t)]
+        key = ("coords", t, dps)
+        if key not in self._cache:
+            self._cache[key] = [self.R.enclose(x, dps + 30).ball for x in self._residual_ring(t)]
+        return self._cache[key]
 
     # -- the same recurrences in balls or floats ------------------------------------------------
     def parameters_certified(self, t: int, dps: int = 30) -> list:

@@ -25,7 +25,8 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from hardverify.activations import Activation, activation, t as T
+from hardverify.core.activations import Activation, activation
+from hardverify.core.activations import t as T
 from hardverify.errors import DomainError
 from hardverify.sphere import funk_hecke, harmonic_dimension, random_feature_kernel
 
@@ -108,7 +109,7 @@ def run_experiment(*, n: int = 3, m: int = 400, samples: int = 20000, coefficien
         Pu = {l: legendre_float(n, l, W @ u) for l in degs}
         PW = {l: legendre_float(n, l, rho) for l in degs}
 
-        def errors(a):
+        def errors(a, Pu=Pu, PW=PW):
             return {l: float(np.sqrt(max(0.0, coefficients[l] ** 2 - 2 * coefficients[l] * np.sqrt(N[l]) * mu[l]
                                           * (a @ Pu[l]) + mu[l] ** 2 * N[l] * (a @ PW[l] @ a)))) for l in degs}
 

@@ -33,12 +33,16 @@ import math
 import sympy as sp
 from flint import arb, ctx, fmpq, fmpq_mat
 
-from hardverify.activations import t
+from hardverify.core.activations import t
 from hardverify.distributions import Hypercube, UniformSphere
 from hardverify.errors import DomainError, HypothesisFailed
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps
 from hardverify.sphere import (
-    funk_hecke_eigenvalues, harmonic_dimension, harmonic_dimension_sum, legendre_polynomial, sphere_moment,
+    funk_hecke_eigenvalues,
+    harmonic_dimension,
+    harmonic_dimension_sum,
+    legendre_polynomial,
+    sphere_moment,
 )
 from hardverify.verdict import Status, Verdict
 
@@ -108,7 +112,7 @@ class MonomialFamily(Construction):
         return sp.Mul(*[xs[i - 1] for i in _subset(index, n, self.k)])
 
     def harmonicity(self) -> Verdict:
-        """PROVED: Δ x_S = 0 (computed on x_1⋯x_k; other coordinates do not occur) and x_S is homogeneous of degree k."""
+        """PROVED: Δx_S = 0 (on x_1⋯x_k; no other coordinate occurs); x_S is homogeneous of degree k."""
         xs = coordinates(max(self.k, 2))[: self.k]
         p = sp.Mul(*xs)
         lap = sp.expand(sum(sp.diff(p, x, 2) for x in xs))
@@ -208,7 +212,8 @@ class ZonalFamily(Construction):
         """F_S as a polynomial on the sphere: √N(n,k) P_k^{(n)}(⟨u_S, x⟩) in x1..xn."""
         u = self.point(index, n)
         xs = coordinates(n)
-        return sp.sqrt(harmonic_dimension(n, self.k)) * legendre_polynomial(n, self.k, sum(a * x for a, x in zip(u, xs)))
+        inner = sum(a * x for a, x in zip(u, xs))
+        return sp.sqrt(harmonic_dimension(n, self.k)) * legendre_polynomial(n, self.k, inner)
 
     def correlation(self, n: int, j: int):
         """E[F_S F_T] = P_k^{(n)}(j/s) for |S ∩ T| = j (F3 corollary; exact rational)."""

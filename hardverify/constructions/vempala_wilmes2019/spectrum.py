@@ -33,7 +33,7 @@ import functools
 import sympy as sp
 from flint import arb, ctx
 
-from hardverify.activations import Activation, activation
+from hardverify.core.activations import Activation, activation
 from hardverify.errors import DomainError, NoClosedForm, NotCertified
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps, enclose
 from hardverify.sphere import funk_hecke_eigenvalues, harmonic_dimension, kernel_eigenvalue, random_feature_kernel

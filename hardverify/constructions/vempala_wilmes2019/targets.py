@@ -11,6 +11,7 @@ exact, from the sphere moments (Gamma formula, :func:`hardverify.sphere_moment`)
 >>> f = HarmonicTarget.zonal(3, {2: 1, 4: 1}, u=(0, 0, 1))
 >>> sorted(f.degrees), f.norm2(2), f.norm2(4)                     # E[Z_ℓ²] = N(3, ℓ) = 2ℓ + 1
 ([2, 4], 5, 9)
+>>> from hardverify.sphere import harmonic_dimension
 >>> f.value(4, (0, 0, 1)) == harmonic_dimension(3, 4)          # Z_ℓ(u) = N(n, ℓ) P_ℓ(1)
 True
 """
@@ -23,7 +24,7 @@ from fractions import Fraction
 import sympy as sp
 
 from hardverify.errors import DomainError
-from hardverify.sphere import harmonic_dimension, sphere_moment, zonal_harmonic
+from hardverify.sphere import sphere_moment, zonal_harmonic
 
 __all__ = ["HarmonicTarget", "as_unit_point", "as_unit_points", "as_float_points", "coordinates", "POINT_TOLERANCE"]
 
@@ -122,7 +123,8 @@ class HarmonicTarget:
         p = sp.expand(sp.sympify(polynomial))
         extra = p.free_symbols - set(xs)
         if extra:
-            raise DomainError(f"the target may only use the coordinates x1..x{n}; it also uses {sorted(map(str, extra))}")
+            raise DomainError(f"the target may only use the coordinates x1..x{n}; it also uses "
+                              f"{sorted(map(str, extra))}")
         poly = sp.Poly(p, *xs) if p != 0 else None
         comps: dict = {}
         if poly is not None:
@@ -136,6 +138,7 @@ class HarmonicTarget:
                                   "target is required — project it with hardverify.harmonic_projection")
             self.components[ell] = Y
         self._terms = {ell: terms for ell, terms in comps.items()}
+        self._norms: dict = {}
 
     # -- builders ------------------------------------------------------------------------------
     @classmethod
@@ -185,8 +188,12 @@ class HarmonicTarget:
             return sp.Add(*[self.norm2(e) for e in self.components])
         return self._norm2(ell)
 
-    @functools.lru_cache(maxsize=32)
     def _norm2(self, ell):
+        if ell not in self._norms:
+            self._norms[ell] = self._norm2_uncached(ell)
+        return self._norms[ell]
+
+    def _norm2_uncached(self, ell):
         terms = self._terms.get(ell)
         if not terms:
             return sp.Integer(0)
