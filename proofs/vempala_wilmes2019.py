@@ -65,7 +65,8 @@ def target(n):
 @claim("W1", "output-layer GD: r_{t+1} = (I - η m T_m) r_t exactly (loss polynomial differentiated vs the "
              "operator on residual coordinates), loss non-increasing, the ball recurrence agrees with the exact a_t",
        source="SPEC §4 W1 [DER]",
-       cases=[{"n": n, "m": m, "act": a} for n in (3, 4, 5, 8, 16) for m in (2, 4) for a in ("relu", "step")],
+       cases=[{"n": n, "m": m, "act": "relu"} for n in (3, 4, 5, 8, 16) for m in (2, 4)]
+             + [{"n": n, "m": m, "act": "step"} for n in (3, 4) for m in (2, 4)],
        note="Weights: the first m of e1, e2, (3/5, 4/5, 0…), (0, 5/13, 12/13, 0…); target of degrees 1–4 "
             "(zonal for n ≤ 5, multilinear monomials beyond); step η = 1/(m E[σ²]) (η λ_max(G) ≤ 1); 4 steps.")
 def w1_operator(n, m, act):
