@@ -99,20 +99,20 @@ class MonomialFamily(Construction):
         return f"VW monomials x_S (k={self.k})"
 
     def family_size(self, n: int) -> int:
-        """C(n, k) (DomainError if k > n)."""
+        """C(n, k) (DomainError if k > n).  W4 feeds correlational (CSQ) bounds only."""
         n = _int(n, "n", 2)
         if self.k > n:
             raise DomainError(f"k = {self.k} > n = {n}: no k-subsets")
         return math.comb(n, self.k)
 
     def member(self, index, n: int) -> sp.Expr:
-        """x_S = Π_{i ∈ S} x_i as a sympy polynomial in x1..xn."""
+        """x_S = Π_{i ∈ S} x_i as a sympy polynomial in x1..xn (a W4 member; CSQ claims only)."""
         self.family_size(n)
         xs = coordinates(n)
         return sp.Mul(*[xs[i - 1] for i in _subset(index, n, self.k)])
 
     def harmonicity(self) -> Verdict:
-        """PROVED: Δx_S = 0 (on x_1⋯x_k; no other coordinate occurs); x_S is homogeneous of degree k."""
+        """W4 (CSQ only): PROVED Δx_S = 0 (on x_1⋯x_k; no other coordinate occurs); x_S homogeneous of degree k."""
         xs = coordinates(max(self.k, 2))[: self.k]
         p = sp.Mul(*xs)
         lap = sp.expand(sum(sp.diff(p, x, 2) for x in xs))
@@ -121,7 +121,7 @@ class MonomialFamily(Construction):
                        evidence=f"Δ(x_1⋯x_{self.k}) = {lap}: x_S ∈ H_{self.k}^n for every n ≥ {self.k}")
 
     def orthogonality(self, dist) -> Verdict:
-        """PROVED when ``dist`` is invariant under every coordinate reflection (x_i ↦ -x_i, i ∈ S △ T flips x_S x_T)."""
+        """W4 (CSQ only): PROVED when ``dist`` has every coordinate reflection (x_i ↦ -x_i, i ∈ S △ T flips x_S x_T)."""
         ok = bool(getattr(dist, "all_reflections", False))
         return Verdict(Status.PROVED if ok else Status.UNDECIDED, claim="W4", source=SOURCE,
                        method="symmetry: coordinate reflections", params={"k": self.k, "law": repr(dist)},
@@ -131,7 +131,8 @@ class MonomialFamily(Construction):
 
     def norm2(self, *, dps=None, algorithm: str = "auto", dist=None):
         """E_D[x_S²]: on U_n 1/(n(n+2)…(n+2k-2)) (``"product"``) = E[x_1²⋯x_k²] by the Gamma moment formula
-        (``"moments"``); spherical laws scale by E[R^{2k}]; the hypercube gives 1.  Exact (``dps`` encloses it)."""
+        (``"moments"``); spherical laws scale by E[R^{2k}]; the hypercube gives 1.  Exact (``dps`` encloses it).
+        W4, CSQ only."""
         if dist is None:
             raise DomainError("E[x_S²] depends on n: pass dist= (e.g. UniformSphere(n))")
         if algorithm not in ("auto", "product", "moments"):
@@ -195,32 +196,32 @@ class ZonalFamily(Construction):
         return f"VW zonal √N P_k(⟨u_S,·⟩) (k={self.k}, |S|={self.s})"
 
     def family_size(self, n: int) -> int:
-        """C(n, s)."""
+        """C(n, s).  W4 feeds correlational (CSQ) bounds only."""
         n = _int(n, "n", 2)
         if self.s > n:
             raise DomainError(f"support s = {self.s} > n = {n}")
         return math.comb(n, self.s)
 
     def point(self, index, n: int) -> tuple:
-        """u_S = 1_S/√s (exact)."""
+        """u_S = 1_S/√s (exact; W4, CSQ only)."""
         self.family_size(n)
         S = set(_subset(index, n, self.s))
         r = 1 / sp.sqrt(self.s)
         return tuple(r if i + 1 in S else sp.Integer(0) for i in range(n))
 
     def member(self, index, n: int) -> sp.Expr:
-        """F_S as a polynomial on the sphere: √N(n,k) P_k^{(n)}(⟨u_S, x⟩) in x1..xn."""
+        """F_S as a polynomial on the sphere: √N(n,k) P_k^{(n)}(⟨u_S, x⟩) in x1..xn (W4 member; CSQ only)."""
         u = self.point(index, n)
         xs = coordinates(n)
         inner = sum(a * x for a, x in zip(u, xs))
         return sp.sqrt(harmonic_dimension(n, self.k)) * legendre_polynomial(n, self.k, inner)
 
     def correlation(self, n: int, j: int):
-        """E[F_S F_T] = P_k^{(n)}(j/s) for |S ∩ T| = j (F3 corollary; exact rational)."""
+        """E[F_S F_T] = P_k^{(n)}(j/s) for |S ∩ T| = j (F3 corollary; exact rational; W4, CSQ only)."""
         return legendre_polynomial(n, self.k, sp.Rational(j, self.s))
 
     def norm2(self, *, dps=None, algorithm: str = "auto", dist=None):
-        """E[F_S²] = N(n,k) E[P_k²] = 1 on U_n."""
+        """E[F_S²] = N(n,k) E[P_k²] = 1 on U_n (W4, CSQ only)."""
         if dist is not None and not isinstance(dist, UniformSphere):
             raise DomainError(f"the zonal family is defined on the uniform sphere, not {dist!r}")
         return sp.Integer(1)
@@ -240,7 +241,8 @@ class ZonalFamily(Construction):
 def information_table(ns, ks, *, dps: int = 15) -> list:
     """Rows {n, k, size = C(n,k), log2_size (Enclosure), ratio = log₂C(n,k)/(k log₂ n) (Enclosure)}.
 
-    log₂ C(n, k) = Θ(k log n): the information-theoretic cost of identifying one x_S (SPEC W4).
+    log₂ C(n, k) = Θ(k log n): the information-theoretic cost of identifying one x_S (SPEC W4; the query lower
+    bound it is compared with is correlational, CSQ only).
     """
     rows = []
     with ctx.workprec(bits_for_dps(dps) + 64):
