@@ -72,7 +72,7 @@ def w1_timings(steps):
         exact_balls = gd.parameters(t, dps=30)
         err = max(abs(mpmath.mpf(e.mid) - x) / abs(mpmath.mpf(e.mid)) for e, x in zip(exact_balls, flt))
         agree = all(c.ball.overlaps(e.ball) for c, e in zip(cert, exact_balls))
-        terms = max(len(x.terms()) for x in gd._params_ring(t))            # noqa: SLF001 (own module)
+        terms = gd.ring_size(t)
         out.append((t, t_exact, t_ball, t_float, float(err), agree, terms))
     return out
 

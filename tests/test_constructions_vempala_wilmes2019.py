@@ -124,6 +124,7 @@ def test_w1_one_feature_by_hand():
         assert gd.degree_norm2(t, 1) == (1 - a / 2) ** 2 / 3
     assert gd.loss(1) == R(5, 48)
     assert gd.check_operator_identity(5).status is Status.PROVED
+    assert gd.ring_size(3) == 1                                          # rational entries: one monomial
 
 
 @pytest.mark.parametrize("n, act", [(3, "relu"), (4, "relu"), (4, "step")])

@@ -210,6 +210,10 @@ class FiniteWidthGD:
             return tuple(self.R.to_expr(x) for x in ring)
         return tuple(self.R.enclose(x, _dps(dps)) for x in ring)
 
+    def ring_size(self, t: int) -> int:
+        """The largest number of monomials (in the atoms π, 1/π, arcsin ρ, …) among the exact a_t (growth of W1)."""
+        return max(len(x.terms()) for x in self._params_ring(as_steps(t)))
+
     def _residual_ring(self, t: int) -> tuple:
         return (self.R.ring.one,) + tuple(-x for x in self._params_ring(as_steps(t)))
 
