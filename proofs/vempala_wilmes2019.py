@@ -266,6 +266,22 @@ def w4_information(n, k):
     return checks.in_range(row["ratio"], lo, hi)
 
 
+@claim("W4", "CSQ query lower bound from the SQ engine (hardverify.sq, G7 Bessel on the exactly orthogonal normalised "
+             "monomials, tolerance τ = 1/n) beside the information-theoretic log₂ C(n,k): it exceeds it and grows "
+             "as n^{Ω(k)} (log_n queries ≥ (k - 2)/2)", source="SPEC §4 W4 [SRC]; §7 G7/Q2; §11 (CSQ only)",
+       cases=[{"n": n, "k": k} for n in (100, 10 ** 4, 10 ** 6) for k in (5, 7, 10)],
+       note="The bound is the engine's (sq_bound(MonomialFamily(k, normalized=True), n, tau=1/n)); this script "
+            "writes no SQ formula.  Correlational queries only: VW's Prop. 4.1 rules out general SQ for "
+            "real-valued targets.")
+def w4_sq_engine(n, k):
+    from hardverify.sq import sq_bound
+    b = sq_bound(MonomialFamily(k, normalized=True), n, tau=R(1, n))
+    bits = sp.log(math.comb(n, k), 2)
+    out = [b.verdict(), checks.less(bits, b.queries)]
+    out.append(checks.less(sp.Rational(k - 2, 2) * sp.log(n), sp.log(b.queries), strict=False))
+    return out
+
+
 # ---------------------------------------------------------------------------------- W5
 @claim("W5", "Σ_{ℓ≤k} N(n,ℓ) = C(n+k-1,k) + C(n+k-2,k-1) exactly", source="SPEC §4 W5, F1",
        sweep={"n": [3, 10, 100, 10 ** 6], "k": list(range(0, 11))})

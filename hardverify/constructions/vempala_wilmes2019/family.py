@@ -86,17 +86,23 @@ class MonomialFamily(Construction):
     Parameters
     ----------
     k : int, 1 ≤ k ≤ 64
+    normalized : bool
+        False: the members are x_S; True: x_S / √E_D[x_S²] (unit norm under the law D of the profile;
+        :meth:`member` then uses D = U_n), the form the SQ engine's bounds compare with a tolerance τ.
     """
 
     key = "vempala_wilmes2019.monomials"
     paper = PAPER
     claims = ("W4",)
 
-    def __init__(self, k: int):
+    def __init__(self, k: int, *, normalized: bool = False):
         self.k = _int(k, "k", 1, 64)
+        if not isinstance(normalized, bool):
+            raise DomainError(f"normalized must be True or False, got {normalized!r}")
+        self.normalized = normalized
 
     def __repr__(self) -> str:
-        return f"VW monomials x_S (k={self.k})"
+        return f"VW monomials x_S{'/‖x_S‖' if self.normalized else ''} (k={self.k})"
 
     def family_size(self, n: int) -> int:
         """C(n, k) (DomainError if k > n).  W4 feeds correlational (CSQ) bounds only."""
@@ -109,7 +115,8 @@ class MonomialFamily(Construction):
         """x_S = Π_{i ∈ S} x_i as a sympy polynomial in x1..xn (a W4 member; CSQ claims only)."""
         self.family_size(n)
         xs = coordinates(n)
-        return sp.Mul(*[xs[i - 1] for i in _subset(index, n, self.k)])
+        x = sp.Mul(*[xs[i - 1] for i in _subset(index, n, self.k)])
+        return x / sp.sqrt(self.norm2(dist=UniformSphere(n))) if self.normalized else x
 
     def harmonicity(self) -> Verdict:
         """W4 (CSQ only): PROVED Δx_S = 0 (on x_1⋯x_k; no other coordinate occurs); x_S homogeneous of degree k."""
@@ -150,6 +157,8 @@ class MonomialFamily(Construction):
             v = base * dist.radius_moment(2 * k)
         else:
             raise DomainError(f"E[x_S²] is computed for spherical laws and the hypercube, not {dist!r}")
+        if self.normalized:
+            v = sp.Integer(1)
         if dps is None:
             return v
         from hardverify.numeric.enclosure import enclose
@@ -167,7 +176,9 @@ class MonomialFamily(Construction):
             raise HypothesisFailed(f"x_S are not proved orthogonal under {dist!r}", orth)
         c = self.norm2(dist=dist, dps=dps)
         norm = Verdict(Status.PROVED if dps is None else Status.CERTIFIED, claim="W4", source=SOURCE,
-                       method="exact: Γ(n/2)/(2^k Γ(n/2+k)) · E[R^{2k}]", evidence=f"E[x_S²] = {c} for every S")
+                       method=("exact: normalised to 1" if self.normalized
+                               else "exact: Γ(n/2)/(2^k Γ(n/2+k)) · E[R^{2k}]"),
+                       evidence=f"E[x_S²] = {c} for every S")
         return CorrelationProfile(construction=repr(self), n=n, size=N, law=repr(dist), invariant="j = |S ∩ T|",
                                   diagonal=c, orbits=_orbits(n, self.k, N, lambda j: sp.Integer(0)),
                                   evidence=(self.harmonicity(), orth, norm))
