@@ -80,6 +80,18 @@ def test_monomial_other_laws_and_errors():
     assert fam.norm2(dist=UniformSphere(5), dps=20).contains(R(1, 35))
 
 
+def test_normalized_monomials_and_the_sq_engine():
+    fam = MonomialFamily(3, normalized=True)
+    assert fam.correlation_profile(6).diagonal == 1
+    assert fam.member((1, 2, 3), 6) == sp.sqrt(480) * sp.Mul(*sp.symbols("x1:4", real=True))   # 1/√(1/480)
+    from hardverify.sq import sq_bound
+    b = sq_bound(MonomialFamily(5, normalized=True), 10 ** 4, tau=R(1, 10 ** 4))
+    assert b.model == "CSQ" and b.verdict().status is Status.PROVED
+    assert b.queries > math.log2(math.comb(10 ** 4, 5))                  # far above the information cost
+    with pytest.raises(DomainError, match="normalized must be"):
+        MonomialFamily(3, normalized=1)
+
+
 def test_monomial_pairwise_moments_small_n():
     # every pair at n = 4, k = 2 by exact sphere moments (independent of the reflection argument)
     from hardverify.sphere import sphere_moment

@@ -116,7 +116,7 @@ class MonomialFamily(Construction):
         self.family_size(n)
         xs = coordinates(n)
         x = sp.Mul(*[xs[i - 1] for i in _subset(index, n, self.k)])
-        return x / sp.sqrt(self.norm2(dist=UniformSphere(n))) if self.normalized else x
+        return x * sp.sqrt(sp.Mul(*[n + 2 * i for i in range(self.k)])) if self.normalized else x   # 1/√E_{U_n}[x_S²]
 
     def harmonicity(self) -> Verdict:
         """W4 (CSQ only): PROVED Δx_S = 0 (on x_1⋯x_k; no other coordinate occurs); x_S homogeneous of degree k."""
