@@ -34,7 +34,7 @@ from typing import Any
 import sympy as sp
 
 from ..errors import DomainError, HypothesisFailed
-from ..numeric.enclosure import Enclosure
+from ..numeric.enclosure import Enclosure, exact_fraction
 from ..verdict import Status, Verdict
 from .dimensions import csda, csd, statistical_dimension, sq_dim
 from .numbers import ceil_of, compare, is_exact, is_zero, log_enclosure, rational_or_none, show, to_sympy
@@ -331,7 +331,10 @@ def sd_bound(structure, tau, *, beta=None, gamma=None) -> SQBound:
         raise DomainError("the statistical dimension needs χ-correlations of distributions (kind='chi'); for "
                           "real-valued targets use the CSQ bounds (bessel, szorenyi, ggjkk_b1)")
     gamma = to_sympy(st.offdiag_sup()) if gamma is None else gamma
-    beta = to_sympy(st.diagonal_range()[1]) if beta is None else beta
+    if beta is None:
+        beta = to_sympy(st.diagonal_range()[1])
+        if isinstance(beta, Enclosure):          # β: the exact upper end of the certified diagonal
+            beta = exact_fraction(beta.upper)
     if compare(gamma, "<", 0).ok:
         raise DomainError(f"gamma must be ≥ 0, got {gamma}")
     if not compare(beta, ">", gamma).ok:
