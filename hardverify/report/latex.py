@@ -39,11 +39,12 @@ _MATH = {"α": r"\alpha", "β": r"\beta", "γ": r"\gamma", "δ": r"\delta", "ε"
          "→": r"\to", "↦": r"\mapsto", "⇒": r"\Rightarrow", "⇔": r"\Leftrightarrow", "∞": r"\infty",
          "√": r"\surd", "±": r"\pm", "·": r"\cdot", "×": r"\times", "∘": r"\circ", "‖": r"\|",
          "⟨": r"\langle", "⟩": r"\rangle", "∑": r"\sum", "∏": r"\prod", "∂": r"\partial", "∇": r"\nabla",
-         "−": "-", "⁻": "^{-}", "ᵀ": "^{T}", "ᵢ": "_{i}", "½": r"\tfrac12"}
+         "−": "-", "⁻": "^{-}", "°": r"^\circ", "κ": r"\kappa", "∝": r"\propto", "≢": r"\not\equiv",
+         "⊂": r"\subset", "ᵀ": "^{T}", "ᵢ": "_{i}", "½": r"\tfrac12"}
 _SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
 _SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
 _TEXT = {"…": r"\dots{}", "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "é": r"\'e",
-         "ö": r"\"o", "ü": r"\"u", "Á": r"\'A", " ": "~"}
+         "ö": r"\"o", "ü": r"\"u", "Á": r"\'A", " ": "~", "§": r"\S{}"}
 _BALL = re.compile(r"\[\s*([-+]?[0-9.]+(?:e[-+]?[0-9]+)?)\s*\+/-\s*([0-9.]+(?:e[-+]?[0-9]+)?)\s*\]")
 _SEPARATORS = re.compile(r"(\s(?:==|≈|∈|∉|≠|=|<|≤|>|≥)\s|;\s|,\s|:\s)")
 
@@ -54,7 +55,7 @@ def escape_text(text: str) -> str:
     A character with no mapping is written as ``\\texttt{U+XXXX}``, so nothing is lost silently.
     """
     out = []
-    for ch in " ".join(str(text).split()):
+    for ch in re.sub(r"\s+", " ", str(text)):
         if ch in _ASCII:
             out.append(_ASCII[ch])
         elif ch.isascii():

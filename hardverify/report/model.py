@@ -7,8 +7,8 @@ largest parameters), a :class:`SweepSummary` (count, parameter ranges, statuses,
 cases themselves as :class:`CaseRecord`.  Writers only format; they never recompute a status.
 
 >>> from hardverify.verdict import Status, Verdict
->>> is_trivial("0 == 0"), is_trivial("1/2 == 1/2"), is_trivial("-1/96 == -1/(96)")
-(True, True, False)
+>>> is_trivial("0 == 0"), is_trivial("1 = 1"), is_trivial("1/2 == 1/2"), is_trivial("0 == 1")
+(True, True, False, False)
 >>> describe_params({"n": 10**6, "act": "relu"})
 'n = 1000000, act = relu'
 """
@@ -33,11 +33,12 @@ TIMING_TEXT = ("sum of the claim's cases' own times in shared worker processes; 
 #: what it means with ``isolate=True``
 ISOLATED_TIMING_TEXT = "sum of the claim's cases' own times, each claim alone in a fresh process (cold caches)"
 
-_TRIVIAL = re.compile(r"^\s*(.{1,40}?)\s*==\s*\1\s*$")
+_SAME = re.compile(r"^\s*(.{1,80}?)\s*==\s*\1\s*$")
+_TRIVIAL = re.compile(r"^\s*([-+]?[01](?:\.0*)?)\s*(?:==|=|≈)\s*\1\s*$")
 
 
 def is_trivial(evidence: str) -> bool:
-    """True when an evidence text only repeats one short value on both sides (``"0 == 0"``)."""
+    """True when an evidence text says only ``0 == 0`` or ``1 == 1`` (nothing about the quantity)."""
     return bool(_TRIVIAL.match(evidence or ""))
 
 
@@ -91,8 +92,9 @@ class CaseRecord:
         """Parameters and evidence in one line (``"m = 12: c_12 == ..."``)."""
         head = describe_params(self.params)
         ev = self.evidence
-        if is_trivial(ev):
-            ev = f"both sides are {_TRIVIAL.match(ev).group(1)} exactly"
+        same = _SAME.match(ev)
+        if same:
+            ev = f"both sides are {same.group(1)} exactly"
         return f"{head}: {ev}" if head else ev
 
 
