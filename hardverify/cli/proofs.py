@@ -8,6 +8,7 @@ bar with an ETA on a terminal, a plain line every ``--progress-every`` seconds o
 from __future__ import annotations
 
 import fnmatch
+import threading
 import time
 
 from rich.markup import escape
@@ -39,8 +40,10 @@ def format_seconds(s: float) -> str:
 class ProgressLines:
     """Progress as plain lines (no TTY needed): one every ``every`` seconds and one at the end.
 
-    The ETA assumes the remaining cases cost what the finished ones cost on average (a rough
-    figure: cases differ a lot), and says so with ``~``.
+    A line is printed when a case finishes and ``every`` seconds have passed since the last line;
+    :meth:`ticking` also prints one when no case has finished for ``every`` seconds, so a CI log
+    never goes quiet.  The ETA assumes the remaining cases cost what the finished ones cost on
+    average: a rough figure (cases differ a lot), marked with ``~``.
 
     >>> lines = []
     >>> clock = iter([0.0, 5.0, 20.0, 30.0]).__next__
@@ -58,14 +61,28 @@ class ProgressLines:
         self.start = self.last = clock()
         self.done = 0
         self.seen: dict = {}
+        self._lock = threading.Lock()
 
     def __call__(self, name: str) -> None:
-        self.done += 1
-        self.seen[name] = self.seen.get(name, 0) + 1
-        now = self.clock()
-        if now - self.last >= self.every or self.done == self.total:
-            self.last = now
-            self.echo(self.line(now))
+        with self._lock:
+            self.done += 1
+            self.seen[name] = self.seen.get(name, 0) + 1
+            now = self.clock()
+            if now - self.last >= self.every or self.done == self.total:
+                self.last = now
+                self.echo(self.line(now))
+
+    def tick(self) -> None:
+        """Print a line if none was printed for ``every`` seconds (called by :meth:`ticking`)."""
+        with self._lock:
+            now = self.clock()
+            if now - self.last >= self.every and self.done < self.total:
+                self.last = now
+                self.echo(self.line(now))
+
+    def ticking(self):
+        """A context manager running :meth:`tick` in a background thread until it exits."""
+        return _Ticker(self)
 
     def line(self, now: float) -> str:
         elapsed = now - self.start
@@ -75,6 +92,25 @@ class ProgressLines:
         if self.done < self.total and self.done:
             text += f", ETA ~{format_seconds(elapsed / self.done * (self.total - self.done))}"
         return text
+
+
+class _Ticker:
+    def __init__(self, lines: ProgressLines):
+        self.lines, self.stop = lines, threading.Event()
+        self.thread = threading.Thread(target=self._loop, name="hardverify-progress", daemon=True)
+
+    def _loop(self):
+        while not self.stop.wait(min(self.lines.every, 1.0)):
+            self.lines.tick()
+
+    def __enter__(self):
+        self.thread.start()
+        return self.lines
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+        return False
 
 
 def _select(claims, patterns):
@@ -134,7 +170,8 @@ def _prove(args) -> int:
     else:
         lines = ProgressLines({c.name: len(c.cases) for c in claims},
                               lambda text: con.print(escape(text), highlight=False), every=args.progress_every)
-        results = run_claims(claims, jobs=jobs, on_case=lambda c, cr: lines(c.name), isolate=args.isolate)
+        with lines.ticking():
+            results = run_claims(claims, jobs=jobs, on_case=lambda c, cr: lines(c.name), isolate=args.isolate)
     report = Report.from_results(results, jobs=jobs, isolate=args.isolate, seconds=time.perf_counter() - t0,
                                  all_cases=args.all_cases)
     render_report(report, con)
