@@ -31,6 +31,10 @@ a fresh process of its own, so its figure is what the claim costs alone with ``-
 **Progress.**  ``on_case(claim, case_result)`` is called in the calling process whenever a case
 finishes (from one thread at a time), so a progress display works with any executor.
 
+**Cases that do not apply** (k > n, a degree the law does not have) call :func:`skip` with the
+reason: the case is reported as skipped and counts for nothing, never as proved; a claim whose
+every case is skipped fails.
+
 **Evidence texts.**  A claim may pass ``evidence=`` to :func:`claim`: a function
 ``evidence(verdict, **params) -> str`` whose result replaces the case's evidence text in reports
 (say the quantity and its value, e.g. ``"c_12 = -0.0192... (exact)"``).  It runs where the case
@@ -56,7 +60,7 @@ from typing import Callable, Iterable, Sequence
 from .errors import DomainError, HardverifyError
 from .verdict import Status, Verdict
 
-__all__ = ["claim", "Claim", "CaseResult", "ClaimResult", "load", "run", "sweep_cases"]
+__all__ = ["claim", "skip", "Skip", "Claim", "CaseResult", "ClaimResult", "load", "run", "sweep_cases"]
 
 _COLLECTOR: list | None = None
 
@@ -190,13 +194,40 @@ def load(paths: Iterable[str | os.PathLike]) -> list[Claim]:
     return claims
 
 
+class Skip(Exception):
+    """Raised by :func:`skip`: the case does not apply."""
+
+
+def skip(reason: str):
+    """Skip the current case because it does not apply (e.g. ``k > n``); ``reason`` is reported.
+
+    >>> @claim("X1", "k ≤ n", sweep={"n": [2, 4], "k": [3]})
+    ... def k_le_n(n, k):
+    ...     if k > n:
+    ...         skip(f"k = {k} > n = {n}: no family")
+    ...     return Verdict(Status.PROVED)
+    >>> [r] = run([k_le_n.claim], jobs=1)
+    >>> [c.skipped for c in r.cases], r.verdict.status.name, r.passed
+    (['k = 3 > n = 2: no family', ''], 'PROVED', True)
+    """
+    raise Skip(str(reason))
+
+
+_SKIP_METHOD = "skipped: the case does not apply"
+
+
 @dataclass
 class CaseResult:
-    """One case of a claim: its parameters, its verdict and the seconds of its own call."""
+    """One case of a claim: its parameters, its verdict and the seconds of its own call.
+
+    ``skipped`` is the reason when the case called :func:`skip` (its verdict is then UNDECIDED
+    and counts for nothing).
+    """
 
     params: dict
     verdict: Verdict
     seconds: float
+    skipped: str = ""
 
 
 @dataclass
@@ -212,8 +243,16 @@ class ClaimResult:
         return sum(c.seconds for c in self.cases)
 
     @property
+    def checked(self) -> list:
+        """The cases that were not skipped."""
+        return [c for c in self.cases if not c.skipped]
+
+    @property
     def verdict(self) -> Verdict:
-        vs = [c.verdict for c in self.cases]
+        vs = [c.verdict for c in self.checked]
+        if self.cases and not vs:
+            return Verdict(Status.UNDECIDED, claim=self.claim.id, source=self.claim.source,
+                           evidence=f"every case was skipped ({self.cases[0].skipped})")
         if self.claim.control:
             bad = [v for v in vs if v.status is not Status.REFUTED]
             if not bad and vs:
@@ -223,14 +262,15 @@ class ClaimResult:
 
     @property
     def passed(self) -> bool:
+        cases = self.checked
         if self.claim.control:
-            return bool(self.cases) and all(c.verdict.status is Status.REFUTED for c in self.cases)
-        return bool(self.cases) and all(c.verdict.status.ok for c in self.cases)
+            return bool(cases) and all(c.verdict.status is Status.REFUTED for c in cases)
+        return bool(cases) and all(c.verdict.status.ok for c in cases)
 
 
 def _execute(c: Claim, params) -> Verdict:
     v = _call(c.func, params)
-    if c.evidence is None:
+    if c.evidence is None or v.method == _SKIP_METHOD:
         return v
     try:
         text = c.evidence(v, **params)
@@ -242,6 +282,8 @@ def _execute(c: Claim, params) -> Verdict:
 def _call(func, params) -> Verdict:
     try:
         out = func(**params)
+    except Skip as exc:
+        return Verdict(Status.UNDECIDED, method=_SKIP_METHOD, evidence=str(exc))
     except HardverifyError as exc:
         return Verdict(Status.UNDECIDED, method="error", evidence=f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a crash in a claim is reported, never hidden
@@ -315,7 +357,7 @@ def run(claims: Sequence[Claim], *, executor: cf.Executor | None = None, jobs: i
 
     def record(ci, k, v, secs):
         c = claims[ci]
-        cr = CaseResult(c.cases[k], _stamp(v, c, c.cases[k]), secs)
+        cr = CaseResult(c.cases[k], _stamp(v, c, c.cases[k]), secs, v.evidence if v.method == _SKIP_METHOD else "")
         with lock:
             slots[(ci, k)] = cr
             if on_case:

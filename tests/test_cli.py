@@ -279,3 +279,71 @@ def test_a_command_module_registers_itself(capsys):
     from hardverify.errors import DomainError
     with pytest.raises(DomainError, match="add_parser"):
         cli.register(types.SimpleNamespace(run=lambda a: 0))
+
+
+RUNNER = textwrap.dedent('''
+    import sympy as sp
+    from hardverify import checks
+    from hardverify.proofs import claim, skip
+
+    @claim("X1", "k <= n family", source="test", sweep={"n": [2, 4], "k": [3]})
+    def family(n, k):
+        if k > n:
+            skip(f"k = {k} > n = {n}: no family")
+        return checks.exact_equal(sp.Integer(k) - k, 0)
+
+    @claim("X2", "nothing applies", source="test", sweep={"n": [1]})
+    def none_apply(n):
+        skip("n = 1: nothing to check")
+
+    @claim("X3", "c_m with a better evidence text", source="test", sweep={"m": [1, 2]},
+           evidence=lambda v, m: f"c_{m} = {m}/2 ({v.status.value.lower()})")
+    def better(m):
+        return checks.exact_equal(sp.Rational(m, 2), sp.Rational(m, 2))
+
+    @claim("X4", "a broken evidence hook", source="test", evidence=lambda v: 1 / 0)
+    def broken_hook():
+        return checks.exact_equal(1, 1)
+''')
+
+
+def test_skipped_cases_count_for_nothing_and_hooks_improve_evidence(tmp_path):
+    import jsonschema
+
+    from hardverify.report import Report, schema, to_dict
+    (tmp_path / "r.py").write_text(RUNNER)
+    fam, none, better, broken = run(load([tmp_path / "r.py"]), jobs=1)
+    assert [c.skipped for c in fam.cases] == ["k = 3 > n = 2: no family", ""] and fam.passed
+    assert fam.verdict.status.name == "PROVED" and len(fam.checked) == 1
+    assert not none.passed and none.verdict.status.name == "UNDECIDED" and "every case was skipped" in none.verdict.evidence
+    assert [c.verdict.evidence for c in better.cases] == ["c_1 = 1/2 (proved)", "c_2 = 2/2 (proved)"]
+    assert broken.passed and "evidence= hook failed: ZeroDivisionError" in broken.cases[0].verdict.evidence
+    rep = Report.from_results([fam, none, better, broken], all_cases=True)
+    assert rep.claims[0].cases_text == "2 (1 skipped)" and rep.claims[0].representative.params == {"n": 4, "k": 3}
+    assert rep.claims[0].sweep.statuses == {"PROVED": 1}
+    doc = to_dict(rep)
+    jsonschema.validate(doc, schema())
+    assert doc["claims"][0]["sweep"]["skipped"] == 1 and doc["claims"][0]["cases"][0]["skipped"].startswith("k = 3")
+    assert doc["summary"]["failed"] == [none.claim.name]
+
+
+def test_bad_claim_declarations():
+    from hardverify.errors import DomainError
+    from hardverify.proofs import claim
+    with pytest.raises(DomainError, match="evidence= must be a function"):
+        claim("X", "t", evidence="text")
+    with pytest.raises(DomainError, match="jobs must be an integer >= 1"):
+        run([], jobs=0)
+
+
+def test_progress_ticks_when_no_case_finishes():
+    from hardverify.cli.proofs import ProgressLines
+    times = iter([0.0, 3.0, 12.0, 13.0, 30.0])
+    lines = []
+    p = ProgressLines({"a": 2}, lines.append, every=10, clock=lambda: next(times))
+    p.tick()                      # t = 3: too early
+    p.tick()                      # t = 12: nothing finished for 10 s, a line anyway
+    p("a")                        # t = 13: too soon after the last line
+    p("a")                        # t = 30: the last case
+    assert lines == ["progress: 0/2 cases (0%), 0/1 claims, elapsed 0:12",
+                     "progress: 2/2 cases (100%), 1/1 claims, elapsed 0:30"]

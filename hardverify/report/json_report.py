@@ -73,7 +73,7 @@ def value(v):
 def _case(c: CaseRecord) -> dict:
     return {"index": c.index, "params": value(c.params), "status": c.status.value, "method": c.method,
             "precision": c.precision, "evidence": c.evidence, "data": {str(k): str(x) for k, x in c.data.items()},
-            "seconds": round(c.seconds, 4)}
+            "seconds": round(c.seconds, 4), "skipped": c.skipped}
 
 
 def _claim(r: ClaimRecord, all_cases: bool) -> dict:
@@ -82,8 +82,8 @@ def _claim(r: ClaimRecord, all_cases: bool) -> dict:
         "id": r.id, "name": r.name, "title": r.title, "source": r.source, "note": r.note, "control": r.control,
         "seeds": value(r.seeds), "passed": r.passed, "status": r.status.value, "precision": r.precision,
         "method": s.methods_text(10 ** 6), "evidence": r.evidence,
-        "sweep": {"count": s.count, "parameters": value(s.parameters), "statuses": dict(s.statuses),
-                  "methods": dict(s.methods)},
+        "sweep": {"count": s.count, "skipped": s.skipped, "parameters": value(s.parameters),
+                  "statuses": dict(s.statuses), "methods": dict(s.methods)},
         "representative": _case(r.representative) if r.representative else None,
         "seconds": round(r.seconds, 4),
         "cases": [_case(c) for c in (r.cases if all_cases else r.failures)],

@@ -45,8 +45,8 @@ _SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
 _SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
 _TEXT = {"…": r"\dots{}", "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "é": r"\'e",
          "ö": r"\"o", "ü": r"\"u", "Á": r"\'A", " ": "~", "§": r"\S{}"}
-_BALL = re.compile(r"\[\s*([-+]?[0-9.]+(?:e[-+]?[0-9]+)?)\s*\+/-\s*([0-9.]+(?:e[-+]?[0-9]+)?)\s*\]")
-_SEPARATORS = re.compile(r"(\s(?:==|≈|∈|∉|≠|=|<|≤|>|≥)\s|;\s|,\s|:\s)")
+_BALL = re.compile(r"\[\s*([-+]?[0-9.]+(?:e[-+]?[0-9]+)?)?\s*\+/-\s*([0-9.]+(?:e[-+]?[0-9]+)?)\s*\]")
+_SEPARATORS = re.compile(r"(\s(?:==|≈|∈|∉|≠|=|<|≤|>|≥)\s|;\s|,\s|:\s|\bnot\s|\bboth sides are\s|\sexactly\b)")
 
 
 def escape_text(text: str) -> str:
@@ -83,7 +83,7 @@ def ball_latex(text: str) -> str:
     m = _BALL.fullmatch(text.strip())
     if not m:
         raise HardverifyError(f"not an enclosure of the form [mid +/- rad]: {text!r}")
-    return f"${_sci(m.group(1))} \\pm {_sci(m.group(2))}$"
+    return f"${_sci(m.group(1) or '0')} \\pm {_sci(m.group(2))}$"
 
 
 def exact_latex(text: str) -> str:
@@ -153,7 +153,7 @@ def to_latex(report: Report, *, caption: str = "Claims checked by hardverify", l
                                             r" (control \textbf{not refuted})" if r.control else "")
         rows.append(" & ".join([
             escape_text(r.id), escape_text(shorten(r.title, 160)), escape_text(r.sweep.parameters_text(50)),
-            str(r.sweep.count), status, evidence_latex(r.evidence)]) + r" \\")
+            escape_text(r.cases_text), status, evidence_latex(r.evidence)]) + r" \\")
     head = r"ID & Claim & Parameters & Cases & Status & Evidence (representative case) \\"
     summary = escape_text(report.summary_line()) + "; hardverify " + escape_text(
         report.environment.get("hardverify", "?")) + r"."

@@ -53,7 +53,7 @@ def to_markdown(report: Report) -> str:
     for r in report.claims:
         title = r.title + (" (negative control)" if r.control else "")
         lines.append("| " + " | ".join([
-            escape(r.id), _cell(title, 200), escape(r.status_text), str(r.sweep.count),
+            escape(r.id), _cell(title, 200), escape(r.status_text), escape(r.cases_text),
             _cell(r.sweep.parameters_text(), 120), f"{r.seconds:.2f} s", _cell(r.sweep.methods_text(), 160),
             _cell(r.evidence, EVIDENCE_WIDTH)]) + " |")
     failed = [r for r in report.claims if not r.passed]

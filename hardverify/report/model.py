@@ -80,12 +80,13 @@ class CaseRecord:
     evidence: str
     data: dict
     seconds: float
+    skipped: str = ""
 
     @classmethod
     def from_case(cls, index: int, case) -> "CaseRecord":
         v = case.verdict
         return cls(index, dict(case.params), v.status, v.method, v.precision, v.evidence, dict(v.data),
-                   float(case.seconds))
+                   float(case.seconds), getattr(case, "skipped", ""))
 
     @property
     def summary(self) -> str:
@@ -104,8 +105,9 @@ class SweepSummary:
 
     count: int
     parameters: dict      # name -> {"min", "max", "count"} for numbers, {"values": [...]} otherwise
-    statuses: dict        # status value -> number of cases
-    methods: dict         # method -> number of cases
+    statuses: dict        # status value -> number of checked cases
+    methods: dict         # method -> number of checked cases
+    skipped: int = 0      # cases that did not apply
 
     @classmethod
     def of(cls, cases: list[CaseRecord]) -> "SweepSummary":
@@ -118,10 +120,12 @@ class SweepSummary:
         statuses: dict = {}
         methods: dict = {}
         for c in cases:
+            if c.skipped:
+                continue
             statuses[c.status.value] = statuses.get(c.status.value, 0) + 1
             if c.method:
                 methods[c.method] = methods.get(c.method, 0) + 1
-        return cls(len(cases), params, statuses, methods)
+        return cls(len(cases), params, statuses, methods, sum(1 for c in cases if c.skipped))
 
     def parameters_text(self, width: int = 60) -> str:
         """``"n = 4 … 1000000 (10 values), act ∈ {relu, sign}"``, each value list shortened to ``width``."""
@@ -173,7 +177,13 @@ class ClaimRecord:
     @property
     def failures(self) -> tuple:
         """The cases that make the claim fail (not PROVED/CERTIFIED; for a control, not REFUTED)."""
-        return tuple(x for x in self.cases if not _case_ok(x, self.control))
+        return tuple(x for x in self.cases if not x.skipped and not _case_ok(x, self.control))
+
+    @property
+    def cases_text(self) -> str:
+        """``"600"``, or ``"600 (42 skipped)"``."""
+        n, s = self.sweep.count, self.sweep.skipped
+        return f"{n} ({s} skipped)" if s else str(n)
 
     @property
     def evidence(self) -> str:
@@ -193,6 +203,7 @@ def _case_ok(case: CaseRecord, control: bool) -> bool:
 
 
 def _representative(cases: list[CaseRecord], control: bool) -> CaseRecord | None:
+    cases = [x for x in cases if not x.skipped] or cases
     if not cases:
         return None
     bad = [x for x in cases if not _case_ok(x, control)]

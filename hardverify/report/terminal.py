@@ -37,7 +37,7 @@ def render_report(report: Report, console: Console | None = None) -> None:
     for r in report.claims:
         style = STYLE[r.status] if r.passed else "bold red"
         title = r.title + (" [negative control]" if r.control else "")
-        table.add_row(escape(r.id), escape(title), f"[{style}]{escape(r.status_text)}[/]", str(r.sweep.count),
+        table.add_row(escape(r.id), escape(title), f"[{style}]{escape(r.status_text)}[/]", r.cases_text,
                       f"{r.seconds:.2f}s", escape(shorten(r.evidence, 160)))
     console.print(table)
     console.print(escape(report.summary_line()), highlight=False)
