@@ -66,12 +66,21 @@ def test_representative_case_and_sweep_summary(results):
     assert h1.sweep.parameters == {"m": {"min": 1, "max": 5, "count": 4}}
     assert h1.sweep.methods == {"exact: identical": 3, "exact: simplify": 1}
     assert h1.sweep.parameters_text() == "m = 1 … 5 (4 values)"
+    assert h1.sweep.methods_text() == "exact: identical (3 cases); exact: simplify (1 case)"
     assert v6.precision == 20 and v6.status is Status.CERTIFIED and v6.seeds == {"Monte Carlo": 7}
     assert ctl.passed and ctl.status_text == "REFUTED (control)"
     assert not x1.passed and x1.representative.params == {"k": 2} and [c.index for c in x1.failures] == [1]
     s = rep.summary
     assert (s["claims"], s["controls"], s["cases"], s["controls_refuted"], s["ok"]) == (3, 1, 8, 1, False)
     assert s["failed"] == [x1.name] and s["status"]["UNDECIDED"] == 1
+
+
+def test_combined_methods_are_counted_once_per_case():
+    res = [_claim("M1", "two checks per case", [({"k": 1}, _v(Status.PROVED, "x", "exact: a; certified: b"), 0.0),
+                                               ({"k": 2}, _v(Status.PROVED, "y", "exact: a"), 0.0)])]
+    sweep = Report.from_results(res).claims[0].sweep
+    assert sweep.methods == {"exact: a": 2, "certified: b": 1}
+    assert sweep.methods_text() == "exact: a; certified: b (1 case)"
 
 
 def test_trivial_evidence_is_recognised():

@@ -35,6 +35,7 @@ import math
 import os
 import re
 import sys
+import textwrap
 from typing import Callable
 
 from rich.console import Console
@@ -50,7 +51,19 @@ __all__ = ["main", "register", "COMMANDS", "console", "print_json", "cli_advice"
 COMMANDS: list[str] = ["hardverify.cli.proofs", "hardverify.cli.quantities", "hardverify.plots.command",
                        "hardverify.cli.clwe_regime"]
 _EXTRA: list = []
-HELP_FORMAT = argparse.RawDescriptionHelpFormatter
+
+
+class _HelpFormat(argparse.RawDescriptionHelpFormatter):
+    """Wraps prose paragraphs to the terminal; keeps indented lines (examples) as written."""
+
+    def _fill_text(self, text, width, indent):
+        return "\n".join(indent + line if not line or line.startswith(" ") else
+                         textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent)
+                         for line in text.splitlines())
+
+
+#: the help formatter of every command (prose wrapped, example lines kept)
+HELP_FORMAT = _HelpFormat
 _DESCRIPTION = ("Exact and certified checks of the mathematics behind hardness-of-learning results for "
                 "one-hidden-layer networks.")
 _EPILOG = """examples:

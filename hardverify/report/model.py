@@ -123,8 +123,8 @@ class SweepSummary:
             if c.skipped:
                 continue
             statuses[c.status.value] = statuses.get(c.status.value, 0) + 1
-            if c.method:
-                methods[c.method] = methods.get(c.method, 0) + 1
+            for m in dict.fromkeys(p.strip() for p in c.method.split("; ") if p.strip()):
+                methods[m] = methods.get(m, 0) + 1      # a case's combined methods, each counted once
         return cls(len(cases), params, statuses, methods, sum(1 for c in cases if c.skipped))
 
     def parameters_text(self, width: int = 60) -> str:
@@ -140,10 +140,10 @@ class SweepSummary:
         return "; ".join(parts)
 
     def methods_text(self, width: int = 200) -> str:
-        """The distinct methods, each once, with its case count when there is more than one."""
-        if len(self.methods) == 1:
-            return shorten(next(iter(self.methods)), width)
-        return shorten("; ".join(f"{m} ({n})" for m, n in self.methods.items()), width)
+        """The distinct methods, each once, with its case count when it was not used in every case."""
+        checked = self.count - self.skipped
+        parts = [m if n == checked else f"{m} ({n} case{'' if n == 1 else 's'})" for m, n in self.methods.items()]
+        return shorten("; ".join(parts), width)
 
 
 @dataclass(frozen=True)
