@@ -145,6 +145,7 @@ def test_quantity_commands(argv, expected, capsys):
     (["hermite", "relu", "-m", "-1"], "non-negative integer"),
     (["funk-hecke", "relu", "-n", "1"], "integer >= 2"),
     (["kernel", "relu", "--rho", "2", "--dps", "10"], "[-1, 1]"),
+    (["kernel", "relu", "--dps", "10"], "--dps needs --rho"),
     (["hermite", "exp(t**2)", "-m", "2"], "not integrable"),
 ])
 def test_quantity_commands_refuse_bad_input(argv, message, capsys):
@@ -347,3 +348,14 @@ def test_progress_ticks_when_no_case_finishes():
     p("a")                        # t = 30: the last case
     assert lines == ["progress: 0/2 cases (0%), 0/1 claims, elapsed 0:12",
                      "progress: 2/2 cases (100%), 1/1 claims, elapsed 0:30"]
+
+
+@pytest.mark.parametrize("message,expected", [
+    ("ask for a certified enclosure with dps=, e.g. hv.funk_hecke(act, n, k, dps=30)",
+     "ask for a certified enclosure with --dps, e.g. --dps 30"),
+    ('with ``measure="surface"``', "with --measure surface"),
+    ('use algorithm="series" (no flag for it)', 'use algorithm="series" (no flag for it)'),
+])
+def test_cli_advice(message, expected):
+    from hardverify.cli import cli_advice
+    assert cli_advice(message) == expected

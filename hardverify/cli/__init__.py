@@ -130,8 +130,9 @@ def _finite(v):
     return v
 
 
-_FLAGS = {"dps": "--dps", "algorithm": "--algorithm", "measure": "--measure", "normalization": "--normalization",
-          "m_max": "--m-max", "k_max": "--k-max", "jobs": "--jobs"}
+#: library keywords that have a command-line flag (other keywords in advice are left as they are)
+_FLAGS = {"dps": "--dps", "measure": "--measure", "normalization": "--normalization", "m_max": "--m-max",
+          "k_max": "--k-max", "jobs": "--jobs"}
 
 
 def cli_advice(message: str) -> str:
@@ -141,8 +142,9 @@ def cli_advice(message: str) -> str:
     'ask for a certified enclosure with --dps, e.g. --dps 30'
     """
     msg = re.sub(r"``([^`]*)``", r"\1", message)
-    msg = re.sub(r"\bhv\.[\w.]+\([^()]*?\b(\w+)=(\w+)\)", lambda m: _flag(m.group(1), m.group(2)), msg)
-    msg = re.sub(r"\b(\w+)=(\d+|[A-Za-z_\"']+\b)?(?=[\s,.;:)]|$)",
+    msg = re.sub(r"\bhv\.[\w.]+\([^()]*?\b(\w+)=(\w+)\)",
+                 lambda m: _flag(m.group(1), m.group(2)) if m.group(1) in _FLAGS else m.group(0), msg)
+    msg = re.sub(r"\b(\w+)=(\d+|\"[^\"]*\"|'[^']*'|[A-Za-z_]+)?(?=[\s,.;:)]|$)",
                  lambda m: _flag(m.group(1), m.group(2)) if m.group(1) in _FLAGS else m.group(0), msg)
     return msg
 

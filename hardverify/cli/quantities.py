@@ -80,9 +80,10 @@ def _kernel(args) -> int:
     other = _activation(args.other) if args.other else None
     if args.rho is None and args.dps is None:
         rows = [("K(rho)", hv.dual_kernel(act, other))]
+    elif args.rho is None:
+        raise DomainError("--dps needs --rho: a certified value is computed at one point rho in [-1, 1]")
     else:
-        rho = "0" if args.rho is None else args.rho
-        rows = [(f"K({rho})", hv.dual_kernel(act, other, rho=rho, dps=args.dps))]
+        rows = [(f"K({args.rho})", hv.dual_kernel(act, other, rho=args.rho, dps=args.dps))]
     return _emit(args, rows, {"command": "kernel", "activation": act.label,
                               "other": other.label if other else act.label, "rho": args.rho, "dps": args.dps})
 
