@@ -359,3 +359,31 @@ def test_progress_ticks_when_no_case_finishes():
 def test_cli_advice(message, expected):
     from hardverify.cli import cli_advice
     assert cli_advice(message) == expected
+
+
+SHARED_CACHE = textwrap.dedent('''
+    from hardverify import checks
+    from hardverify.proofs import claim
+
+    CACHE = {}
+
+    @claim("X1", "fills a module-level cache", source="test")
+    def fills():
+        CACHE["warm"] = True
+        return checks.exact_equal(1, 1)
+
+    @claim("X2", "runs with a cold cache", source="test")
+    def cold():
+        return checks.exact_equal(len(CACHE), 0)
+''')
+
+
+def test_isolate_gives_each_claim_a_fresh_process(tmp_path):
+    # in one process the second claim sees the first one's cache (why times differ from a claim run
+    # alone); isolated, every claim starts cold, as when it runs alone
+    (tmp_path / "cache.py").write_text(SHARED_CACHE)
+    claims = load([tmp_path / "cache.py"])
+    shared = run(claims, jobs=1)
+    assert shared[1].verdict.status.name == "REFUTED"
+    isolated = run(claims, jobs=2, isolate=True)
+    assert [r.verdict.status.name for r in isolated] == ["PROVED", "PROVED"]
