@@ -94,8 +94,8 @@ def exact_latex(text: str) -> str:
     HardverifyError
         The text is not a constant expression the safe parser reads (it never evaluates code).
     """
-    from ..parse import parse_expression     # the safe parser: no eval
-    return f"${sp.latex(parse_expression(text))}$"
+    import hardverify                         # the safe parser (hv.parse_expression): no eval
+    return f"${sp.latex(hardverify.parse_expression(text))}$"
 
 
 def _segment(seg: str) -> str:
