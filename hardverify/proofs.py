@@ -49,8 +49,8 @@ import importlib.util
 import itertools
 import multiprocessing
 import os
-import threading
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field

@@ -238,7 +238,10 @@ def test_family(capsys):
     assert main(["family", "sigmoid", "-k", "1", "-n", "5", "--dps", "20"]) == 0
     text = capsys.readouterr().out
     # SPEC G5: sigmoid k = 1, E[tanh²(g/2)] = 0.173516143432371850950596685128
-    assert "CERTIFIED" in text and "0.1735161434323718509" in text
+    assert "orthogonality: PROVED" in text and "0.1735161434323718509" in text and "(certified)" in text
+    # SPEC G6: on the hypercube f_S = f_S(1)·χ_S with f_S(1) = √2 for ReLU, k = 2, so E[f_S²] = 2
+    assert main(["family", "relu", "-k", "2", "-n", "10", "--law", "hypercube", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["norm2"] == {"value": "2", "kind": "exact"}
 
 
 @pytest.mark.parametrize("argv,message", [

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hardverify import checks
+from hardverify.errors import HardverifyError
 from hardverify.proofs import CaseResult, ClaimResult, claim, load, run
 from hardverify.report import Report, schema, to_dict, to_json, to_latex_document, to_markdown, without_timings
 from hardverify.report.latex import ball_latex, braces_balanced, escape_text, evidence_latex, exact_latex
@@ -158,7 +159,7 @@ def test_latex_values():
     ev = evidence_latex("1/(2*sqrt(pi)) - 1/3 = [-0.05123854156 +/- 5.46e-13] ≠ 0")
     assert r"$- \frac{1}{3} + \frac{1}{2 \sqrt{\pi}}$ = $-0.05123854156 \pm 5.46" in ev   # sympy's order
     assert evidence_latex("__import__('os') == 1").startswith(r"\_\_import\_\_")      # never evaluated
-    with pytest.raises(Exception):
+    with pytest.raises(HardverifyError, match=r"not an enclosure of the form \[mid \+/- rad\]"):
         ball_latex("0.5")
 
 

@@ -20,7 +20,7 @@ A command lives in its own module with two functions::
         ...                               # raise a hardverify.errors exception for bad input
 
 (built in: :mod:`hardverify.cli.proofs`, :mod:`hardverify.cli.quantities`,
-:mod:`hardverify.plots.command`) and is listed by its dotted name in :data:`COMMANDS` (or passed to :func:`register` before
+:mod:`hardverify.cli.plot`, :mod:`hardverify.cli.clwe_regime`) and is listed by its dotted name in :data:`COMMANDS` (or passed to :func:`register` before
 :func:`main`).  :func:`main` catches :class:`~hardverify.errors.HardverifyError` from ``run`` and
 prints it with Python keyword advice turned into flags (:func:`cli_advice`).  Print through
 :func:`console` with user text escaped (:func:`rich.markup.escape`), and JSON with :func:`print_json`.
@@ -48,7 +48,7 @@ __all__ = ["main", "register", "COMMANDS", "console", "print_json", "cli_advice"
            "HELP_FORMAT", "cpu_count"]
 
 #: command modules loaded by :func:`main` (each with ``add_parser(subparsers)`` and ``run(args)``)
-COMMANDS: list[str] = ["hardverify.cli.proofs", "hardverify.cli.quantities", "hardverify.plots.command",
+COMMANDS: list[str] = ["hardverify.cli.proofs", "hardverify.cli.quantities", "hardverify.cli.plot",
                        "hardverify.cli.clwe_regime"]
 _EXTRA: list = []
 

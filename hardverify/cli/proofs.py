@@ -16,7 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .. import __version__
 from ..errors import DomainError
-from ..proofs import load, run as run_claims
+from ..proofs import load
+from ..proofs import run as run_claims
 from ..report import Report, render_report
 from ..report.files import check_writable, write_reports
 from ..report.json_report import to_json
@@ -50,8 +51,10 @@ class ProgressLines:
     >>> p = ProgressLines({"a": 2, "b": 1}, lines.append, every=10, clock=clock)
     >>> for name in "aab":
     ...     p(name)
-    >>> lines
-    ['progress: 2/3 cases (67%), 1/2 claims, elapsed 0:20, ETA ~0:10', 'progress: 3/3 cases (100%), 2/2 claims, elapsed 0:30']
+    >>> for line in lines:
+    ...     print(line)
+    progress: 2/3 cases (67%), 1/2 claims, elapsed 0:20, ETA ~0:10
+    progress: 3/3 cases (100%), 2/2 claims, elapsed 0:30
     """
 
     def __init__(self, cases_per_claim: dict, echo, *, every: float = 10.0, clock=time.monotonic):

@@ -16,7 +16,8 @@ from . import HELP_FORMAT, add_json_flag, console, example, print_json
 
 __all__ = ["add_parser", "run", "LAWS"]
 
-_ACT_HELP = "a registry name (relu, sigmoid, ...; see `hardverify activations`) or an expression in t, e.g. 'max(0, t - 0.5)'"
+_ACT_HELP = ("a registry name (relu, sigmoid, ...; see `hardverify activations`) or an expression in t, "
+             "e.g. 'max(0, t - 0.5)'")
 #: laws of the ``family`` command: name -> (constructor of n, description)
 LAWS = {
     "gaussian": (lambda n: _hv().Gaussian(n), "N(0, I_n)"),
@@ -104,7 +105,6 @@ def _activations(args) -> int:
 
 def _family(args) -> int:
     from ..constructions.goel2020 import GGJKK
-    hv = _hv()
     if args.law not in LAWS:
         raise DomainError(f"--law must be one of {', '.join(LAWS)}, got {args.law!r}")
     if args.n < 1:
@@ -113,7 +113,7 @@ def _family(args) -> int:
         raise DomainError(f"-k {args.k} > -n {args.n}: the family needs k <= n coordinates")
     fam = GGJKK(args.k, _activation(args.activation))
     law = LAWS[args.law][0](args.n)
-    verdict = fam.certify(args.n, law, dps=args.dps)
+    verdict = _hv().checks.check_family_orthogonality(fam.family(args.n), law)
     try:
         norm = fam.norm2(dist=law, dps=args.dps)
     except HardverifyError as exc:            # orthogonality stands without the norm

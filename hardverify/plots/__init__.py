@@ -11,7 +11,8 @@ plotting resolution), and the SPEC rates and bounds as dashed lines.
 * ``funk-hecke`` — |μ_ℓ(σ; n)| across n, and the H6 limit √(n N(n,ℓ)) μ_ℓ → c_ℓ for ReLU;
 * ``norms`` — E[f_S²] of the GGJKK family against k with the G4 lower bound.
 
-``hardverify plot NAME`` and ``hardverify prove --plots`` call these (see ``docs/plots.md``).
+``hardverify plot NAME`` (:mod:`hardverify.cli.plot`) and ``hardverify prove --plots`` call these
+(see ``docs/plots.md``).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import sympy as sp
 from matplotlib.figure import Figure
 
 import hardverify as hv
+
 from ..errors import DomainError, NoClosedForm
 
 __all__ = ["hermite_decay", "funk_hecke_spectra", "norms"]
@@ -59,7 +60,8 @@ def hermite_decay(*, m_max: int = 121, dps: int = 30) -> Figure:
     fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
     left, right = fig.subplots(1, 2)
     rates = {
-        "relu": (lambda m: (2 * math.pi) ** -0.5 * (2 / math.pi) ** 0.25 * m ** -1.25, "even", r"$(2\pi)^{-1/2}(2/\pi)^{1/4}m^{-5/4}$"),
+        "relu": (lambda m: (2 * math.pi) ** -0.5 * (2 / math.pi) ** 0.25 * m ** -1.25, "even",
+                 r"$(2\pi)^{-1/2}(2/\pi)^{1/4}m^{-5/4}$"),
         "sign": (lambda m: math.sqrt(2 / math.pi) * (2 / (math.pi * m)) ** 0.25 * m ** -0.5, "odd",
                  r"$\sqrt{2/\pi}\,(2/(\pi m))^{1/4} m^{-1/2}$"),
     }

@@ -94,7 +94,7 @@ def exact_latex(text: str) -> str:
     HardverifyError
         The text is not a constant expression the safe parser reads (it never evaluates code).
     """
-    import hardverify                         # the safe parser (hv.parse_expression): no eval
+    import hardverify  # the safe parser (hv.parse_expression): no eval
     return f"${sp.latex(hardverify.parse_expression(text))}$"
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.markup import escape
 
-from ..cli import HELP_FORMAT, add_json_flag, console, example, print_json
-from . import FIGURES, figure, write_figure
+from ..plots import FIGURES, figure, write_figure
+from . import HELP_FORMAT, add_json_flag, console, example, print_json
 
 __all__ = ["add_parser", "run"]
 
