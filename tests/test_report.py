@@ -158,6 +158,9 @@ def test_latex_values():
     assert ball_latex("[-0.05123854156 +/- 5.46e-13]") == r"$-0.05123854156 \pm 5.46 \cdot 10^{-13}$"
     ev = evidence_latex("1/(2*sqrt(pi)) - 1/3 = [-0.05123854156 +/- 5.46e-13] ≠ 0")
     assert r"$- \frac{1}{3} + \frac{1}{2 \sqrt{\pi}}$ = $-0.05123854156 \pm 5.46" in ev   # sympy's order
+    assert evidence_latex("[0.0017762 +/- 7.78e-15] is positive") == r"$0.0017762 \pm 7.78 \cdot 10^{-15}$ is positive"
+    assert evidence_latex("k = 8: both sides are -120*sqrt(2)/sqrt(pi) exactly") == \
+        r"k = $8$: both sides are $- \frac{120 \sqrt{2}}{\sqrt{\pi}}$ exactly"
     assert evidence_latex("__import__('os') == 1").startswith(r"\_\_import\_\_")      # never evaluated
     with pytest.raises(HardverifyError, match=r"not an enclosure of the form \[mid \+/- rad\]"):
         ball_latex("0.5")

@@ -46,7 +46,7 @@ _SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
 _TEXT = {"…": r"\dots{}", "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "é": r"\'e",
          "ö": r"\"o", "ü": r"\"u", "Á": r"\'A", " ": "~", "§": r"\S{}"}
 _BALL = re.compile(r"\[\s*([-+]?[0-9.]+(?:e[-+]?[0-9]+)?)?\s*\+/-\s*([0-9.]+(?:e[-+]?[0-9]+)?)\s*\]")
-_SEPARATORS = re.compile(r"(\s(?:==|≈|∈|∉|≠|=|<|≤|>|≥)\s|;\s|,\s|:\s|\bnot\s|\bboth sides are\s|\sexactly\b)")
+_SEPARATORS = re.compile(r"(\s(?:==|≈|∈|∉|≠|=|<|≤|>|≥)\s|;\s|,\s|:\s|\bnot\s|\bboth sides are\s|\sexactly\b|\sis\s)")
 
 
 def escape_text(text: str) -> str:
