@@ -20,7 +20,8 @@ A command lives in its own module with two functions::
         ...                               # raise a hardverify.errors exception for bad input
 
 (built in: :mod:`hardverify.cli.proofs`, :mod:`hardverify.cli.quantities`,
-:mod:`hardverify.cli.plot`, :mod:`hardverify.cli.clwe_regime`) and is listed by its dotted name in :data:`COMMANDS` (or passed to :func:`register` before
+:mod:`hardverify.cli.plot`, :mod:`hardverify.cli.clwe_regime`) and is listed by its dotted name in
+:data:`COMMANDS` (or passed to :func:`register` before
 :func:`main`).  :func:`main` catches :class:`~hardverify.errors.HardverifyError` from ``run`` and
 prints it with Python keyword advice turned into flags (:func:`cli_advice`).  Print through
 :func:`console` with user text escaped (:func:`rich.markup.escape`), and JSON with :func:`print_json`.
