@@ -40,7 +40,8 @@ _MATH = {"α": r"\alpha", "β": r"\beta", "γ": r"\gamma", "δ": r"\delta", "ε"
          "√": r"\surd", "±": r"\pm", "·": r"\cdot", "×": r"\times", "∘": r"\circ", "‖": r"\|",
          "⟨": r"\langle", "⟩": r"\rangle", "∑": r"\sum", "∏": r"\prod", "∂": r"\partial", "∇": r"\nabla",
          "−": "-", "⁻": "^{-}", "°": r"^\circ", "κ": r"\kappa", "∝": r"\propto", "≢": r"\not\equiv",
-         "⊂": r"\subset", "¼": r"\tfrac14", "′": r"^{\prime}", "∫": r"\int", "⌊": r"\lfloor", "⌋": r"\rfloor", "ᵀ": "^{T}", "ᵢ": "_{i}", "½": r"\tfrac12"}
+         "⊂": r"\subset", "¼": r"\tfrac14", "′": r"^{\prime}", "∫": r"\int", "⌊": r"\lfloor", "⌋": r"\rfloor",
+         "ᵀ": "^{T}", "ᵢ": "_{i}", "½": r"\tfrac12"}
 _SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
 _SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
 _TEXT = {"…": r"\dots{}", "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "é": r"\'e",
