@@ -50,7 +50,7 @@ __all__ = ["main", "register", "COMMANDS", "console", "print_json", "cli_advice"
 
 #: command modules loaded by :func:`main` (each with ``add_parser(subparsers)`` and ``run(args)``)
 COMMANDS: list[str] = ["hardverify.cli.proofs", "hardverify.cli.quantities", "hardverify.cli.plot",
-                       "hardverify.cli.clwe_regime"]
+                       "hardverify.cli.clwe_regime", "hardverify.sq.cli"]
 _EXTRA: list = []
 
 
