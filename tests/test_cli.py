@@ -225,7 +225,7 @@ def test_activations(capsys):
     names = [r["name"] for r in json.loads(capsys.readouterr().out)]
     assert {"relu", "sigmoid", "monomial"} <= set(names)
     assert main(["activations"]) == 0
-    assert "1{t > 0} (Heaviside)" in capsys.readouterr().out
+    assert "relu        max(0, t)" in capsys.readouterr().out
 
 
 def test_family(capsys):
