@@ -87,3 +87,13 @@ def test_gauss_jacobi_float_evidence(n):
         P = sp.lambdify(t, sphere.legendre_polynomial(n, k), "numpy")(x)
         approx = cn * np.sum(w * sig * P)
         assert abs(approx - float(cert[k].mid)) < 1e-13
+
+
+# -- (moved from test_review_sphere.py)
+def test_arcsine_law_n2_step_all_routes():
+    # n = 2 (Chebyshev, arcsine marginal): μ_k(step) = sin(kπ/2)/(kπ), μ_0 = 1/2 (direct integration in θ)
+    ref = [sp.Rational(1, 2)] + [sp.sin(k * sp.pi / 2) / (k * sp.pi) for k in range(1, 9)]
+    assert sphere.funk_hecke_eigenvalues("step", 2, 8) == ref
+    for alg in ("exact", "quadrature"):
+        mus = sphere.funk_hecke_eigenvalues("step", 2, 8, dps=30, algorithm=alg)
+        assert all(m.contains(r) if r != 0 else m.is_exact_zero() for m, r in zip(mus, ref))

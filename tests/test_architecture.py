@@ -44,7 +44,7 @@ def _symbolic_functions():
     found = []
     for info in pkgutil.iter_modules(symbolic.__path__):
         mod = importlib.import_module(f"hardverify.symbolic.{info.name}")
-        for name, obj in vars(mod).items():
+        for obj in vars(mod).values():
             if (inspect.isfunction(obj) or inspect.isclass(obj)) and obj.__module__ == mod.__name__:
                 found.append(obj)
     return found

@@ -31,7 +31,8 @@ import numpy as np
 import pytest
 import sympy as sp
 from flint import arb
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import hardverify as hv
 from hardverify.errors import HardverifyError

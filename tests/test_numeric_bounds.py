@@ -8,6 +8,7 @@ import mpmath
 import pytest
 import sympy as sp
 from flint import arb, ctx, fmpq
+from references import mp_hermite_he
 
 import hardverify as hv
 from hardverify import errors
@@ -15,7 +16,6 @@ from hardverify.numeric.hermite import _HERMITE, _moment_bounds
 from hardverify.numeric.quadrature import integrate_family
 from hardverify.numeric.tails import abs_moment, hermite_tail_bound
 from hardverify.symbolic.gaussian import he_values
-from references import mp_hermite_he
 
 t = hv.t
 

@@ -8,10 +8,11 @@ code with python-flint's ball arithmetic used by hardverify).
 import mpmath
 import pytest
 import sympy as sp
+from references import mp_c, mp_coefficient
 
 import hardverify as hv
 from hardverify import errors
-from references import mp_coefficient
+from hardverify.errors import NotCertified
 
 t = hv.t
 
@@ -121,3 +122,66 @@ def test_not_certified_is_actionable():
     bad = hv.activation(sp.Piecewise((sp.log(x), x > 0), (0, True)), x, growth=(10, 1, 0))
     with pytest.raises(errors.NotCertified, match="singularit"):
         hv.hermite_coefficient(bad, 0, dps=10)
+
+
+# -- (moved from test_review_core.py)
+def test_degrees_beyond_the_largest_rule_fail_fast():
+    # a 512-point rule integrates degree ≤ 1023 exactly: beyond it no bisection can help, and the
+    # planner used to bisect to depth 200 (about a minute) before a misleading "not analytic" error
+    with pytest.raises(NotCertified, match="degree 1030"):
+        hv.hermite_coefficients("sigmoid", 1030, dps=5)
+
+
+_NUMERIC_CASES = {
+    "relu(t - sqrt2)": (sp.Max(0, t - sp.sqrt(2)), (sp.sqrt(2),)),        # irrational kink
+    "sigmoid(2t - 1)": (1 / (1 + sp.exp(-2 * t + 1)), ()),                 # poles at t = 1/2 ± iπ/2
+    "sqrt relu": (sp.Piecewise((0, t < 0), (sp.sqrt(t), True)), (0,)),    # √ singularity at the kink
+}
+
+
+_SLOW_NUMERIC_CASES = {
+    "erf(-3t/2 + 1/3)": (sp.erf(-sp.Rational(3, 2) * t + sp.Rational(1, 3)), ()),
+    "1/(1+t^2)": (1 / (1 + t ** 2), ()),                                   # even; poles at ±i
+    "tanh(3t + 1/2)": (sp.tanh(3 * t + sp.Rational(1, 2)), ()),
+    "cbrt relu": (sp.Piecewise((0, t < 0), (t ** sp.Rational(1, 3), True)), (0,)),
+    "softplus": (sp.log(1 + sp.exp(t)), ()),
+    "sech^2": (sp.sech(t) ** 2, ()),
+    "gelu(t - 1/2)": ((t - sp.Rational(1, 2)) * (1 + sp.erf((t - sp.Rational(1, 2)) / sp.sqrt(2))) / 2, ()),
+    "sign(t^2 - 2) exp(-t)": (sp.sign(t ** 2 - 2) * sp.exp(-t), (-sp.sqrt(2), sp.sqrt(2))),
+}
+
+
+def _check_numeric(expr, kinks, M=5, dps=20):
+    a = hv.activation(expr)
+    cs = hv.hermite_coefficients(a, M, dps=dps, algorithm="quadrature")
+    for m, c in enumerate(cs):
+        ref = mp_c(expr, m, kinks)
+        if c.is_exact_zero():                       # a parity zero: the reference must vanish too
+            assert abs(ref) < mpmath.mpf("1e-40") and a.parity.vanishes(m), (m, ref)
+            continue
+        assert c.contains(ref), (m, c, ref)
+        assert c.rel_accuracy_digits() >= dps or (c.contains_zero() and c.rad <= mpmath.mpf(10) ** -dps), (m, c)
+
+
+@pytest.mark.parametrize("name", list(_NUMERIC_CASES))
+def test_certified_coefficients_against_mpmath(name):
+    _check_numeric(*_NUMERIC_CASES[name])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(_SLOW_NUMERIC_CASES))
+def test_certified_coefficients_against_mpmath_slow(name):
+    _check_numeric(*_SLOW_NUMERIC_CASES[name])
+
+
+def test_certified_physicists_coefficients_against_mpmath():
+    # d_m with σ = Σ d_m H_m in L²(e^{-x²}): d_m = ∫ σ H_m e^{-x²} dx / (√π 2^m m!)  (mpmath.hermite is H_m)
+    expr = sp.Max(0, t - sp.Rational(1, 3))
+    ds = hv.hermite_coefficients(hv.activation(expr), 5, dps=20, normalization="physicists", algorithm="quadrature")
+    exact = hv.hermite_coefficients(hv.activation(expr), 5, normalization="physicists")
+    with mpmath.workdps(40):
+        for m, d in enumerate(ds):
+            v = mpmath.quad(lambda x: (x - mpmath.mpf(1) / 3) * mpmath.hermite(m, x) * mpmath.exp(-x * x),
+                            [mpmath.mpf(1) / 3, 4, mpmath.inf])
+            ref = v / (mpmath.sqrt(mpmath.pi) * 2 ** m * mpmath.factorial(m))
+            assert d.contains(ref) and d.contains(exact[m]), m

@@ -10,12 +10,13 @@ recurrence DLMF 18.9.1 in mpmath (a different normalisation and formula from har
 import mpmath
 import pytest
 import sympy as sp
+from flint import arb, ctx, fmpq
+from references import mp_funk_hecke, mp_legendre, mp_point
 
 import hardverify as hv
 from hardverify import errors, sphere
 from hardverify.numeric import funk_hecke as nfh
-from hardverify.numeric.funk_hecke_series import series_eigenvalues
-from references import mp_legendre
+from hardverify.numeric.funk_hecke_series import central_piece, series_eigenvalues
 
 t = hv.t
 
@@ -97,6 +98,7 @@ def test_spec_references():
 @pytest.mark.parametrize("n", [10 ** 4, 10 ** 6])
 def test_large_n_quadrature_against_exact(n):
     from flint import ctx
+
     from hardverify.symbolic.funk_hecke import eigen_forms
     mu = sphere.funk_hecke_eigenvalues("relu", n, 60, dps=30, algorithm="quadrature")
     with ctx.workprec(300):
@@ -138,6 +140,7 @@ def test_legendre_values_against_mpmath(n, k, x):
 
 def test_laplace_bounds_dominate_legendre():
     from flint import fmpq
+
     from hardverify.numeric.gegenbauer import laplace_bounds
     for n in (3, 4, 7, 1000):
         for x in (fmpq(0), fmpq(1, 10), fmpq(3, 4)):
@@ -187,6 +190,7 @@ def test_bad_input_numeric():
 @pytest.mark.slow
 def test_quadrature_high_degree_large_n():
     from flint import ctx
+
     from hardverify.symbolic.funk_hecke import eigen_forms
     mu = sphere.funk_hecke_eigenvalues("relu", 10 ** 6, 400, dps=30, algorithm="quadrature")
     with ctx.workprec(2000):
@@ -202,3 +206,178 @@ def test_series_all_degrees_to_1000_at_large_n():
     assert all(m.is_exact_zero() or m.rel_accuracy_digits() >= 50 for m in mu)
     q = sphere.funk_hecke_eigenvalues("tanh", 10 ** 6, 120, dps=50, algorithm="quadrature")
     assert all(a.ball.overlaps(b.ball) for a, b in zip(mu, q))
+
+
+# -- (moved from test_review_sphere.py)
+def _check_against(mus, f, n, points=(), refs=None):
+    """Each certified μ_k contains the reference (or is a proved 0 where the reference is ~0)."""
+    for k, m in enumerate(mus):
+        ref = mp_funk_hecke(f, n, k, points) if refs is None else refs[k]
+        if m.is_exact_zero():
+            assert abs(ref) < mpmath.mpf(10) ** -40, (k, ref)
+            continue
+        assert m.matches(mpmath.nstr(ref, 40)), (n, k, m, ref)
+
+
+def test_series_route_respects_a_kink_just_below_one():
+    # regression: central_piece rounded the distance to the kink to a float, so a kink at 1 - 10^-20
+    # counted as "the piece covers [-1, 1]" and the series route ignored the last piece: it certified
+    # μ_0 = 0 ± 0 for a step at 1 - 10^-20 (true value (1/2)·10^-20, SPEC §0.2 with c_3 = 1/2).
+    a = 1 - sp.Rational(1, 10 ** 20)
+    step = hv.activation(sp.Piecewise((0, t < a), (1, True)))
+    expr, span = central_piece(step)
+    assert span == a                                             # exact, not 1.0
+    with pytest.raises(errors.NotCertified):
+        series_eigenvalues(step, 3, 0, dps=30)
+    assert sphere.funk_hecke(step, 3, 0) == sp.Rational(1, 2 * 10 ** 20)
+
+
+def test_auto_route_never_certifies_a_wrong_value_near_a_kink_at_one():
+    # regression: "auto" sent this (analytic at 0, not a polynomial) to the series route, which returned
+    # [0.5 +/- 3e-35] although μ_0 = 0.5 + 2.13e-20.  Now the value is either enclosed or not certified.
+    a = 1 - sp.Rational(1, 10 ** 20)
+    act = hv.activation(sp.Piecewise((1 / (1 + sp.exp(-t)), t < a), (5, True)))
+    with mpmath.workdps(60):
+        A = mp_point(a)
+        ref = (mpmath.quad(lambda x: 1 / (1 + mpmath.exp(-x)), [-1, 0, A]) + 5 * (1 - A)) / 2   # c_3 = 1/2
+        text = mpmath.nstr(ref, 50)
+    try:
+        m = sphere.funk_hecke(act, 3, 0, dps=30)
+    except errors.NotCertified:
+        return
+    assert m.contains(text)
+
+
+def test_singular_end_bound_is_a_ball_and_large_n_safe():
+    # regression: the constant max(1, 2^{(n-3)/2}) of the end bound was a float (not an upper bound by
+    # construction; OverflowError for n > 2051).  The left-out piece must be ≥ 2 G 2^{(n-3)/2} ε^{n-1}/(n-1).
+    act = hv.activation((1 - t) ** sp.Rational(1, 3))             # singular at t = 1 even in u (u^{2/3})
+    pieces = nfh.clipped_pieces(act)
+    G = nfh.sup_abs(pieces)
+    for n, tol in ((4, arb(10) ** -30), (3001, arb(10) ** -700)):
+        with ctx.workprec(64):
+            tasks, left = nfh._tasks(pieces, n, None, G, tol)
+        (ua,) = [a for _, a, _, _, s, v in tasks if v == "u" and s == 1]
+        eps = fmpq(int(sp.Rational(ua).p), int(sp.Rational(ua).q))
+        with ctx.workprec(2 * n + 200):
+            need = 2 * G * (arb(2) ** (arb(n - 3) / 2)) * arb(eps) ** (n - 1) / (n - 1)
+            assert left.is_finite() and left.upper() >= need.upper()     # it is used through .upper()
+
+
+def test_quadrature_degree_limit_at_the_ends_is_stated():
+    # regression: at even n the end regions integrate P_k(±(1-u²)) (degree 2k in u), so k > 511 cannot
+    # work although the route advertises k ≤ 800; the error used to speak of "degree 1040" and "m_max"
+    with pytest.raises(errors.NotCertified, match=r"k ≤ 511 at n = 4"):
+        sphere.funk_hecke_eigenvalues("sigmoid", 4, 520, dps=10, algorithm="quadrature")
+
+
+RUNGE = (1 / (1 + 25 * t ** 2), lambda x: 1 / (1 + 25 * x * x), ("-1/5", "1/5"))
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 1000])
+def test_poles_near_the_real_axis(n):
+    # 1/(1+25t²): poles at ±i/5, so the Bernstein ellipses must shrink near 0; auto = series for large n
+    expr, f, pts = RUNGE
+    act = hv.activation(expr)
+    refs = [mp_funk_hecke(f, n, k, pts) for k in range(5)]
+    for alg in ("quadrature", "auto"):
+        _check_against(sphere.funk_hecke_eigenvalues(act, n, 4, dps=25, algorithm=alg), f, n, pts, refs)
+
+
+def test_pole_just_beyond_the_end():
+    # 1/(1 + 10^-7 - t): analytic on [-1, 1] but a pole 10^-7 beyond t = 1 (odd n: no end substitution)
+    act = hv.activation(1 / (1 + sp.Rational(1, 10 ** 7) - t))
+    f = lambda x: 1 / (1 + mpmath.mpf(1) / 10 ** 7 - x)                    # noqa: E731
+    pts = ("0", "9/10", "99/100", "999/1000", "9999/10000", "99999/100000", "999999/1000000")
+    for n in (3, 4):
+        _check_against(sphere.funk_hecke_eigenvalues(act, n, 3, dps=25), f, n, pts)
+
+
+SINGULAR = {
+    "cbrt(1-t)": ((1 - t) ** sp.Rational(1, 3), lambda x: mpmath.cbrt(1 - x)),
+    "sqrt(1-t^2)": (sp.sqrt(1 - t ** 2), lambda x: mpmath.sqrt(1 - x * x)),
+    "asin": (sp.asin(t), mpmath.asin),
+    "acos^2": (sp.acos(t) ** 2, lambda x: mpmath.acos(x) ** 2),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SINGULAR))
+@pytest.mark.parametrize("n", [2, 3, 4, 7])
+def test_activations_singular_at_the_ends(name, n):
+    expr, f = SINGULAR[name]
+    _check_against(sphere.funk_hecke_eigenvalues(hv.activation(expr), n, 6, dps=25, algorithm="quadrature"), f, n)
+
+
+def test_sqrt_abs_kink_singular_inside():
+    # √|t|: not analytic at the interior point 0 (crude cells next to it), even: odd k are proved zeros
+    act = hv.activation(sp.sqrt(sp.Abs(t)))
+    for n in (3,):
+        mus = sphere.funk_hecke_eigenvalues(act, n, 4, dps=20, algorithm="quadrature")
+        _check_against(mus, lambda x: mpmath.sqrt(abs(x)), n, ("0",))
+        assert all(m.is_exact_zero() for m in mus[1::2])
+
+
+def test_kink_just_right_of_zero():
+    # (t - 10^-12)_+: exact route (general kink) vs certified quadrature vs mpmath
+    a = sp.Rational(1, 10 ** 12)
+    act = hv.activation(sp.Max(0, t - a))
+    for n in (3, 4):
+        exact = sphere.funk_hecke_eigenvalues(act, n, 5)
+        quad = sphere.funk_hecke_eigenvalues(act, n, 5, dps=30, algorithm="quadrature")
+        assert all(q.contains(e) for q, e in zip(quad, exact))
+        _check_against(quad, lambda x: max(x - mp_point(a), 0), n, (a,))
+    quad = sphere.funk_hecke_eigenvalues(act, 1000, 5, dps=25, algorithm="quadrature")
+    _check_against(quad, lambda x: max(x - mp_point(a), 0), 1000, (a,))
+
+
+@pytest.mark.slow
+def test_steep_activation_needs_exact_breakpoints():
+    # atan(100(t² - 0.49)) switches within 0.01 of ±0.7 (branch points at t² = 0.49 ± i/100)
+    act = hv.activation(sp.atan(100 * (t ** 2 - sp.Rational(49, 100))))
+    f = lambda x: mpmath.atan(100 * (x * x - mpmath.mpf(49) / 100))        # noqa: E731
+    for n in (2, 4):
+        _check_against(sphere.funk_hecke_eigenvalues(act, n, 3, dps=25, algorithm="quadrature"), f, n,
+                       ("-7/10", "0", "7/10"))
+
+
+def test_zero_eigenvalues_without_parity_and_the_contract():
+    # σ = P_3^(5): μ_k = δ_{k3}/N(5,3) = δ_{k3}/30 (F2.3); the zeros at k = 1 are not parity zeros
+    P3 = sphere.legendre_polynomial(5, 3)
+    mus = sphere.funk_hecke_eigenvalues(hv.activation(P3), 5, 6, dps=30, algorithm="quadrature")
+    assert mus[3].contains(sp.Rational(1, 30)) and mus[3].rel_accuracy_digits() >= 30
+    G = 1                                                           # sup |P_3| on [-1, 1] is 1
+    for k, m in enumerate(mus):
+        if k != 3:
+            assert m.contains(0)
+            assert float(m.abs_upper()) <= 10.0 ** -30 * 2 * G / sphere.harmonic_dimension(5, k) ** 0.5
+
+
+def test_tiny_eigenvalues_two_routes_large_n():
+    # sigmoid at n = 10^5, k ≤ 24: |μ_k| ~ n^-k down to ~1e-120; both certified routes must overlap
+    s = sphere.funk_hecke_eigenvalues("sigmoid", 10 ** 5, 24, dps=25, algorithm="series")
+    q = sphere.funk_hecke_eigenvalues("sigmoid", 10 ** 5, 24, dps=25, algorithm="quadrature")
+    for a, b in zip(s, q):
+        assert a.ball.overlaps(b.ball)
+        assert a.is_exact_zero() == b.is_exact_zero()
+    assert s[23].rel_accuracy_digits() >= 25 and float(abs(s[23])) < 1e-90
+
+
+@pytest.mark.parametrize("n", [3, 4, 6, 101])
+def test_laplace_bounds_are_the_defining_sum_and_dominate(n):
+    from hardverify.numeric.gegenbauer import laplace_bounds
+    x = fmpq(2, 3)
+    u, c = sp.Rational(4, 9), sp.Rational(n - 1, 2)
+    f = [sum(sp.binomial(q, j) * u ** (q - j) * (1 - u) ** j * sp.rf(sp.Rational(1, 2), j) / sp.rf(c, j)
+             for j in range(q + 1)) for q in range(12)]
+    with ctx.workprec(200):
+        b = laplace_bounds(n, x, 22)
+        for m in range(23):
+            q = m // 2
+            exact = f[q] if m % 2 == 0 else sp.sqrt(f[q] * f[q + 1])
+            bound = min(exact, 1)
+            ball = b[m]
+            ref = hv.enclose(bound, 50).ball
+            assert ball.overlaps(ref) or ball >= ref                 # the same value (or larger)
+            with mpmath.workdps(40):                                 # it dominates |P_m| on [-2/3, 2/3]
+                sup = max(abs(mp_legendre(n, m, mpmath.mpf(2) / 3 * s / 50)) for s in range(-50, 51))
+                assert sup <= mpmath.mpf(bound.evalf(45)) * (1 + mpmath.mpf(10) ** -30)

@@ -10,15 +10,14 @@ import sympy as sp
 from flint import arb, ctx, fmpq
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import piecewise_linear, small_rationals
+from strategies_sphere import degrees, dimensions, quad_dimensions
 
 import hardverify as hv
 from hardverify import sphere
 from hardverify.numeric.gegenbauer import laplace_bounds
 from hardverify.symbolic import gegenbauer as G
 from hardverify.symbolic.funk_hecke import eigen_forms
-
-from strategies import piecewise_linear, small_rationals
-from strategies_sphere import degrees, dimensions, quad_dimensions
 
 t = hv.t
 

@@ -11,18 +11,18 @@ import mpmath
 import pytest
 import sympy as sp
 from flint import acb, arb, ctx, fmpq
+from references import mp_hermite_he
 
 import hardverify as hv
 from hardverify import checks
-from hardverify.errors import DomainError, NotCertified
 from hardverify.core.arbeval import compile_expr
+from hardverify.core.growth import growth_bound
+from hardverify.errors import DomainError, NotCertified
 from hardverify.numeric.dual import HermiteTable, mehler_ball
 from hardverify.numeric.enclosure import Enclosure, exact_fraction
 from hardverify.numeric.quadrature import _ellipse_sup, integrate_family
-from hardverify.core.growth import growth_bound
 from hardverify.symbolic.hermite import _erf_derivative_mean
 from hardverify.verdict import Status
-from references import mp_hermite_he
 
 t = hv.t
 

@@ -19,8 +19,20 @@ from hardverify.checks.orthogonality import check_family_orthogonality, check_or
 from hardverify.constructions import dkkz2020 as D
 from hardverify.constructions.goel2020 import GGJKK, _word_weight_bound, word_count
 from hardverify.distributions import (
-    AnisotropicGaussian, Gaussian, GaussianLaw, Hypercube, Radial, RadiusLaw, ShiftedGaussian,
-    SignedPermutation, UniformBall, UniformCube, UniformSphere, point_reflection, reflection, transposition,
+    AnisotropicGaussian,
+    Gaussian,
+    GaussianLaw,
+    Hypercube,
+    Radial,
+    RadiusLaw,
+    ShiftedGaussian,
+    SignedPermutation,
+    UniformBall,
+    UniformCube,
+    UniformSphere,
+    point_reflection,
+    reflection,
+    transposition,
 )
 from hardverify.errors import DomainError
 from hardverify.networks import ComposedNetwork, Network, SubsetFamily, inner_product

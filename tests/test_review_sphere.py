@@ -19,12 +19,12 @@ import mpmath
 import pytest
 import sympy as sp
 from flint import arb, ctx, fmpq
+from references import mp_legendre
 
 import hardverify as hv
 from hardverify import errors, sphere
 from hardverify.numeric import funk_hecke as nfh
 from hardverify.numeric.funk_hecke_series import central_piece, series_eigenvalues
-from references import mp_legendre
 
 t = hv.t
 
