@@ -3,6 +3,7 @@
 import mpmath
 import pytest
 import sympy as sp
+from helpers import assert_certified
 
 import hardverify as hv
 from hardverify.constructions import dkkz2020 as D
@@ -38,7 +39,7 @@ def test_norms_f2_and_f4():
     assert D.norm2(2) == 2 - 4 / sp.pi
     assert sp.simplify(D.norm2(4) - D.F4_NORM2) == 0
     # reference: hand derivation from the arc-cosine kernel (see the module docstring); value by mpmath
-    assert hv.enclose(D.F4_NORM2, 20).matches("0.116786700095710996")
+    assert_certified(hv.enclose(D.F4_NORM2, 20), "0.116786700095710996", 20)
     F = D.planar_network(4)
     mc = monte_carlo_inner(F, F, Gaussian(2), samples=200_000, seed=3)    # evidence
     assert mc.consistent_with(float(sp.N(D.F4_NORM2, 20)))
@@ -110,4 +111,4 @@ def test_dkkz_norm_and_d2_values_against_arccos_sums():
             ref = corr(mpmath.mpf(a), mpmath.mpf(b))
             assert abs(mpmath.re(ref) - mpmath.mpf(digits)) < mpmath.mpf("1e-21")
             A = ((sp.Rational(a), 0), (0, sp.Rational(b)))
-            assert D.decay_correlation(4, A, dps=20).matches(digits)
+            assert_certified(D.decay_correlation(4, A, dps=20), digits, 20)

@@ -7,7 +7,7 @@ import mpmath
 import pytest
 import sympy as sp
 from flint import ctx
-from helpers import STEP_STRICT, arb_of
+from helpers import STEP_STRICT, arb_of, assert_certified, assert_narrow
 from references import mp_relu2_shifted_pair
 
 import hardverify as hv
@@ -36,13 +36,13 @@ def test_spec_v12_last_digits_are_wrong():
     # 2 - 4/π = 0.72676045526483731384892989301988510372... (mpmath, 50 digits); SPEC V12 prints
     # 0.726760455264837313848929893024, whose last two digits should be 20.
     e = GGJKK(2, "relu").norm2(dps=40)
-    assert e.matches("0.726760455264837313848929893020")
+    assert_certified(e, "0.726760455264837313848929893020", 40)
     assert not e.matches("0.726760455264837313848929893024")
 
 
 def test_sigmoid_k1_norm_spec_v15():
     e = GGJKK(1, "sigmoid").norm2(dps=30)
-    assert e.matches("0.173516143432371850950596685128") and e.rel_accuracy_digits() >= 30
+    assert_certified(e, "0.173516143432371850950596685128", 30)
 
 
 @pytest.mark.parametrize("act", ["relu", "abs", "sign", "step", "erf"])
@@ -66,13 +66,14 @@ def test_closed_forms_of_sign_and_erf_at_k3():
 def test_dual_sum_equals_the_hermite_series_for_sigmoid():
     g = GGJKK(3, "sigmoid")
     a, b = g.norm2(dps=25), g.norm2_hermite_series(dps=25)
-    assert a.ball.overlaps(b.ball) and min(a.rel_accuracy_digits(), b.rel_accuracy_digits()) >= 25
+    assert_certified(a, b.ball, 25)                  # the two routes overlap, and both are narrow
+    assert_narrow(b, 25)
 
 
 def test_series_kernels_reproduce_the_closed_form():
     g = GGJKK(4, "relu")
     e = g.norm2(dps=12, algorithm="series")
-    assert e.contains(g.norm2()) and e.rel_accuracy_digits() >= 12
+    assert_certified(e, g.norm2(), 12)
 
 
 def test_norm_does_not_depend_on_S_or_n():
@@ -218,7 +219,8 @@ def test_sigmoid_norms_to_thirty_digits_by_two_routes(k):
     a, b = g.norm2(dps=30), g.norm2_hermite_series(dps=30)
     assert a.ball.overlaps(b.ball)
     if k % 2:
-        assert min(a.rel_accuracy_digits(), b.rel_accuracy_digits()) >= 30
+        assert_certified(a, b.ball, 30)
+        assert_narrow(b, 30)
 
 
 # -- (moved from test_review_networks.py)
@@ -232,13 +234,13 @@ def test_v12_last_digits_are_020_not_024():
         assert abs(ref - mpmath.mpf("0.726760455264837313848929893020")) < mpmath.mpf("5e-31")
         assert abs(ref - mpmath.mpf("0.726760455264837313848929893024")) > mpmath.mpf("3e-30")
     e = GGJKK(2, "relu").norm2(dps=40)
-    assert e.matches("0.726760455264837313848929893020")
+    assert_certified(e, "0.726760455264837313848929893020", 40)
     assert not e.matches("0.726760455264837313848929893024")
 
 
 def test_g1_negative_control_value_is_018117():
     # SPEC G1 prints 0.1808 ± 0.0002 (Monte Carlo); the author's correction is 0.18117128471160325456.
-    # Reference: the clamp reduction above (mpmath, 30 digits): 0.181171284711603254560335324529.
+    # Reference: the clamp reduction mp_relu2_shifted_pair (tests/references.py; mpmath, 30 digits): 0.181171284711603254560335324529.
     # A second, closed-form-free check (nested mpmath quadrature, run offline, 25 digits) gave
     # 0.1811712847116032545603.
     ref = mp_relu2_shifted_pair("0.5", "0.5")
@@ -246,8 +248,8 @@ def test_g1_negative_control_value_is_018117():
         assert abs(ref - mpmath.mpf("0.1811712847116032545603")) < mpmath.mpf("1e-21")
     g = GGJKK(2, "relu")
     e = inner_product(g.network({1, 2}, 3), g.network({2, 3}, 3), ShiftedGaussian(3, sp.Rational(1, 2)), dps=18)
-    assert e.ball.overlaps(arb_of(ref)) and e.rel_accuracy_digits() >= 18
-    assert e.matches("0.18117128471160325456")
+    assert_certified(e, arb_of(ref), 18)
+    assert_certified(e, "0.18117128471160325456", 18)
     assert abs(ref - mpmath.mpf("0.1808")) > 1.5 * mpmath.mpf("0.0002")      # SPEC's MC figure is 1.9σ low
 
 
@@ -284,8 +286,7 @@ def test_relu_norm_with_cancellation_against_120_digit_dual_sum(k):
         ref = 2 ** k * mpmath.fsum((-1) ** j * math.comb(k, j) * K(mpmath.mpf(k - 2 * j) / k) for j in range(k + 1))
         e = GGJKK(k, "relu").norm2(dps=30)
         with ctx.workprec(500):
-            assert e.ball.overlaps(arb_of(ref, 100))
-    assert e.rel_accuracy_digits() >= 30
+            assert_certified(e, arb_of(ref, 100), 30)
 
 
 def test_word_weight_tail_bound_dominates_exact_ratios():
@@ -305,5 +306,4 @@ def test_sigmoid_k3_norm_both_routes_against_nested_quadrature():
     # E[f_S²] = 8(2 K_o(1) - 6 K_o(1/3)) = 0.0098285429326633370195.
     g = GGJKK(3, "sigmoid")
     for e in (g.norm2(dps=18), g.norm2_hermite_series(dps=18)):
-        assert e.matches("0.0098285429326633370195"[:21])
-        assert e.rel_accuracy_digits() >= 18
+        assert_certified(e, "0.0098285429326633370195"[:21], 18)

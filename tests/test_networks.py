@@ -17,6 +17,7 @@ from helpers import (
     TRANSFORMS,
     apply_transform,
     arb_of,
+    assert_certified,
     random_network,
 )
 from references import mp_radial_moment
@@ -134,8 +135,7 @@ def test_gaussian_inner_product_of_two_units_is_the_dual_kernel():
     # one unit each, unit weights with ρ = 1/2: E = K_ReLU(1/2) (SPEC H4 reference value)
     f = Network([[1, 0]], "relu")
     g = Network([[sp.Rational(1, 2), sp.sqrt(3) / 2]], "relu")
-    e = hv.enclose(inner_product(f, g, Gaussian(2)), 30)
-    assert e.matches("0.304498890522114679044498291245")
+    assert_certified(hv.enclose(inner_product(f, g, Gaussian(2)), 30), "0.304498890522114679044498291245", 30)
 
 
 def test_exact_and_series_routes_agree_for_weights_of_any_norm():
@@ -144,7 +144,7 @@ def test_exact_and_series_routes_agree_for_weights_of_any_norm():
     g = Network([[1, -1]], "sign")
     exact = inner_product(f, g, Gaussian(2))
     series = inner_product(f, g, Gaussian(2), dps=12, algorithm="series")
-    assert series.contains(exact) and series.rel_accuracy_digits() >= 12
+    assert_certified(series, exact, 12)
 
 
 def test_orthogonal_parity_networks_have_exactly_zero_inner_product():
@@ -176,7 +176,7 @@ def test_shifted_gaussian_control_value_and_spec_correction():
     # by mpmath.quad at 40 digits: 0.1811712847116032545603353245291288519739.
     f, g = parity_net([1, 2], 3), parity_net([2, 3], 3)
     e = inner_product(f, g, ShiftedGaussian(3, sp.Rational(1, 2)), dps=20)
-    assert e.matches("0.18117128471160325456") and e.rel_accuracy_digits() >= 20
+    assert_certified(e, "0.18117128471160325456", 20)
     # SPEC prints 0.1808 ± 0.0002 (Monte Carlo): the certified value lies outside that interval
     assert e.excludes("0.1810") and not e.contains("0.1806") and e.is_positive()
     assert e.ball > hv.enclose(sp.Rational(1810, 10000), 20).ball
@@ -343,4 +343,4 @@ def test_biased_pairs_under_shifted_and_anisotropic_gaussians():
                  (AnisotropicGaussian(2, [3, 1]), ref(0, mpmath.sqrt(3), 0, 1))]
     for law, value in cases:
         e = inner_product(f, g, law, dps=10)
-        assert e.ball.overlaps(arb_of(value)) and e.rel_accuracy_digits() >= 10
+        assert_certified(e, arb_of(value), 10)

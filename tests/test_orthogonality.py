@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 import sympy as sp
-from helpers import ADVERSARIAL_ACTS, SIGN_LEFT, STEP_STRICT, arb_of, random_network
+from helpers import ADVERSARIAL_ACTS, SIGN_LEFT, STEP_STRICT, arb_of, assert_certified, random_network
 from references import mp_relu2_shifted_pair
 
 import hardverify as hv
@@ -75,14 +75,15 @@ def test_orthogonality_verdicts_agree_with_exact_enumeration_on_the_hypercube():
 def test_family_fallback_does_not_promote_one_pair():
     # Regression (unsound family PROVED): a law keeping the reflections of x_1..x_4 but not of x_5, x_6.
     # The probe pair {1,2}, {2,3} has a certificate, but the pair {5,7}, {6,7} has none and is not
-    # orthogonal: E = 2 E_{x7}[C(|x7|)²] with X ~ N(1/2, 1), x7 ~ N(0, 1) (reduction above).
+    # orthogonal: E = 2 E_{x7}[C(|x7|)²] with X ~ N(1/2, 1), x7 ~ N(0, 1) (mp_relu2_shifted_pair, tests/references.py).
     D8 = ShiftedGaussian(8, {5: sp.Rational(1, 2), 6: sp.Rational(1, 2)})
     g = GGJKK(2, "relu")
     v = check_family_orthogonality(g.family(8), D8)
     assert v.status is Status.REFUTED
     ref = mp_relu2_shifted_pair("0.5", "0")
     e = inner_product(g.network({5, 7}, 8), g.network({6, 7}, 8), D8, dps=15)
-    assert e.ball.overlaps(arb_of(ref)) and not e.contains_zero()
+    assert_certified(e, arb_of(ref), 15)
+    assert not e.contains_zero()
     assert hv.checks.certify_family(g, 8, D8).status is Status.REFUTED
     # only one shifted coordinate: every pair has a certificate, but the fallback proves only one pair
     one = check_family_orthogonality(g.family(8), ShiftedGaussian(8, {5: sp.Rational(1, 2)}))
