@@ -3,8 +3,8 @@
 :func:`assert_certified` is the only way a test checks an enclosure against a reference: it asserts that the
 enclosure contains the truth *and* is narrow at the full requested ``dps`` (``rel_accuracy_digits() >= dps``),
 with the absolute rule at zeros only when a test passes ``zero_scale=`` because the library's contract says
-so (``numeric/precision.py``: a value whose sign is not resolved, or — with ``bound=True`` — a value far
-below its natural size, is certified by |x| ≤ 10^{-dps}·scale).  The criterion is written here by hand, in
+so (``numeric/precision.py``: a value whose sign is not resolved is certified by a radius ≤ 10^{-dps}·scale,
+and — ``bound_scale=`` — a quadrature value far below its natural size by |x| ≤ 10^{-dps}·scale).  The criterion is written here by hand, in
 exact rational arithmetic, so that it shares no code with the library's own ``meets``.
 
 >>> import sympy as sp
@@ -72,32 +72,40 @@ def assert_encloses(e, truth, *, err=None, what="") -> None:
     assert ok, f"{what}: {e} does not enclose the reference {truth!r}" + (f" ± {err}" if err is not None else "")
 
 
-def assert_narrow(e, dps, *, zero_scale=None, bound=False, what="") -> None:
+def assert_narrow(e, dps, *, zero_scale=None, bound_scale=None, what="") -> None:
     """Assert that ``e`` has ``dps`` certified significant digits: ``e.rel_accuracy_digits() >= dps``.
 
-    With ``zero_scale=s`` the absolute rule at zeros is accepted instead, as the library's contract states
-    it: a ball that contains 0 with radius ≤ 10^{-dps}·s; with ``bound=True`` also any ball with
-    |x| ≤ 10^{-dps}·s (the quadratures' contract for values far below their natural size).  Compared in
-    exact rationals.
+    Two weaker rules of the library's contract (``numeric/precision.py``) are accepted only when a test asks
+    for them, each at the natural size the test states:
+
+    * ``zero_scale=s`` — the absolute rule at zeros: the ball contains 0 and its radius is ≤ 10^{-dps}·s;
+    * ``bound_scale=s`` — the bound rule of the quadratures for values far below their natural size:
+      |x| ≤ 10^{-dps}·s for every x in the ball.
+
+    Compared in exact rationals (``s`` may be an int, Fraction, float, decimal string or mpmath number).
     """
     assert isinstance(e, Enclosure), f"{what}: expected an Enclosure, got {type(e).__name__}"
     if e.rel_accuracy_digits() >= dps:
         return
+    rules = []
     if zero_scale is not None:
         tol = Fraction(1, 10 ** dps) * exact_fraction(zero_scale)
         if e.contains_zero() and exact_fraction(e.rad) <= tol:
             return
-        if bound and exact_fraction(e.abs_upper()) <= tol:
+        rules.append(f"nor a zero with radius ≤ 10^-{dps}·{zero_scale}")
+    if bound_scale is not None:
+        if exact_fraction(e.abs_upper()) <= Fraction(1, 10 ** dps) * exact_fraction(bound_scale):
             return
-    rule = "" if zero_scale is None else f" (nor |x| ≤ 10^-{dps}·{zero_scale}{'' if bound else ' at a zero'})"
+        rules.append(f"nor |x| ≤ 10^-{dps}·{bound_scale}")
+    rule = f" ({'; '.join(rules)})" if rules else ""
     raise AssertionError(f"not narrow at dps = {dps}: {what} {e} has {e.rel_accuracy_digits():.1f} digits{rule}")
 
 
-def assert_certified(e, truth, dps, *, err=None, zero_scale=None, bound=False, what="") -> None:
+def assert_certified(e, truth, dps, *, err=None, zero_scale=None, bound_scale=None, what="") -> None:
     """Assert that ``e`` encloses ``truth`` (:func:`assert_encloses`) and is narrow at the full ``dps``
     (:func:`assert_narrow`): the one check of a certified result against a reference."""
     assert_encloses(e, truth, err=err, what=what)
-    assert_narrow(e, dps, zero_scale=zero_scale, bound=bound, what=what)
+    assert_narrow(e, dps, zero_scale=zero_scale, bound_scale=bound_scale, what=what)
 
 
 def arb_of(x, digits=60) -> arb:

@@ -7,10 +7,13 @@ on [-1, kinks..., 1] with breakpoints at ±8/√n for large n (SPEC §9.3), and 
 recurrence DLMF 18.9.1 in mpmath (a different normalisation and formula from hardverify's F2.1).
 """
 
+from fractions import Fraction
+
 import mpmath
 import pytest
 import sympy as sp
 from flint import arb, ctx, fmpq
+from helpers import assert_certified, assert_narrow
 from references import mp_funk_hecke, mp_legendre, mp_point
 
 import hardverify as hv
@@ -60,10 +63,11 @@ def test_quadrature_against_mpmath(name, n):
         if m.is_exact_zero():                                      # proved by parity
             assert abs(ref) < mpmath.mpf(10) ** -40
             continue
-        assert m.contains(mpmath.nstr(ref, 45, strip_zeros=False)) or m.matches(mpmath.nstr(ref, 40)), (k, m, ref)
+        # (containing the 45-digit decimal implies matching its correctly rounded 40-digit string)
         # dps digits, or (an accidental zero such as μ_5 of ReLU(t - 1/3)² at n = 3, P_2^(9)(1/3) = 0)
-        # a certified bound |μ_k| ≤ 10^-30 sup|σ|/√N(n,k)
-        assert m.rel_accuracy_digits() >= 30 or (abs(ref) < mpmath.mpf(10) ** -45 and float(m.abs_upper()) < 1e-30)
+        # a certified bound |μ_k| ≤ 10^-30
+        accidental_zero = abs(ref) < mpmath.mpf(10) ** -45
+        assert_certified(m, mpmath.nstr(ref, 40), 30, bound_scale=1 if accidental_zero else None, what=(name, n, k))
 
 
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "erf", "gelu"])
@@ -75,7 +79,7 @@ def test_series_route_against_mpmath(name, n):
         if m.is_exact_zero():
             assert abs(ref) < mpmath.mpf(10) ** -40
             continue
-        assert m.matches(mpmath.nstr(ref, 40)) and m.rel_accuracy_digits() >= 30
+        assert_certified(m, mpmath.nstr(ref, 40), 30, what=(name, n, k))
 
 
 def test_spec_references():
@@ -84,7 +88,7 @@ def test_spec_references():
             ("step", 4, 3, "-0.0424413181578387562050356702327"), ("relu", 7, 6, "0.00048828125")]
     for act, n, k, v in refs:
         m = sphere.funk_hecke(act, n, k, dps=35, algorithm="quadrature")
-        assert m.matches(v) and m.rel_accuracy_digits() >= 35
+        assert_certified(m, v, 35, what=(act, n, k))
     # SPEC F4 scaling: sigmoid μ_3 / (σ'''(0) Γ(n/2)/(2³ Γ(n/2+3))) = 0.99517 (n=200), 0.99950 (n=2000)
     for n, ratio in ((200, "0.99517"), (2000, "0.99950")):
         pred = hv.enclose(sp.Rational(-1, 8) * sp.gamma(sp.Rational(n, 2)) / (8 * sp.gamma(sp.Rational(n, 2) + 3)), 30)
@@ -105,7 +109,7 @@ def test_large_n_quadrature_against_exact(n):
         for m, f in zip(mu, eigen_forms(hv.activation("relu"), n, 60)):
             assert m.is_exact_zero() == f.is_zero()
             if not f.is_zero():
-                assert m.ball.overlaps(f.to_arb()) and m.rel_accuracy_digits() >= 30
+                assert_certified(m, f.to_arb(), 30)
 
 
 def test_kernel_with_singular_ends_f5():
@@ -114,13 +118,12 @@ def test_kernel_with_singular_ends_f5():
         kappa = hv.activation(sphere.random_feature_kernel("relu", n, t))
         lam = sphere.funk_hecke_eigenvalues(kappa, n, 6, dps=20, algorithm="quadrature")
         for k, m in enumerate(lam):
-            assert m.contains(sphere.random_feature_eigenvalue("relu", n, k))
-            assert m.is_exact_zero() or m.rel_accuracy_digits() >= 20
+            assert_certified(m, sphere.random_feature_eigenvalue("relu", n, k), 20, what=(n, k))   # a proved 0 is exact
 
 
 def test_surface_measure_certified():
     lam = sphere.funk_hecke("relu", 3, 2, dps=30, measure="surface", algorithm="quadrature")
-    assert lam.contains(sp.pi / 4) and lam.rel_accuracy_digits() >= 30
+    assert_certified(lam, sp.pi / 4, 30)
     lam = sphere.funk_hecke("sigmoid", 6, 1, dps=30, measure="surface")
     mu = sphere.funk_hecke("sigmoid", 6, 1, dps=30)
     with mpmath.workdps(40):
@@ -135,7 +138,7 @@ def test_legendre_values_against_mpmath(n, k, x):
             ref = mpmath.chebyt(k, mpmath.mpf(x))
         else:
             ref = mp_legendre(n, k, mpmath.mpf(x))
-        assert e.matches(mpmath.nstr(ref, 45)) and e.rel_accuracy_digits() >= 30
+        assert_certified(e, mpmath.nstr(ref, 45), 30)
 
 
 def test_laplace_bounds_dominate_legendre():
@@ -165,9 +168,9 @@ def test_tiny_values_satisfy_the_contract():
     # the bound, the series route always resolves it; both are consistent
     q = sphere.funk_hecke("sigmoid", 10 ** 6, 61, dps=20, algorithm="quadrature")
     s = sphere.funk_hecke("sigmoid", 10 ** 6, 61, dps=20, algorithm="series")
-    assert q.ball.overlaps(s.ball) and s.rel_accuracy_digits() >= 20
-    scale = 10.0 ** -20 / float(sphere.harmonic_dimension(10 ** 6, 61)) ** 0.5
-    assert q.rel_accuracy_digits() >= 20 or float(q.abs_upper()) <= scale
+    assert_certified(s, q.ball, 20)
+    scale = 1 / float(sphere.harmonic_dimension(10 ** 6, 61)) ** 0.5
+    assert_narrow(q, 20, bound_scale=scale)                     # 20 digits, or |μ| ≤ 10^-20/√N
 
 
 def test_bad_input_numeric():
@@ -197,26 +200,27 @@ def test_quadrature_high_degree_large_n():
         for m, f in zip(mu, eigen_forms(hv.activation("relu"), 10 ** 6, 400)):
             assert m.is_exact_zero() == f.is_zero()
             if not f.is_zero():
-                assert m.ball.overlaps(f.to_arb()) and m.rel_accuracy_digits() >= 30
+                assert_certified(m, f.to_arb(), 30)
 
 
 @pytest.mark.slow
 def test_series_all_degrees_to_1000_at_large_n():
     mu = sphere.funk_hecke_eigenvalues("tanh", 10 ** 6, 1000, dps=50, algorithm="series")
-    assert all(m.is_exact_zero() or m.rel_accuracy_digits() >= 50 for m in mu)
+    for m in mu:
+        assert_narrow(m, 50)                                    # a proved 0 is exact: infinitely many digits
     q = sphere.funk_hecke_eigenvalues("tanh", 10 ** 6, 120, dps=50, algorithm="quadrature")
     assert all(a.ball.overlaps(b.ball) for a, b in zip(mu, q))
 
 
 # -- (moved from test_review_sphere.py)
-def _check_against(mus, f, n, points=(), refs=None):
-    """Each certified μ_k contains the reference (or is a proved 0 where the reference is ~0)."""
+def _check_against(mus, f, n, points=(), refs=None, *, dps):
+    """Each certified μ_k contains the reference and has dps digits (or is a proved 0 where the reference is ~0)."""
     for k, m in enumerate(mus):
         ref = mp_funk_hecke(f, n, k, points) if refs is None else refs[k]
         if m.is_exact_zero():
             assert abs(ref) < mpmath.mpf(10) ** -40, (k, ref)
             continue
-        assert m.matches(mpmath.nstr(ref, 40)), (n, k, m, ref)
+        assert_certified(m, mpmath.nstr(ref, 40), dps, what=(n, k))
 
 
 def test_series_route_respects_a_kink_just_below_one():
@@ -245,7 +249,7 @@ def test_auto_route_never_certifies_a_wrong_value_near_a_kink_at_one():
         m = sphere.funk_hecke(act, 3, 0, dps=30)
     except errors.NotCertified:
         return
-    assert m.contains(text)
+    assert_certified(m, Fraction(text), 30)                    # the 50-digit decimal itself, exactly
 
 
 def test_singular_end_bound_is_a_ball_and_large_n_safe():
@@ -281,7 +285,7 @@ def test_poles_near_the_real_axis(n):
     act = hv.activation(expr)
     refs = [mp_funk_hecke(f, n, k, pts) for k in range(5)]
     for alg in ("quadrature", "auto"):
-        _check_against(sphere.funk_hecke_eigenvalues(act, n, 4, dps=25, algorithm=alg), f, n, pts, refs)
+        _check_against(sphere.funk_hecke_eigenvalues(act, n, 4, dps=25, algorithm=alg), f, n, pts, refs, dps=25)
 
 
 def test_pole_just_beyond_the_end():
@@ -290,7 +294,7 @@ def test_pole_just_beyond_the_end():
     f = lambda x: 1 / (1 + mpmath.mpf(1) / 10 ** 7 - x)                    # noqa: E731
     pts = ("0", "9/10", "99/100", "999/1000", "9999/10000", "99999/100000", "999999/1000000")
     for n in (3, 4):
-        _check_against(sphere.funk_hecke_eigenvalues(act, n, 3, dps=25), f, n, pts)
+        _check_against(sphere.funk_hecke_eigenvalues(act, n, 3, dps=25), f, n, pts, dps=25)
 
 
 SINGULAR = {
@@ -305,7 +309,8 @@ SINGULAR = {
 @pytest.mark.parametrize("n", [2, 3, 4, 7])
 def test_activations_singular_at_the_ends(name, n):
     expr, f = SINGULAR[name]
-    _check_against(sphere.funk_hecke_eigenvalues(hv.activation(expr), n, 6, dps=25, algorithm="quadrature"), f, n)
+    _check_against(sphere.funk_hecke_eigenvalues(hv.activation(expr), n, 6, dps=25, algorithm="quadrature"), f, n,
+                   dps=25)
 
 
 def test_sqrt_abs_kink_singular_inside():
@@ -313,7 +318,7 @@ def test_sqrt_abs_kink_singular_inside():
     act = hv.activation(sp.sqrt(sp.Abs(t)))
     for n in (3,):
         mus = sphere.funk_hecke_eigenvalues(act, n, 4, dps=20, algorithm="quadrature")
-        _check_against(mus, lambda x: mpmath.sqrt(abs(x)), n, ("0",))
+        _check_against(mus, lambda x: mpmath.sqrt(abs(x)), n, ("0",), dps=20)
         assert all(m.is_exact_zero() for m in mus[1::2])
 
 
@@ -324,10 +329,11 @@ def test_kink_just_right_of_zero():
     for n in (3, 4):
         exact = sphere.funk_hecke_eigenvalues(act, n, 5)
         quad = sphere.funk_hecke_eigenvalues(act, n, 5, dps=30, algorithm="quadrature")
-        assert all(q.contains(e) for q, e in zip(quad, exact))
-        _check_against(quad, lambda x: max(x - mp_point(a), 0), n, (a,))
+        for q, e in zip(quad, exact):
+            assert_certified(q, e, 30)
+        _check_against(quad, lambda x: max(x - mp_point(a), 0), n, (a,), dps=30)
     quad = sphere.funk_hecke_eigenvalues(act, 1000, 5, dps=25, algorithm="quadrature")
-    _check_against(quad, lambda x: max(x - mp_point(a), 0), 1000, (a,))
+    _check_against(quad, lambda x: max(x - mp_point(a), 0), 1000, (a,), dps=25)
 
 
 @pytest.mark.slow
@@ -337,29 +343,30 @@ def test_steep_activation_needs_exact_breakpoints():
     f = lambda x: mpmath.atan(100 * (x * x - mpmath.mpf(49) / 100))        # noqa: E731
     for n in (2, 4):
         _check_against(sphere.funk_hecke_eigenvalues(act, n, 3, dps=25, algorithm="quadrature"), f, n,
-                       ("-7/10", "0", "7/10"))
+                       ("-7/10", "0", "7/10"), dps=25)
 
 
 def test_zero_eigenvalues_without_parity_and_the_contract():
     # σ = P_3^(5): μ_k = δ_{k3}/N(5,3) = δ_{k3}/30 (F2.3); the zeros at k = 1 are not parity zeros
     P3 = sphere.legendre_polynomial(5, 3)
     mus = sphere.funk_hecke_eigenvalues(hv.activation(P3), 5, 6, dps=30, algorithm="quadrature")
-    assert mus[3].contains(sp.Rational(1, 30)) and mus[3].rel_accuracy_digits() >= 30
+    assert_certified(mus[3], sp.Rational(1, 30), 30)
     G = 1                                                           # sup |P_3| on [-1, 1] is 1
     for k, m in enumerate(mus):
         if k != 3:
+            # the contract: |μ_k| ≤ 10^-30 · 2G/√N(5, k) (a value far below its natural size)
             assert m.contains(0)
-            assert float(m.abs_upper()) <= 10.0 ** -30 * 2 * G / sphere.harmonic_dimension(5, k) ** 0.5
+            assert_certified(m, 0, 30, bound_scale=2 * G / sphere.harmonic_dimension(5, k) ** 0.5)
 
 
 def test_tiny_eigenvalues_two_routes_large_n():
     # sigmoid at n = 10^5, k ≤ 24: |μ_k| ~ n^-k down to ~1e-120; both certified routes must overlap
     s = sphere.funk_hecke_eigenvalues("sigmoid", 10 ** 5, 24, dps=25, algorithm="series")
     q = sphere.funk_hecke_eigenvalues("sigmoid", 10 ** 5, 24, dps=25, algorithm="quadrature")
-    for a, b in zip(s, q):
-        assert a.ball.overlaps(b.ball)
+    for k, (a, b) in enumerate(zip(s, q)):
+        assert_certified(a, b.ball, 25, what=k)                 # overlap; the series route has all 25 digits
         assert a.is_exact_zero() == b.is_exact_zero()
-    assert s[23].rel_accuracy_digits() >= 25 and float(abs(s[23])) < 1e-90
+    assert float(abs(s[23])) < 1e-90
 
 
 @pytest.mark.parametrize("n", [3, 4, 6, 101])
