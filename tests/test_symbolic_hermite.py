@@ -1,4 +1,5 @@
-"""Exact Hermite coefficients (SPEC §0.1, H1, H2): compared with == against independent closed forms."""
+"""Exact Hermite coefficients (SPEC §0.1, H1, H2) and closed-form dual kernels (H4): compared with == against
+independent closed forms, and with mpmath quadrature / one-dimensional reductions where no closed form is known."""
 
 import mpmath
 import pytest
