@@ -167,7 +167,7 @@ def sq_dim(structure) -> Dimension:
                 raise NotCertified("a normalised Gram entry is too wide to decide SQ-DIM; raise dps")
             D[a, b] = D[b, a] = hi
     for d in range(len(idx), 0, -1):
-        if _max_clique(idx, lambda u, v: D[u, v] >= d) >= d:
+        if _max_clique(idx, lambda u, v, d=d: D[u, v] >= d) >= d:
             return Dimension("SQ-DIM", "Q1", d, True, params, "exact clique search on |ρ_ij| ≤ 1/d", _evidence(st))
     raise AssertionError("unreachable: one member always qualifies")  # pragma: no cover
 
@@ -260,7 +260,7 @@ def csda(structure, gamma, *, quantifier: str = "every", method: str = "auto") -
     if method == "subsets" and not isinstance(st, GramStructure):
         raise DomainError("method='subsets' needs an explicit Gram matrix")
     if method == "auto" and st.exactly_orthogonal() and st.equal_norms and quantifier == "every":
-        c, nz, z = st.norm2, st.nonzero, total - st.nonzero
+        c, nz = st.norm2, st.nonzero
         # worst C′ of size m: the min(m, nz) non-zero members, ρ = c·min(m, nz)/m² (decreasing in m)
         if compare(c, "<=", gamma).ok:
             m_star = 1
