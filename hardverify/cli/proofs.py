@@ -155,9 +155,14 @@ def _prove(args) -> int:
         if out is None:
             raise DomainError("--plots writes figures into --out; it cannot be combined with --no-files")
     claims = _load(args)
+    executor = None
+    if args.scheduler:                       # an existing Dask cluster (pip install "hardverify[distributed]")
+        from ..sq.executors import executor_for
+        executor = executor_for(args.scheduler)
     con = console(stderr=args.json)          # with --json, standard output carries only the JSON
     total = sum(len(c.cases) for c in claims)
-    where = "in this process" if jobs == 1 else f"{jobs} worker processes"
+    where = (f"on the Dask scheduler {args.scheduler}" if executor is not None
+             else "in this process" if jobs == 1 else f"{jobs} worker processes")
     con.print(escape(f"hardverify {__version__}: {len(claims)} claims, {total} cases, {where} "
                      f"(this machine: {cpu_count()} CPUs){', each claim isolated' if args.isolate else ''}"),
               highlight=False)
@@ -169,12 +174,13 @@ def _prove(args) -> int:
 
             def on_case(c, cr):
                 progress.update(task, advance=1, description=escape(f"{c.id} {c.title[:40]}"))
-            results = run_claims(claims, jobs=jobs, on_case=on_case, isolate=args.isolate)
+            results = run_claims(claims, jobs=jobs, on_case=on_case, isolate=args.isolate, executor=executor)
     else:
         lines = ProgressLines({c.name: len(c.cases) for c in claims},
                               lambda text: con.print(escape(text), highlight=False), every=args.progress_every)
         with lines.ticking():
-            results = run_claims(claims, jobs=jobs, on_case=lambda c, cr: lines(c.name), isolate=args.isolate)
+            results = run_claims(claims, jobs=jobs, on_case=lambda c, cr: lines(c.name), isolate=args.isolate,
+                                 executor=executor)
     report = Report.from_results(results, jobs=jobs, isolate=args.isolate, seconds=time.perf_counter() - t0,
                                  all_cases=args.all_cases)
     render_report(report, con)
@@ -222,6 +228,8 @@ def add_parser(sub):
     pr.add_argument("-j", "--jobs", type=int, default=None,
                     help=f"worker processes, 1 to {cpu_count()} (default: all CPUs; 1 runs in this process)")
     pr.add_argument("--out", default="report", metavar="DIR", help="directory for the reports (default: report/)")
+    pr.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                    help="run the cases on an existing Dask cluster (needs the distributed extra)")
     pr.add_argument("--no-files", action="store_true", help="write no report files")
     pr.add_argument("--plots", action="store_true", help="also write the figures (PNG and PDF) into DIR/figures")
     pr.add_argument("--all-cases", action="store_true",
