@@ -202,7 +202,9 @@ def _execute(func, params) -> Verdict:
         return Verdict(Status.UNDECIDED, method="error", evidence=f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a crash in a claim is reported, never hidden
         tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        return Verdict(Status.UNDECIDED, method="crash", evidence=f"unexpected {tb}")
+        full = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return Verdict(Status.UNDECIDED, method="crash", evidence=f"unexpected {tb} (traceback in data['traceback'], "
+                       "and in the JSON report)", data={"traceback": full})
     if isinstance(out, Verdict):
         return out
     if isinstance(out, (list, tuple)) and out and all(isinstance(v, Verdict) for v in out):

@@ -36,9 +36,9 @@ from flint import arb, ctx
 
 from .caching import LRU
 from .core.conventions import NORMALIZATIONS
-from .core.activations import Activation, activation
+from .core.activations import MAX_FREQUENCY, Activation, activation
 from .core.numbers import sign_of
-from .errors import DomainError, NoClosedForm, NotCertified
+from .errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from .numeric import dual as _ndual
 from .numeric import funk_hecke as _nfh
 from .numeric import funk_hecke_series as _nfs
@@ -110,8 +110,18 @@ _CHUNK = 20                     # certified tables grow in chunks of 20 degrees,
 _GROW_LIMIT = 1000
 
 
+def check_frequency(act: Activation) -> None:
+    """ResourceLimit up front when σ oscillates faster than certified quadrature resolves (sin(10⁶ t))."""
+    w = act.frequency
+    if w is not None and float(w) > MAX_FREQUENCY:
+        raise ResourceLimit(f"{act.label} oscillates with frequency |ω| = {w} > {MAX_FREQUENCY}: certified quadrature "
+                            f"would need about {float(w):.3g} nodes per unit length; rescale the variable "
+                            f"(σ(ω t) = τ(t)) or use an exact route")
+
+
 def _certified_upto(act: Activation, M: int, dps: int, normalization: str) -> list:
     M = as_nonneg_int(M, "degree m", maximum=_nh.MAX_NUMERIC_DEGREE)
+    check_frequency(act)
     normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
     key = (act, normalization, dps)
     have = _CERTIFIED.get(key)
@@ -286,6 +296,7 @@ def certified_dimension(n) -> int:
 
 
 def _certified_eigenvalues(act, n, K, dps, measure, algorithm):
+    check_frequency(act)
     if algorithm == "series" or (algorithm == "auto" and _nfs.central_piece(act)[0] is not None):
         try:
             return _nfs.series_eigenvalues(act, n, K, dps=dps, measure=measure)

@@ -49,13 +49,16 @@ def g7_ggjkk(n, k):
 
 
 @claim("G7", "certified cross-check at growing n: the bound from the Mehler-series enclosure of E[f_S²] "
-             "(independent of the closed forms) contains the exact bound", source="SPEC §3 G7, §9.1",
-       sweep={"n": NS, "k": [2, 4, 8]})
-def g7_certified(n, k):
-    exact = bessel(_orbit(k, n), TAU)
-    c = GGJKK(k).norm2(dps=40, algorithm="series")
-    cert = bessel(_orbit(k, n), TAU, norm2=c)
-    return [checks.agrees(cert.value, exact.value), checks.exact_equal(cert.queries, exact.queries)]
+             "(independent of the closed forms) contains the exact bound, n = 10 … 10⁶", source="SPEC §3 G7, §9.1",
+       sweep={"k": [2, 4, 6]})
+def g7_certified(k):
+    c = GGJKK(k).norm2(dps=20, algorithm="series")      # one enclosure: the norm does not depend on n
+    out = []
+    for n in NS:
+        exact = bessel(_orbit(k, n), TAU)
+        cert = bessel(_orbit(k, n), TAU, norm2=c)
+        out += [checks.agrees(cert.value, exact.value), checks.exact_equal(cert.queries, exact.queries)]
+    return out
 
 
 @claim("Q2", "Szörényi count < 1/(τ² - γ) and q ≥ (N - 1)(τ² - γ): GGJKK (γ = 0) and DKKZ planes "
@@ -82,7 +85,7 @@ def q5_b1(n, k):
 
 @claim("Q5", "DKKZ Lemma 15 on the explicit planes: m = SDA(C, τ²) (a certified lower bound), Ω(m) queries "
              "of tolerance τ (CSQ; Ω constant [MEM] = 1)", source="SPEC §6 D0, §7 Q5, §11",
-       sweep={"n": [10 ** 4, 10 ** 5, 10 ** 6], "k": [4, 6, 8]})
+       sweep={"n": [10 ** 4, 10 ** 5, 10 ** 6], "k": [4, 6]})
 def q5_l15(n, k):
     return dkkz_lemma15(OrbitStructure(DKKZPlanes(k).correlation_profile(n)), R(1, 20)).verdict()
 
@@ -149,10 +152,10 @@ def certified_gram(n):
 
 
 @claim("D2", "DKKZ planes: the certified norm E[F_k²] (Mehler series) reproduces the exact orbit bound",
-       source="SPEC §6 D2", sweep={"k": [4, 6]})
+       source="SPEC §6 D2", sweep={"k": [4]})
 def dkkz_certified(k):
     F = P.planar_network(k)
-    c = hv.inner_product(F, F, hv.Gaussian(2), dps=30, algorithm="series")
+    c = hv.inner_product(F, F, hv.Gaussian(2), dps=20, algorithm="series")
     o = [o for o in DKKZPlanes(k).correlation_profile(10 ** 6).orbits if o.bound is not None][-1]
     return checks.agrees(c * sp.Rational(o.invariant, 701) ** k, o.bound)
 
@@ -172,7 +175,7 @@ def game_cube(k, n, tau):
 def game_gaussian():
     fam = GGJKK(2).family(4)
     mem = [fam.member(S) for S in itertools.combinations(range(1, 5), 2)]
-    return csq_game(mem, hv.Gaussian(4), R(1, 2), queries=16, seed=11, structured=4).verdict
+    return csq_game(mem, hv.Gaussian(4), R(1, 2), queries=12, seed=11, structured=4).verdict
 
 
 # ------------------------------------------------------------------------------- negative controls

@@ -310,9 +310,43 @@ def test_fuzz_constructions(settings_):
                     DPS)(body))()
 
 
+INTEGRABILITY = {"proved": 0, "undecided": 0, "non_integrable": 0}
+
+
+@pytest.mark.parametrize("settings_", [FUZZ, pytest.param(FUZZ_SLOW, marks=pytest.mark.slow)], ids=["default", "slow"])
+def test_fuzz_integrability(settings_):
+    # issue 10: heavy-tailed radial laws, singular and super-Gaussian activations.  f = σ(x_1) - σ(-x_1)
+    # is odd under x_1 ↦ -x_1 and g = τ(x_2) does not depend on x_1, so a reflection certificate always
+    # exists: PROVED is right exactly when E|fg| < ∞, which strategies_trust settles by hand.
+    from strategies_trust import activations, laws, truly_integrable
+
+    from hardverify.networks.certificates import integrability
+
+    def body(fa, ga, law):
+        dist, kind = law
+        f = call(hv.Network, [[1, 0], [-1, 0]], hv.activation(fa.expr), outputs=[1, -1])
+        g = call(hv.Network, [[0, 1]], hv.activation(ga.expr))
+        truth = truly_integrable(fa, ga, kind)
+        v = call(hv.check_orthogonality, f, g, dist, cross_check=False)
+        if v is None:
+            return
+        assert v.status is not hv.Status.REFUTED, (fa, ga, dist, v.evidence)      # E[fg] = 0 or does not exist
+        if v.status is hv.Status.PROVED:
+            INTEGRABILITY["proved"] += 1
+            assert truth is not False, f"false PROVED: {fa.expr}, {ga.expr} under {dist!r}: {v.evidence}"
+        else:
+            INTEGRABILITY["undecided"] += 1
+        INTEGRABILITY["non_integrable"] += truth is False
+        res = call(integrability, f, g, dist)
+        assert res is None or not (res.proved and truth is False), (fa, ga, dist, res)
+    settings_(given(activations, activations, laws())(body))()
+    assert INTEGRABILITY["proved"] > 0 and INTEGRABILITY["undecided"] > 0 and INTEGRABILITY["non_integrable"] > 0
+
+
 @pytest.mark.parametrize("factor", [1, pytest.param(10, marks=pytest.mark.slow)], ids=["default", "slow"])
 def test_fuzz_count(factor):
     # runs last in this module (pytest keeps file order): every example above went through call()
     assert RUN["examples"] >= 9 * factor * EXAMPLES, RUN
     assert RUN["results"] > 0 and RUN["errors"] > 0, RUN
-    print(f"\nfuzz: {RUN['examples']} calls, {RUN['results']} results, {RUN['errors']} hardverify errors")
+    print(f"\nfuzz: {RUN['examples']} calls, {RUN['results']} results, {RUN['errors']} hardverify errors; "
+          f"integrability: {INTEGRABILITY}")

@@ -7,11 +7,13 @@ correlations ρ, widths k and precisions; hardverify computes each quantity as a
 quadrature, Taylor series, Mehler series, T(k,m) series), and the value is recomputed independently
 at **twice the precision by a different method** (``tests/honesty_refs.py``: SPEC closed forms in
 mpmath, exact rational hypergeometric sums, or mpmath.quad split at every kink — mpmath shares no code
-with Arb).  A *miss* is a reference outside the enclosure; none is allowed.  Enclosures must also be
-narrow enough for the containment to mean something (radius ≤ 10^{-dps/2} max(1, |value|)).
+with Arb).  A *miss* is a reference outside the enclosure; none is allowed.  Enclosures are held to the
+**full requested precision**: each must carry the ``dps`` digits asked for (its label is checked by
+:class:`~hardverify.Enclosure`, and ``rel_accuracy_digits() ≥ dps`` or |value| ≤ 10^{-dps} here); a
+shorter one is a failure ("short"), never a pass.
 
-Refusals (NotCertified, NoClosedForm, DomainError) are honest answers, not misses; they are counted
-and must stay rare, so the sweep cannot pass by refusing.
+A refusal is a :class:`~hardverify.errors.NotCertified` with its reason: counted, printed and pinned per
+sweep (``EXPECTED_REFUSALS``), not absorbed by an allowance; any other exception fails the sweep.
 
 Figures: the default sweep checks at least 142 enclosures, the slow one at least 1200 (the exact counts
 are in docs/trust.md).
@@ -74,23 +76,30 @@ class Tally:
         if not inside:
             self.misses.append(f"{what}: reference {mpmath.nstr(mpmath.mpf(ref), 2 * dps) if not exact else ref} "
                                f"outside {enc}")
-        if float(enc.rad) > 10.0 ** (-dps / 2) * max(1.0, mag):
-            self.wide.append(f"{what}: {enc} is too wide to test against {mag:.3g}")
+        if enc.dps is None or enc.dps < dps:
+            self.wide.append(f"{what}: {enc} is labelled {enc.dps} digits, {dps} were requested")
+        elif not (enc.rel_accuracy_digits() >= dps or (mag <= 10.0 ** (-dps) and float(enc.rad) <= 10.0 ** (-dps))):
+            self.wide.append(f"{what}: {enc} has {enc.rel_accuracy_digits():.1f} digits, {dps} were requested")
 
     def refuse(self, what, exc):
+        assert str(exc), f"{what}: a refusal must state its reason"
         self.refused.append(f"{what}: {type(exc).__name__}: {exc}")
 
-    def assert_honest(self, minimum: int):
+    def assert_honest(self, minimum: int, refusals: int | None = None):
         print(f"\nhonesty: {self.checked} enclosures checked, {len(self.misses)} misses, "
               f"{len(self.refused)} refusals")          # the figures of docs/trust.md (pytest -s)
+        for r in self.refused:
+            print("  refused:", r[:300])
         assert not self.misses, "\n".join(self.misses)
         assert not self.poor, "\n".join(self.poor)
         assert not self.wide, "\n".join(self.wide)
         assert self.checked >= minimum, (self.checked, self.refused)
-        assert len(self.refused) <= max(2, self.checked // 20), "\n".join(self.refused)
+        if refusals is not None:                      # pinned: a new refusal (or a fixed one) shows up here
+            assert len(self.refused) == refusals, "\n".join(self.refused)
 
 
-REFUSALS = (errors.NotCertified, errors.NoClosedForm, errors.DomainError)
+#: the only honest refusal: "cannot certify this at the requested precision", with the reason.
+REFUSALS = (errors.NotCertified,)
 
 
 # ------------------------------------------------------------------------------ Hermite coefficients
@@ -237,12 +246,18 @@ SWEEPS = {
 }
 
 
+#: refusals of the default (seeded) sweeps, each a NotCertified printed with its reason (pytest -s):
+#: sphere — the Taylor series of a kinked erf mixture converges too slowly at n = 5 (it names the
+#: quadrature route).  A change here is a change in what hardverify certifies: update docs/trust.md.
+EXPECTED_REFUSALS = {"hermite": 0, "sphere": 1, "legendre": 0, "kernels": 0, "ggjkk": 0, "networks": 0}
+
+
 @pytest.mark.parametrize("name", list(SWEEPS))
 def test_honesty_default(name):
     sweep, cases, _, kw = SWEEPS[name]
     tally = Tally()
     sweep(random.Random(f"honesty-{name}-2024"), tally, cases, (8, 10, 12), **kw)
-    tally.assert_honest(cases)
+    tally.assert_honest(cases, refusals=EXPECTED_REFUSALS[name])
 
 
 @pytest.mark.slow
@@ -253,7 +268,7 @@ def test_honesty_slow(name):
         kw = dict(kw, kmax=24)
     tally = Tally()
     sweep(random.Random(f"honesty-{name}-slow"), tally, cases, (8, 12, 16, 20, 25, 30, 40), **kw)
-    tally.assert_honest(cases)
+    tally.assert_honest(cases)                        # refusals printed and counted (docs/trust.md)
 
 
 def test_the_sweep_would_catch_a_miss():
@@ -267,6 +282,17 @@ def test_the_sweep_would_catch_a_miss():
         tally.check("poor", e, R.Ref(ref, mpmath.mpf(10) ** -10), 20)
     assert tally.checked == 3 and len(tally.misses) == 1 and tally.misses[0].startswith("shifted")
     assert len(tally.poor) == 1 and tally.poor[0].startswith("poor")
+
+
+def test_the_sweep_holds_enclosures_to_the_full_dps():
+    # a 12-digit enclosure handed in for a 20-digit request is "short", never a pass
+    tally = Tally()
+    e = hv.hermite_coefficient("relu", 4, dps=12)
+    with mpmath.workdps(50):
+        tally.check("short", e, R.hermite_closed_form("relu", 4, 50), 20)
+    assert not tally.misses and len(tally.wide) == 1 and "20 were requested" in tally.wide[0]
+    with pytest.raises(AssertionError):
+        tally.assert_honest(1)
 
 
 def test_references_agree_with_each_other():

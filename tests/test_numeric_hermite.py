@@ -115,9 +115,9 @@ def test_growth_bound_supplied_by_the_user():
     assert c.matches(mpmath.nstr(ref, 25, strip_zeros=False))
 
 
-def test_not_certified_is_actionable():
-    # log t is unbounded at 0+: no explicit bound exists next to the singular point
+def test_false_user_growth_bound_is_refused():
+    # log t is unbounded at 0+: the supplied bound (10, 1, 0) is false there, and is refused, never trusted
     x = sp.Symbol("x")
     bad = hv.activation(sp.Piecewise((sp.log(x), x > 0), (0, True)), x, growth=(10, 1, 0))
-    with pytest.raises(errors.NotCertified, match="singularit"):
+    with pytest.raises(errors.DomainError, match="is false"):
         hv.hermite_coefficient(bad, 0, dps=10)

@@ -7,6 +7,11 @@ an enclosure whose radius is smaller than its error, convention mix-ups ...).  E
 REFUTED, i.e. with a certified counterexample.  Each mutant also has a *twin*: the same function with
 ``planted=False`` checks the correct statement by the same code path and must be PROVED or CERTIFIED,
 so a refutation is caused by the planted error, not by a broken check.
+
+``mutants/false_proved/`` (issue 10) plants the false-PROVED classes: non-integrable pairs, heavy-tailed
+laws, singular and super-Gaussian activations (honest outcome: UNDECIDED with the integrability reason,
+since E[fg] does not exist), a wrong value at a kink, a false growth bound, a rounded literal (REFUTED).
+None may ever come out PROVED or CERTIFIED.
 """
 
 import json
@@ -115,3 +120,34 @@ def test_report_table_prints_brackets_literally():
     render_table(run(claims, jobs=1), console)
     text = console.export_text()
     assert "[sign] f_S(1,…,1) = +2" in text and "[negative control]" in text
+
+
+# ----------------------------------------------------------- issue 10: the false-PROVED classes
+FALSE_PROVED = MUTANTS / "false_proved"
+
+
+@pytest.fixture(scope="module")
+def false_proved():
+    claims = load([FALSE_PROVED])
+    return claims, run(claims, jobs=1)
+
+
+def test_false_proved_mutants_are_never_proved(false_proved):
+    import runpy
+    kinds = runpy.run_path(str(FALSE_PROVED / "verdicts.py"))["KINDS"]
+    claims, results = false_proved
+    assert len(claims) == 8 and {_kind(c) for c in claims} == set(kinds)
+    for r in results:
+        v = r.cases[0].verdict
+        assert v.status.name == kinds[_kind(r.claim)], (r.claim.name, v.status.name, v.evidence)
+        assert v.status not in (Status.PROVED, Status.CERTIFIED)
+        if v.status is Status.UNDECIDED:            # the reason names the missing hypothesis
+            assert "E|f" in v.evidence and ("not proved" in v.evidence or "not shown" in v.evidence), v.evidence
+        assert v.method not in ("crash", "error"), (r.claim.name, v.evidence)
+
+
+def test_false_proved_twins_pass(false_proved):
+    claims, _ = false_proved
+    failed = [(c.name, v.status.name, v.evidence) for c in claims
+              for v in [c.func(planted=False)] if v.status not in (Status.PROVED, Status.CERTIFIED)]
+    assert not failed

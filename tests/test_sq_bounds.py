@@ -14,7 +14,7 @@ import sympy as sp
 import hardverify as hv
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.errors import DomainError, HypothesisFailed, ResourceLimit
-from hardverify.sq import GramStructure, OrbitStructure, gram_from_members, sq_dim, csd, csda
+from hardverify.sq import BoundStructure, GramStructure, OrbitStructure, gram_from_members, sq_dim, csd, csda
 from hardverify.sq.bounds import bessel, dkkz_lemma15, ggjkk_b1, sd_bound, sq_dim_bound, szorenyi
 from hardverify.sq.consequences import distinguishing_to_learning, gd_as_csq
 from hardverify.sq.wiring import classification_structure, sq_bound
@@ -103,8 +103,11 @@ def test_hypotheses_refuse():
     with pytest.raises(HypothesisFailed):
         bessel(G, R(1, 2))                            # not orthogonal
     with pytest.raises(HypothesisFailed) as e:
-        bessel(OrbitStructure(GGJKK(3).correlation_profile(6)), R(1, 2))   # ReLU, k = 3: f_S ≡ 0
+        bessel(BoundStructure(5, 0, 0), R(1, 2))     # every norm 0: ‖f‖² > 0 is REFUTED
     assert e.value.verdict.status is Status.REFUTED
+    with pytest.raises(HypothesisFailed) as e:       # ReLU, k = 3: f_S ≡ 0, refused by the construction
+        sq_bound("goel2020", 6, k=3, tau="1/2")
+    assert not e.value.verdict and "f_S ≡ 0" in str(e.value)
     with pytest.raises(HypothesisFailed) as e:
         sq_bound("goel2020", 4, hv.ShiftedGaussian(4, [R(1, 2)] * 4), k=2, tau="1/10")
     assert e.value.verdict.status is Status.REFUTED

@@ -62,9 +62,12 @@ def parity_prediction(construction, *, dps: int = 20, search: int = 20) -> Verdi
     par = act.parity
     params = {"k": k, "activation": construction.activation.label}
     if par.vanishes(k):
+        pointwise = construction.template.is_identically_zero()
+        where = "f_S ≡ 0" if pointwise else ("f_S = 0 in L²(γ), i.e. γ-almost everywhere, but not pointwise (σ's "
+                                             "parity holds only a.e.): not under laws with atoms such as the hypercube")
         return Verdict(Status.PROVED, claim="G2", method="exact: proved parity of σ", params=params,
-                       evidence=f"σ is {par.describe()}, so c_m(σ) = 0 for all m ≥ {k}, m ≡ {k} (mod 2): f_S ≡ 0",
-                       source=SOURCE, data={"vanishes": True})
+                       evidence=f"σ is {par.describe()}, so c_m(σ) = 0 for all m ≥ {k}, m ≡ {k} (mod 2): {where}",
+                       source=SOURCE, data={"vanishes": True, "pointwise": pointwise})
     for m in range(k, k + 2 * search + 1, 2):
         try:
             c = routes.hermite_coefficient(act, m)

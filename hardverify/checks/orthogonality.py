@@ -3,7 +3,10 @@
 **PROVED** (an exact argument): a signed permutation R in the symmetry group of D with
 f∘R = ε_f f and g∘R = ε_g g, ε_f ε_g = -1, both identities checked exactly on the weights
 (:meth:`hardverify.networks.Network.symmetry_sign`).  Then E[fg] = E[(f∘R)(g∘R)] = -E[fg] = 0
-(SPEC G1: R is the reflection x_i ↦ -x_i, i ∈ S \\ T).  Also PROVED: f ≡ 0 (exact reduction), or
+(SPEC G1: R is the reflection x_i ↦ -x_i, i ∈ S \\ T) — **provided E|fg| < ∞**, which is proved
+alongside (:func:`hardverify.networks.certificates.integrability`: σ's proved growth bound against the
+tails of D); without it the verdict is UNDECIDED with the reason (heavy tails, a singular σ, super-
+Gaussian growth).  Also PROVED: f ≡ 0 (exact reduction; flagged as useless for a hardness argument), or
 an explicit expansion in which every group of unit pairs cancels exactly.
 
 **REFUTED**: a certified enclosure of E[fg] that excludes 0 (e.g. the shifted Gaussian of SPEC G1).
@@ -25,6 +28,10 @@ verdict UNDECIDED with the evidence (it would reveal a bug).
 'PROVED'
 >>> check_orthogonality(f, g, ShiftedGaussian(3, 0.5)).status.name        # the SPEC G1 control
 'REFUTED'
+>>> from hardverify.distributions import Radial, RadiusLaw
+>>> v = check_orthogonality(f, g, Radial(3, RadiusLaw.pareto(1)))          # E[R²] = ∞: E[fg] does not exist
+>>> v.status.name, "does not prove E|fg| < ∞" in v.evidence
+('UNDECIDED', True)
 """
 
 from __future__ import annotations
@@ -33,13 +40,21 @@ from ..distributions import Distribution, reflection
 from ..errors import DomainError, HardverifyError
 from ..networks import ComposedNetwork, SubsetFamily, inner_product, monte_carlo_inner
 from ..networks.certificates import (
-    family_certificate, find_symmetry_certificate, is_identically_zero, validate_pair,
+    family_certificate, family_integrability, find_symmetry_certificate, integrability, is_identically_zero,
+    validate_pair,
 )
+from ..validate import as_dps, as_int_at_least, as_nonneg_int
 from ..verdict import Status, Verdict
 
 __all__ = ["check_orthogonality", "check_family_orthogonality", "find_symmetry_certificate"]
 
 SOURCE = "SPEC §3 G1 (symmetry argument)"
+USELESS = "the zero function carries no correlation: useless for a hardness argument"
+
+
+def _options(dps, samples, seed):
+    """Validated (dps, samples, seed): bad options raise here, never inside a swallowed numeric route."""
+    return as_dps(dps), as_int_at_least(samples, 2, "samples", maximum=10 ** 8), as_nonneg_int(seed, "seed")
 
 
 def _certified(f, g, dist, dps):
@@ -81,16 +96,26 @@ def check_orthogonality(f, g, dist, *, dps: int = 20, cross_check: bool = True, 
         Monte Carlo budget and seed (used only when no certified route applies).
     """
     validate_pair(f, g, dist)
+    dps, samples, seed = _options(dps, samples, seed)
+    if not isinstance(cross_check, bool):
+        raise DomainError(f"cross_check must be True or False, got {cross_check!r}")
     data: dict = {}
     if is_identically_zero(f) or is_identically_zero(g):
         return Verdict(Status.PROVED, claim="G1", method="exact: a factor is identically zero",
-                       evidence="f ≡ 0 or g ≡ 0 (exact reduction of the weights with σ's parity)", source=SOURCE)
+                       evidence=f"f ≡ 0 or g ≡ 0 (exact reduction of the weights with σ's parity); {USELESS}",
+                       source=SOURCE, data={"identically_zero": True})
     cert = find_symmetry_certificate(f, g, dist)
     if cert is not None:
         R, sf, sg = cert
+        integ = integrability(f, g, dist)
+        data["integrability"] = integ.reason
+        if not integ:
+            return Verdict(Status.UNDECIDED, claim="G1", method="symmetry certificate without integrability",
+                           evidence=f"{R.describe()} gives E[fg] = -E[fg] only if E|fg| < ∞, which is not "
+                                    f"proved: {integ.reason}", source=SOURCE, data=data)
         evidence = (f"{R.describe()} is in the symmetry group of {dist!r} ({dist.symmetry}); "
                     f"f∘R = {sf:+d}·f and g∘R = {sg:+d}·g (checked exactly on the weights), "
-                    "so E[fg] = E[(f∘R)(g∘R)] = -E[fg] = 0")
+                    f"so E[fg] = E[(f∘R)(g∘R)] = -E[fg] = 0 (E|fg| < ∞: {integ.reason})")
         data["certificate"] = R.describe()
         if cross_check:
             ok, text = _cross_check(f, g, dist, dps, samples, seed)
@@ -137,6 +162,8 @@ def check_family_orthogonality(family: SubsetFamily, dist, *, spot_checks: int =
     if not isinstance(dist, Distribution):
         raise DomainError(f"expected a hardverify distribution, got {dist!r}")
     dist.check_dimension(family.n, "family")
+    dps, samples, seed = _options(dps, samples, seed)
+    spot_checks = as_nonneg_int(spot_checks, "spot_checks", maximum=10_000)
     k, n = family.k, family.n
     params = {"k": k, "n": n}
     if family.size < 2:
@@ -144,10 +171,17 @@ def check_family_orthogonality(family: SubsetFamily, dist, *, spot_checks: int =
                        evidence=f"C({n}, {k}) = 1: there are no pairs S ≠ T", source=SOURCE, params=params)
     if is_identically_zero(family.template):
         return Verdict(Status.PROVED, claim="G1", method="exact: the template is identically zero",
-                       evidence="f_S ≡ 0 for every S (exact reduction with σ's parity)", source=SOURCE, params=params)
+                       evidence=f"f_S ≡ 0 for every S (exact reduction with σ's parity); {USELESS}",
+                       source=SOURCE, params=params, data={"identically_zero": True})
     evidence = family_certificate(family, dist)
     if evidence is not None:
-        data: dict = {"family_size": str(family.size)}
+        integ = family_integrability(family, dist)
+        data: dict = {"family_size": str(family.size), "integrability": integ.reason}
+        if not integ:
+            return Verdict(Status.UNDECIDED, claim="G1", method="family certificate without integrability",
+                           evidence=f"the reflection certificate needs E|f_S f_T| < ∞, which is not proved: "
+                                    f"{integ.reason}", source=SOURCE, params=params, data=data)
+        evidence += f"; E|f_S f_T| < ∞: {integ.reason}"
         if spot_checks:
             checked = []
             for S, T in family.random_pairs(spot_checks, seed=seed):

@@ -46,7 +46,7 @@ from ..core.numbers import exact_real, sign_of
 from ..distributions import Distribution, Gaussian, Hypercube, Radial
 from ..errors import DomainError, HypothesisFailed, NoClosedForm, NotCertified, ResourceLimit
 from ..networks import ComposedNetwork, Network, SubsetFamily, inner_product
-from ..networks.certificates import family_certificate, is_identically_zero
+from ..networks.certificates import family_certificate, family_integrability, is_identically_zero
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..numeric.precision import guarded_sum, meets
 from ..validate import as_dps, as_int_at_least
@@ -177,6 +177,11 @@ class GGJKK(Construction):
         cert = family_certificate(family, dist)
         if cert is None:
             raise HypothesisFailed(*self._no_certificate(family, dist))
+        integ = family_integrability(family, dist)
+        if not integ:
+            text = f"the reflection certificate needs E|f_S f_T| < ∞ under {dist!r}, not proved: {integ.reason}"
+            raise HypothesisFailed(text, Verdict(Status.UNDECIDED, claim="G1", evidence=text, source=SOURCE))
+        cert += f"; E|f_S f_T| < ∞: {integ.reason}"
         v = Verdict(Status.PROVED, claim="G1", method="exact: family symmetry certificate", evidence=cert,
                     source=SOURCE, params={"k": self.k, "n": n})
         if not dist.permutation_invariant:

@@ -30,12 +30,16 @@ import sympy as sp
 
 from ..errors import DomainError
 from ..validate import as_nonneg_int
-from .growth import Growth, piecewise_growth
+from .arbeval import enclose_constant
+from .growth import Growth, piecewise_growth, verify_growth
 from .numbers import as_expr, exact_real
 from .parity import Parity, parity
 from .piecewise import Piece, split_pieces
 
-__all__ = ["Activation", "activation", "ACTIVATIONS", "t"]
+__all__ = ["Activation", "activation", "ACTIVATIONS", "t", "MAX_FREQUENCY"]
+
+#: the largest oscillation frequency |ω| of sin/cos/tan(ω t + β) that certified quadrature is asked to resolve.
+MAX_FREQUENCY = 64
 
 #: the canonical real variable of every activation expression.
 t = sp.Symbol("t", real=True)
@@ -62,7 +66,7 @@ def _leaky_relu(slope=_LEAKY_SLOPE):
     return sp.Piecewise((a * t, t < 0), (t, True))
 def _abs(): return sp.Abs(t)
 def _sign(): return sp.sign(t)
-def _step(): return sp.Heaviside(t)
+def _step(): return sp.Piecewise((1, t > 0), (0, True))     # 1{t > 0}: step(0) = 0 (not sympy's H(0) = 1/2)
 def _erf(): return sp.erf(t)
 def _sigmoid(): return 1 / (1 + sp.exp(-t))
 def _tanh(): return sp.tanh(t)
@@ -81,7 +85,7 @@ ACTIVATIONS = {
     "leaky_relu": (_leaky_relu, "t for t > 0, slope*t for t < 0 (keyword slope, default 1/100)"),
     "abs": (_abs, "|t|"),
     "sign": (_sign, "sign(t)"),
-    "step": (_step, "1{t > 0} (Heaviside)"),
+    "step": (_step, "1{t > 0} (so step(0) = 0; sympy's Heaviside(t) has H(0) = 1/2)"),
     "erf": (_erf, "erf(t)"),
     "sigmoid": (_sigmoid, "1/(1 + exp(-t))"),
     "tanh": (_tanh, "tanh(t)"),
@@ -107,16 +111,18 @@ class Activation:
         A display name (the registry name for named activations).
     growth : tuple (A, p, a), optional
         A user-supplied bound ``|σ(t)| ≤ A(1+|t|)^p e^{a|t|}``; by default it is
-        derived from the expression (see :mod:`hardverify.core.growth`).
+        derived from the expression (see :mod:`hardverify.core.growth`).  A supplied bound is
+        never trusted: it is used only when it dominates the proved bound; one violated at a
+        probe point raises DomainError, one neither proved nor refuted raises NotCertified
+        (:func:`hardverify.core.growth.verify_growth`).
     """
 
     def __init__(self, expr, var=None, *, name: str | None = None, params: dict | None = None,
                  growth=None):
         if isinstance(expr, str):
             raise DomainError(
-                "an activation expression must be a sympy expression; for a name use "
-                f"hv.activation(name) with one of: {', '.join(ACTIVATIONS)}; to parse text use "
-                "hv.parse_expression"
+                "an activation expression must be a sympy expression; for a name or text such as "
+                f"'max(0, t)' use hv.activation(text) (names: {', '.join(ACTIVATIONS)})"
             )
         try:
             expr = sp.sympify(expr, strict=True)
@@ -125,14 +131,17 @@ class Activation:
         if not isinstance(expr, sp.Expr):
             raise DomainError(f"an activation must be a sympy expression, got {type(expr).__name__}")
         if var is None:
-            var = t
+            free = expr.free_symbols
+            # the one free symbol is the variable, whatever its assumptions (Symbol("t") is not hv.t)
+            var = next(iter(free)) if len(free) == 1 and isinstance(next(iter(free)), sp.Symbol) else t
         if not isinstance(var, sp.Symbol):
             raise DomainError(f"var must be a sympy Symbol, got {var!r}")
         extra = expr.free_symbols - {var}
         if extra:
             raise DomainError(
                 f"the expression {expr} has free symbols {sorted(map(str, extra))} besides the variable "
-                f"{var}; substitute numbers for them first"
+                f"{var}; an activation has one variable: substitute numbers for the others first "
+                f"(expr.subs({{symbol: value}})) or name the variable with hv.activation(expr, var)"
             )
         expr = _exact(expr.subs(var, t) if var != t else expr)
         if expr.has(sp.I) or expr.has(sp.zoo) or expr.has(sp.nan) or expr.has(sp.oo) or expr.has(-sp.oo):
@@ -171,8 +180,41 @@ class Activation:
                 raise DomainError("growth must be a tuple (A, p, a) of non-negative numbers") from None
             if A < 0 or p < 0 or a < 0:
                 raise DomainError("growth must be a tuple (A, p, a) of non-negative numbers")
-            return Growth(A, p, a)
+            return verify_growth(Growth(A, p, a), self.pieces, t, self.ball_at, self.kinks)
         return piecewise_growth(self.pieces, t)
+
+    def ball_at(self, x):
+        """An arb ball of σ(x) at an exact point x, at the ambient flint precision (None when σ(x) is
+        not a finite real number).
+
+        >>> activation("step").ball_at(0), activation("relu").ball_at(-2)
+        (0, 0)
+        """
+        v = self(x)
+        if not v.is_number or v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or v.is_real is False:
+            return None
+        return enclose_constant(v)
+
+    @functools.cached_property
+    def frequency(self):
+        """The largest |ω| of an oscillating factor sin, cos or tan(ω t + β) of σ (exact; 0 when there is
+        none; None when an oscillating argument is not affine in t, e.g. cos(√t)).
+
+        Certified quadrature needs about |ω| nodes per unit length, so the routes refuse |ω| above
+        :data:`MAX_FREQUENCY` up front (ResourceLimit) instead of running for minutes.
+
+        >>> activation(sp.sin(3 * t) + sp.cos(t / 2)).frequency, activation("relu").frequency
+        (3, 0)
+        """
+        out = sp.Integer(0)
+        for node in self.expr.atoms(sp.sin, sp.cos, sp.tan):
+            arg = node.args[0]
+            if not arg.has(t):
+                continue
+            if not arg.is_polynomial(t) or sp.Poly(arg, t).degree() != 1:
+                return None
+            out = max(out, abs(sp.Poly(arg, t).LC()), key=lambda v: float(v))
+        return out
 
     @property
     def is_piecewise_polynomial(self) -> bool:
@@ -269,7 +311,10 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
     name_or_expr : str or sympy.Expr
         A name from :data:`ACTIVATIONS` (``relu``, ``leaky_relu``, ``abs``, ``sign``,
         ``step``, ``erf``, ``sigmoid``, ``tanh``, ``gelu``, ``softplus``, ``silu``,
-        ``identity``, ``monomial``) or an expression in ``var``.
+        ``identity``, ``monomial``), text in t read by the safe parser exactly as the
+        command line reads it (``"max(0, t - 0.5)"``, :func:`hardverify.core.parse.parse_expression`),
+        or a sympy expression in ``var`` (default: its one free symbol, whatever its
+        assumptions, else :data:`t`).
     var : sympy.Symbol, optional
         The variable of an expression.
     **params
@@ -280,6 +325,8 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
     >>> x = sp.Symbol("x")
     >>> hv.activation(sp.exp(-x**2), x).parity.describe()
     'even'
+    >>> hv.activation("max(0, t)") == hv.activation("relu") == hv.activation(sp.Max(0, sp.Symbol("t")))
+    True
     >>> hv.activation("swish")
     Traceback (most recent call last):
     ...
@@ -292,10 +339,16 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
     if isinstance(name_or_expr, str):
         name = name_or_expr.strip().lower()
         if name not in ACTIVATIONS:
-            raise DomainError(
-                f"unknown activation {name_or_expr!r}; known: {', '.join(ACTIVATIONS)} "
-                "(or pass a sympy expression; read text such as 'max(0, t)' with hv.parse_expression)"
-            )
+            if name.isidentifier() and name != "t":     # a bare word: a misspelt name, not an expression
+                raise DomainError(
+                    f"unknown activation {name_or_expr!r}; known: {', '.join(ACTIVATIONS)} "
+                    "(or text such as 'max(0, t)', or a sympy expression)"
+                )
+            if params or var is not None:
+                raise DomainError("an activation given as text takes no further parameters (write them into "
+                                  "the text)")
+            from .parse import parse_expression  # the same safe parser as the command line
+            return Activation(parse_expression(name_or_expr), name=name_or_expr.strip())
         if var is not None:
             raise DomainError("a named activation takes keyword parameters only, not a variable")
         builder = ACTIVATIONS[name][0]

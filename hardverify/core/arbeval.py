@@ -229,6 +229,9 @@ def _compile(node, var):
     if isinstance(node, sp.Piecewise):
         return _compile_piecewise(node, var)
     func = node.func
+    if func is sp.Heaviside and len(node.args) == 2:        # Heaviside(x, H0): H0 at x = 0 (1-arg: 1/2)
+        x, h0 = node.args
+        return _compile(sp.Piecewise((0, x < 0), (h0, x <= 0), (1, True)), var)
     if func in _FUNCS and len(node.args) == 1:
         return _compose(_FUNCS[func], _compile(node.args[0], var))
     raise DomainError(

@@ -24,10 +24,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
+from flint import ctx
 
-from ..errors import DomainError
+from ..errors import DomainError, NotCertified
+from .arbeval import enclose_constant
 
-__all__ = ["Growth", "growth_bound", "lower_bound", "piecewise_growth"]
+__all__ = ["Growth", "growth_bound", "lower_bound", "piecewise_growth", "verify_growth", "PROBE_POINTS"]
 
 
 @dataclass(frozen=True)
@@ -138,10 +140,12 @@ def _upper_affine(g, var, domain=None):
             region = sp.S.Reals if domain is None else sp.Interval(*domain)
             top = sp.calculus.util.maximum(g, var, region)          # bounded above
             return _nonneg(top), sp.Integer(0)
-        raise DomainError(
-            f"exp({g}) grows like exp({var}**{deg}): not integrable against the Gaussian weight; "
-            f"hardverify supports growth at most A(1+|{var}|)^p exp(a|{var}|)"
-        )
+        if deg == 2 and lead.is_positive and bool(lead < sp.Rational(1, 2)):
+            why = (f"exp({g}) is integrable against the Gaussian weight (exp(c{var}²) is, for c = {lead} < 1/2) "
+                   f"but grows faster than the class hardverify certifies")
+        else:
+            why = f"exp({g}) grows like exp({var}**{deg}): not integrable against the Gaussian weight"
+        raise DomainError(f"{why}; hardverify supports growth at most A(1+|{var}|)^p exp(a|{var}|)")
     if g.is_Add:
         poly_part = sp.Add(*[a for a in g.args if a.is_polynomial(var)])
         rest = [a for a in g.args if not a.is_polynomial(var)]
@@ -240,3 +244,63 @@ def piecewise_growth(pieces, var) -> Growth:
     """
     gs = [growth_bound(p.expr, var, (p.left, p.right)) for p in pieces]
     return Growth(sp.Max(*[g.A for g in gs]), sp.Max(*[g.p for g in gs]), sp.Max(*[g.a for g in gs]))
+
+
+#: where a supplied growth bound is probed for a counterexample: ±10^j (j = -12..3) around 0 and every kink.
+PROBE_POINTS = tuple(sp.Integer(s) * sp.Integer(10) ** j for j in range(-12, 4) for s in (1, -1))
+
+
+def _dominates(big: Growth, small: Growth) -> bool:
+    """True if big ≥ small pointwise, decided from A_b ≥ A_s, p_b ≥ p_s, a_b ≥ a_s (1 + |t| ≥ 1)."""
+    def ge(x, y):
+        d = sp.sympify(x) - sp.sympify(y)
+        if d.is_nonnegative:
+            return True
+        if not d.is_number:
+            return False
+        with ctx.workprec(128):
+            return bool(enclose_constant(d) >= 0)         # certain only (arb comparison)
+    return ge(big.A, small.A) and ge(big.p, small.p) and ge(big.a, small.a)
+
+
+def _violation(bound: Growth, evaluate, kinks):
+    """A point t with |σ(t)| > A(1+|t|)^p e^{a|t|} certainly (ball arithmetic), or None."""
+    pts = list(PROBE_POINTS)
+    for k in kinks:
+        pts += [k + d for d in PROBE_POINTS if abs(d) < 1]
+    with ctx.workprec(128):
+        A, p, a = (enclose_constant(v) for v in (bound.A, bound.p, bound.a))
+        for x in pts:
+            try:
+                v = evaluate(x)
+            except (DomainError, ZeroDivisionError, ValueError):
+                continue
+            ax = enclose_constant(abs(x))
+            rhs = A * (1 + ax) ** p * (a * ax).exp()
+            if v is not None and abs(v) > rhs:
+                return x
+    return None
+
+
+def verify_growth(supplied: Growth, pieces, var, evaluate, kinks=()) -> Growth:
+    """A user's growth bound, accepted only when hardverify proves it: it must dominate the bound that
+    :func:`piecewise_growth` derives (A, p, a each at least as large; then it holds at every t).
+
+    A bound violated at a probe point (a certified ball of |σ(t)| above it) raises DomainError with the
+    point; a bound neither proved nor refuted raises :class:`NotCertified` (a certified result may
+    rest only on what hardverify proved).  ``evaluate(x)`` is a ball of σ(x) (or None).
+    """
+    bad = _violation(supplied, evaluate, kinks)
+    if bad is not None:
+        raise DomainError(f"growth={supplied!r} is false: |σ({bad})| exceeds A(1+|t|)^p e^(a|t|) there; "
+                          "omit growth= (hardverify derives a proved bound) or pass a true one")
+    try:
+        proved = piecewise_growth(pieces, var)
+    except DomainError as exc:
+        raise NotCertified(f"growth={supplied!r} cannot be verified: hardverify proves no growth bound for "
+                           f"this σ ({exc}); a certified result may rest only on a proved bound") from None
+    if not _dominates(supplied, proved):
+        raise NotCertified(f"growth={supplied!r} cannot be verified: hardverify proves {proved!r}, and the "
+                           "supplied bound is not at least as large in each of A, p, a; omit growth= to "
+                           "use the proved bound")
+    return supplied

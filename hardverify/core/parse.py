@@ -4,7 +4,8 @@
 It reads the text with :mod:`ast` and builds the sympy expression node by node
 from a closed vocabulary:
 
-* numbers (decimals become exact rationals: ``0.1`` is 1/10);
+* numbers, read **exactly from the text** (``0.1`` is 1/10, ``0.70000000000000000001`` keeps its 20
+  digits, ``1.5e-400`` is 3/(2·10^400): never rounded through a Python float);
 * the variable (default ``t``) and the constants ``pi``, ``e``;
 * ``+ - * / **`` and unary ``-``/``+``;
 * the functions in :data:`FUNCTIONS` (``exp``, ``log``, ``tanh``, ``erf``, ``max``, ``relu`` ...).
@@ -17,6 +18,8 @@ depth, integer size, exponents).
 
 >>> parse_expression("max(0, t - 0.5)")
 Max(0, t - 1/2)
+>>> parse_expression("1.5e-400*t").coeff(sp.Symbol("t", real=True)) == sp.Rational(3, 2) / 10**400
+True
 >>> parse_expression("__import__('os')")
 Traceback (most recent call last):
 ...
@@ -26,6 +29,7 @@ hardverify.errors.DomainError: function calls are limited to: Abs, Max, Min, abs
 from __future__ import annotations
 
 import ast
+import re
 
 import sympy as sp
 
@@ -37,6 +41,10 @@ MAX_LENGTH = 2000
 MAX_DEPTH = 60
 MAX_INT_DIGITS = 60
 MAX_EXPONENT = 200
+#: largest |exponent| of a decimal literal such as ``1.5e-400`` (its exact rational has that many digits).
+MAX_DECIMAL_EXPONENT = 5000
+
+_DECIMAL = re.compile(r"(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?")
 
 
 def _relu(x):
@@ -45,6 +53,11 @@ def _relu(x):
 
 def _sigmoid(x):
     return 1 / (1 + sp.exp(-x))
+
+
+def _step(x):
+    """1{x > 0}, the registry's "step" (sympy's Heaviside(x) is 1/2 at 0; ``heaviside`` keeps that)."""
+    return sp.Piecewise((1, x > 0), (0, True))
 
 
 def _gelu(x):
@@ -56,7 +69,7 @@ FUNCTIONS = {
     "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
     "atan": sp.atan, "asin": sp.asin, "acos": sp.acos,
     "erf": sp.erf, "erfc": sp.erfc,
-    "abs": sp.Abs, "Abs": sp.Abs, "sign": sp.sign, "heaviside": sp.Heaviside, "step": sp.Heaviside,
+    "abs": sp.Abs, "Abs": sp.Abs, "sign": sp.sign, "heaviside": sp.Heaviside, "step": _step,
     "max": sp.Max, "Max": sp.Max, "min": sp.Min, "Min": sp.Min,
     "relu": _relu, "sigmoid": _sigmoid, "gelu": _gelu,
 }
@@ -67,6 +80,20 @@ _BINOPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: l
            ast.Div: lambda a, b: a / b, ast.Pow: None}
 
 
+def _decimal(text: str):
+    """The exact rational written by the decimal literal ``text`` (``1.5e-400``, ``0.7000…01``)."""
+    m = _DECIMAL.fullmatch(text.replace("_", ""))
+    if m is None or not (m.group(1) or m.group(2)):
+        raise DomainError(f"cannot read the number {text!r} exactly")
+    whole, frac, expo = m.group(1) or "", m.group(2) or "", int(m.group(3) or 0)
+    if abs(expo) > MAX_DECIMAL_EXPONENT:
+        raise ResourceLimit(f"decimal exponents are limited to |e| ≤ {MAX_DECIMAL_EXPONENT}, got {text!r}")
+    mantissa = int(whole + frac or "0")
+    if len(str(mantissa)) > MAX_INT_DIGITS + MAX_DECIMAL_EXPONENT:      # pragma: no cover - MAX_LENGTH bounds it
+        raise ResourceLimit(f"decimal literals are limited to {MAX_INT_DIGITS + MAX_DECIMAL_EXPONENT} digits")
+    return sp.Rational(mantissa) * sp.Rational(10) ** (expo - len(frac))
+
+
 def _number(value, text):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise DomainError(f"only numbers, the variable, + - * / ** and known functions are allowed; got {text!r}")
@@ -74,9 +101,7 @@ def _number(value, text):
         if len(str(abs(value))) > MAX_INT_DIGITS:
             raise ResourceLimit(f"integer literals are limited to {MAX_INT_DIGITS} digits")
         return sp.Integer(value)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise DomainError("nan and infinity are not allowed in expressions")
-    return sp.Rational(repr(value))
+    return _decimal(text)        # the literal as written, not the float Python rounded it to
 
 
 class _Builder:
@@ -91,7 +116,10 @@ class _Builder:
         if isinstance(node, ast.Expression):
             return self.build(node.body, d)
         if isinstance(node, ast.Constant):
-            return _number(node.value, ast.get_source_segment(self.text, node) or repr(node.value))
+            segment = ast.get_source_segment(self.text, node)
+            if segment is None:                                  # pragma: no cover - ast always has positions
+                raise DomainError(f"cannot locate the literal {node.value!r} in the text")
+            return _number(node.value, segment)
         if isinstance(node, ast.Name):
             if node.id == self.var.name:
                 return self.var
@@ -168,8 +196,9 @@ def parse_expression(text: str, var: str | sp.Symbol = "t") -> sp.Expr:
         var = sp.Symbol(var, real=True)
     elif not isinstance(var, sp.Symbol):
         raise DomainError(f"var must be a name or a sympy Symbol, got {var!r}")
+    text = text.strip()
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        tree = ast.parse(text, mode="eval")
     except (SyntaxError, ValueError) as exc:
         raise DomainError(f"cannot parse {text!r}: {exc.msg if hasattr(exc, 'msg') else exc}") from None
     try:

@@ -82,6 +82,7 @@ class GaussianLaw(Distribution):
     """
 
     is_spherical = False
+    tails = "gaussian"
 
     def __init__(self, n, mean=0, variances=1):
         super().__init__(n)
@@ -147,6 +148,7 @@ class _SignedPermutationLaw(Distribution):
     """A law on R^n invariant under every signed permutation of coordinates, and nothing more claimed."""
 
     symmetry = "signed permutations of coordinates (hyperoctahedral group B_n)"
+    tails = "compact"
     all_reflections = True
     permutation_invariant = True
 

@@ -135,6 +135,15 @@ class RadiusLaw:
             return p["alpha"] * p["scale"] ** s / (p["alpha"] - s)
         return p["scale"] ** s * 2 ** (s / 2) * _gamma_ratio(sp.sympify(p["df"]) / 2, s)
 
+    @property
+    def tails(self):
+        """``"compact"``, ``"gaussian"`` (χ: E e^{cR} < ∞ for all c) or ``("power", α)`` (Pareto)."""
+        if self.kind in ("constant", "power"):
+            return "compact"
+        if self.kind == "pareto":
+            return ("power", self.params["alpha"])
+        return "gaussian"
+
     def sample(self, size: int, rng) -> np.ndarray:
         p = self.params
         if self.kind == "constant":
@@ -178,6 +187,10 @@ class Distribution:
 
     is_spherical = False
     symmetry = ""
+    #: what hardverify knows of the tails of |x| (used to prove E|fg| < ∞): ``"compact"`` (bounded
+    #: support), ``"gaussian"`` (E e^{c|x|} < ∞ for every c), ``("power", α)`` (E|x|^s < ∞ exactly for
+    #: s < α), or None (unknown: no integrability is proved).
+    tails = None
 
     def __init__(self, n):
         self.n = as_dimension(n)
@@ -261,6 +274,15 @@ class Radial(Distribution):
     def radius_moment(self, s):
         """E[R^s] (exact)."""
         return self.radius_law.moment(s)
+
+    @property
+    def tails(self):
+        """``"compact"`` (constant, power radius), ``"gaussian"`` (χ radius), ``("power", α)`` (Pareto).
+
+        >>> Radial(3, RadiusLaw.pareto(2)).tails, Gaussian(3).tails, UniformSphere(3).tails
+        (('power', 2), 'gaussian', 'compact')
+        """
+        return self.radius_law.tails
 
     def moment(self, alpha):
         a = multi_index(alpha, self.n)

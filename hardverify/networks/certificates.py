@@ -6,6 +6,12 @@ E[fg] = E[(f∘R)(g∘R)] = -E[fg] = 0 — provided E|fg| < ∞.  For a family {
 one certificate on the template covers every pair S ≠ T (SPEC G1): D invariant under every coordinate
 reflection, and the template odd under each of its k coordinate reflections.
 
+The proviso is not free: with heavy tails or a singular σ, E[fg] need not exist and the reflection
+argument proves nothing (ReLU networks under a Pareto(1) radius have E[R²] = ∞).  :func:`integrability`
+proves E|fg| < ∞ from σ's proved growth bound |σ(u)| ≤ A(1+|u|)^p e^{a|u|} (which also proves σ locally
+bounded, so no singularity) against the tails of D (:attr:`Distribution.tails`); every certificate
+used for a verdict is paired with it.
+
 :mod:`hardverify.checks.orthogonality` turns these facts into Verdicts (with numeric cross-checks); the
 constructions use them for their correlation profiles.
 
@@ -19,11 +25,17 @@ constructions use them for their correlation profiles.
 'x_1 ↦ -x_1'
 >>> find_symmetry_certificate(f, g, ShiftedGaussian(3, 0.5)) is None
 True
+>>> from hardverify.distributions import Radial, RadiusLaw
+>>> bool(integrability(f, g, Gaussian(3))), bool(integrability(f, g, Radial(3, RadiusLaw.pareto(1))))
+(True, False)
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
+
+import sympy as sp
 
 from ..distributions import Distribution, SignedPermutation, point_reflection, reflection
 from ..errors import DomainError
@@ -31,7 +43,7 @@ from .families import SubsetFamily
 from .network import ComposedNetwork, Network
 
 __all__ = ["validate_pair", "is_identically_zero", "find_symmetry_certificate", "family_certificate", "width",
-           "clear_caches"]
+           "clear_caches", "Integrability", "integrability", "family_integrability", "growth_in_x"]
 
 
 def validate_pair(f, g, dist) -> None:
@@ -107,6 +119,108 @@ def family_certificate(family: SubsetFamily, dist) -> str | None:
     return (f"every x_i ↦ -x_i is in the group of {dist!r}; the template is odd under each of its "
             f"{k} coordinate reflections (exact, {k} × {width(family.template)} units); "
             "for S ≠ T take i ∈ S \\ T: f_S∘R_i = -f_S, f_T∘R_i = f_T (i ∉ supp f_T)")
+
+
+# ------------------------------------------------------------------------------ integrability
+@dataclass(frozen=True)
+class Integrability:
+    """The hypothesis E|fg| < ∞ of the reflection argument: ``proved`` and the reason (either way)."""
+
+    proved: bool
+    reason: str
+
+    def __bool__(self) -> bool:
+        return self.proved
+
+
+def _unit_growth(act):
+    """(p, a) of σ's proved growth bound, or the reason there is none (as a str)."""
+    try:
+        g = act.growth
+    except DomainError as exc:
+        return f"σ = {act.label} has no proved growth bound, so it is not shown locally bounded or " \
+               f"integrable ({exc})"
+    return sp.sympify(g.p), sp.sympify(g.a)
+
+
+def growth_in_x(h):
+    """How fast |h(x)| can grow in |x|, proved from σ's growth bound: ``("poly", P)`` for
+    |h(x)| ≤ C(1+|x|)^P, ``("exp", None)`` for |h(x)| ≤ C e^{c|x|} (some c), or a str with the reason
+    no such bound is proved.  Uses |⟨w, x⟩ + b| ≤ |w||x| + |b|.
+
+    >>> from hardverify.networks import Network
+    >>> growth_in_x(Network([[1, 0]], "relu")), growth_in_x(Network([[1, 0]], "sigmoid"))
+    (('poly', 1), ('poly', 0))
+    """
+    net = h.net if isinstance(h, ComposedNetwork) else h
+    g = _unit_growth(net.activation)
+    if isinstance(g, str):
+        return g
+    p, a = g
+    inner = ("poly", p) if a == 0 else ("exp", None)
+    if not isinstance(h, ComposedNetwork):
+        return inner
+    gp = _unit_growth(h.psi)
+    if isinstance(gp, str):
+        return gp.replace("σ =", "ψ =")
+    q, b = gp
+    if q == 0 and b == 0:
+        return ("poly", sp.Integer(0))                      # ψ bounded
+    if b == 0:                                               # ψ polynomial: |ψ(u)| ≤ C(1+|u|)^q
+        return ("poly", q * p) if inner[0] == "poly" else ("exp", None)
+    if inner[0] == "poly" and bool(p <= 1):                  # e^{b|u|} with |u| ≤ C(1+|x|)
+        return ("exp", None)
+    return (f"ψ = {h.psi.label} grows exponentially and the network inside it faster than linearly: "
+            "|ψ∘f| is not shown to have an exponential bound")
+
+
+def _tails_text(tails) -> str:
+    if tails == "compact":
+        return "bounded support"
+    if tails == "gaussian":
+        return "Gaussian tails (E e^{c|x|} < ∞ for every c)"
+    return f"power tails (E|x|^s < ∞ only for s < {tails[1]})"
+
+
+def _integrable(grows, dist) -> Integrability:
+    """E Π|h_i| < ∞ from the growth classes ``grows`` (one per factor) and the tails of ``dist``."""
+    for gr in grows:
+        if isinstance(gr, str):
+            return Integrability(False, gr)
+    tails = getattr(dist, "tails", None)
+    if tails is None:
+        return Integrability(False, f"hardverify knows nothing of the tails of {dist!r}: E|fg| < ∞ not shown")
+    if all(gr[0] == "poly" for gr in grows):
+        P = sp.Add(*[gr[1] for gr in grows])
+        bound = f"|fg| ≤ C(1+|x|)^{P}"
+    else:
+        P, bound = None, "|fg| ≤ C e^{c|x|}"
+    if tails in ("compact", "gaussian"):
+        return Integrability(True, f"{bound} (σ's proved growth bound) and {dist!r} has {_tails_text(tails)}")
+    alpha = sp.sympify(tails[1])
+    if P is not None and bool(P < alpha):
+        return Integrability(True, f"{bound} (σ's proved growth bound) and E|x|^{P} < ∞ ({P} < α = {alpha})")
+    what = "exponential growth" if P is None else f"growth of order |x|^{P} with {P} ≥ α = {alpha}"
+    return Integrability(False, f"{dist!r} has {_tails_text(tails)}; {bound} ({what}) does not prove "
+                                "E|fg| < ∞ (it may be infinite: E[fg] need not exist)")
+
+
+def integrability(f, g, dist) -> Integrability:
+    """Whether E_D|f g| < ∞ is proved (the hypothesis of every reflection certificate and of E[f²]).
+
+    PROVED from σ's growth bound (:attr:`Activation.growth`, itself proved, which also rules out
+    singularities) and the tails of D: bounded support or Gaussian tails take any exponential growth;
+    power tails (Pareto radius, E R^s < ∞ only for s < α) take |fg| ≤ C(1+|x|)^P with P < α.
+    Otherwise ``proved`` is False and ``reason`` says what is missing.
+    """
+    validate_pair(f, g, dist)
+    return _integrable([growth_in_x(f), growth_in_x(g)], dist)
+
+
+def family_integrability(family: SubsetFamily, dist) -> Integrability:
+    """E_D|f_S f_T| < ∞ for every S, T (every member has the template's growth class)."""
+    gr = growth_in_x(family.template)
+    return _integrable([gr, gr], dist)
 
 
 def clear_caches() -> None:

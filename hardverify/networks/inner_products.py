@@ -37,12 +37,12 @@ import sympy as sp
 from flint import arb
 
 from .. import routes
-from ..core.numbers import sign_of
+from ..core.numbers import as_arb, sign_of
 from ..distributions import Distribution, Gaussian, GaussianLaw, Hypercube, Radial
 from ..distributions.laws import multi_index
 from ..errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from ..numeric.enclosure import Enclosure, enclose
-from ..numeric.precision import guarded_sum
+from ..numeric.precision import bits_for_dps, guarded_sum
 from ..validate import as_choice, as_dps
 from .network import ComposedNetwork, Network
 
@@ -191,10 +191,12 @@ def _gaussian(f, g, dist, dps, algorithm):
 
     def evaluate(inner):
         total, scale = arb(0), arb(0)
+        prec = bits_for_dps(inner) + 64
         for k, c in groups.items():
             e = routes.unit_kernel(sf, sg, k, dps=inner, algorithm=algorithm, absolute=arb(10) ** (-inner))
-            total += c * e.ball
-            scale += abs(c) * e.ball.abs_upper()
+            cb = as_arb(c, prec)                 # the pair weight exactly (an int or a sympy Rational)
+            total += cb * e.ball
+            scale += abs(cb) * e.ball.abs_upper()
         return total, scale
     total = guarded_sum(evaluate, dps, zero_scale=lambda scale: scale.max(arb(1)) * arb(10) ** (-5),
                         what="the pair sum")

@@ -351,6 +351,9 @@ def _read_rows(weights, n):
         rows.append(row)
     if n is None:
         raise DomainError("a network needs at least one weight row")
+    if n < 1:
+        raise DomainError("a network lives on R^n with n ≥ 1: its weight rows are empty (give each row n ≥ 1 "
+                          "entries, or sparse rows {coordinate: value} with n=)")
     return rows, n
 
 

@@ -315,6 +315,27 @@ class Enclosure:
     def __repr__(self) -> str:
         return f"Enclosure({self.ball.str(self._digits(), radius=True)})"
 
+    def __format__(self, spec: str) -> str:
+        """``f"{e}"`` is ``str(e)``; ``f"{e:.12}"`` prints 12 significant digits of the ball with its radius
+        (arb's decimal form: every printed digit is certified, and the radius says how far to trust the last);
+        a float spec (``f"{e:.3f}"``, ``e``, ``g``, ``%``) formats the midpoint as a double.
+
+        >>> import sympy as sp
+        >>> e = enclose(sp.pi, 30)
+        >>> f"{e:.10}", f"{e:.4f}", f"{enclose(1, 5):.3}"
+        ('[3.141592654 +/- 4.11e-10]', '3.1416', '1.00')
+        """
+        if not spec:
+            return str(self)
+        body = spec[1:].rstrip("r") if spec.startswith(".") else None
+        if body is not None and body.isdigit() and int(body) >= 1:
+            return self.ball.str(int(body), radius=True)
+        try:
+            return format(float(self), spec)
+        except ValueError:
+            raise DomainError(f"unknown format {spec!r} for an enclosure: use '.N' (N certified digits with the "
+                              "radius) or a float format such as '.6f', '.3e', '.4g' (the midpoint)") from None
+
     def _work_prec(self) -> int:
         return bits_for_dps(self.dps or 30) + 32
 

@@ -17,7 +17,8 @@ import functools
 import sympy as sp
 
 from ..constructions.protocol import Construction, CorrelationProfile, Orbit
-from ..errors import DomainError
+from ..errors import DomainError, HardverifyError, HypothesisFailed
+from ..numeric.enclosure import Enclosure
 from ..verdict import Status, Verdict
 from .bounds import bessel, dkkz_lemma15, ggjkk_b1, sd_bound, sq_dim_bound, szorenyi
 from .structures import OrbitStructure
@@ -58,7 +59,32 @@ def structure_for(con: Construction, n: int, dist=None, *, dps=None) -> OrbitStr
     k = getattr(con, "k", None)
     if k is not None and con.key == "goel2020" and k > n:
         raise DomainError(f"k = {k} > n = {n}: the family {{S ⊆ [n] : |S| = k}} is empty")
-    return OrbitStructure(con.correlation_profile(n, dist, dps=dps))
+    try:
+        return OrbitStructure(con.correlation_profile(n, dist, dps=dps))
+    except HypothesisFailed as exc:
+        if exc.verdict is not None and exc.verdict.status is Status.UNDECIDED and dist is not None:
+            _probe_counterexample(con, n, dist, exc)
+        raise
+
+
+def _probe_counterexample(con, n: int, dist, exc):
+    """When a profile is refused as UNDECIDED (no symmetry certificate), look for a certified counterexample:
+    one overlapping pair ⟨f_S, f_T⟩ (S = {1..k}, T = {2..k+1}) whose enclosure excludes 0 refutes
+    orthogonality, so the failed hypothesis is REFUTED, not merely UNDECIDED."""
+    k = getattr(con, "k", None)
+    if con.key != "goel2020" or k is None or k + 1 > n:
+        return
+    from ..networks import inner_product
+    S, T = tuple(range(1, k + 1)), tuple(range(2, k + 2))
+    try:
+        v = inner_product(con.member(S, n), con.member(T, n), dist, dps=20)
+    except HardverifyError:
+        return
+    if isinstance(v, Enclosure) and not v.contains_zero():
+        ref = Verdict(Status.REFUTED, claim="G1", method="certified inner product (counterexample)",
+                      evidence=f"E[f_S f_T] = {v} ≠ 0 for S = {set(S)}, T = {set(T)} under {dist!r}: the family is "
+                               "not orthogonal", params={"n": n, "k": k})
+        raise HypothesisFailed(f"{exc}; {ref.evidence}", ref) from exc
 
 
 def sq_bound(con, n: int, dist=None, *, tau, theorem: str = "auto", k: int | None = None,

@@ -37,7 +37,11 @@ __all__ = ["laplacian", "harmonic_part", "harmonic_projection", "zonal_harmonic"
 
 
 def _vars(xs):
-    xs = tuple(xs)
+    try:
+        xs = tuple(xs)
+    except TypeError:
+        raise DomainError(f"xs must be a sequence of at least 2 sympy Symbols (the coordinates of R^n), got {xs!r}; "
+                          "for the Funk–Hecke eigenvalues of an activation use hv.funk_hecke(σ, n, k)") from None
     if len(xs) < 2 or not all(isinstance(x, sp.Symbol) for x in xs):
         raise DomainError("xs must be a sequence of at least 2 sympy Symbols (the coordinates of R^n)")
     return xs
@@ -77,6 +81,14 @@ def harmonic_projection(f, k: int, xs) -> sp.Expr:
     """The H_k^n component of f restricted to S^{n-1}, as a harmonic homogeneous polynomial of degree k."""
     xs = _vars(xs)
     k = as_nonneg_int(k, "degree k")
+    if not isinstance(f, str):                                     # never sympify a string (it would eval it)
+        try:
+            f = sp.sympify(f, strict=True)
+        except (sp.SympifyError, TypeError):
+            pass
+    if not isinstance(f, sp.Expr) or not f.is_polynomial(*xs):
+        raise DomainError(f"f must be a sympy polynomial in {xs}, got {f!r}; for an activation σ(⟨w, x⟩) use "
+                          "hv.funk_hecke(σ, n, k) (its component in H_k is μ_k N(n, k) P_k(⟨w, x⟩))")
     poly = sp.Poly(sp.expand(f), *xs)
     by_degree: dict = {}
     for mon, c in poly.terms():
