@@ -28,11 +28,9 @@ import numpy as np
 import sympy as sp
 
 import hardverify as hv
-
-from hardverify.networks import certificates
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.distributions import Gaussian
-from hardverify.networks import inner_product
+from hardverify.networks import certificates, inner_product
 
 
 def timed(fn, repeat=1):
@@ -191,7 +189,7 @@ def report(p1, p2, quick) -> str:
               "| k | certified value (30 digits) | budget | numpy MC: samples in the budget | MC relative error | "
               "MC relative std. error | mpmath.quad dual sum (uncertified): last mp.dps tried | its time | its relative error |",
               "|---|---|---|---|---|---|---|---|---|"]
-    for (k, val, _, budget, mean, se, m, rel, mpd, mpt, mperr) in rows2:
+    for (k, val, _, budget, _mean, se, m, rel, mpd, mpt, mperr) in rows2:
         over = " (over budget)" if mpt > budget else ""
         lines.append(f"| {k} | {val.ball.str(30, radius=False)} | {budget:.1f} s | {m:,} | {rel:.1e} | {se / float(val):.1e} | "
                      f"{mpd} | {mpt:.1f} s{over} | {mperr:.1e} |")

@@ -94,7 +94,7 @@ def bench_relu_exact(ns=(3, 10, 100, 1000), K=20, dps=50):
         sci, t_sci = timed(lambda: [sc(k) for k in range(K + 1)])
         mp_err, sc_err, sc_zero = 0.0, 0.0, 0.0
         with mpmath.workdps(80):
-            for k, (e, m, s) in enumerate(zip(ours, ref, sci)):
+            for _k, (e, m, s) in enumerate(zip(ours, ref, sci)):
                 ev = mpmath.mpf(sp.N(e, 80))
                 if e == 0:
                     sc_zero = max(sc_zero, abs(s))

@@ -11,20 +11,40 @@ Exact results are sympy expressions; certified results are :class:`Enclosure` ba
 """
 
 from . import checks, constructions, errors
-from .core.activations import ACTIVATIONS, Activation, activation, t
 from .checks import check_family_orthogonality, check_orthogonality
+from .core.activations import ACTIVATIONS, Activation, activation, t
+from .core.parse import parse_expression
 from .distributions import (
-    AnisotropicGaussian, Gaussian, Hypercube, Radial, RadiusLaw, ShiftedGaussian, UniformBall, UniformCube,
-    UniformSphere, point_reflection, reflection, transposition,
+    AnisotropicGaussian,
+    Gaussian,
+    Hypercube,
+    Radial,
+    RadiusLaw,
+    ShiftedGaussian,
+    UniformBall,
+    UniformCube,
+    UniformSphere,
+    point_reflection,
+    reflection,
+    transposition,
 )
 from .hermite import dual_kernel, gaussian_expectation, hermite_coefficient, hermite_coefficients
 from .networks import ComposedNetwork, Network, SubsetFamily, inner_product, monte_carlo_inner
 from .numeric.enclosure import Enclosure, enclose
-from .core.parse import parse_expression
 from .sphere import (
-    funk_hecke, funk_hecke_eigenvalues, gaussian_limit, gaussian_scaled_eigenvalue, harmonic_dimension,
-    harmonic_dimension_sum, harmonic_projection, kernel_eigenvalue, legendre_polynomial, random_feature_eigenvalue,
-    random_feature_kernel, sphere_moment, zonal_harmonic,
+    funk_hecke,
+    funk_hecke_eigenvalues,
+    gaussian_limit,
+    gaussian_scaled_eigenvalue,
+    harmonic_dimension,
+    harmonic_dimension_sum,
+    harmonic_projection,
+    kernel_eigenvalue,
+    legendre_polynomial,
+    random_feature_eigenvalue,
+    random_feature_kernel,
+    sphere_moment,
+    zonal_harmonic,
 )
 from .verdict import Status, Verdict
 

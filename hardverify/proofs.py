@@ -20,6 +20,25 @@ case comes out REFUTED.
 :func:`run` executes every case, sequentially or on any
 ``concurrent.futures.Executor`` (default: local processes), and returns results
 in declaration order whatever the completion order.
+
+**What the times mean.**  A case's ``seconds`` is the wall-clock time of that case's own call in
+the process that ran it; importing the script is not counted.  A claim's ``seconds`` is the sum over
+its cases.  Workers are shared between claims, so work that an earlier case memoised in the same
+worker (a norm, a Hermite table) is not paid again: in a full run a claim can look cheaper than
+when run alone.  ``run(..., isolate=True)`` (``hardverify prove --isolate``) runs every claim in
+a fresh process of its own, so its figure is what the claim costs alone with ``-j 1``.
+
+**Progress.**  ``on_case(claim, case_result)`` is called in the calling process whenever a case
+finishes (from one thread at a time), so a progress display works with any executor.
+
+**Cases that do not apply** (k > n, a degree the law does not have) call :func:`skip` with the
+reason: the case is reported as skipped and counts for nothing, never as proved; a claim whose
+every case is skipped fails.
+
+**Evidence texts.**  A claim may pass ``evidence=`` to :func:`claim`: a function
+``evidence(verdict, **params) -> str`` whose result replaces the case's evidence text in reports
+(say the quantity and its value, e.g. ``"c_12 = -0.0192... (exact)"``).  It runs where the case
+ran; an exception in it is reported in the evidence, never hidden.
 """
 
 from __future__ import annotations
@@ -28,8 +47,10 @@ import concurrent.futures as cf
 import dataclasses
 import importlib.util
 import itertools
+import multiprocessing
 import os
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -39,7 +60,7 @@ from typing import Callable, Iterable, Sequence
 from .errors import DomainError, HardverifyError
 from .verdict import Status, Verdict
 
-__all__ = ["claim", "Claim", "CaseResult", "ClaimResult", "load", "run", "sweep_cases"]
+__all__ = ["claim", "skip", "Skip", "Claim", "CaseResult", "ClaimResult", "load", "run", "sweep_cases"]
 
 _COLLECTOR: list | None = None
 
@@ -57,6 +78,7 @@ class Claim:
     note: str = ""
     path: str = ""
     seeds: tuple = ()
+    evidence: Callable | None = None
 
     @property
     def name(self) -> str:
@@ -74,7 +96,7 @@ def sweep_cases(sweep: dict | None) -> tuple:
 
 def claim(id: str, title: str, *, source: str = "", sweep: dict | None = None,
           cases: Sequence[dict] | None = None, control: bool = False, note: str = "",
-          seeds: dict | None = None):
+          seeds: dict | None = None, evidence: Callable | None = None):
     """Decorator declaring a claim (see the module docstring).
 
     Parameters
@@ -97,6 +119,14 @@ def claim(id: str, title: str, *, source: str = "", sweep: dict | None = None,
         Every random choice the claim makes, as ``{what: seed}`` (``{"Monte Carlo": 6}``; a seed that
         depends on the case is given as its formula, ``{"spot-check pairs": "n + k"}``).  Recorded in
         the JSON and Markdown reports, so a run can be repeated exactly.
+    evidence : callable, optional
+        ``evidence(verdict, **params) -> str``: a better evidence text for reports (the quantity
+        and its value) than the check's own.  The verdict's status is never changed.
+
+    Raises
+    ------
+    DomainError
+        Both ``sweep=`` and ``cases=``; malformed ``seeds=``; ``evidence=`` not callable.
     """
     if sweep is not None and cases is not None:
         raise DomainError("give either sweep= or cases=, not both")
@@ -106,10 +136,12 @@ def claim(id: str, title: str, *, source: str = "", sweep: dict | None = None,
                                           for v in seeds.values())):
         raise DomainError(f"seeds= must be a dict {{what: int or formula string}}, got {seeds!r}")
     seed_items = tuple((k, seeds[k]) for k in seeds) if seeds else ()
+    if evidence is not None and not callable(evidence):
+        raise DomainError(f"evidence= must be a function evidence(verdict, **params) -> str, got {evidence!r}")
 
     def deco(func):
         c = Claim(id, title, source, func, all_cases, control, note,
-                  getattr(sys.modules.get(func.__module__), "__file__", "") or "", seed_items)
+                  getattr(sys.modules.get(func.__module__), "__file__", "") or "", seed_items, evidence)
         if _COLLECTOR is not None:
             _COLLECTOR.append(c)
         func.claim = c
@@ -162,25 +194,65 @@ def load(paths: Iterable[str | os.PathLike]) -> list[Claim]:
     return claims
 
 
+class Skip(Exception):
+    """Raised by :func:`skip`: the case does not apply."""
+
+
+def skip(reason: str):
+    """Skip the current case because it does not apply (e.g. ``k > n``); ``reason`` is reported.
+
+    >>> @claim("X1", "k ≤ n", sweep={"n": [2, 4], "k": [3]})
+    ... def k_le_n(n, k):
+    ...     if k > n:
+    ...         skip(f"k = {k} > n = {n}: no family")
+    ...     return Verdict(Status.PROVED)
+    >>> [r] = run([k_le_n.claim], jobs=1)
+    >>> [c.skipped for c in r.cases], r.verdict.status.name, r.passed
+    (['k = 3 > n = 2: no family', ''], 'PROVED', True)
+    """
+    raise Skip(str(reason))
+
+
+_SKIP_METHOD = "skipped: the case does not apply"
+
+
 @dataclass
 class CaseResult:
+    """One case of a claim: its parameters, its verdict and the seconds of its own call.
+
+    ``skipped`` is the reason when the case called :func:`skip` (its verdict is then UNDECIDED
+    and counts for nothing).
+    """
+
     params: dict
     verdict: Verdict
     seconds: float
+    skipped: str = ""
 
 
 @dataclass
 class ClaimResult:
+    """The cases of one claim, in declaration order; status and time derived from them."""
+
     claim: Claim
     cases: list = field(default_factory=list)
 
     @property
     def seconds(self) -> float:
+        """Sum of the cases' own times (see the module docstring for what this figure means)."""
         return sum(c.seconds for c in self.cases)
 
     @property
+    def checked(self) -> list:
+        """The cases that were not skipped."""
+        return [c for c in self.cases if not c.skipped]
+
+    @property
     def verdict(self) -> Verdict:
-        vs = [c.verdict for c in self.cases]
+        vs = [c.verdict for c in self.checked]
+        if self.cases and not vs:
+            return Verdict(Status.UNDECIDED, claim=self.claim.id, source=self.claim.source,
+                           evidence=f"every case was skipped ({self.cases[0].skipped})")
         if self.claim.control:
             bad = [v for v in vs if v.status is not Status.REFUTED]
             if not bad and vs:
@@ -190,14 +262,28 @@ class ClaimResult:
 
     @property
     def passed(self) -> bool:
+        cases = self.checked
         if self.claim.control:
-            return bool(self.cases) and all(c.verdict.status is Status.REFUTED for c in self.cases)
-        return bool(self.cases) and all(c.verdict.status.ok for c in self.cases)
+            return bool(cases) and all(c.verdict.status is Status.REFUTED for c in cases)
+        return bool(cases) and all(c.verdict.status.ok for c in cases)
 
 
-def _execute(func, params) -> Verdict:
+def _execute(c: Claim, params) -> Verdict:
+    v = _call(c.func, params)
+    if c.evidence is None or v.method == _SKIP_METHOD:
+        return v
+    try:
+        text = c.evidence(v, **params)
+    except Exception as exc:   # the hook's failure is shown, the verdict kept
+        return v.with_(evidence=f"{v.evidence} (evidence= hook failed: {type(exc).__name__}: {exc})")
+    return v.with_(evidence=str(text))
+
+
+def _call(func, params) -> Verdict:
     try:
         out = func(**params)
+    except Skip as exc:
+        return Verdict(Status.UNDECIDED, method=_SKIP_METHOD, evidence=str(exc))
     except HardverifyError as exc:
         return Verdict(Status.UNDECIDED, method="error", evidence=f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a crash in a claim is reported, never hidden
@@ -221,12 +307,16 @@ def _run_case_by_path(path: str, name: str, index: int):
     claims = {c.name: c for c in _load_file(Path(path))}
     c = claims[name]
     t0 = time.perf_counter()
-    v = _execute(c.func, c.cases[index])
+    v = _execute(c, c.cases[index])
     return v, time.perf_counter() - t0
 
 
+def _crashed(exc) -> Verdict:
+    return Verdict(Status.UNDECIDED, method="crash", evidence=f"worker failed: {exc!r}")
+
+
 def run(claims: Sequence[Claim], *, executor: cf.Executor | None = None, jobs: int | None = None,
-        on_case: Callable[[Claim, CaseResult], None] | None = None) -> list[ClaimResult]:
+        on_case: Callable[[Claim, CaseResult], None] | None = None, isolate: bool = False) -> list[ClaimResult]:
     """Run every case of every claim; results in declaration order.
 
     Parameters
@@ -239,43 +329,81 @@ def run(claims: Sequence[Claim], *, executor: cf.Executor | None = None, jobs: i
         With no executor: 1 runs in this process; more uses a local process pool
         (default: the number of CPUs).
     on_case : callable, optional
-        Called as ``on_case(claim, case_result)`` when a case finishes (progress display).
+        Called as ``on_case(claim, case_result)`` in this process when a case finishes
+        (progress display); never from two threads at once.
+    isolate : bool
+        Run each claim in a fresh process of its own (``jobs`` claims at a time), so that a
+        claim's time is what it costs alone with ``-j 1``: no cache warmed by another claim.
+        Not with ``executor``.
+
+    Returns
+    -------
+    list of ClaimResult
+        One per claim, cases in declaration order.
+
+    Raises
+    ------
+    DomainError
+        ``jobs`` < 1, or ``isolate`` together with ``executor``.
     """
-    results = [ClaimResult(c) for c in claims]
-    slots: dict = {}
-    tasks = [(ci, k) for ci, c in enumerate(claims) for k in range(len(c.cases))]
     if jobs is None:
         jobs = os.cpu_count() or 1
-    own = None
-    if executor is None and jobs > 1 and len(tasks) > 1:
-        own = executor = cf.ProcessPoolExecutor(max_workers=jobs)
-    try:
-        if executor is None:
-            for ci, k in tasks:
-                c = claims[ci]
-                t0 = time.perf_counter()
-                v = _execute(c.func, c.cases[k])
-                cr = CaseResult(c.cases[k], _stamp(v, c, c.cases[k]), time.perf_counter() - t0)
-                slots[(ci, k)] = cr
-                if on_case:
-                    on_case(c, cr)
-        else:
-            futs = {executor.submit(_run_case_by_path, claims[ci].path, claims[ci].name, k): (ci, k)
-                    for ci, k in tasks}
-            for fut in cf.as_completed(futs):
-                ci, k = futs[fut]
-                c = claims[ci]
-                try:
-                    v, secs = fut.result()
-                except Exception as exc:  # worker died: report it as an undecided case
-                    v, secs = Verdict(Status.UNDECIDED, method="crash", evidence=f"worker failed: {exc!r}"), 0.0
-                cr = CaseResult(c.cases[k], _stamp(v, c, c.cases[k]), secs)
-                slots[(ci, k)] = cr
-                if on_case:
-                    on_case(c, cr)
-    finally:
-        if own is not None:
-            own.shutdown(cancel_futures=True)
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise DomainError(f"jobs must be an integer >= 1, got {jobs!r}")
+    if isolate and executor is not None:
+        raise DomainError("isolate=True starts its own processes; it cannot be combined with executor=")
+    slots: dict = {}
+    lock = threading.Lock()
+
+    def record(ci, k, v, secs):
+        c = claims[ci]
+        cr = CaseResult(c.cases[k], _stamp(v, c, c.cases[k]), secs, v.evidence if v.method == _SKIP_METHOD else "")
+        with lock:
+            slots[(ci, k)] = cr
+            if on_case:
+                on_case(c, cr)
+
+    tasks = [(ci, k) for ci, c in enumerate(claims) for k in range(len(c.cases))]
+    if isolate:
+        _run_isolated(claims, jobs, record)
+    elif executor is None and (jobs == 1 or len(tasks) <= 1):
+        for ci, k in tasks:
+            c = claims[ci]
+            t0 = time.perf_counter()
+            v = _execute(c, c.cases[k])
+            record(ci, k, v, time.perf_counter() - t0)
+    else:
+        own = cf.ProcessPoolExecutor(max_workers=jobs) if executor is None else None
+        try:
+            _run_on(own or executor, claims, tasks, record)
+        finally:
+            if own is not None:
+                own.shutdown(cancel_futures=True)
+    results = [ClaimResult(c) for c in claims]
     for ci, c in enumerate(claims):
         results[ci].cases = [slots[(ci, k)] for k in range(len(c.cases))]
     return results
+
+
+def _run_on(executor, claims, tasks, record) -> None:
+    futs = {executor.submit(_run_case_by_path, claims[ci].path, claims[ci].name, k): (ci, k) for ci, k in tasks}
+    for fut in cf.as_completed(futs):
+        ci, k = futs[fut]
+        try:
+            v, secs = fut.result()
+        except Exception as exc:  # worker died: report it as an undecided case
+            v, secs = _crashed(exc), 0.0
+        record(ci, k, v, secs)
+
+
+def _run_isolated(claims, jobs, record) -> None:
+    # one fresh "spawn" process per claim (cold caches; fork would copy this process's state)
+    context = multiprocessing.get_context("spawn")
+
+    def one(ci):
+        with cf.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            _run_on(pool, claims, [(ci, k) for k in range(len(claims[ci].cases))], record)
+
+    with cf.ThreadPoolExecutor(max_workers=jobs) as threads:
+        for fut in [threads.submit(one, ci) for ci in range(len(claims))]:
+            fut.result()

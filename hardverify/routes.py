@@ -35,8 +35,8 @@ import sympy as sp
 from flint import arb, ctx
 
 from .caching import LRU
-from .core.conventions import NORMALIZATIONS
 from .core.activations import MAX_FREQUENCY, Activation, activation
+from .core.conventions import NORMALIZATIONS
 from .core.numbers import sign_of
 from .errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from .numeric import dual as _ndual

@@ -36,6 +36,7 @@ import sympy as sp
 from flint import arb, ctx, fmpq
 
 from . import routes
+from .core.conventions import MEASURES
 from .core.numbers import exact_real
 from .errors import DomainError
 from .numeric import funk_hecke as _nfh
@@ -46,7 +47,6 @@ from .symbolic import bridge as _bridge
 from .symbolic import gegenbauer as _sg
 from .symbolic.harmonics import addition_kernel, harmonic_projection, slice_average, zonal_harmonic
 from .symbolic.moments import sphere_moment
-from .core.conventions import MEASURES
 from .validate import as_choice, as_dps, as_nonneg_int
 
 __all__ = [

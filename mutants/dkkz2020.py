@@ -21,7 +21,6 @@ from hardverify import checks
 from hardverify.constructions import dkkz2020 as D
 from hardverify.distributions import AnisotropicGaussian, Gaussian
 from hardverify.networks import Network, hermite_component, inner_product
-from hardverify.proofs import claim
 
 P = runpy.run_path(str(Path(__file__).with_name("_planted.py")))
 mutant = P["mutant"]

@@ -24,7 +24,6 @@ from hardverify.checks.orthogonality import check_family_orthogonality
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.distributions import Gaussian, ShiftedGaussian
 from hardverify.networks import Network, SubsetFamily
-from hardverify.proofs import claim
 
 P = runpy.run_path(str(Path(__file__).with_name("_planted.py")))
 mutant = P["mutant"]

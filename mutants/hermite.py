@@ -18,7 +18,6 @@ import sympy as sp
 
 import hardverify as hv
 from hardverify import checks
-from hardverify.proofs import claim
 from hardverify.symbolic.gaussian import he_values
 
 P = runpy.run_path(str(Path(__file__).with_name("_planted.py")))

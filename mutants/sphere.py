@@ -18,7 +18,6 @@ import sympy as sp
 
 import hardverify as hv
 from hardverify import checks, sphere
-from hardverify.proofs import claim
 from hardverify.symbolic import harmonics as H
 
 P = runpy.run_path(str(Path(__file__).with_name("_planted.py")))

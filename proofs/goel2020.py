@@ -17,11 +17,17 @@ from hardverify import checks
 from hardverify.checks.orthogonality import check_family_orthogonality, check_orthogonality
 from hardverify.constructions.goel2020 import GGJKK, TANH_HALF, word_count
 from hardverify.distributions import (
-    AnisotropicGaussian, Gaussian, Hypercube, Radial, RadiusLaw, ShiftedGaussian, UniformBall, UniformCube,
+    AnisotropicGaussian,
+    Gaussian,
+    Hypercube,
+    Radial,
+    RadiusLaw,
+    ShiftedGaussian,
+    UniformBall,
+    UniformCube,
     UniformSphere,
 )
-from hardverify.networks import hermite_component
-from hardverify.networks import Network, inner_product
+from hardverify.networks import Network, hermite_component, inner_product
 from hardverify.proofs import claim
 
 NS = [4, 8, 16, 32, 64, 128, 256, 512, 1024, 10 ** 6]

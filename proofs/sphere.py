@@ -14,11 +14,11 @@ import sympy as sp
 import hardverify as hv
 from hardverify import checks, sphere
 from hardverify.checks.sphere import forms_equal, routes_agree
+from hardverify.proofs import claim
 from hardverify.symbolic import gegenbauer as G
 from hardverify.symbolic import harmonics as H
 from hardverify.symbolic.funk_hecke import eigen_forms
 from hardverify.symbolic.moments import sphere_moment
-from hardverify.proofs import claim
 from hardverify.verdict import Verdict
 
 DPS = 30

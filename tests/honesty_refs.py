@@ -21,9 +21,9 @@ from fractions import Fraction
 
 import mpmath
 import sympy as sp
+from references import mp_hermite_he
 
 import hardverify as hv
-from references import mp_hermite_he
 
 t = hv.t
 

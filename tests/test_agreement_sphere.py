@@ -10,6 +10,7 @@ import pytest
 import scipy.special
 import sympy as sp
 from flint import ctx
+from helpers import assert_certified, assert_encloses
 
 import hardverify as hv
 from hardverify import sphere
@@ -41,11 +42,11 @@ def test_exact_vs_quadrature(name, n):
     with ctx.workprec(400):
         for k, (q, f) in enumerate(zip(quad, forms)):
             exact = f.to_arb()
-            assert q.ball.overlaps(exact), (k, q)
             if f.is_zero():
+                assert_encloses(q, exact, what=k)
                 continue
-            # dps digits, or the certified bound |μ_k| ≤ 10^-25 sup|σ|/√N (a value far below its size)
-            assert q.rel_accuracy_digits() >= 25 or float(q.abs_upper()) < 1e-25, (k, q)
+            # dps digits, or the certified bound |μ_k| ≤ 10^-25 (a value far below its size)
+            assert_certified(q, exact, 25, bound_scale=1, what=k)
 
 
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "erf", "gelu", "softplus", "silu"])
@@ -61,7 +62,7 @@ def test_series_vs_quadrature(name, n):
 def test_auto_picks_exact_for_piecewise_polynomials():
     e = sphere.funk_hecke("relu", 10 ** 6, 1000, dps=50)
     q = sphere.funk_hecke("relu", 10 ** 6, 1000)          # the exact rational/π
-    assert e.contains(q) and e.rel_accuracy_digits() >= 50
+    assert_certified(e, q, 50)
 
 
 def test_h6_certified_against_hermite():
@@ -87,3 +88,17 @@ def test_gauss_jacobi_float_evidence(n):
         P = sp.lambdify(t, sphere.legendre_polynomial(n, k), "numpy")(x)
         approx = cn * np.sum(w * sig * P)
         assert abs(approx - float(cert[k].mid)) < 1e-13
+
+
+# -- (moved from test_review_sphere.py)
+def test_arcsine_law_n2_step_all_routes():
+    # n = 2 (Chebyshev, arcsine marginal): μ_k(step) = sin(kπ/2)/(kπ), μ_0 = 1/2 (direct integration in θ)
+    ref = [sp.Rational(1, 2)] + [sp.sin(k * sp.pi / 2) / (k * sp.pi) for k in range(1, 9)]
+    assert sphere.funk_hecke_eigenvalues("step", 2, 8) == ref
+    for alg in ("exact", "quadrature"):
+        mus = sphere.funk_hecke_eigenvalues("step", 2, 8, dps=30, algorithm=alg)
+        for k, (m, r) in enumerate(zip(mus, ref)):
+            if r == 0:
+                assert m.is_exact_zero(), (alg, k)
+            else:
+                assert_certified(m, r, 30, what=(alg, k))

@@ -5,6 +5,7 @@ from flint import arb
 
 import hardverify as hv
 from hardverify import checks
+from hardverify.numeric.enclosure import Enclosure
 from hardverify.verdict import Status, Verdict
 
 x = sp.Symbol("x")
@@ -68,3 +69,23 @@ def test_verdict_combination_and_truthiness():
     assert Verdict.combine([]).status is Status.UNDECIDED
     d = r.with_(claim="H1", params={"m": 3}).to_dict()
     assert d["status"] == "REFUTED" and d["params"] == {"m": 3}
+
+
+# -- (moved from test_review_core.py)
+def test_matches_check_does_not_certify_a_straddling_enclosure():
+    # [0.2950 ± 1e-6] meets 0.30 ± 0.005 but the value may be 0.294999..., which rounds to 0.29
+    straddle = Enclosure(arb("0.2950 +/- 1e-6"))
+    assert checks.matches(straddle, "0.30").status is Status.UNDECIDED
+    assert checks.matches(Enclosure(arb("0.2990 +/- 1e-6")), "0.30").status is Status.CERTIFIED
+    assert checks.matches(Enclosure(arb("0.2940 +/- 1e-6")), "0.30").status is Status.REFUTED
+    # a high-precision enclosure of a 30-digit reference is still certified (SPEC V1)
+    assert checks.matches(hv.enclose(1 / (2 * sp.sqrt(sp.pi)), 40),
+                          "0.282094791773878143474039725780").status is Status.CERTIFIED
+
+
+def test_exact_equal_never_refutes_a_true_identity_it_cannot_simplify():
+    # atan(1/2) + atan(1/3) = π/4 (Machin-type); whatever simplify does, REFUTED would be wrong
+    v = checks.exact_equal(sp.atan(sp.Rational(1, 2)) + sp.atan(sp.Rational(1, 3)), sp.pi / 4)
+    assert v.status in (Status.PROVED, Status.UNDECIDED)
+    v = checks.exact_equal(sp.sqrt(2 + sp.sqrt(3)), (sp.sqrt(6) + sp.sqrt(2)) / 2)
+    assert v.status in (Status.PROVED, Status.UNDECIDED)

@@ -1,7 +1,9 @@
 """DKKZ 2020 (SPEC §6): the planar network F_k (D1) and the correlation-decay lemma (D2)."""
 
+import mpmath
 import pytest
 import sympy as sp
+from helpers import assert_certified
 
 import hardverify as hv
 from hardverify.constructions import dkkz2020 as D
@@ -37,7 +39,7 @@ def test_norms_f2_and_f4():
     assert D.norm2(2) == 2 - 4 / sp.pi
     assert sp.simplify(D.norm2(4) - D.F4_NORM2) == 0
     # reference: hand derivation from the arc-cosine kernel (see the module docstring); value by mpmath
-    assert hv.enclose(D.F4_NORM2, 20).matches("0.116786700095710996")
+    assert_certified(hv.enclose(D.F4_NORM2, 20), "0.116786700095710996", 20)
     F = D.planar_network(4)
     mc = monte_carlo_inner(F, F, Gaussian(2), samples=200_000, seed=3)    # evidence
     assert mc.consistent_with(float(sp.N(D.F4_NORM2, 20)))
@@ -89,3 +91,24 @@ def test_decay_correlation_against_monte_carlo():
 def test_bad_input(make, message):
     with pytest.raises(DomainError, match=message):
         make()
+
+
+# -- (moved from test_review_networks.py)
+def test_dkkz_norm_and_d2_values_against_arccos_sums():
+    # F_4 = Σ_{i<4} (-1)^i |⟨u_i, x⟩|, so E[F_4(U^T x) F_4(V^T x)] = Σ_{ij} (-1)^{i+j} κ(u_i^T A u_j) with
+    # κ(ρ) = (2/π)(√(1-ρ²) + ρ asin ρ) (E|U||V|); summed in mpmath.  The SPEC D2 Monte Carlo figures
+    # 0.00261 and 0.03145 are within their sampling error of the values 0.0025950..., 0.0314263....
+    with mpmath.workdps(30):
+        u = [mpmath.matrix([mpmath.cos(mpmath.pi * i / 4), mpmath.sin(mpmath.pi * i / 4)]) for i in range(4)]
+        kap = lambda r: 2 / mpmath.pi * (mpmath.sqrt(1 - r * r) + r * mpmath.asin(r))                 # noqa: E731
+
+        def corr(a, b):
+            A = mpmath.matrix([[a, 0], [0, b]])
+            return mpmath.fsum((-1) ** (i + j) * kap(mpmath.re((u[i].T * A * u[j])[0])) for i in range(4) for j in range(4))
+        assert abs(sp.N(D.F4_NORM2, 30) - sp.Float(mpmath.nstr(mpmath.re(corr(1, 1)), 28), 30)) < 1e-25
+        assert abs(mpmath.re(corr(1, 1)) - mpmath.mpf("0.1167867")) < 1e-7           # the docstring value
+        for a, b, digits in [("0.6", "0.3", "0.0025950443522290026393"), ("0.8", "0.8", "0.031426394640481285326")]:
+            ref = corr(mpmath.mpf(a), mpmath.mpf(b))
+            assert abs(mpmath.re(ref) - mpmath.mpf(digits)) < mpmath.mpf("1e-21")
+            A = ((sp.Rational(a), 0), (0, sp.Rational(b)))
+            assert_certified(D.decay_correlation(4, A, dps=20), digits, 20)

@@ -3,17 +3,26 @@
 import itertools
 import math
 
+import mpmath
 import pytest
 import sympy as sp
+from flint import ctx
+from helpers import STEP_STRICT, arb_of, assert_certified, assert_narrow
+from references import mp_relu2_shifted_pair
 
 import hardverify as hv
-from hardverify.checks.orthogonality import check_family_orthogonality
-from hardverify.constructions.goel2020 import GGJKK, TANH_HALF, word_count
+from hardverify.checks.orthogonality import check_family_orthogonality, check_orthogonality
+from hardverify.constructions.goel2020 import GGJKK, TANH_HALF, _word_weight_bound, word_count
 from hardverify.distributions import (
-    AnisotropicGaussian, Gaussian, Hypercube, ShiftedGaussian, UniformCube, UniformSphere,
+    AnisotropicGaussian,
+    Gaussian,
+    Hypercube,
+    ShiftedGaussian,
+    UniformCube,
+    UniformSphere,
 )
 from hardverify.errors import DomainError, NotCertified
-from hardverify.networks import hermite_component
+from hardverify.networks import hermite_component, inner_product
 from hardverify.verdict import Status
 
 
@@ -27,13 +36,13 @@ def test_spec_v12_last_digits_are_wrong():
     # 2 - 4/π = 0.72676045526483731384892989301988510372... (mpmath, 50 digits); SPEC V12 prints
     # 0.726760455264837313848929893024, whose last two digits should be 20.
     e = GGJKK(2, "relu").norm2(dps=40)
-    assert e.matches("0.726760455264837313848929893020")
+    assert_certified(e, "0.726760455264837313848929893020", 40)
     assert not e.matches("0.726760455264837313848929893024")
 
 
 def test_sigmoid_k1_norm_spec_v15():
     e = GGJKK(1, "sigmoid").norm2(dps=30)
-    assert e.matches("0.173516143432371850950596685128") and e.rel_accuracy_digits() >= 30
+    assert_certified(e, "0.173516143432371850950596685128", 30)
 
 
 @pytest.mark.parametrize("act", ["relu", "abs", "sign", "step", "erf"])
@@ -57,13 +66,14 @@ def test_closed_forms_of_sign_and_erf_at_k3():
 def test_dual_sum_equals_the_hermite_series_for_sigmoid():
     g = GGJKK(3, "sigmoid")
     a, b = g.norm2(dps=25), g.norm2_hermite_series(dps=25)
-    assert a.ball.overlaps(b.ball) and min(a.rel_accuracy_digits(), b.rel_accuracy_digits()) >= 25
+    assert_certified(a, b.ball, 25)                  # the two routes overlap, and both are narrow
+    assert_narrow(b, 25)
 
 
 def test_series_kernels_reproduce_the_closed_form():
     g = GGJKK(4, "relu")
     e = g.norm2(dps=12, algorithm="series")
-    assert e.contains(g.norm2()) and e.rel_accuracy_digits() >= 12
+    assert_certified(e, g.norm2(), 12)
 
 
 def test_norm_does_not_depend_on_S_or_n():
@@ -132,7 +142,7 @@ def test_monomial_activation_gives_the_parity_monomial():
 def test_lower_bound_values(k, ref):
     g = GGJKK(k, "relu")
     lb = g.norm2_lower_bound()
-    assert hv.enclose(lb, 10).matches(ref)                                # SPEC G5 table
+    assert_certified(hv.enclose(lb, 10), ref, 10)                         # SPEC G5 table
     assert hv.enclose(g.norm2() - lb, 20).is_positive() or k == 1
 
 
@@ -209,4 +219,90 @@ def test_sigmoid_norms_to_thirty_digits_by_two_routes(k):
     a, b = g.norm2(dps=30), g.norm2_hermite_series(dps=30)
     assert a.ball.overlaps(b.ball)
     if k % 2:
-        assert min(a.rel_accuracy_digits(), b.rel_accuracy_digits()) >= 30
+        assert_certified(a, b.ball, 30)
+        assert_narrow(b, 30)
+
+
+# -- (moved from test_review_networks.py)
+def test_v12_last_digits_are_020_not_024():
+    # SPEC §8 V12 prints 2 - 4/π = 0.726760455264837313848929893024.  Reference: mpmath at 50 digits,
+    # 2 - 4/π = 0.72676045526483731384892989301988510..., which rounds to ...893020 at 30 digits.
+    with mpmath.workdps(50):
+        ref = 2 - 4 / mpmath.pi
+        assert mpmath.nstr(ref, 30) == "0.72676045526483731384892989302"   # mpmath drops the trailing 0
+        # rounds to the 30-decimal string: |error| < half a unit in the 30th decimal
+        assert abs(ref - mpmath.mpf("0.726760455264837313848929893020")) < mpmath.mpf("5e-31")
+        assert abs(ref - mpmath.mpf("0.726760455264837313848929893024")) > mpmath.mpf("3e-30")
+    e = GGJKK(2, "relu").norm2(dps=40)
+    assert_certified(e, "0.726760455264837313848929893020", 40)
+    assert not e.matches("0.726760455264837313848929893024")
+
+
+def test_g1_negative_control_value_is_018117():
+    # SPEC G1 prints 0.1808 ± 0.0002 (Monte Carlo); the author's correction is 0.18117128471160325456.
+    # Reference: the clamp reduction mp_relu2_shifted_pair (tests/references.py; mpmath, 30 digits): 0.181171284711603254560335324529.
+    # A second, closed-form-free check (nested mpmath quadrature, run offline, 25 digits) gave
+    # 0.1811712847116032545603.
+    ref = mp_relu2_shifted_pair("0.5", "0.5")
+    with mpmath.workdps(30):
+        assert abs(ref - mpmath.mpf("0.1811712847116032545603")) < mpmath.mpf("1e-21")
+    g = GGJKK(2, "relu")
+    e = inner_product(g.network({1, 2}, 3), g.network({2, 3}, 3), ShiftedGaussian(3, sp.Rational(1, 2)), dps=18)
+    assert_certified(e, arb_of(ref), 18)
+    assert_certified(e, "0.18117128471160325456", 18)
+    assert abs(ref - mpmath.mpf("0.1808")) > 1.5 * mpmath.mpf("0.0002")      # SPEC's MC figure is 1.9σ low
+
+
+def test_strict_step_ggjkk_is_not_identically_zero_on_the_hypercube():
+    # Regression (unsound PROVED): with σ = 1{t>0}, f_S (k = 2) was "proved" ≡ 0 from σ - 1/2 odd,
+    # and check_orthogonality(f, f, Hypercube) returned PROVED E[f²] = 0.  Exact: f_S(1,1) =
+    # σ(√2) - 2σ(0) + σ(-√2) = 1, and f_S = f_S(1)·x1x2 on {±1}² (G6), so E[f_S²] = 1.
+    f = GGJKK(2, STEP_STRICT).template
+    assert f({1: 1, 2: 1}) == 1
+    assert not f.is_identically_zero()
+    assert inner_product(f, f, Hypercube(2)) == 1
+    v = check_orthogonality(f, f, Hypercube(2))
+    assert v.status is Status.REFUTED
+    # the built-in step is 1{t > 0} too (issue 10): the same template, not identically zero
+    h = GGJKK(2, "step").template
+    assert not h.is_identically_zero() and h({1: 1, 2: 1}) == 1
+
+
+def test_certify_without_a_norm_route_keeps_the_orthogonality_verdict():
+    # Regression (robustness): certify under the uniform cube or N(0, 2I) raised DomainError from norm2.
+    for D6 in (UniformCube(6), AnisotropicGaussian(6, 2)):
+        assert hv.checks.certify_family(GGJKK(2, "relu"), 6, D6).status is Status.PROVED
+    with pytest.raises(DomainError):                    # f_S on R^4 cannot live under a law on R^2
+        GGJKK(4, "relu").norm2(dist=UniformSphere(2))
+
+
+@pytest.mark.parametrize("k", [4, 10, 20])
+def test_relu_norm_with_cancellation_against_120_digit_dual_sum(k):
+    # E[f_S²] = 2^k Σ_j (-1)^j C(k,j) K(1 - 2j/k) with K the ReLU arc-cosine kernel (SPEC H4), summed
+    # independently in mpmath at 120 digits (the alternating sum cancels ~2^k).
+    with mpmath.workdps(120):
+        K = lambda r: (mpmath.sqrt(1 - r * r) + r * mpmath.asin(r)) / (2 * mpmath.pi) + r / 4      # noqa: E731
+        ref = 2 ** k * mpmath.fsum((-1) ** j * math.comb(k, j) * K(mpmath.mpf(k - 2 * j) / k) for j in range(k + 1))
+        e = GGJKK(k, "relu").norm2(dps=30)
+        with ctx.workprec(500):
+            assert_certified(e, arb_of(ref, 100), 30)
+
+
+def test_word_weight_tail_bound_dominates_exact_ratios():
+    # sup_{m > M, m ≡ k} T(k,m)/k^m ≤ _word_weight_bound(k, M): exact rationals for M < m ≤ M + 120.
+    for k in range(1, 9):
+        for M in (k, k + 7, 40):
+            b = _word_weight_bound(k, M)
+            for m in range(M + 1, M + 121):
+                if (m - k) % 2 == 0:
+                    assert sp.Rational(word_count(k, m), k ** m) <= sp.Rational(b.numerator, b.denominator)
+
+
+@pytest.mark.slow
+def test_sigmoid_k3_norm_both_routes_against_nested_quadrature():
+    # Reference (offline, nested mpmath quadrature at 25 digits, ~5 min): for odd k only the odd part
+    # o = tanh(t/2)/2 of the sigmoid survives, K_o is odd in ρ, and
+    # E[f_S²] = 8(2 K_o(1) - 6 K_o(1/3)) = 0.0098285429326633370195.
+    g = GGJKK(3, "sigmoid")
+    for e in (g.norm2(dps=18), g.norm2_hermite_series(dps=18)):
+        assert_certified(e, "0.0098285429326633370195"[:21], 18)

@@ -2,16 +2,30 @@
 
 import math
 
+import mpmath
 import numpy as np
 import pytest
 import sympy as sp
+from references import mp_radial_moment
 
 from hardverify.distributions import (
-    AnisotropicGaussian, Gaussian, GaussianLaw, Hypercube, Radial, RadiusLaw, ShiftedGaussian, UniformBall,
-    UniformCube, UniformSphere, require_spherical,
+    AnisotropicGaussian,
+    Gaussian,
+    GaussianLaw,
+    Hypercube,
+    Radial,
+    RadiusLaw,
+    ShiftedGaussian,
+    SignedPermutation,
+    UniformBall,
+    UniformCube,
+    UniformSphere,
+    point_reflection,
+    reflection,
+    require_spherical,
+    transposition,
 )
 from hardverify.errors import DomainError, NoClosedForm
-from hardverify.distributions import SignedPermutation, point_reflection, reflection, transposition
 
 n_sym = sp.Symbol("n", integer=True, positive=True)
 
@@ -167,3 +181,56 @@ def test_shifted_gaussian_samples_have_the_shifted_mean():
 def test_bad_input_raises_domain_errors_naming_the_allowed_values(make, message):
     with pytest.raises(DomainError, match=message):
         make()
+
+
+# -- (moved from test_review_networks.py)
+def test_gaussian_law_invariance_matches_mean_and_covariance():
+    # N(μ, diag v) is determined by its mean and covariance: R is a symmetry iff Rμ = μ and R Σ R^T = Σ.
+    rng = np.random.default_rng(5)
+    for _ in range(40):
+        mu = {int(c): sp.Rational(int(rng.integers(-1, 2)), 2) for c in rng.choice(4, size=2, replace=False) + 1}
+        var = {int(c): int(rng.integers(1, 3)) for c in rng.choice(4, size=2, replace=False) + 1}
+        Dl = GaussianLaw(4, mean=mu, variances=var)
+        perm = {i + 1: int(p) + 1 for i, p in enumerate(rng.permutation(4))}
+        signs = {int(c): -1 for c in rng.choice(4, size=int(rng.integers(0, 3)), replace=False) + 1}
+        R = SignedPermutation(perm=perm, signs=signs, flip_all=bool(rng.random() < 0.2))
+        m = [mu.get(i, 0) for i in range(1, 5)]
+        v = [var.get(i, 1) for i in range(1, 5)]
+        Rm = [0] * 4
+        Rv = [0] * 4
+        for i in range(1, 5):
+            Rm[R.image(i) - 1] = R.sign(i) * m[i - 1]
+            Rv[R.image(i) - 1] = v[i - 1]
+        assert Dl.is_invariant_under(R) == (Rm == m and Rv == v)
+
+
+def test_radius_moments_against_quadrature():
+    with mpmath.workdps(30):
+        for df, scale, s in [(3, 1, 4), (sp.Rational(5, 2), 3, 3), (1, sp.Rational(1, 2), 1), (7, 2, 5)]:
+            d = mpmath.mpf(sp.Rational(df).p) / sp.Rational(df).q
+            sc = mpmath.mpf(sp.Rational(scale).p) / sp.Rational(scale).q
+            dens = lambda r: r ** (d - 1) * mpmath.exp(-r * r / 2) / (2 ** (d / 2 - 1) * mpmath.gamma(d / 2))  # noqa: E731
+            ref = sc ** s * mp_radial_moment(dens, s, 0, mpmath.inf)
+            assert abs(sp.N(RadiusLaw.chi(df, scale).moment(s), 40) - sp.Float(mpmath.nstr(ref, 35), 40)) < 1e-25
+        for alpha, scale, s in [(3, 2, 2), (sp.Rational(7, 2), 2, sp.Rational(3, 2)), (5, 1, 1)]:
+            a = mpmath.mpf(sp.Rational(alpha).p) / sp.Rational(alpha).q
+            sc = mpmath.mpf(scale)
+            ss = mpmath.mpf(sp.Rational(s).p) / sp.Rational(s).q
+            # substitute r = sc/u, u ∈ (0, 1]: E[R^s] = ∫_0^1 (sc/u)^s α u^{α-1} du
+            ref = mpmath.quad(lambda u: (sc / u) ** ss * a * u ** (a - 1), [0, 1])
+            assert abs(sp.N(RadiusLaw.pareto(alpha, scale).moment(s), 40) - sp.Float(mpmath.nstr(ref, 35), 40)) < 1e-20
+    with pytest.raises(DomainError):
+        RadiusLaw.pareto(3).moment(3)
+
+
+def test_radial_coordinate_moments():
+    # E[x^α] = E[R^|α|] E_θ[θ^α]; E_θ[θ1²θ2²] = 1/(n(n+2)), E_θ[θ1⁴] = 3/(n(n+2)) on S^{n-1}.
+    assert Radial(4, RadiusLaw.chi(3, scale=2)).moment((2, 2)) == 240 * sp.Rational(1, 24)     # E[(2χ_3)^4] = 16·15
+    assert UniformBall(3, radius=2).moment((2,)) == sp.Rational(4, 5)                           # 4·(3/5)/3
+    assert UniformBall(5).moment((4,)) == sp.Rational(5, 9) * sp.Rational(3, 35)                         # E R⁴ = 5/9
+    assert UniformSphere(5, radius=2).moment((2, 2)) == 16 * sp.Rational(1, 35)
+    assert Radial(3, RadiusLaw.pareto(5, scale=2)).moment((2,)) == sp.Rational(20, 9)
+    # Regression: an odd moment of a heavy-tailed law does not exist (E|x_1| = ∞ for α = 1)
+    with pytest.raises(DomainError):
+        Radial(2, RadiusLaw.pareto(1)).moment((1,))
+    assert Radial(2, RadiusLaw.pareto(3)).moment((1,)) == 0

@@ -8,7 +8,10 @@ import sympy as sp
 from flint import arb, ctx
 
 import hardverify as hv
+from hardverify import checks
 from hardverify.errors import DomainError
+from hardverify.numeric.enclosure import Enclosure, exact_fraction
+from hardverify.verdict import Status
 
 
 def ball(s, prec=200):
@@ -71,3 +74,17 @@ def test_enclosure_must_be_finite_and_division_checked():
         hv.Enclosure(arb(1)) / hv.Enclosure(arb(0, 1))
     with pytest.raises(DomainError):
         hv.Enclosure(1.0)
+
+
+# -- (moved from test_review_core.py)
+def test_exact_fraction_keeps_the_sign_of_an_mpmath_number():
+    # mpmath's mpf.man_exp returns the *unsigned* mantissa: -0.75 was read as +3/4, so
+    # Enclosure(0.75).contains(mpf(-0.75)) said True and less(-1, 0) said REFUTED.
+    assert exact_fraction(mpmath.mpf("-0.75")) == Fraction(-3, 4)
+    assert exact_fraction(mpmath.mpf(-3)) == -3
+    e = Enclosure(arb("0.75"))
+    assert not e.contains(mpmath.mpf("-0.75")) and e.excludes(mpmath.mpf("-0.75"))
+    assert checks.less(mpmath.mpf(-1), 0).status is Status.PROVED
+    neg = hv.enclose(-1 / sp.sqrt(3), 30)
+    assert neg.contains(neg.lower) and neg.contains(neg.upper)          # its own exact endpoints
+    assert checks.in_range(neg, neg.lower, neg.upper).status is Status.CERTIFIED

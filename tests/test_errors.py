@@ -90,7 +90,7 @@ def test_bad_options():
     with pytest.raises(errors.DomainError, match="pass dps="):
         hv.hermite_coefficient("relu", 2, algorithm="quadrature")
     with pytest.raises(errors.DomainError, match="growth must be"):
-        hv.activation(sp.tanh(x), x, growth=(1, 2)).growth
+        _ = hv.activation(sp.tanh(x), x, growth=(1, 2)).growth
 
 
 def test_dual_kernel_rho_domain():

@@ -26,6 +26,7 @@ import random
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+import honesty_refs as R
 import mpmath
 import pytest
 import sympy as sp
@@ -35,8 +36,6 @@ from hardverify import errors
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.distributions import Gaussian
 from hardverify.networks import Network, inner_product
-
-import honesty_refs as R
 
 SPHERE_NS = [2, 3, 4, 5, 6, 7, 10, 20, 50, 100, 1000, 10 ** 4, 10 ** 6]
 KERNEL_ACTS = ["relu", "sign", "step", "erf", "abs"]

@@ -3,18 +3,46 @@
 import itertools
 import math
 
+import mpmath
 import numpy as np
 import pytest
 import sympy as sp
+from helpers import (
+    ADVERSARIAL_ACTS,
+    EVEN_AE_AT_ONE,
+    GRID3,
+    ODD_AE_AT_ONE,
+    SIGN_LEFT,
+    STEP_STRICT,
+    TRANSFORMS,
+    apply_transform,
+    arb_of,
+    assert_certified,
+    random_network,
+)
+from references import mp_radial_moment
 
 import hardverify as hv
+from hardverify.checks.orthogonality import check_orthogonality
 from hardverify.distributions import (
-    Gaussian, Hypercube, Radial, RadiusLaw, ShiftedGaussian, UniformBall, UniformCube, UniformSphere,
+    AnisotropicGaussian,
+    Gaussian,
+    Hypercube,
+    Radial,
+    RadiusLaw,
+    ShiftedGaussian,
+    UniformBall,
+    UniformCube,
+    UniformSphere,
+    point_reflection,
+    reflection,
+    transposition,
 )
 from hardverify.errors import DomainError, NoClosedForm, NotCertified
-from hardverify.networks import hermite_component, inner_product, monte_carlo_inner
-from hardverify.networks import ComposedNetwork, Network
-from hardverify.distributions import point_reflection, reflection, transposition
+from hardverify.networks import ComposedNetwork, Network, hermite_component, inner_product, monte_carlo_inner
+from hardverify.verdict import Status
+
+t = hv.t
 
 
 def parity_net(S, n, act="relu"):
@@ -107,8 +135,7 @@ def test_gaussian_inner_product_of_two_units_is_the_dual_kernel():
     # one unit each, unit weights with ρ = 1/2: E = K_ReLU(1/2) (SPEC H4 reference value)
     f = Network([[1, 0]], "relu")
     g = Network([[sp.Rational(1, 2), sp.sqrt(3) / 2]], "relu")
-    e = hv.enclose(inner_product(f, g, Gaussian(2)), 30)
-    assert e.matches("0.304498890522114679044498291245")
+    assert_certified(hv.enclose(inner_product(f, g, Gaussian(2)), 30), "0.304498890522114679044498291245", 30)
 
 
 def test_exact_and_series_routes_agree_for_weights_of_any_norm():
@@ -117,7 +144,7 @@ def test_exact_and_series_routes_agree_for_weights_of_any_norm():
     g = Network([[1, -1]], "sign")
     exact = inner_product(f, g, Gaussian(2))
     series = inner_product(f, g, Gaussian(2), dps=12, algorithm="series")
-    assert series.contains(exact) and series.rel_accuracy_digits() >= 12
+    assert_certified(series, exact, 12)
 
 
 def test_orthogonal_parity_networks_have_exactly_zero_inner_product():
@@ -149,7 +176,7 @@ def test_shifted_gaussian_control_value_and_spec_correction():
     # by mpmath.quad at 40 digits: 0.1811712847116032545603353245291288519739.
     f, g = parity_net([1, 2], 3), parity_net([2, 3], 3)
     e = inner_product(f, g, ShiftedGaussian(3, sp.Rational(1, 2)), dps=20)
-    assert e.matches("0.18117128471160325456") and e.rel_accuracy_digits() >= 20
+    assert_certified(e, "0.18117128471160325456", 20)
     # SPEC prints 0.1808 ± 0.0002 (Monte Carlo): the certified value lies outside that interval
     assert e.excludes("0.1810") and not e.contains("0.1806") and e.is_positive()
     assert e.ball > hv.enclose(sp.Rational(1810, 10000), 20).ball
@@ -204,3 +231,116 @@ def test_homogeneity_degrees():
 def test_bad_input(make, error, message):
     with pytest.raises(error, match=message):
         make()
+
+
+# -- (moved from test_review_networks.py)
+def test_constant_units_use_the_value_at_the_kink():
+    # Regression: σ even a.e. (1{|t| ≥ 1} with σ(-1) = 0 ≠ σ(1) = 1); the constant units σ(-1), σ(1)
+    # were merged, "proving" f = σ(0·x - 1) - σ(0·x + 1) ≡ 0 although f ≡ -1 under every law.
+    f = Network([[0], [0]], EVEN_AE_AT_ONE, outputs=[1, -1], biases=[-1, 1], n=1)
+    assert f([sp.Rational(1, 3)]) == -1
+    assert not f.is_identically_zero()
+    v = check_orthogonality(f, f, Gaussian(1), cross_check=False)
+    assert v.status is not Status.PROVED
+
+
+def test_almost_everywhere_polynomial_activations_do_not_crash():
+    # Regression (robustness): sign(t)² is 1 except at 0; it used to reach sympy.Poly and raise a bare
+    # PolynomialError.  It is even everywhere, so units σ(u), σ(-u) may still merge.
+    a = hv.activation(sp.sign(t) ** 2)
+    f = Network([[1, 1], [1, -1]], a, outputs=[1, -1], n=2)
+    assert not f.is_identically_zero()                 # f(1, 1) = 1 - 0 = 1
+    assert f([1, 1]) == 1
+    g = Network([[1, 1], [-1, -1]], a, outputs=[1, -1], n=2)
+    assert g.is_identically_zero()
+
+
+def test_certificates_hold_at_every_grid_point():
+    # Exact evaluation on {-1,0,1}³ (pre-activations sit on the switch points 0 and ±1 often).
+    rng = np.random.default_rng(20240611)
+    checked = 0
+    for trial in range(90):
+        act = ADVERSARIAL_ACTS[trial % len(ADVERSARIAL_ACTS)]
+        f = random_network(rng, act)
+        vals = {x: f(list(x)) for x in GRID3}
+        if f.is_identically_zero():
+            assert all(v == 0 for v in vals.values()), (act, f.rows, f.biases, f.outputs)
+        for R in TRANSFORMS:
+            eps = f.symmetry_sign(R)
+            if eps is not None:
+                checked += 1
+                for x in GRID3:
+                    assert sp.simplify(f(apply_transform(R, x)) - eps * vals[x]) == 0, (act, R, x)
+    assert checked >= 20
+
+
+def test_hypercube_enumeration_matches_brute_force_with_biases():
+    rng = np.random.default_rng(11)
+    for trial in range(12):
+        f = random_network(rng, ["relu", "sigmoid", STEP_STRICT, "erf"][trial % 4])
+        g = random_network(rng, ["abs", "tanh", "sign", SIGN_LEFT][trial % 4])
+        brute = sum(f(list(x)) * g(list(x)) for x in itertools.product((1, -1), repeat=3)) / 8
+        assert sp.simplify(inner_product(f, g, Hypercube(3)) - brute) == 0
+
+
+def test_composed_certificates_hold_pointwise():
+    rng = np.random.default_rng(3)
+    for trial in range(30):
+        f = random_network(rng, ADVERSARIAL_ACTS[trial % len(ADVERSARIAL_ACTS)])
+        for psi in ("tanh", "sign", SIGN_LEFT, STEP_STRICT, "abs", ODD_AE_AT_ONE):
+            h = ComposedNetwork(psi, f)
+            for R in TRANSFORMS[:5]:
+                eps = h.symmetry_sign(R)
+                if eps is not None:
+                    for x in GRID3:
+                        assert sp.simplify(h(apply_transform(R, x)) - eps * h(list(x))) == 0, (psi, R, x)
+
+
+def test_spherical_law_factor_against_polar_quadrature():
+    # E_D[fg] = E[R^{p+q}] · mean over the circle of f g (f, g p-, q-homogeneous, no biases), computed
+    # here by mpmath quadrature over the angle (split at every kink) and over the radial density.
+    f = Network([[1, 2], [-1, 1]], "relu", outputs=[1, -2])
+    g = Network([[2, -1], [1, 1], [0, 1]], "relu", outputs=[1, 1, -1])
+    h = Network([[1, 0], [1, 1]], "step", outputs=[1, -3])
+    relu = lambda u: max(u, 0)                                                         # noqa: E731
+    F = lambda c, s: relu(c + 2 * s) - 2 * relu(-c + s)                                # noqa: E731
+    G = lambda c, s: relu(2 * c - s) + relu(c + s) - relu(s)                           # noqa: E731
+    H = lambda c, s: (1 if c > 0 else 0) - 3 * (1 if c + s > 0 else 0)                 # noqa: E731
+    with mpmath.workdps(20):
+        cuts = sorted({float((mpmath.atan2(b, a) + d) % (2 * mpmath.pi)) for a, b in
+                       [(1, 2), (-1, 1), (2, -1), (1, 1), (0, 1), (1, 0)] for d in (mpmath.pi / 2, -mpmath.pi / 2)})
+        pts = [0] + cuts + [2 * mpmath.pi]
+
+        def ang(A, B):
+            return mpmath.quad(lambda th: A(mpmath.cos(th), mpmath.sin(th)) * B(mpmath.cos(th), mpmath.sin(th)), pts) / (2 * mpmath.pi)
+        fg, fh = ang(F, G), ang(F, H)
+        chi = lambda d, sc: lambda r: (r / sc) ** (d - 1) * mpmath.exp(-(r / sc) ** 2 / 2) / (           # noqa: E731
+            2 ** (mpmath.mpf(d) / 2 - 1) * mpmath.gamma(mpmath.mpf(d) / 2)) / sc
+        cases = [(UniformSphere(2, radius=3), lambda s: mpmath.mpf(3) ** s),
+                 (UniformBall(2, radius=2), lambda s: mp_radial_moment(lambda r: 2 * r / 4, s, 0, 2)),
+                 (Radial(2, RadiusLaw.chi(5, scale=sp.Rational(1, 2))),
+                  lambda s: mp_radial_moment(chi(5, mpmath.mpf(1) / 2), s, 0, mpmath.inf)),
+                 (Radial(2, RadiusLaw.pareto(3, scale=2)),
+                  lambda s: mpmath.quad(lambda u: (2 / u) ** s * 3 * u ** 2, [0, 1]))]
+        for law, ER in cases:
+            assert abs(sp.N(inner_product(f, g, law), 25) - sp.Float(mpmath.nstr(ER(2) * fg, 18), 25)) < 1e-15
+            assert abs(sp.N(inner_product(f, h, law), 25) - sp.Float(mpmath.nstr(ER(1) * fh, 18), 25)) < 1e-15
+
+
+@pytest.mark.slow
+def test_biased_pairs_under_shifted_and_anisotropic_gaussians():
+    # E[ReLU(x1 + 1/3) ReLU(x1 + x2 - 1)]: conditioning on x1, E_{x2}[ReLU(Y)] = mΦ(m/s) + sφ(m/s)
+    # for Y ~ N(m, s²), then one mpmath quadrature over x1.
+    f = Network([[1, 0]], "relu", biases=[sp.Rational(1, 3)])
+    g = Network([[1, 1]], "relu", biases=[-1])
+    with mpmath.workdps(30):
+        Er = lambda m, s: m * mpmath.ncdf(m / s) + s * mpmath.npdf(m / s)                          # noqa: E731
+
+        def ref(m1, s1, m2, s2):
+            return mpmath.quad(lambda x: max(x + mpmath.mpf(1) / 3, 0) * Er(x + m2 - 1, s2) * mpmath.npdf(x, m1, s1),
+                           [-mpmath.inf, -mpmath.mpf(1) / 3, mpmath.inf])
+        cases = [(ShiftedGaussian(2, sp.Rational(3, 10)), ref(mpmath.mpf(3) / 10, 1, mpmath.mpf(3) / 10, 1)),
+                 (AnisotropicGaussian(2, [3, 1]), ref(0, mpmath.sqrt(3), 0, 1))]
+    for law, value in cases:
+        e = inner_product(f, g, law, dps=10)
+        assert_certified(e, arb_of(value), 10)

@@ -4,8 +4,8 @@ import pytest
 import sympy as sp
 
 import hardverify as hv
-from hardverify.errors import DomainError
 from hardverify.core.parse import parse_expression
+from hardverify.errors import DomainError
 
 t = hv.t
 

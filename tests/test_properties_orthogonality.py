@@ -8,9 +8,8 @@ from hypothesis import strategies as st
 from strategies_networks import ODD, networks, points
 
 from hardverify.checks.orthogonality import check_orthogonality
-from hardverify.distributions import Gaussian, Hypercube
+from hardverify.distributions import Gaussian, Hypercube, point_reflection, reflection
 from hardverify.networks import inner_product
-from hardverify.distributions import point_reflection, reflection
 from hardverify.verdict import Status
 
 coords = st.integers(min_value=1, max_value=3)

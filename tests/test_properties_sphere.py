@@ -8,17 +8,17 @@ activations (tests/strategies.py).
 
 import sympy as sp
 from flint import arb, ctx, fmpq
+from helpers import assert_certified, assert_encloses
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import piecewise_linear, small_rationals
+from strategies_sphere import degrees, dimensions, quad_dimensions
 
 import hardverify as hv
 from hardverify import sphere
 from hardverify.numeric.gegenbauer import laplace_bounds
 from hardverify.symbolic import gegenbauer as G
 from hardverify.symbolic.funk_hecke import eigen_forms
-
-from strategies import piecewise_linear, small_rationals
-from strategies_sphere import degrees, dimensions, quad_dimensions
 
 t = hv.t
 
@@ -93,5 +93,7 @@ def test_exact_inside_certified(act, n):
     quad = sphere.funk_hecke_eigenvalues(act, n, 5, dps=20, algorithm="quadrature")
     with ctx.workprec(300):
         for q, f in zip(quad, eigen_forms(act, n, 5)):
-            assert q.ball.overlaps(f.to_arb())
-            assert f.is_zero() or q.rel_accuracy_digits() >= 20 or float(q.abs_upper()) < 1e-20
+            if f.is_zero():
+                assert_encloses(q, f.to_arb())
+            else:                               # 20 digits, or the certified bound |μ_k| ≤ 10^-20
+                assert_certified(q, f.to_arb(), 20, bound_scale=1)

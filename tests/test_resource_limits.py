@@ -17,9 +17,9 @@ import sympy as sp
 
 import hardverify as hv
 from hardverify.constructions.goel2020 import GGJKK, MAX_EXPLICIT_K
+from hardverify.core.counting import MAX_RESULT_BITS
 from hardverify.errors import DomainError, ResourceLimit
 from hardverify.networks.inner_products import MAX_SAMPLES
-from hardverify.core.counting import MAX_RESULT_BITS
 from hardverify.symbolic.gegenbauer import MAX_EXACT_DEGREE
 from hardverify.symbolic.moments import MAX_MOMENT_DEGREE
 

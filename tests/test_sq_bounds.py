@@ -4,7 +4,6 @@ Independent references: the closed forms of the bounds evaluated with mpmath at 
 E[f_S²] = 2 - 4/π (SPEC V12) and C(n, k) from math.comb; exact results compared with ==.
 """
 
-import itertools
 import math
 
 import mpmath
@@ -14,7 +13,7 @@ import sympy as sp
 import hardverify as hv
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.errors import DomainError, HypothesisFailed, ResourceLimit
-from hardverify.sq import BoundStructure, GramStructure, OrbitStructure, gram_from_members, sq_dim, csd, csda
+from hardverify.sq import BoundStructure, GramStructure, OrbitStructure, csd, csda, gram_from_members, sq_dim
 from hardverify.sq.bounds import bessel, dkkz_lemma15, ggjkk_b1, sd_bound, sq_dim_bound, szorenyi
 from hardverify.sq.consequences import distinguishing_to_learning, gd_as_csq
 from hardverify.sq.wiring import classification_structure, sq_bound

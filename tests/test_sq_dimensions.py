@@ -8,7 +8,8 @@ import math
 
 import pytest
 import sympy as sp
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hardverify.errors import DomainError, ResourceLimit
 from hardverify.sq import GramStructure, csd, csd_to_csda, csda, sq_dim, statistical_dimension

@@ -3,12 +3,11 @@
 import itertools
 
 import pytest
-import sympy as sp
 
 import hardverify as hv
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.errors import DomainError, ResourceLimit
-from hardverify.sq.game import cube_game, csq_game
+from hardverify.sq.game import csq_game, cube_game
 from hardverify.verdict import Status
 
 

@@ -1,11 +1,16 @@
-"""Exact Hermite coefficients (SPEC §0.1, H1, H2): compared with == against independent closed forms."""
+"""Exact Hermite coefficients (SPEC §0.1, H1, H2) and closed-form dual kernels (H4): compared with == against
+independent closed forms, and with mpmath quadrature / one-dimensional reductions where no closed form is known."""
 
+import mpmath
 import pytest
 import sympy as sp
+from references import mp_c, mp_function, mp_hermite_he
 
 import hardverify as hv
+from hardverify import checks
 from hardverify.symbolic.gaussian import gaussian_moment, he_values, hermite_he, truncated_moments
-from hardverify.symbolic.hermite import exact_form
+from hardverify.symbolic.hermite import _erf_derivative_mean, exact_form
+from hardverify.verdict import Status
 
 t = hv.t
 pi = sp.pi
@@ -177,3 +182,98 @@ def test_exact_form_decomposition():
     assert form.pieces == ((-sp.oo, sp.oo, (0, sp.Rational(1, 2))),)
     (q, alpha, beta), = form.erf_terms
     assert q == (0, sp.Rational(1, 2)) and alpha == 1 / sp.sqrt(2) and beta == 0
+
+
+# -- (moved from test_review_core.py)
+@pytest.mark.parametrize("alpha, beta", [
+    (sp.Integer(-2), sp.Integer(0)), (-sp.sqrt(2), sp.Rational(1, 5)),
+    pytest.param(sp.Rational(1, 3), sp.Integer(-1), marks=pytest.mark.slow),
+    pytest.param(sp.Rational(5, 2), sp.Rational(3, 4), marks=pytest.mark.slow),
+])
+def test_erf_stein_means_against_quadrature(alpha, beta):
+    # D_i = E[d^i/dt^i erf(αt+β)](g) = E[erf(αg+β) He_i(g)] (Stein), integrated numerically
+    for i in range(0, 7):
+        D = _erf_derivative_mean(alpha, beta, i)
+        assert not D.has(sp.Float)
+        with mpmath.workdps(40):      # sympy Floats become mpf at the *current* mpmath precision
+            fa, fb = mpmath.mpf(sp.N(alpha, 60)), mpmath.mpf(sp.N(beta, 60))
+            ref = mpmath.quad(lambda x: mpmath.erf(fa * x + fb) * mp_hermite_he(i, x) * mpmath.npdf(x), [-mpmath.inf, 0, mpmath.inf])
+            assert abs(mpmath.mpf(sp.N(D, 50)) - ref) < mpmath.mpf("1e-34"), (i, D, ref)
+
+
+_EXACT_CASES = [
+    ((t - 1) * sp.erf(t / 2 - 1), ()),
+    (sp.Piecewise((t ** 2, t < -sp.sqrt(3)), (1 - t, t < sp.pi / 4), (t ** 3, True)), (-sp.sqrt(3), sp.pi / 4)),
+    pytest.param(sp.erf(2 * t + 1), (), marks=pytest.mark.slow),
+    pytest.param(t ** 2 * sp.erf(-t - 2) + sp.Max(0, t), (0,), marks=pytest.mark.slow),
+    pytest.param(sp.Heaviside(t - sp.Rational(1, 3)) * t ** 2, (sp.Rational(1, 3),), marks=pytest.mark.slow),
+    pytest.param(sp.sign(2 - t ** 2), (-sp.sqrt(2), sp.sqrt(2)), marks=pytest.mark.slow),
+    pytest.param(sp.Abs(sp.Abs(t) - 1), (-1, 0, 1), marks=pytest.mark.slow),
+]
+
+
+@pytest.mark.parametrize("expr, kinks", _EXACT_CASES)
+def test_exact_coefficients_against_mpmath(expr, kinks):
+    cs = hv.hermite_coefficients(hv.activation(expr), 6)
+    for m, c in enumerate(cs):
+        assert not c.has(sp.Float)
+        with mpmath.workdps(50):
+            assert abs(mpmath.mpf(sp.N(c, 50)) - mp_c(expr, m, kinks)) < mpmath.mpf("1e-35"), (m, c)
+
+
+@pytest.mark.slow
+def test_exact_coefficient_against_sympy_integrate():
+    # c_3(ReLU(t - 1)) = ∫_1^∞ (t - 1) He_3(t) φ(t) dt / √6, by sympy.integrate
+    phi = sp.exp(-t ** 2 / 2) / sp.sqrt(2 * sp.pi)
+    direct = sp.integrate((t - 1) * (t ** 3 - 3 * t) * phi, (t, 1, sp.oo)) / sp.sqrt(6)
+    got = hv.hermite_coefficient(hv.activation(sp.Max(0, t - 1)), 3)
+    assert checks.exact_equal(got, direct).status is Status.PROVED
+
+
+# With V = ρU + sW (s = √(1-ρ²), W independent), E[σ(U)τ(V)] = E_U[σ(U) E_W τ(ρU + sW)] and
+#   E sign(a + sW) = erf(a/(s√2))                        (P(W > -a/s) - P(W < -a/s))
+#   E |a + sW| = a erf(a/(s√2)) + s√(2/π) e^{-a²/(2s²)}   (mean of the folded normal)
+#   E erf(α(a + sW)) = erf(αa/√(1 + 2α²s²))               (E Φ(μ + σZ) = Φ(μ/√(1+σ²)))
+#   E (a + sW)^k = Σ_i C(k,i) a^{k-i} s^i E W^i
+def _inner(kind, a, s):
+    if kind == "sign":
+        return mpmath.erf(a / (s * mpmath.sqrt(2)))
+    if kind == "abs":
+        return a * mpmath.erf(a / (s * mpmath.sqrt(2))) + s * mpmath.sqrt(2 / mpmath.pi) * mpmath.exp(-a * a / (2 * s * s))
+    if kind[0] == "erf":
+        return mpmath.erf(kind[1] * a / mpmath.sqrt(1 + 2 * kind[1] ** 2 * s * s))
+    return sum(c * mpmath.binomial(k, i) * a ** (k - i) * s ** i * (0 if i % 2 else mpmath.fac2(i - 1))
+               for k, c in enumerate(kind[1]) for i in range(k + 1))
+
+
+def _kernel_ref(sigma, tau_parts, tau, rho):
+    f = mp_function(sigma)
+    with mpmath.workdps(32):
+        r = mpmath.mpf(sp.N(rho, 50))
+        if abs(r) == 1:                                  # K(±1) = E[σ(g) τ(±g)]
+            g = mp_function(tau)
+            return mpmath.quad(lambda u: f(u) * g(r * u) * mpmath.npdf(u), [-mpmath.inf, 0, mpmath.inf])
+        s = mpmath.sqrt(1 - r * r)
+        return mpmath.quad(lambda u: f(u) * sum(c * _inner(k, r * u, s) for c, k in tau_parts) * mpmath.npdf(u),
+                           [-mpmath.inf, -2, 0, 2, mpmath.inf])
+
+
+_KERNEL_CASES = [
+    (sp.Max(0, t), [(1, ("poly", [0, sp.Rational(1, 2)])), (sp.Rational(1, 2), "abs")], sp.Max(0, t)),
+    (sp.sign(t), [(1, ("erf", mpmath.mpf(-2)))], sp.erf(-2 * t)),
+    (sp.erf(3 * t), [(1, ("erf", mpmath.mpf(-0.5)))], sp.erf(-t / 2)),
+    (sp.Piecewise((t / 10, t < 0), (t, True)), [(1, "abs")], sp.Abs(t)),
+    (t ** 2 + sp.sign(t), [(3, ("erf", mpmath.mpf(1))), (-1, ("poly", [0, 1]))], 3 * sp.erf(t) - t),
+    (2 * sp.Abs(t) - 1, [(1, ("poly", [0, 0, 0, 1])), (1, "sign")], t ** 3 + sp.sign(t)),
+]
+
+
+@pytest.mark.parametrize("case", [1, 2, 3] + [pytest.param(c, marks=pytest.mark.slow) for c in (0, 4, 5)])
+def test_closed_form_dual_kernels_against_reductions(case):
+    sigma, parts, tau = _KERNEL_CASES[case]
+    K = hv.dual_kernel(hv.activation(sigma), hv.activation(tau))
+    rho = [s for s in K.free_symbols][0] if K.free_symbols else None
+    for r in (sp.Integer(-1), sp.Rational(-9, 10), sp.Rational(45, 100), sp.Rational(97, 100), sp.Integer(1)):
+        value = K.subs(rho, r) if rho is not None else K
+        with mpmath.workdps(40):
+            assert abs(mpmath.mpf(sp.N(value, 40)) - _kernel_ref(sigma, parts, tau, r)) < mpmath.mpf("1e-28"), r

@@ -8,12 +8,17 @@ Exact results are compared with ``==``.
 
 import math
 
+import mpmath
 import pytest
 import sympy as sp
+from helpers import assert_certified
 
 import hardverify as hv
 from hardverify import errors, sphere
-from hardverify.symbolic import bridge, gegenbauer as G, harmonics as H
+from hardverify.numeric import funk_hecke as nfh
+from hardverify.symbolic import bridge
+from hardverify.symbolic import gegenbauer as G
+from hardverify.symbolic import harmonics as H
 
 t = hv.t
 n = sp.Symbol("n", integer=True, positive=True)
@@ -216,7 +221,7 @@ def test_large_exact_n():
         x = arb(10 ** 6)
         f4 = arb(24) * ((x / 2).lgamma() - (x / 2 + arb(7) / 2).lgamma()).exp() / (arb.pi().sqrt() * 64 * 2)
     e = hv.enclose(mu, 80)
-    assert e.ball.overlaps(f4) and e.rel_accuracy_digits() >= 80
+    assert_certified(e, f4, 80)
 
 
 # ------------------------------------------------------------------------------ harmonics (F1, F3)
@@ -316,3 +321,77 @@ def test_bad_options():
         sphere.gaussian_limit("sigmoid", 2)
     with pytest.raises(errors.DomainError, match="unknown activation"):
         sphere.funk_hecke("swish", 3, 1)
+
+
+# -- (moved from test_review_sphere.py)
+def test_legendre_point_is_read_as_printed_and_never_evaluated():
+    # regression: the exact path ran sympy.nsimplify on the user's float or string, which (a) guessed a
+    # closed form, 0.7071067811865476 -> √2/2, returning P_2(√2/2) = 1/4 exactly although
+    # P_2(0.7071067811865476) = (3·0.7071067811865476² - 1)/2 ≠ 1/4, and (b) evaluated strings as Python.
+    x = sp.Rational("0.7071067811865476")
+    exact = sphere.legendre_polynomial(3, 2, 0.7071067811865476)
+    assert exact == (3 * x ** 2 - 1) / 2 and exact != sp.Rational(1, 4)
+    assert sphere.legendre_polynomial(3, 2, "0.7071067811865476") == exact
+    with pytest.raises(errors.DomainError):
+        sphere.legendre_polynomial(3, 2, "__import__('os').getcwd() and 0")
+    # the exact and certified paths read a float the same way (the decimal it prints, as everywhere)
+    for v in (0.1, "0.1", "1/3", -0.71):
+        e = sphere.legendre_polynomial(7, 5, v)
+        assert_certified(sphere.legendre_polynomial(7, 5, v, dps=30), e, 30, what=v)
+    assert sphere.legendre_polynomial(3, 2, sp.sqrt(2) / 2) == sp.Rational(1, 4)     # exact sympy input kept
+
+
+def test_exact_algorithm_never_falls_through_to_another_route(monkeypatch):
+    # regression: algorithm="exact" with dps= silently ran the quadrature route when the closed form was
+    # refused (a kink a ≠ 0 at n > 2000), so a user asking for the exact route got a different one
+    def forbidden(*args, **kwargs):
+        raise AssertionError("algorithm='exact' must not run the quadrature route")
+    monkeypatch.setattr(nfh, "funk_hecke_eigenvalues", forbidden)
+    act = hv.activation(sp.Max(0, t - sp.Rational(1, 3)))
+    with pytest.raises(errors.NoClosedForm, match="n ≤ 2000"):
+        sphere.funk_hecke_eigenvalues(act, 3000, 2, dps=20, algorithm="exact")
+    with pytest.raises(errors.NoClosedForm, match="n ≤ 2000"):
+        sphere.funk_hecke(act, 3000, 2, dps=20, algorithm="exact")
+    with pytest.raises(errors.NoClosedForm, match="not a polynomial"):
+        sphere.funk_hecke_eigenvalues("sigmoid", 30, 2, dps=20, algorithm="exact")
+    assert_certified(sphere.funk_hecke(act, 50, 2, dps=20, algorithm="exact"), sphere.funk_hecke(act, 50, 2), 20)
+
+
+PIECEWISE = [  # (n, pieces (lo, hi, polynomial) covering [-1, 1])
+    (3, [(-1, sp.Rational(-1, 3), -3 * t ** 2 - t - 3), (sp.Rational(-1, 3), 0, sp.Integer(-3)), (0, 1, 1 - 3 * t)]),
+    (5, [(-1, sp.Rational(7, 8), 2 * t), (sp.Rational(7, 8), 1, t ** 2 - 1)]),
+    (2, [(-1, sp.Rational(1, 2), sp.Integer(0)), (sp.Rational(1, 2), 1, t ** 2)]),
+]
+
+
+@pytest.mark.parametrize("n,pieces", PIECEWISE)
+def test_exact_route_against_sympy_integration(n, pieces):
+    args = [(p, t < hi) for lo, hi, p in pieces[:-1]] + [(pieces[-1][2], True)]
+    act = hv.activation(sp.Piecewise(*args))
+    mus = sphere.funk_hecke_eigenvalues(act, n, 4)
+    cn = sp.gamma(sp.Rational(n, 2)) / (sp.sqrt(sp.pi) * sp.gamma(sp.Rational(n - 1, 2)))
+    for k in range(5):
+        P = sp.gegenbauer(k, sp.Rational(n - 2, 2), t) if n > 2 else sp.chebyshevt(k, t)
+        P = sp.expand(P / P.subs(t, 1))
+        w = (1 - t ** 2) ** sp.Rational(n - 3, 2)
+        ref = cn * sum(sp.integrate(sp.expand(p * P) * w, (t, lo, hi)) for lo, hi, p in pieces)
+        assert sp.simplify(mus[k] - ref) == 0, (n, k, mus[k], ref)
+
+
+def test_symbolic_n_with_a_kink_at_one_half():
+    # the hypergeometric form (symbolic n) agrees with the integer-n derivation at n = 3, 4, 8
+    n = sp.Symbol("n", integer=True, positive=True)
+    act = hv.activation(sp.Piecewise((0, t < sp.Rational(1, 2)), ((t - sp.Rational(1, 2)) ** 2, True)))
+    mus = sphere.funk_hecke_eigenvalues(act, n, 3)
+    for k in range(4):
+        for m in (3, 4, 8):
+            with mpmath.workdps(60):
+                d = sp.N(mus[k].subs(n, m) - sphere.funk_hecke(act, m, k), 50)
+            assert abs(d) < 1e-45
+
+
+@pytest.mark.parametrize("expr,k", [(sp.Max(0, t) ** 2, 5), (sp.Max(0, t) ** 3 - 2 * sp.Min(0, t) ** 3, 4)])
+def test_gaussian_limit_higher_homogeneity(expr, k):
+    # H6 with p = 2, 3 (not in the proof run): exact limit = exact Hermite coefficient
+    act = hv.activation(expr)
+    assert sp.simplify(sphere.gaussian_limit(act, k) - hv.hermite_coefficient(act, k)) == 0

@@ -40,7 +40,11 @@ from ..distributions import Distribution, reflection
 from ..errors import DomainError, HardverifyError
 from ..networks import ComposedNetwork, SubsetFamily, inner_product, monte_carlo_inner
 from ..networks.certificates import (
-    family_certificate, family_integrability, find_symmetry_certificate, integrability, is_identically_zero,
+    family_certificate,
+    family_integrability,
+    find_symmetry_certificate,
+    integrability,
+    is_identically_zero,
     validate_pair,
 )
 from ..validate import as_dps, as_int_at_least, as_nonneg_int

@@ -28,9 +28,9 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb, ctx
 
+from ..core.arbeval import enclose_constant
 from ..core.numbers import as_expr
 from ..errors import HardverifyError
-from ..core.arbeval import enclose_constant
 from ..numeric.enclosure import Enclosure, bits_for_dps, exact_fraction
 from ..verdict import Status, Verdict
 

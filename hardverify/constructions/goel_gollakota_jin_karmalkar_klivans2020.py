@@ -41,7 +41,8 @@ import sympy as sp
 from flint import arb, ctx
 
 from .. import routes
-from ..core.activations import Activation, activation as _activation, t
+from ..core.activations import Activation, t
+from ..core.activations import activation as _activation
 from ..core.numbers import exact_real, sign_of
 from ..distributions import Distribution, Gaussian, Hypercube, Radial
 from ..errors import DomainError, HypothesisFailed, NoClosedForm, NotCertified, ResourceLimit
@@ -123,7 +124,8 @@ class GGJKK(Construction):
 
     def _repr_latex_(self) -> str:
         s, c = sp.latex(self.inner_scale), sp.latex(self.outer_scale)
-        return (rf"$f_S(x) = {c}\sum_{{w\in\{{\pm1\}}^{{{self.k}}}}} \chi(w)\,\sigma\left({s}\langle w, x_S\rangle\right),"
+        return (rf"$f_S(x) = {c}\sum_{{w\in\{{\pm1\}}^{{{self.k}}}}} \chi(w)\,"
+                rf"\sigma\left({s}\langle w, x_S\rangle\right),"
                 rf"\ \sigma = \mathrm{{{self.activation.label}}},\ |S| = {self.k}$")
 
     # -- the networks ------------------------------------------------------------------------

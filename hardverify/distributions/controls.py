@@ -27,8 +27,8 @@ import numpy as np
 import sympy as sp
 
 from ..core.numbers import exact_real, sign_of
-from .laws import Distribution, check_transform, multi_index
 from ..errors import DomainError
+from .laws import Distribution, check_transform, multi_index
 
 __all__ = ["CoordVector", "GaussianLaw", "ShiftedGaussian", "AnisotropicGaussian", "UniformCube", "Hypercube"]
 

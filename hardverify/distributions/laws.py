@@ -39,8 +39,8 @@ import sympy as sp
 
 from ..core.numbers import exact_real
 from ..errors import DomainError, NoClosedForm, ResourceLimit
-from ..validate import as_dimension
 from ..symbolic.moments import check_moment_degree, gaussian_moment_multi, sphere_moment
+from ..validate import as_dimension
 from .symmetry import SignedPermutation
 
 __all__ = ["Distribution", "RadiusLaw", "Radial", "Gaussian", "UniformSphere", "UniformBall", "require_spherical",

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import numbers
 
-from ..validate import as_int_at_least
 from ..errors import DomainError
+from ..validate import as_int_at_least
 
 __all__ = ["SignedPermutation", "reflection", "point_reflection", "transposition"]
 

@@ -9,8 +9,8 @@
 """
 
 from .canonical import ReducedForm, canonical_form
-from .families import SubsetFamily, as_subset
 from .certificates import family_certificate, find_symmetry_certificate, is_identically_zero
+from .families import SubsetFamily, as_subset
 from .inner_products import MonteCarloEstimate, hermite_component, inner_product, monte_carlo_inner
 from .network import ComposedNetwork, Network
 

@@ -22,8 +22,8 @@ import functools
 
 import sympy as sp
 
-from ..core.numbers import sign_of
 from ..core.activations import Activation, t
+from ..core.numbers import sign_of
 from ..core.piecewise import switch_points
 
 __all__ = ["ReducedForm", "canonical_form", "pointwise_parity"]

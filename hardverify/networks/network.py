@@ -40,12 +40,12 @@ import numbers
 import numpy as np
 import sympy as sp
 
-from ..validate import as_int_at_least
-from ..core.numbers import exact_real, sign_of
 from ..core.activations import Activation, activation, t
-from ..errors import DomainError, ResourceLimit
-from .canonical import ReducedForm, canonical_form, pointwise_parity
+from ..core.numbers import exact_real, sign_of
 from ..distributions.symmetry import SignedPermutation
+from ..errors import DomainError, ResourceLimit
+from ..validate import as_int_at_least
+from .canonical import ReducedForm, canonical_form, pointwise_parity
 
 __all__ = ["Network", "ComposedNetwork"]
 

@@ -36,12 +36,12 @@ import sympy as sp
 from flint import acb, arb, ctx, fmpq
 
 from ..core.activations import Activation, t
-from ..errors import DomainError, NotCertified, ResourceLimit
-from ..core.counting import harmonic_dimension
 from ..core.arbeval import compile_expr
+from ..core.counting import harmonic_dimension
+from ..errors import DomainError, NotCertified, ResourceLimit
 from .enclosure import Enclosure
-from .precision import bits_for_dps, refine_tolerances
 from .gegenbauer import EndFamily, GegenbauerFamily
+from .precision import bits_for_dps, refine_tolerances
 from .quadrature import N_MAX, integrate_family
 
 __all__ = ["funk_hecke_eigenvalues", "weight_constant", "surface_factor", "sup_abs", "clipped_pieces",

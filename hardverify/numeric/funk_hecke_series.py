@@ -32,12 +32,12 @@ import sympy as sp
 from flint import arb, ctx, fmpq
 
 from ..core.activations import Activation, t
-from ..errors import NotCertified
-from ..core.counting import harmonic_dimension
 from ..core.arbeval import compile_expr
+from ..core.counting import harmonic_dimension
+from ..errors import NotCertified
 from .enclosure import Enclosure
-from .precision import bits_for_dps, meets
 from .funk_hecke import clipped_pieces, sup_abs, surface_factor, weight_constant
+from .precision import bits_for_dps, meets
 from .taylor import disc_bound, taylor_coefficients
 
 __all__ = ["series_eigenvalues", "central_piece"]

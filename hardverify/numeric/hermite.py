@@ -37,11 +37,11 @@ import math
 import sympy as sp
 from flint import arb, ctx, fmpq
 
-from ..validate import as_choice, as_dps, as_nonneg_int
 from ..core.activations import Activation, activation, t
-from ..errors import NotCertified
-from ..core.conventions import NORMALIZATIONS
 from ..core.arbeval import compile_expr, enclose_constant
+from ..core.conventions import NORMALIZATIONS
+from ..errors import NotCertified
+from ..validate import as_choice, as_dps, as_nonneg_int
 from .enclosure import Enclosure
 from .precision import bits_for_dps, refine_tolerances
 from .quadrature import integrate_family

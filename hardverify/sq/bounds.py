@@ -34,9 +34,9 @@ from typing import Any
 import sympy as sp
 
 from ..errors import DomainError, HypothesisFailed
-from ..numeric.enclosure import Enclosure
+from ..numeric.enclosure import Enclosure, exact_fraction
 from ..verdict import Status, Verdict
-from .dimensions import csda, csd, statistical_dimension, sq_dim
+from .dimensions import csda, sq_dim, statistical_dimension
 from .numbers import ceil_of, compare, is_exact, is_zero, log_enclosure, rational_or_none, show, to_sympy
 from .structures import BoundStructure, Structure, structure_of
 
@@ -331,7 +331,10 @@ def sd_bound(structure, tau, *, beta=None, gamma=None) -> SQBound:
         raise DomainError("the statistical dimension needs χ-correlations of distributions (kind='chi'); for "
                           "real-valued targets use the CSQ bounds (bessel, szorenyi, ggjkk_b1)")
     gamma = to_sympy(st.offdiag_sup()) if gamma is None else gamma
-    beta = to_sympy(st.diagonal_range()[1]) if beta is None else beta
+    if beta is None:
+        beta = to_sympy(st.diagonal_range()[1])
+        if isinstance(beta, Enclosure):          # β: the exact upper end of the certified diagonal
+            beta = exact_fraction(beta.upper)
     if compare(gamma, "<", 0).ok:
         raise DomainError(f"gamma must be ≥ 0, got {gamma}")
     if not compare(beta, ">", gamma).ok:
@@ -347,7 +350,8 @@ def sd_bound(structure, tau, *, beta=None, gamma=None) -> SQBound:
     spec_form = sp.Integer(s.value) * to_sympy(gamma) / (to_sympy(beta) - to_sympy(gamma))
     q = _queries(value)
     return SQBound("Q3", "FGRVX statistical dimension, DKPZ21 Lemma 12 corollary", REF_FGRVX, "SQ (STAT)",
-                   f"s = SD(B, γ = {show(gamma)}, β = {show(beta)}) = {show(s.value)}; with γ′ = τ² - γ = {show(gp)}: any "
+                   f"s = SD(B, γ = {show(gamma)}, β = {show(beta)}) = {show(s.value)}; "
+                   f"with γ′ = τ² - γ = {show(gp)}: any "
                    f"SQ algorithm needs a query of tolerance ≤ √(γ + γ′) = τ = {tau} or ≥ sγ′/(β - γ) = {show(q)} "
                    f"queries (STAT oracle)", value, q, tau, tuple(hyps),
                    {"s": s.value, "gamma": show(gamma), "beta": show(beta), "tau": tau,
@@ -356,7 +360,10 @@ def sd_bound(structure, tau, *, beta=None, gamma=None) -> SQBound:
 
 
 # -- Q1 ------------------------------------------------------------------------------------------
-def sq_dim_bound(structure, *, query_exponent=sp.Rational(1, 3), tolerance_exponent=sp.Rational(1, 3)) -> SQBound:
+THIRD = sp.Rational(1, 3)
+
+
+def sq_dim_bound(structure, *, query_exponent=THIRD, tolerance_exponent=THIRD) -> SQBound:
     """SPEC Q1: d = SQ-DIM ⇒ weak learning needs ≥ d^a queries of tolerance d^{-b} ([MEM]: a = b = 1/3 by
     default, the BFJKMR-type exponents SPEC quotes).  General SQ only for ±1-valued families
     (``structure.boolean``); CSQ otherwise."""
@@ -371,6 +378,7 @@ def sq_dim_bound(structure, *, query_exponent=sp.Rational(1, 3), tolerance_expon
     q = _queries(value)
     return SQBound("Q1", "SQ dimension (Blum et al.)", REF_BLUM, model,
                    f"SQ-DIM = {show(d.value)}: weak learning needs ≥ d^{a} = {show(q)} queries of tolerance "
-                   f"d^-{b} = {show(tol)}" + ("" if st.boolean else " (read correlationally: the family is not ±1-valued)"),
+                   f"d^-{b} = {show(tol)}"
+                   + ("" if st.boolean else " (read correlationally: the family is not ±1-valued)"),
                    value, q, tol, tuple(hyps), {"d": d.value, "law": st.law},
                    {"exponents": f"a = {a}, b = {b} (SPEC Q1: 'd^Ω(1) queries of tolerance d^-Ω(1)', constants [MEM])"})

@@ -14,7 +14,7 @@ import sympy as sp
 
 from ..errors import DomainError
 from ..verdict import Status
-from .bounds import SQBound, compare_hypothesis, hypothesis, require_all, as_tolerance
+from .bounds import SQBound, as_tolerance, compare_hypothesis, hypothesis, require_all
 from .numbers import compare, show, to_sympy
 
 __all__ = ["gd_as_csq", "distinguishing_to_learning"]
@@ -40,7 +40,8 @@ def gd_as_csq(bound: SQBound, parameters: int, steps: int, *, grad_bound=1, epsi
     return SQBound("G8", "gradient descent on square loss is a CSQ algorithm (SPEC G8)",
                    "SPEC G8 [DER; framing MEM] + " + bound.reference, "CSQ",
                    f"GD with p = {parameters} parameters and T = {steps} steps at gradient precision τ·B = "
-                   f"{show(bound.tolerance * B)} makes p·T = {used} CSQ({bound.tolerance}) queries < {show(bound.queries)}: "
+                   f"{show(bound.tolerance * B)} makes p·T = {used} CSQ({bound.tolerance}) queries "
+                   f"< {show(bound.queries)}: "
                    f"it cannot reach {eps}", bound.value, bound.queries, bound.tolerance, tuple(hyps),
                    dict(bound.params, parameters=parameters, steps=steps, grad_bound=B, gd_queries=used))
 
@@ -56,9 +57,11 @@ def distinguishing_to_learning(learner_queries: int, epsilon, *, constant=4) -> 
     tol = eps / to_sympy(constant)
     return SQBound("Q4", "distinguishing ⇒ learning (one extra query)", "SPEC Q4 [MEM]", "CSQ",
                    f"a learner with {learner_queries} queries and MSE < Var - {eps} yields a distinguisher with "
-                   f"{learner_queries + 1} CSQ queries, the last of tolerance ε/{constant} = {tol}; so a distinguishing "
+                   f"{learner_queries + 1} CSQ queries, the last of tolerance ε/{constant} = {tol}; "
+                   "so a distinguishing "
                    f"lower bound of q queries gives a learning lower bound of q - 1",
                    sp.Integer(learner_queries + 1), learner_queries + 1, tol,
-                   (hypothesis(Status.PROVED, "Q4", "⟨h, f⟩ > ε/2 under the labelled law, 0 under the null (derived)"),),
+                   (hypothesis(Status.PROVED, "Q4",
+                               "⟨h, f⟩ > ε/2 under the labelled law, 0 under the null (derived)"),),
                    {"epsilon": eps, "learner_queries": learner_queries},
                    {"tolerance constant": f"{constant} (SPEC Q4 says '~ε' [MEM])"})

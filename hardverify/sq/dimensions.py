@@ -167,7 +167,7 @@ def sq_dim(structure) -> Dimension:
                 raise NotCertified("a normalised Gram entry is too wide to decide SQ-DIM; raise dps")
             D[a, b] = D[b, a] = hi
     for d in range(len(idx), 0, -1):
-        if _max_clique(idx, lambda u, v: D[u, v] >= d) >= d:
+        if _max_clique(idx, lambda u, v, d=d: D[u, v] >= d) >= d:
             return Dimension("SQ-DIM", "Q1", d, True, params, "exact clique search on |ρ_ij| ≤ 1/d", _evidence(st))
     raise AssertionError("unreachable: one member always qualifies")  # pragma: no cover
 
@@ -176,7 +176,7 @@ def csd(structure, gamma, beta, *, name: str = "CSD", claim: str = "Q5") -> Dime
     """SPEC Q5: CSD_D(C, γ, β) — the largest d with E f_i² ≤ β and |E f_i f_j| ≤ γ (i ≠ j); exact int."""
     st = structure_of(structure)
     gamma, beta = _check_gamma(gamma), _check_gamma(beta, "beta")
-    params = {"gamma": str(gamma), "beta": str(beta), "N": st.size, "law": st.law}
+    params = {"gamma": show(gamma), "beta": show(beta), "N": st.size, "law": st.law}   # show(): any size
     lo, hi = st.diagonal_range()
     if isinstance(st, GramStructure):
         ok = [i for i in range(st.size) if _decide(compare(abs(st.entry(i, i)) if not is_exact(st.entry(i, i))
@@ -252,7 +252,7 @@ def csda(structure, gamma, *, quantifier: str = "every", method: str = "auto") -
     if quantifier not in ("every", "some"):
         raise DomainError(f"quantifier must be 'every' (the definition) or 'some', got {quantifier!r}")
     total = st.size
-    params = {"gamma": str(gamma), "N": total, "quantifier": quantifier, "law": st.law}
+    params = {"gamma": show(gamma), "N": total, "quantifier": quantifier, "law": st.law}
     if quantifier == "some" and not isinstance(st, GramStructure):
         raise DomainError("quantifier='some' (a negative control) is provided for explicit Gram matrices only")
     if method not in ("auto", "subsets"):
@@ -260,7 +260,7 @@ def csda(structure, gamma, *, quantifier: str = "every", method: str = "auto") -
     if method == "subsets" and not isinstance(st, GramStructure):
         raise DomainError("method='subsets' needs an explicit Gram matrix")
     if method == "auto" and st.exactly_orthogonal() and st.equal_norms and quantifier == "every":
-        c, nz, z = st.norm2, st.nonzero, total - st.nonzero
+        c, nz = st.norm2, st.nonzero
         # worst C′ of size m: the min(m, nz) non-zero members, ρ = c·min(m, nz)/m² (decreasing in m)
         if compare(c, "<=", gamma).ok:
             m_star = 1
@@ -336,6 +336,6 @@ def csd_to_csda(d: int, gamma, beta, gamma_prime) -> Dimension:
         raise DomainError("Lemma 30 needs γ′ > 0")
     real = sp.Integer(d) * gp / (beta - gamma)
     return Dimension("CSDA", "Q5", floor_of(real, side="safe_low"), False,
-                     {"d": d, "gamma": str(gamma), "beta": str(beta), "gamma_prime": str(gp),
+                     {"d": d, "gamma": show(gamma), "beta": show(beta), "gamma_prime": show(gp),
                       "at": f"γ + γ′ = {gamma + gp}", "published_real_bound": str(real)},
                      "DKPZ21 Lemma 30 (integer s: the floor of dγ′/(β - γ))")

@@ -24,7 +24,6 @@ Seeds: numpy ``default_rng(seed)``; the same seed gives the same queries and cou
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -166,7 +165,7 @@ def csq_game(members, dist, tau, *, bound=None, gamma=0, queries: int = 100, see
     rng = np.random.default_rng(seed)
     counts = []
     hs = []
-    for q in range(queries):
+    for _ in range(queries):
         W = []
         while len(W) < 2:                     # non-zero hidden weights
             w = rng.integers(-4, 5, n)

@@ -114,7 +114,7 @@ def compare(a, op: str, b) -> Status:
         dps = dps + max(_digits_needed(a), _digits_needed(b))
         with ctx.workprec(bits_for_dps(dps) + 32):
             d = ball(b, dps) - ball(a, dps)          # b - a
-            if d > 0:
+            if d > 0 or (op == "<=" and d >= 0):     # a ≤ b holds on the whole ball (e.g. b = a's upper end)
                 return Status.CERTIFIED
             if d < 0:
                 return Status.REFUTED

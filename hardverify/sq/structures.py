@@ -35,7 +35,7 @@ from ..constructions.protocol import CorrelationProfile
 from ..errors import DomainError, ResourceLimit
 from ..numeric.enclosure import Enclosure
 from ..verdict import Status, Verdict
-from .numbers import ball, compare, is_exact, is_zero, rational_or_none, show, to_sympy
+from .numbers import ball, compare, is_exact, is_zero, show, to_sympy
 
 __all__ = ["Structure", "GramStructure", "OrbitStructure", "BoundStructure", "gram_from_members",
            "structure_of", "MAX_GRAM_MEMBERS"]

@@ -20,7 +20,7 @@ from ..constructions.protocol import Construction, CorrelationProfile, Orbit
 from ..errors import DomainError, HardverifyError, HypothesisFailed
 from ..numeric.enclosure import Enclosure
 from ..verdict import Status, Verdict
-from .bounds import bessel, dkkz_lemma15, ggjkk_b1, sd_bound, sq_dim_bound, szorenyi
+from .bounds import bessel, dkkz_lemma15, ggjkk_b1, sq_dim_bound, szorenyi
 from .structures import OrbitStructure
 
 __all__ = ["construction", "structure_for", "sq_bound", "classification_structure", "THEOREMS", "CONSTRUCTIONS"]

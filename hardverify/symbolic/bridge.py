@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..validate import as_nonneg_int
 from ..core.activations import Activation, activation, t
 from ..errors import DomainError, NoClosedForm, NoConvergence
+from ..validate import as_dimension, as_nonneg_int
 from .dual import RHO, dual_kernel
 from .funk_hecke import eigen_forms
 from .gegenbauer import harmonic_dimension, legendre_polynomial
-from ..validate import as_dimension
 
 __all__ = ["gaussian_limit", "legendre_gaussian_limit", "random_feature_kernel", "N_SYMBOL"]
 

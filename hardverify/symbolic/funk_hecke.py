@@ -43,12 +43,18 @@ from dataclasses import dataclass
 import sympy as sp
 from flint import arb, fmpq
 
-from ..validate import as_choice, as_nonneg_int
 from ..core.activations import Activation, activation
 from ..core.conventions import MEASURES
 from ..errors import NoClosedForm
+from ..validate import as_choice, as_nonneg_int
 from .gegenbauer import (
-    MAX_EXACT_DEGREE, _dim, _half_gamma_ratio_q, _rising, half_gamma_ratio, legendre_moment, legendre_values,
+    MAX_EXACT_DEGREE,
+    _dim,
+    _half_gamma_ratio_q,
+    _rising,
+    half_gamma_ratio,
+    legendre_moment,
+    legendre_values,
     sphere_area,
 )
 from .hermite import exact_form

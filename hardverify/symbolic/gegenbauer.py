@@ -34,11 +34,10 @@ import functools
 import sympy as sp
 from flint import fmpq, fmpz
 
-from ..validate import as_nonneg_int
-from ..core.activations import t as _t
 from ..core import counting
+from ..core.activations import t as _t
 from ..errors import DomainError
-from ..validate import as_dimension
+from ..validate import as_dimension, as_nonneg_int
 
 __all__ = [
     "harmonic_dimension", "harmonic_dimension_sum", "legendre_polynomial", "legendre_coefficients",

@@ -27,8 +27,8 @@ import itertools
 
 import sympy as sp
 
-from ..validate import as_nonneg_int
 from ..errors import DomainError
+from ..validate import as_nonneg_int
 from .gegenbauer import harmonic_dimension, legendre_coefficients
 from .moments import sphere_moment
 

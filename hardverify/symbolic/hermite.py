@@ -45,14 +45,18 @@ from dataclasses import dataclass
 import sympy as sp
 from flint import fmpq
 
-from ..validate import as_choice, as_nonneg_int
 from ..core.activations import Activation, activation, t
 from ..core.conventions import NORMALIZATIONS
-from ..errors import NoClosedForm
-from .gaussian import (
-    GaussianForm, he_values, phys_hermite_values, to_ring, truncated_moments,
-)
 from ..core.piecewise import split_pieces
+from ..errors import NoClosedForm
+from ..validate import as_choice, as_nonneg_int
+from .gaussian import (
+    GaussianForm,
+    he_values,
+    phys_hermite_values,
+    to_ring,
+    truncated_moments,
+)
 
 __all__ = ["hermite_coefficient", "hermite_coefficients", "exact_form", "ExactForm", "NORMALIZATIONS",
            "MAX_EXACT_DEGREE"]

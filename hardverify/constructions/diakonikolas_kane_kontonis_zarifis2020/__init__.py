@@ -4,10 +4,18 @@
 """
 
 from .planar import (
-    F4_NORM2, decay_bound, decay_correlation, embedding, hermite_degree_profile, monomial_correlation,
-    monomial_correlation_formula, norm2, planar_network,
+    F4_NORM2,
+    decay_bound,
+    decay_correlation,
+    embedding,
+    hermite_degree_profile,
+    monomial_correlation,
+    monomial_correlation_formula,
+    norm2,
+    planar_network,
 )
+from .planes import DKKZPlanes, root_count_distribution
 
 __all__ = ["planar_network", "norm2", "F4_NORM2", "hermite_degree_profile", "monomial_correlation",
-           "monomial_correlation_formula", "decay_correlation", "decay_bound", "embedding"]
-from .planes import DKKZPlanes, root_count_distribution  # noqa: E402  (the SQ hard family, issue 14)
+           "monomial_correlation_formula", "decay_correlation", "decay_bound", "embedding", "DKKZPlanes",
+           "root_count_distribution"]

@@ -29,10 +29,10 @@ import functools
 
 import sympy as sp
 
-from ...validate import as_int_at_least
 from ...distributions import Gaussian
 from ...errors import DomainError
 from ...networks import Network, hermite_component, inner_product
+from ...validate import as_int_at_least
 
 __all__ = ["planar_network", "norm2", "F4_NORM2", "hermite_degree_profile", "monomial_correlation",
            "monomial_correlation_formula", "decay_correlation", "decay_bound", "embedding"]

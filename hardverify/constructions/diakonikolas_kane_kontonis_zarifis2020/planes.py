@@ -37,8 +37,8 @@ from ...distributions import Gaussian
 from ...errors import DomainError, HypothesisFailed
 from ...verdict import Status, Verdict
 from ..protocol import Construction, CorrelationProfile, Orbit
-from .planar import norm2 as _planar_norm2
 from .planar import hermite_degree_profile, planar_network
+from .planar import norm2 as _planar_norm2
 
 __all__ = ["DKKZPlanes", "root_count_distribution"]
 
@@ -65,6 +65,10 @@ def root_count_distribution(p: int, r: int) -> dict:
     return {j: c for j, c in out.items() if c}
 
 
+#: the default exponent c of the plane count 2^{Ω(d^c)}
+HALF = sp.Rational(1, 2)
+
+
 class DKKZPlanes(Construction):
     """F_k(U_fᵀ x) over the explicit planes of the module docstring.
 
@@ -79,10 +83,11 @@ class DKKZPlanes(Construction):
     """
 
     key = "dkkz2020"
-    paper = "Diakonikolas, Kane, Kontonis, Zarifis, Algorithms and SQ lower bounds for PAC learning one-hidden-layer ReLU networks, COLT 2020"
+    paper = ("Diakonikolas, Kane, Kontonis, Zarifis, Algorithms and SQ lower bounds for PAC learning one-hidden-layer "
+             "ReLU networks, COLT 2020")
     claims = ("D1", "D2", "D0")
 
-    def __init__(self, k: int = 4, *, degree: int | None = None, exponent=sp.Rational(1, 2)):
+    def __init__(self, k: int = 4, *, degree: int | None = None, exponent=HALF):
         self.k = _int(k, "k", 2, 64)
         self.degree = None if degree is None else _int(degree, "degree", 1)
         self.exponent = sp.Rational(exponent)

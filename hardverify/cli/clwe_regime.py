@@ -1,0 +1,59 @@
+"""``hardverify clwe-regime``: the LZZ 2024 regime calculator (SPEC C7) as a command module.
+
+Each condition is a verdict and the report gives the overall answer; ``--json`` prints
+``regime(...).to_dict()``.  Input errors are printed on standard output (as this command always did).
+"""
+
+from __future__ import annotations
+
+import json
+
+from rich.markup import escape
+
+from ..errors import HardverifyError
+from . import HELP_FORMAT, add_json_flag, cli_advice, console, example
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub):
+    """The ``clwe-regime`` sub-command."""
+    cr = sub.add_parser("clwe-regime", help="LZZ 2024 regime calculator: is (d, β, γ, σ) in the hard regime?",
+                        formatter_class=HELP_FORMAT,
+                        description="Check each condition of the LZZ 2024 hardness regime (SPEC C7) for the given "
+                                    "dimension, CLWE noise width, frequency and label noise.",
+                        epilog=example("hardverify clwe-regime --d 512 --beta 0.001 --gamma 46 --sigma 0.001"))
+    cr.add_argument("--d", type=int, required=True, help="input dimension d ≥ 2")
+    cr.add_argument("--beta", required=True, help="CLWE noise width β (BRST units)")
+    fq = cr.add_mutually_exclusive_group(required=True)
+    fq.add_argument("--gamma", default=None, help="frequency γ in BRST units (y ~ D_1)")
+    fq.add_argument("--gamma-std", default=None, help="frequency γ_std = γ/√(2π) (x ~ N(0, I))")
+    cr.add_argument("--sigma", required=True, help="label-noise standard deviation σ")
+    cr.add_argument("--noise-model", default="gaussian", help="gaussian (LZZ) | adversarial (SZB)")
+    cr.add_argument("--delta", default=None, help="sub-exponential variant: GapSVP factor 2^O(d^delta)")
+    cr.add_argument("--poly-exponent", default=3, help="γ/β ≤ d^a (default a = 3) [MEM]")
+    cr.add_argument("--noise-exponent", default=3, help="σ ≥ d^-b (default b = 3) [MEM]")
+    cr.add_argument("--kappa", default=3, help="capping radius R = γ_std κ √(ln d) (default 3) [MEM]")
+    cr.add_argument("--tail-exponent", default=2, help="capping tail mass ≤ d^-c (default 2) [MEM]")
+    cr.add_argument("--advantage", default=None, help="weak-learning advantage ε (default 1/d) [MEM]")
+    add_json_flag(cr)
+    return cr
+
+
+def run(args) -> int:
+    """Print the regime report (text or JSON); 2 for bad input."""
+    from ..constructions.li_zadik_zampetakis2024 import regime
+    con = console()
+    try:
+        report = regime(args.d, beta=args.beta, gamma=args.gamma, gamma_std=args.gamma_std, sigma=args.sigma,
+                        noise_model=args.noise_model, poly_exponent=args.poly_exponent,
+                        noise_exponent=args.noise_exponent, delta=args.delta, kappa=args.kappa,
+                        tail_exponent=args.tail_exponent, advantage=args.advantage)
+    except HardverifyError as exc:
+        con.print(f"[bold red]error:[/] {escape(cli_advice(str(exc)))}", highlight=False)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        con.print(str(report), markup=False, highlight=False)
+    return 0

@@ -1,0 +1,80 @@
+"""Figures of the quantities hardverify computes (matplotlib, the ``plots`` extra).
+
+Each figure function returns a :class:`matplotlib.figure.Figure` (no pyplot, no global state);
+:func:`write_figure` saves it as PNG and PDF atomically; :func:`write_all` writes every figure of
+:data:`FIGURES`.  On every figure the kind of each value is in its legend: *exact* (sympy closed
+form, filled markers), *certified* (python-flint ball, open markers; the radii are far below the
+plotting resolution), and the SPEC rates and bounds as dashed lines.
+
+* ``hermite-decay`` — |c_m(σ)| for ReLU and sign (log–log) with the H5 power laws, and for sigmoid
+  and tanh against √m with the H5 rates exp(−τ√m);
+* ``funk-hecke`` — |μ_ℓ(σ; n)| across n, and the H6 limit √(n N(n,ℓ)) μ_ℓ → c_ℓ for ReLU;
+* ``norms`` — E[f_S²] of the GGJKK family against k with the G4 lower bound.
+
+``hardverify plot NAME`` (:mod:`hardverify.cli.plot`) and ``hardverify prove --plots`` call these
+(see ``docs/plots.md``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import DomainError
+
+__all__ = ["FIGURES", "require_matplotlib", "figure", "write_figure", "write_all"]
+
+#: figure name -> (function name in :mod:`hardverify.plots.figures`, what it shows)
+FIGURES = {
+    "hermite-decay": ("hermite_decay", "Hermite coefficient decay per activation with the H5 rates"),
+    "funk-hecke": ("funk_hecke_spectra", "Funk-Hecke spectra mu_l(sigma; n) across n, and the H6 limit"),
+    "norms": ("norms", "GGJKK norms E[f_S^2] against k with the G4 lower bound"),
+}
+
+
+def require_matplotlib() -> None:
+    """Raise a DomainError naming the extra to install when matplotlib is missing."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        raise DomainError("figures need matplotlib: pip install 'hardverify[plots]'") from None
+
+
+def figure(name: str, **options):
+    """The figure ``name`` (a key of :data:`FIGURES`) built with ``options``.
+
+    Raises
+    ------
+    DomainError
+        Unknown name, or matplotlib is not installed.
+    """
+    if name not in FIGURES:
+        raise DomainError(f"unknown figure {name!r}; known: {', '.join(FIGURES)}")
+    require_matplotlib()
+    from . import figures
+    return getattr(figures, FIGURES[name][0])(**options)
+
+
+def write_figure(fig, directory, stem: str, formats=("png", "pdf")) -> list[Path]:
+    """Save ``fig`` as ``directory/stem.png`` and ``.pdf`` (temporary file, then rename)."""
+    import io
+
+    from ..report.files import check_writable, write_atomic
+    d = check_writable(directory)
+    written = []
+    for fmt in formats:
+        if fmt not in ("png", "pdf", "svg"):
+            raise DomainError(f"figure format must be png, pdf or svg, got {fmt!r}")
+        buf = io.BytesIO()
+        meta = {"Software": "hardverify"} if fmt == "png" else {"Creator": "hardverify", "CreationDate": None} \
+            if fmt == "pdf" else {"Creator": "hardverify", "Date": None}
+        fig.savefig(buf, format=fmt, dpi=150, metadata=meta)
+        written.append(write_atomic(d / f"{stem}.{fmt}", buf.getvalue()))
+    return written
+
+
+def write_all(directory, formats=("png", "pdf")) -> list[Path]:
+    """Write every figure of :data:`FIGURES` with its default options into ``directory``."""
+    out: list[Path] = []
+    for name in FIGURES:
+        out += write_figure(figure(name), directory, name, formats)
+    return out
