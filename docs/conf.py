@@ -58,13 +58,15 @@ html_static_path = []
 # text: |x| for absolute values, "+ - * / **" in prose, and aligned two-column tables of algorithm names.
 # In reStructuredText those are substitution references, emphasis marks and bad indentation.  Until the
 # docstrings are rewritten (issue 13, item 3), this hook makes them valid reST without touching code or
-# doctest lines: it escapes | and operator-like * outside inline literals, and turns an aligned table of
-# ``"name"``  text  rows into a bullet list.
+# doctest lines: it escapes |, operator-like * and a word's trailing _ outside inline literals, and turns an
+# aligned table of ``"name"``  text  rows into a bullet list.
 import re  # noqa: E402
 
 _LITERAL = re.compile(r"(``.*?``|`[^`]*`_?|:[a-z:]+:`[^`]*`)")
 _STAR = re.compile(r"(?:(?<=\s)|^)\*{1,2}(?=[\s,.;:)]|$)|(?<=[\w)\]])\*{1,2}(?=[\w(])")
 _ROW = re.compile(r'^(\s*)(``"[a-z_]+"``)\s{2,}(\S.*)$')
+# a word ending in "_" before a non-word character (s_±, W_>) is a hyperlink reference in reST
+_UNDERSCORE = re.compile(r"(?<=\w)_(?=[^\w`]|$)")
 
 
 _BULLET = re.compile(r"^(\s*(?:[*+-] |\d+\. |#\. )?)")
@@ -75,6 +77,7 @@ def _escape_prose(line: str) -> str:
     parts = _LITERAL.split(line[len(lead):])
     for i in range(0, len(parts), 2):            # even pieces are outside inline literals and roles
         p = parts[i].replace("|", "\\|")
+        p = _UNDERSCORE.sub(r"\\_", p)
         parts[i] = _STAR.sub(lambda m: "\\*" * len(m.group(0)), p)
     return lead + "".join(parts)
 

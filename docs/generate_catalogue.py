@@ -23,7 +23,9 @@ from hardverify.proofs import load
 ROOT = Path(__file__).resolve().parents[1]
 
 #: tutorial pages of docs/ that go with a part of the catalogue.
-TUTORIALS = {"hermite": "hermite.md", "sphere": "sphere.md", "ggjkk2020": "goel2020.md", "dkkz2020": "goel2020.md"}
+TUTORIALS = {"hermite": "hermite.md", "sphere": "sphere.md", "ggjkk2020": "goel2020.md", "dkkz2020": "goel2020.md",
+             "sq": "sq.md", "lzz2024": "li_zadik_zampetakis2024.md",
+             "vw2019": "vempala_wilmes2019.md"}
 
 
 def proof_functions() -> dict[str, list]:

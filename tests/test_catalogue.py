@@ -93,6 +93,15 @@ def test_known_corrections_are_recorded():
     assert "Lemma 18" in catalogue.entry("D1")["corrections"]
 
 
+def test_sq_and_lzz_corrections_are_recorded():
+    # found by the SQ engine and the LZZ work (docs/sq.md, docs/li_zadik_zampetakis2024.md, proofs/)
+    assert "πγ²(1 − |ρ|)" in catalogue.entry("C4")["corrections"]
+    assert "every" in catalogue.entry("Q5")["corrections"] and "some" in catalogue.entry("Q5")["corrections"]
+    assert "γ′" in catalogue.entry("Q3")["corrections"]
+    assert "adversarial" in catalogue.entry("C7")["corrections"]
+    assert "factor 2" in catalogue.entry("G7")["unconfirmed"]
+
+
 def test_generated_markdown_is_up_to_date():
     for path, text in _generator().outputs().items():
         assert path.exists(), f"{path} missing: run `python docs/generate_catalogue.py`"

@@ -109,6 +109,14 @@ def test_docstring_preprocessing():
     assert out[-1] == "Inline ``a|b`` and :func:`f` stay."
 
 
+def test_docstring_preprocessing_trailing_underscores():
+    # "s_±" and "W_>" would be hyperlink references to targets "s" and "w" (Unknown target name)
+    pre = _conf()._plain_text_to_rest
+    out = pre(["s_± = β² + γ²(1 ± ρ), W_>(W_≤ + W_>) and θ_3(2i/s_+), x_1, a_j stay; ``s_+`` and :mod:`.s_` stay."])
+    assert out == ["s\\_± = β² + γ²(1 ± ρ), W\\_>(W\\_≤ + W\\_>) and θ_3(2i/s\\_+), x_1, a_j stay; ``s_+`` and "
+                   ":mod:`.s_` stay."]
+
+
 def test_ci_builds_the_docs_with_warnings_as_errors():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r'sphinx-build .*-W --keep-going .*docs "\$work/site"', ci)

@@ -160,8 +160,8 @@ def entry(claim_id: str) -> dict:
     >>> e = catalogue.entry("D1")
     >>> "Lemma 18" in e["corrections"], e["status"]
     (True, 'checked')
-    >>> catalogue.entry("W2")["status"]
-    'slot'
+    >>> catalogue.entry("D0")["status"], catalogue.entry("D0")["checks"]     # context only: no proof checks it
+    ('not checked', [])
     """
     return copy.deepcopy(_data()["claims"][expand(claim_id)[0]])
 

@@ -6,20 +6,20 @@ every condition is PROVED/CERTIFIED, ``"not in the hard regime"`` when one is RE
 not apply — a statement about the theorem, not a proof that learning is easy, except for β = 0 where
 the C8 attack solves CLWE), else ``"undecided"``.  Constants that SPEC marks [MEM] are parameters:
 
-======================  =======================================================  =================
-condition               check                                                    parameter
-======================  =======================================================  =================
-noise width             0 < β < 1 (BRST)                                         —
-frequency               γ ≥ 2√d in BRST units (γ_std ≥ 2√d/√(2π)), exact         —
-γ/β ≤ poly(d)           γ/β ≤ d^a                                                ``poly_exponent`` a = 3
-label noise             LZZ Gaussian: σ ≥ d^{-b} (polynomial); else the          ``noise_exponent`` b = 3,
-                        sub-exponential variant σ² ≥ 2^{-d^η}, η = δ/(1+δ);      ``delta`` = None
-                        SZB adversarial: the bound is reported, never mixed      ``noise_model``
-capping radius          R = γ_std κ√(ln d), rounded up to ½Z; tail mass          ``kappa`` κ = 3,
-                        P(|γ_std g| > R) = erfc(R/(√2 γ_std)) ≤ d^{-c}           ``tail_exponent`` c = 2
-width                   4R + 1 triangle-wave ReLUs (C6), compared with √(d ln d)  —
-advantage budget        ε > capping MSE bound ¼erfc(R/(√2γ_std)) + (1 - e^{-πβ²})  ``advantage`` ε = d^{-1}
-======================  =======================================================  =================
+======================  ===========================================================  =================
+condition               check                                                        parameter
+======================  ===========================================================  =================
+noise width             0 < β < 1 (BRST)                                             —
+frequency               γ ≥ 2√d in BRST units (γ_std ≥ 2√d/√(2π)), exact             —
+γ/β ≤ poly(d)           γ/β ≤ d^a                                                    ``poly_exponent`` a = 3
+label noise             LZZ Gaussian: σ ≥ d^{-b} (polynomial); else the              ``noise_exponent`` b = 3,
+                        sub-exponential variant σ² ≥ 2^{-d^η}, η = δ/(1+δ);          ``delta`` = None
+                        SZB adversarial: the bound is reported, never mixed          ``noise_model``
+capping radius          R = γ_std κ√(ln d), rounded up to ½Z; tail mass              ``kappa`` κ = 3,
+                        P(|γ_std g| > R) = erfc(R/(√2 γ_std)) ≤ d^{-c}               ``tail_exponent`` c = 2
+width                   4R + 1 triangle-wave ReLUs (C6), compared with √(d ln d)     —
+advantage budget        ε > capping MSE bound ¼erfc(R/(√2γ_std)) + (1 - e^{-πβ²})    ``advantage`` ε = d^{-1}
+======================  ===========================================================  =================
 
 The advantage budget reads SPEC C7 literally: the learner's weak-learning advantage ε must exceed the
 capping error (C6) plus the damping loss 1 - e^{-πβ²} of the phase noise (C1).  The paper's exact
