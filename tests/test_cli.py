@@ -390,3 +390,18 @@ def test_isolate_gives_each_claim_a_fresh_process(tmp_path):
     assert shared[1].verdict.status.name == "REFUTED"
     isolated = run(claims, jobs=2, isolate=True)
     assert [r.verdict.status.name for r in isolated] == ["PROVED", "PROVED"]
+
+
+def test_default_proofs_are_the_installed_copy_outside_a_checkout(tmp_path, monkeypatch):
+    # pip install . puts the proof scripts in <prefix>/share/hardverify/proofs (pyproject data-files): found
+    # from any directory; in a checkout, ./proofs wins
+    from hardverify.cli.proofs import default_proofs
+    prefix = tmp_path / "prefix"
+    (prefix / "share" / "hardverify" / "proofs").mkdir(parents=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setattr("sys.prefix", str(prefix))
+    assert default_proofs() == str(prefix / "share" / "hardverify" / "proofs")
+    (elsewhere / "proofs").mkdir()
+    assert default_proofs() == "proofs"

@@ -123,8 +123,20 @@ def _select(claims, patterns):
                                      for p in patterns)]
 
 
+def default_proofs() -> str:
+    """The bundled proof scripts: ``./proofs`` in a checkout, else the copy installed with the package
+    (``<prefix>/share/hardverify/proofs``, from pyproject's data-files), so ``pip install . && hardverify
+    prove`` works from any directory."""
+    import sys
+    from pathlib import Path
+    if Path("proofs").is_dir():
+        return "proofs"
+    installed = Path(sys.prefix) / "share" / "hardverify" / "proofs"
+    return str(installed) if installed.is_dir() else "proofs"
+
+
 def _load(args):
-    paths = args.paths or ["proofs"]
+    paths = args.paths or [default_proofs()]
     try:
         claims = load(paths)
     except DomainError as exc:
