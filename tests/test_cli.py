@@ -405,3 +405,13 @@ def test_default_proofs_are_the_installed_copy_outside_a_checkout(tmp_path, monk
     assert default_proofs() == str(prefix / "share" / "hardverify" / "proofs")
     (elsewhere / "proofs").mkdir()
     assert default_proofs() == "proofs"
+
+
+def test_clwe_attack_command(capsys):
+    # SPEC C8 from the command line: noiseless CLWE is detected and its secret recovered (evidence, seeded)
+    from hardverify.cli import main
+    assert main(["clwe-attack", "--d", "8", "--beta", "0", "--trials", "2", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["clwe"] == 1.0 and out["null"] == 0.0 and out["recovered"] > 0.999
+    assert main(["clwe-attack", "--d", "8", "--trials", "0"]) == 2
+    assert "at least 1" in capsys.readouterr().out

@@ -1,4 +1,5 @@
-"""``hardverify clwe-regime``: the LZZ 2024 regime calculator (SPEC C7) as a command module.
+"""``hardverify clwe-regime`` and ``hardverify clwe-attack``: the LZZ 2024 regime calculator (SPEC C7) and the
+lattice attack on noiseless CLWE (SPEC C8) as a command module.
 
 Each condition is a verdict and the report gives the overall answer; ``--json`` prints
 ``regime(...).to_dict()``.  Input errors are printed on standard output (as this command always did).
@@ -13,7 +14,7 @@ from rich.markup import escape
 from ..errors import HardverifyError
 from . import HELP_FORMAT, add_json_flag, cli_advice, console, example
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "run", "run_attack"]
 
 
 def add_parser(sub):
@@ -37,11 +38,25 @@ def add_parser(sub):
     cr.add_argument("--tail-exponent", default=2, help="capping tail mass ≤ d^-c (default 2) [MEM]")
     cr.add_argument("--advantage", default=None, help="weak-learning advantage ε (default 1/d) [MEM]")
     add_json_flag(cr)
-    return cr
+    at = sub.add_parser("clwe-attack", help="the LLL attack on CLWE (SPEC C8): success rate over seeded instances",
+                        formatter_class=HELP_FORMAT,
+                        description="Run the lattice (LLL) attack on d + 1 samples of CLWE_{β,γ} and of its null, "
+                                    "over seeded instances: it tells noiseless CLWE from the null and recovers the "
+                                    "secret, and stops working once β is 1/poly(d). Evidence, not a proof.",
+                        epilog=example("hardverify clwe-attack --d 20 --beta 0 --trials 5"))
+    at.add_argument("--d", type=int, required=True, help="dimension d (the attack takes d ≤ 64)")
+    at.add_argument("--beta", type=float, default=0.0, help="CLWE noise width β (default 0: noiseless)")
+    at.add_argument("--gamma", type=float, default=None, help="frequency γ (default 2√d)")
+    at.add_argument("--trials", type=int, default=5, help="seeded instances (default 5)")
+    at.add_argument("--seed", type=int, default=0, help="seed of the first instance (default 0)")
+    add_json_flag(at)
+    return [cr, at]
 
 
 def run(args) -> int:
-    """Print the regime report (text or JSON); 2 for bad input."""
+    """Print the regime report (text or JSON), or the attack's rates for ``clwe-attack``; 2 for bad input."""
+    if args.command == "clwe-attack":
+        return run_attack(args)
     from ..constructions.li_zadik_zampetakis2024 import regime
     con = console()
     try:
@@ -56,4 +71,27 @@ def run(args) -> int:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         con.print(str(report), markup=False, highlight=False)
+    return 0
+
+
+def run_attack(args) -> int:
+    """Print the attack's success rates (text or JSON); 2 for bad input."""
+    from ..constructions.li_zadik_zampetakis2024.attack import success_rate
+    con = console()
+    if args.trials < 1:
+        con.print("[bold red]error:[/] --trials must be at least 1", highlight=False)
+        return 2
+    try:
+        rates = success_rate(args.d, args.beta, trials=args.trials, seed=args.seed, gamma=args.gamma)
+    except HardverifyError as exc:
+        con.print(f"[bold red]error:[/] {escape(cli_advice(str(exc)))}", highlight=False)
+        return 2
+    out = {"d": args.d, "beta": args.beta, "trials": args.trials, "seed": args.seed, **rates,
+           "kind": "evidence (seeded instances)"}
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        con.print(escape(f"LLL attack, d = {args.d}, β = {args.beta}, {args.trials} seeded instances: CLWE detected "
+                         f"{rates['clwe']:.0%}, null mistaken for CLWE {rates['null']:.0%}, mean |⟨ŵ, w⟩| = "
+                         f"{rates['recovered']:.3f} ({rates['bits']}-bit samples; evidence)"), highlight=False)
     return 0
