@@ -190,7 +190,7 @@ def test_latex_escaping_and_braces(results):
 def _compile(tex, tmp_path):
     engine = shutil.which("pdflatex") or shutil.which("lualatex")
     if engine is None:
-        pytest.skip("no pdflatex/lualatex on PATH (Debian: apt-get install texlive-latex-recommended)")
+        pytest.skip(reason="no pdflatex/lualatex on PATH (Debian: apt-get install texlive-latex-recommended)")
     (tmp_path / "r.tex").write_text(tex, encoding="utf-8")
     done = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", "r.tex"], cwd=tmp_path,
                           capture_output=True, text=True, timeout=120)
