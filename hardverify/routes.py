@@ -16,9 +16,10 @@ and the words of :data:`ALGORITHMS` mean the same everywhere:
 ``"quadrature"`` and ``"series"`` never read the symbolic layer (a test patches it to raise), so they are
 independent second opinions of the closed forms; both need ``dps=``.  Without ``dps`` a result is exact.
 
-Caches (all bounded): exact Hermite coefficient lists, certified coefficient tables (grown geometrically, so
-single calls in a loop cost about what one batch costs), exact dual kernels, coefficient tables for Mehler
-sums, exact Funk–Hecke forms and certified eigenvalue lists.
+Caches (all bounded): exact Hermite coefficient lists, certified coefficient tables (a single coefficient comes
+from the table of its degree rounded up to a multiple of 20, so single calls in a loop cost about what one batch
+costs; a table depends only on the request, so results never depend on what was computed before), exact dual
+kernels, coefficient tables for Mehler sums, exact Funk–Hecke forms and certified eigenvalue lists.
 
 >>> import hardverify as hv
 >>> sorted(ALGORITHMS)
@@ -119,15 +120,20 @@ def check_frequency(act: Activation) -> None:
                             f"(σ(ω t) = τ(t)) or use an exact route")
 
 
-def _certified_upto(act: Activation, M: int, dps: int, normalization: str) -> list:
+def _certified_upto(act: Activation, M: int, dps: int, normalization: str, *, exact_degree: bool = False) -> list:
+    """Certified c_0..c_D with D = M (``exact_degree``) or M rounded up to a multiple of 20 (single calls).
+
+    D depends only on the request, never on what was computed before, so a result is the same whatever the
+    cache holds (reports must not depend on which worker ran a case).
+    """
     M = as_nonneg_int(M, "degree m", maximum=_nh.MAX_NUMERIC_DEGREE)
     check_frequency(act)
     normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
-    key = (act, normalization, dps)
+    D = M if (exact_degree or M > _GROW_LIMIT) else max(M, _CHUNK * -(-max(M, 1) // _CHUNK))
+    key = (act, normalization, dps, D)
     have = _CERTIFIED.get(key)
-    if have is not None and len(have) > M:
+    if have is not None:
         return have
-    D = max(M, min(_GROW_LIMIT, max(_CHUNK * -(-max(M, 1) // _CHUNK), 2 * (len(have) - 1) if have else 0)))
     try:
         values = _nh.hermite_coefficients(act, D, dps=dps, normalization=normalization)
     except NotCertified:
@@ -150,7 +156,7 @@ def hermite_coefficients(act, M: int, *, dps=None, normalization="orthonormal", 
     if dps is None:
         return list(_exact(act, lambda: _exact_coefficients(act, M, normalization)))
     if algorithm == "quadrature" or (algorithm == "auto" and not _has_hermite_closed_form(act)):
-        return list(_certified_upto(act, M, dps, normalization)[: M + 1])
+        return list(_certified_upto(act, M, dps, normalization, exact_degree=True)[: M + 1])
     return [enclose(c, dps) for c in _exact(act, lambda: _exact_coefficients(act, M, normalization))]
 
 
@@ -321,18 +327,12 @@ def funk_hecke_eigenvalues(act, n, K: int, *, dps=None, measure="normalized", al
         if algorithm == "exact":                 # never fall through to another route
             _sfh.eigen_forms(act, n, K)          # raises the NoClosedForm with its explanation
             raise NoClosedForm(f"no closed form for the Funk–Hecke eigenvalues of {act.label} at n = {n}")
-    key = (act, n, dps, measure, algorithm)
+    key = (act, n, K, dps, measure, algorithm)          # the exact request: results never depend on history
     have = _FH.get(key)
-    if have is None or len(have) <= K:
-        D = max(K, 2 * (len(have) - 1) if have else 0)
-        try:
-            have = _certified_eigenvalues(act, n, D, dps, measure, algorithm)
-        except (NotCertified, DomainError):
-            if D == K:
-                raise
-            have = _certified_eigenvalues(act, n, K, dps, measure, algorithm)
+    if have is None:
+        have = _certified_eigenvalues(act, n, K, dps, measure, algorithm)
         _FH.put(key, have)
-    return list(have[: K + 1])
+    return list(have)
 
 
 def funk_hecke(act, n, k: int, *, dps=None, measure="normalized", algorithm="auto"):
