@@ -156,7 +156,7 @@ def hermite_coefficients(act, M: int, *, dps=None, normalization="orthonormal", 
     if dps is None:
         return list(_exact(act, lambda: _exact_coefficients(act, M, normalization)))
     if algorithm == "quadrature" or (algorithm == "auto" and not _has_hermite_closed_form(act)):
-        return list(_certified_upto(act, M, dps, normalization, exact_degree=True)[: M + 1])
+        return list(_certified_upto(act, M, dps, normalization)[: M + 1])
     return [enclose(c, dps) for c in _exact(act, lambda: _exact_coefficients(act, M, normalization))]
 
 
