@@ -50,7 +50,7 @@ from hardverify.verdict import Status, Verdict
 from .atoms import AtomRing
 from .targets import HarmonicTarget, as_unit_points
 
-__all__ = ["FiniteWidthGD", "as_step", "as_steps"]
+__all__ = ["FiniteWidthGD", "as_step", "as_steps", "ball_recurrence", "set_inputs"]
 
 SOURCE = "SPEC §4 W1 (VW 2019) [DER]"
 
@@ -87,6 +87,48 @@ def as_steps(t, name: str = "t") -> int:
     return t
 
 
+def set_inputs(gd, target, weights, activation, eta, max_degree) -> None:
+    """Validate and store the inputs shared by the exact and the certified dynamics (target, points, σ, η).
+
+    Sets ``target, n, weights, m, act, eta, max_degree`` and ``rho`` (the exact ⟨w_i, w_j⟩) on ``gd``.
+
+    Raises
+    ------
+    DomainError
+        A target that is not a :class:`HarmonicTarget`, points not exactly on S^{n-1}, m < 1, η ≤ 0, or
+        ``max_degree`` outside 0..40.
+    """
+    if not isinstance(target, HarmonicTarget):
+        raise DomainError(f"target must be a HarmonicTarget (a harmonic basis), got {type(target).__name__}")
+    gd.target, gd.n = target, target.n
+    gd.weights = as_unit_points(weights, gd.n)
+    gd.m = len(gd.weights)
+    gd.act = activation if isinstance(activation, Activation) else _activation(activation)
+    gd.eta = as_step(eta)
+    if isinstance(max_degree, bool) or not isinstance(max_degree, int) or not 0 <= max_degree <= 40:
+        raise DomainError(f"max_degree (the per-degree norms tracked) must be an integer in 0..40, "
+                          f"got {max_degree!r}")
+    gd.max_degree = max(max_degree, max(target.degrees, default=0))
+    gd.rho = [[sp.expand(sum(a * b for a, b in zip(wi, wj))) for wj in gd.weights] for wi in gd.weights]
+
+
+def ball_recurrence(G, b, eta, t: int) -> list:
+    """a_t from a_0 = 0 by a_{s+1} = a_s + η(b - G a_s), in arb balls at the ambient precision.
+
+    ``G`` (m × m), ``b`` (m) and ``eta`` are arb balls containing the true Gram matrix, cross terms and
+    step; by ball arithmetic every returned ball contains the true a_t.
+
+    Returns
+    -------
+    list of arb
+    """
+    m = len(b)
+    a = [arb(0)] * m
+    for _ in range(t):
+        a = [a[i] + eta * (b[i] - sum((G[i][j] * a[j] for j in range(m)), arb(0))) for i in range(m)]
+    return a
+
+
 class FiniteWidthGD:
     """Exact output-layer GD on the population loss (see the module docstring).
 
@@ -117,24 +159,14 @@ class FiniteWidthGD:
     """
 
     def __init__(self, target: HarmonicTarget, weights, activation="relu", *, eta, max_degree: int = 6):
-        if not isinstance(target, HarmonicTarget):
-            raise DomainError(f"target must be a HarmonicTarget (a harmonic basis), got {type(target).__name__}")
-        self.target, self.n = target, target.n
-        self.weights = as_unit_points(weights, self.n)
-        self.m = len(self.weights)
-        self.act = activation if isinstance(activation, Activation) else _activation(activation)
-        self.eta = as_step(eta)
-        if isinstance(max_degree, bool) or not isinstance(max_degree, int) or not 0 <= max_degree <= 40:
-            raise DomainError(f"max_degree (the per-degree norms tracked) must be an integer in 0..40, "
-                              f"got {max_degree!r}")
-        self.max_degree = max(max_degree, max(target.degrees, default=0))
+        set_inputs(self, target, weights, activation, eta, max_degree)
         n, W = self.n, self.weights
-        self.rho = [[sp.expand(sum(a * b for a, b in zip(wi, wj))) for wj in W] for wi in W]
         try:
             self.gram = [[sp.sympify(random_feature_kernel(self.act, n, r)) for r in row] for row in self.rho]
         except (DomainError, NoClosedForm) as exc:
             raise NoClosedForm(f"exact Gram entries E[σ(⟨w_i,x⟩)σ(⟨w_j,x⟩)] need a positively homogeneous σ "
-                               f"(ReLU, step, |t|); {self.act.label}: {exc}") from None
+                               f"(ReLU, step, |t|); {self.act.label}: {exc}; for any other σ use "
+                               f"CertifiedFiniteWidthGD(..., dps=30) (certified Gram entries)") from None
         try:
             self.mu = {ell: sp.sympify(funk_hecke(self.act, n, ell)) for ell in range(self.max_degree + 1)}
         except NoClosedForm as exc:
@@ -348,11 +380,7 @@ class FiniteWidthGD:
             G = [[enclose(x, dps + guard).ball for x in row] for row in self.gram]
             b = [enclose(x, dps + guard).ball for x in self.cross]
             eta = enclose(self.eta, dps + guard).ball
-            a = [arb(0)] * self.m
-            for _ in range(t):
-                a = [a[i] + eta * (b[i] - sum((G[i][j] * a[j] for j in range(self.m)), arb(0)))
-                     for i in range(self.m)]
-            return [Enclosure(x, dps) for x in a]
+            return [Enclosure(x, dps) for x in ball_recurrence(G, b, eta, t)]
 
     def parameters_float(self, t: int):
         """a_t in float64 numpy (the same recurrence; for the benchmark's float error)."""
