@@ -75,6 +75,8 @@ def run(args) -> int:
     from .table import table
 
     console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:                      # CI logs and pipes: wide enough for the ten columns
+        console = Console(highlight=False, soft_wrap=True, width=160)
     try:
         ns, ks = parse_list(args.n), parse_list(args.k)
         executor = None
