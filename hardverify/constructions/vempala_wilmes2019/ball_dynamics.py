@@ -21,7 +21,7 @@ data are balls).
 
 >>> import sympy as sp
 >>> from hardverify.constructions.vempala_wilmes2019 import HarmonicTarget
->>> f = HarmonicTarget.zonal(3, {1: 1, 2: 1}, u=(0, 0, 1))
+>>> f = HarmonicTarget.zonal(3, {1: 1, 2: 1}, u=(0, sp.Rational(3, 5), sp.Rational(4, 5)))
 >>> W = [(1, 0, 0), (0, 1, 0), (sp.Rational(3, 5), sp.Rational(4, 5), 0)]
 >>> gd = CertifiedFiniteWidthGD(f, W, "sigmoid", eta=2, dps=20)
 >>> gd.check_operator_identity(3).status.name                          # SPEC W1, three steps
