@@ -203,6 +203,15 @@ def _blocks(off: dict) -> list:
     return sorted(sorted(g) for g in groups.values())
 
 
+def _coord_vector(n: int, value, what: str, *, positive: bool = False) -> CoordVector:
+    """A CoordVector whose default is the common value when every coordinate is listed with one value."""
+    v = CoordVector(n, value, what, positive=positive)
+    vals = list(v.rest.values())
+    if len(vals) == n and all(sign_of(x - vals[0]) == 0 for x in vals):
+        return CoordVector(n, vals[0], what, positive=positive)
+    return v
+
+
 class CorrelatedGaussian(Distribution):
     """N(μ, Σ) on R^n with an exact symmetric positive definite covariance Σ and exact mean μ.
 
@@ -246,8 +255,8 @@ class CorrelatedGaussian(Distribution):
         if not isinstance(self.n, int):
             raise DomainError("a correlated Gaussian needs a numeric dimension n")
         diag, off = _read_cov(self.n, cov)
-        self.mean = CoordVector(self.n, mean, "mean")
-        self.variances = CoordVector(self.n, diag, "variances", positive=True)
+        self.mean = _coord_vector(self.n, mean, "mean")
+        self.variances = _coord_vector(self.n, diag, "variances", positive=True)
         self.covariances = off
         self._nbrs: dict = {}
         for (i, j), c in off.items():

@@ -133,7 +133,8 @@ def _groups(f: Network, g: Network, dist) -> dict:
             w = h.weight(i)
             r2 = sum((v[c] * x * x for c, x in w.items()), 0)
             beta = h.biases[i] + sum((mu[c] * x for c, x in w.items()), 0)
-            out.append((w, sp.nsimplify(r2) if not isinstance(r2, int) else r2, beta, h.outputs[i]))
+            # radsimp, not nsimplify: sympy 1.14's nsimplify changes some Rationals (1615/2 -> an algebraic number)
+            out.append((w, sp.radsimp(r2) if not isinstance(r2, int) else r2, beta, h.outputs[i]))
         return out
     groups: dict = {}
     for wf, rf, bf, af in units(f):
