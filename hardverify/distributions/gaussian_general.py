@@ -34,7 +34,7 @@ Only the structure is decided here; :func:`hardverify.networks.inner_product` do
 >>> CorrelatedGaussian(2, [[1, 2], [2, 1]])
 Traceback (most recent call last):
     ...
-hardverify.errors.DomainError: cov must be symmetric positive definite: the LDLᵀ pivot at coordinate 2 of the correlated block (1, 2) is -3 (it must be > 0)
+hardverify.errors.DomainError: cov must be symmetric positive definite: the LDLᵀ pivot at coordinate 2 ... is -3 ...
 """
 
 from __future__ import annotations
