@@ -149,17 +149,23 @@ CORRELATED = {(1, 3): sp.Rational(1, 2)}
 CORRELATED_VALUE = "0.3387689188295712691395019"
 
 
-@claim("G1", "a correlated Gaussian N(0, Σ), Σ_13 = 1/2, breaks orthogonality: E[f_S f_T] ≠ 0, S = {1,2}, "
-             "T = {2,3}, ReLU, k = 2 (pair) and the family's probe pair",
-       source="negative control for SPEC G1 (issue 10, item 9)", sweep={"n": [3, 10 ** 6], "level": ["pair", "family"]},
-       control=True,
+CORRELATED_CASES = {"pair, relu, k = 2": ("relu", 2, "pair"), "family, relu, k = 2": ("relu", 2, "family"),
+                    "family, erf, k = 3": ("erf", 3, "family"), "family, sigmoid, k = 3": ("sigmoid", 3, "family")}
+
+
+@claim("G1", "a correlated Gaussian N(0, Σ), Σ_13 = 1/2, breaks orthogonality: E[f_S f_T] ≠ 0 for S = {1,2}, "
+             "T = {2,3} (ReLU, k = 2) and for the family's probe pair (ReLU k = 2; erf, sigmoid k = 3)",
+       source="negative control for SPEC G1 (issue 10, item 9)",
+       sweep={"n": [6, 10 ** 6], "case": list(CORRELATED_CASES)}, control=True,
        note="No single reflection through x_1 or x_3 preserves N(0, Σ) (computed from Σ; x ↦ -x and the joint flip of "
             "x_1, x_3 do, but f_S, f_T have the same sign under both), so no certificate exists; the refutation is the "
-            "certified pair expansion with r² = wᵀΣw and ρ = wᵀΣw'/(r r').")
-def g1_correlated_control(n, level):
+            "certified pair expansion with r² = wᵀΣw and ρ = wᵀΣw'/(r r') (closed-form kernels for ReLU and erf, the "
+            "certified Mehler series for sigmoid). The family probe pairs S ∋ 1, T ∋ 3 sharing k - 1 coordinates.")
+def g1_correlated_control(n, case):
+    act, k, level = CORRELATED_CASES[case]
     D = CorrelatedGaussian(n, CORRELATED)
     if level == "family":
-        return check_family_orthogonality(ggjkk(2, "relu").family(n), D, dps=15)
+        return check_family_orthogonality(ggjkk(k, act).family(n), D, dps=12)
     fS, fT = _shifted_pair(n)
     return check_orthogonality(fS, fT, D, dps=15)
 

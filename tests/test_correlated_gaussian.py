@@ -379,3 +379,17 @@ def test_nsimplify_regression():
     f = Network([{1: 1, 2: 1}], "relu", n=2)
     D = GaussianLaw(2, variances={1: sp.Rational(1, 2), 2: 807})
     assert inner_product(f, f, D) == sp.Rational(1615, 2) / 2          # E[ReLU(rZ)²] = r²/2
+
+
+def test_erf_family_probe_pair_refuted_and_confirmed_by_monte_carlo():
+    # erf, k = 3: the probe pair S = {1, 2, 4}, T = {2, 3, 4} (S ∋ 1, T ∋ 3 share k - 1 coordinates); the
+    # certified value is checked against a seeded Monte Carlo (evidence)
+    g = GGJKK(3, "erf")
+    D = CorrelatedGaussian(6, CORR)
+    v = check_family_orthogonality(g.family(6), D, dps=12)
+    assert v.status is Status.REFUTED and "S={1, 2, 4}, T={2, 3, 4}" in v.evidence
+    fS, fT = g.network({1, 2, 4}, 6), g.network({2, 3, 4}, 6)
+    e = inner_product(fS, fT, D, dps=12)
+    assert_certified(e, inner_product(fS, fT, D), 12)               # closed-form erf kernels vs their enclosure
+    mc = monte_carlo_inner(fS, fT, D, samples=200_000, seed=21)
+    assert mc.consistent_with(float(e)) and not mc.consistent_with(0)
