@@ -393,3 +393,15 @@ def test_erf_family_probe_pair_refuted_and_confirmed_by_monte_carlo():
     assert_certified(e, inner_product(fS, fT, D), 12)               # closed-form erf kernels vs their enclosure
     mc = monte_carlo_inner(fS, fT, D, samples=200_000, seed=21)
     assert mc.consistent_with(float(e)) and not mc.consistent_with(0)
+
+
+def test_sampling_factors_block_by_block():
+    # 1000 coordinates, two correlated pairs: every coordinate is sampled (more than MAX_BLOCK of them), each
+    # correlated pair jointly; the uncorrelated coordinate 500 keeps its variance 4
+    D = CorrelatedGaussian(1000, {(1, 2): HALF, (700, 999): -HALF, (500, 500): 4})
+    X = D.sample(20_000, seed=2)
+    assert X.shape == (20_000, 1000)
+    C = np.cov(X[:, [0, 1, 699, 998, 499]].T)                # coordinates 1, 2, 700, 999, 500
+    se = 5 * np.sqrt(2 / 20_000)
+    assert abs(C[0, 1] - 0.5) < se and abs(C[2, 3] + 0.5) < se and abs(C[0, 2]) < se
+    assert abs(C[4, 4] - 4) < 5 * np.sqrt(32 / 20_000)

@@ -398,10 +398,19 @@ class CorrelatedGaussian(Distribution):
         return self._factors[key]
 
     def _sample(self, coords, size, rng):
-        L, d = self.factor(coords)
-        Lf = np.array([[float(x) for x in row] for row in L]) * np.sqrt([float(x) for x in d])[None, :]
+        """x_C = μ_C + L diag(√d) z, block by block (coordinates of different blocks are independent)."""
         z = rng.standard_normal((size, len(coords)))
-        return self.mean.floats(coords) + z @ Lf.T
+        out = np.empty_like(z)
+        block_of = {c: b for b, block in enumerate(self.blocks) for c in block if c in set(coords)}
+        groups: dict = {}
+        for pos, c in enumerate(coords):
+            groups.setdefault(block_of.get(c, ("alone", c)), []).append(pos)
+        for positions in groups.values():
+            sub = [coords[p] for p in positions]
+            L, d = self.factor(sub)
+            Lf = np.array([[float(x) for x in row] for row in L]) * np.sqrt([float(x) for x in d])[None, :]
+            out[:, positions] = z[:, positions] @ Lf.T
+        return self.mean.floats(coords) + out
 
     def __repr__(self) -> str:
         off = "" if not self.covariances else f", {len(self.covariances)} off-diagonal entries"
