@@ -97,6 +97,14 @@ def test_bad_covariances_are_refused(cov, match):
         CorrelatedGaussian(2, cov)
 
 
+def test_undecidable_pivot_sign_is_refused():
+    # atan(1/2) + atan(1/3) = π/4 exactly, but sympy cannot show it: the pivot 1 - (1 + z)² with z that zero has no
+    # decidable sign, so positive definiteness is not claimed
+    z = sp.atan(HALF) + sp.atan(sp.Rational(1, 3)) - sp.pi / 4
+    with pytest.raises(DomainError, match="cannot be decided"):
+        CorrelatedGaussian(2, [[1, 1 + z], [1 + z, 1]])
+
+
 def test_bad_mean_and_dimension():
     with pytest.raises(DomainError, match="n = 3 entries"):
         CorrelatedGaussian(3, {}, mean=[1, 2])
@@ -405,3 +413,13 @@ def test_sampling_factors_block_by_block():
     se = 5 * np.sqrt(2 / 20_000)
     assert abs(C[0, 1] - 0.5) < se and abs(C[2, 3] + 0.5) < se and abs(C[0, 2]) < se
     assert abs(C[4, 4] - 4) < 5 * np.sqrt(32 / 20_000)
+
+
+def test_public_names_and_factor_limit():
+    import hardverify as hv
+    assert hv.CorrelatedGaussian is CorrelatedGaussian and "CorrelatedGaussian" in hv.__all__
+    D = CorrelatedGaussian(MAX_BLOCK + 1, {})
+    with pytest.raises(ResourceLimit, match=f"at most {MAX_BLOCK}"):
+        D.factor(list(range(1, MAX_BLOCK + 2)))
+    L, d = CorrelatedGaussian(3, CORR).factor([3, 1])
+    assert L == [[1, 0], [HALF, 1]] and d == [1, sp.Rational(3, 4)]          # Σ_{31} = ½, 1 - ¼

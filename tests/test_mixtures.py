@@ -65,6 +65,11 @@ def test_bad_mixtures_are_refused(components, match):
         Mixture(components)
 
 
+def test_public_name():
+    import hardverify as hv
+    assert hv.Mixture is Mixture and "Mixture" in hv.__all__
+
+
 def test_too_many_components_refused_before_reading():
     with pytest.raises(ResourceLimit, match=f"at most {MAX_COMPONENTS}"):
         Mixture([(1, Gaussian(2))] * (MAX_COMPONENTS + 1))
