@@ -400,14 +400,16 @@ class CorrelatedGaussian(Distribution):
     def _sample(self, coords, size, rng):
         """x_C = μ_C + L diag(√d) z, block by block (coordinates of different blocks are independent)."""
         z = rng.standard_normal((size, len(coords)))
-        out = np.empty_like(z)
-        block_of = {c: b for b, block in enumerate(self.blocks) for c in block if c in set(coords)}
+        wanted = set(coords)
+        block_of = {c: b for b, block in enumerate(self.blocks) for c in block if c in wanted}
         groups: dict = {}
         for pos, c in enumerate(coords):
-            groups.setdefault(block_of.get(c, ("alone", c)), []).append(pos)
+            groups.setdefault(block_of.get(c), []).append(pos)
+        alone = groups.pop(None, [])
+        out = np.empty_like(z)
+        out[:, alone] = z[:, alone] * np.sqrt(self.variances.floats([coords[p] for p in alone]))[None, :]
         for positions in groups.values():
-            sub = [coords[p] for p in positions]
-            L, d = self.factor(sub)
+            L, d = self.factor([coords[p] for p in positions])
             Lf = np.array([[float(x) for x in row] for row in L]) * np.sqrt([float(x) for x in d])[None, :]
             out[:, positions] = z[:, positions] @ Lf.T
         return self.mean.floats(coords) + out
