@@ -16,8 +16,10 @@ from .core.activations import ACTIVATIONS, Activation, activation, t
 from .core.parse import parse_expression
 from .distributions import (
     AnisotropicGaussian,
+    CorrelatedGaussian,
     Gaussian,
     Hypercube,
+    Mixture,
     Radial,
     RadiusLaw,
     ShiftedGaussian,
@@ -54,7 +56,7 @@ __all__ = [
     # vocabulary
     "ACTIVATIONS", "Activation", "activation", "t", "parse_expression",
     "Gaussian", "UniformSphere", "UniformBall", "Radial", "RadiusLaw", "ShiftedGaussian", "AnisotropicGaussian",
-    "UniformCube", "Hypercube", "reflection", "point_reflection", "transposition",
+    "UniformCube", "Hypercube", "CorrelatedGaussian", "Mixture", "reflection", "point_reflection", "transposition",
     "Network", "ComposedNetwork", "SubsetFamily",
     # Gaussian space (SPEC §0.1, §1)
     "hermite_coefficient", "hermite_coefficients", "dual_kernel", "gaussian_expectation",

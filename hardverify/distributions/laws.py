@@ -295,7 +295,7 @@ class Radial(Distribution):
         if total == 0:
             return sp.Integer(1)
         out = self.radius_moment(total) * sphere_moment(self.n, tuple(a.values()))
-        return sp.nsimplify(out) if out.is_Rational else out
+        return out                      # a Rational is canonical already (never nsimplify it: see controls.py)
 
     def _direction(self, coords, size, rng):
         z = rng.standard_normal((size, len(coords)))

@@ -9,6 +9,10 @@ Routes (``algorithm="auto"`` picks the first that applies):
   grouped first (integer arithmetic for integer rows), so a GGJKK pair at k = 10 costs a handful
   of kernels, not 4^k.  Each kernel is exact (closed-form dual kernel, :func:`hardverify.symbolic.dual.dual_kernel`)
   or certified (Mehler series, :func:`hardverify.numeric.dual.dual_kernel`).
+* **correlated Gaussians** N(μ, Σ) (:class:`~hardverify.distributions.CorrelatedGaussian`): the same with
+  r² = wᵀΣw, β = b + ⟨w, μ⟩ and ρ = wᵀΣw'/(r r') — the reduction x = μ + Lz, Σ = LLᵀ, without square roots.
+* **mixtures** Σ p_i D_i (:class:`~hardverify.distributions.Mixture`): Σ p_i E_{D_i}[fg], exact or
+  certified as every component is.
 * **other spherical laws** (sphere, ball, any radius law) with positively homogeneous activations
   of degrees p, q and no biases: E_D[fg] = E_D[R^{p+q}] / E|g|^{p+q} · E_γ[fg] (SPEC §9.4), exact.
 * **the hypercube** {±1}^n: exact enumeration over {±1}^s, s = |supp f ∪ supp g| (≤ 20).
@@ -38,7 +42,7 @@ from flint import arb
 
 from .. import routes
 from ..core.numbers import as_arb, sign_of
-from ..distributions import Distribution, Gaussian, GaussianLaw, Hypercube, Radial
+from ..distributions import CorrelatedGaussian, Distribution, Gaussian, GaussianLaw, Hypercube, Mixture, Radial
 from ..distributions.laws import multi_index
 from ..errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from ..numeric.enclosure import Enclosure, enclose
@@ -82,8 +86,10 @@ def inner_product(f: Network, g: Network, dist, *, dps=None, algorithm: str = "a
     if isinstance(dist, Hypercube):
         value = _hypercube(f, g)
         return value if dps is None else enclose(value, dps)
-    if isinstance(dist, Gaussian) or isinstance(dist, GaussianLaw):
+    if isinstance(dist, (Gaussian, GaussianLaw, CorrelatedGaussian)):
         return _gaussian(f, g, dist, dps, algorithm)
+    if isinstance(dist, Mixture):
+        return _mixture(f, g, dist, dps, algorithm)
     if isinstance(dist, Radial):
         p, q = f.activation.homogeneity, g.activation.homogeneity
         if p is None or q is None or any(sign_of(b) != 0 for b in f.biases + g.biases):
@@ -110,6 +116,8 @@ def _law(dist):
 
 def _groups(f: Network, g: Network, dist) -> dict:
     """{(r2_f, beta_f, r2_g, beta_g, ip): Σ a a'} over the pairs of units (exact)."""
+    if isinstance(dist, CorrelatedGaussian):
+        return _groups_correlated(f, g, dist)
     mean, var = _law(dist)
     simple = mean is None or (mean.is_constant and var.is_constant)
     if simple and f.int_rows is not None and g.int_rows is not None and all(
@@ -125,7 +133,8 @@ def _groups(f: Network, g: Network, dist) -> dict:
             w = h.weight(i)
             r2 = sum((v[c] * x * x for c, x in w.items()), 0)
             beta = h.biases[i] + sum((mu[c] * x for c, x in w.items()), 0)
-            out.append((w, sp.nsimplify(r2) if not isinstance(r2, int) else r2, beta, h.outputs[i]))
+            # radsimp, not nsimplify: sympy 1.14's nsimplify changes some Rationals (1615/2 -> an algebraic number)
+            out.append((w, sp.radsimp(r2) if not isinstance(r2, int) else r2, beta, h.outputs[i]))
         return out
     groups: dict = {}
     for wf, rf, bf, af in units(f):
@@ -134,6 +143,44 @@ def _groups(f: Network, g: Network, dist) -> dict:
             key = (rf, bf, rg, bg, sp.radsimp(ip) if not isinstance(ip, int) else ip)
             groups[key] = groups.get(key, 0) + af * ag
     return groups
+
+
+def _groups_correlated(f, g, dist):
+    """The pair groups under N(μ, Σ): the forms qᵀΣq' on the unscaled rows, times the scales (exact)."""
+    def units(h):
+        out = []
+        for i, row in enumerate(h.rows):
+            q = {c: x for c, x in zip(h.support, row) if x != 0}
+            out.append((q, h.scale ** 2 * dist.covariance_form(q, q), h.biases[i] + h.scale * dist.mean_form(q),
+                        h.outputs[i]))
+        return out
+    groups: dict = {}
+    ug = units(g)
+    for qf, rf, bf, af in units(f):
+        for qg, rg, bg, ag in ug:
+            key = tuple(x if isinstance(x, int) else sp.radsimp(x)
+                        for x in (rf, bf, rg, bg, f.scale * g.scale * dist.covariance_form(qf, qg)))
+            groups[key] = groups.get(key, 0) + af * ag
+    return groups
+
+
+def _mixture(f, g, dist, dps, algorithm):
+    """Σ p_i E_{D_i}[fg]: exact, or certified with the cancellation guarded like the pair sums."""
+    if dps is None:
+        return sp.Add(*[w * inner_product(f, g, law, algorithm=algorithm) for w, law in dist.components])
+
+    def evaluate(inner):
+        total, scale = arb(0), arb(0)
+        prec = bits_for_dps(inner) + 64
+        for w, law in dist.components:
+            e = inner_product(f, g, law, dps=inner, algorithm=algorithm)
+            wb = as_arb(w, prec)
+            total += wb * e.ball
+            scale += wb * e.ball.abs_upper()
+        return total, scale
+    total = guarded_sum(evaluate, dps, zero_scale=lambda scale: scale.max(arb(1)) * arb(10) ** (-5),
+                        what="the mixture sum")
+    return Enclosure(total, dps, scale=1)
 
 
 def _groups_integer(f, g, mean, var):
