@@ -8,6 +8,7 @@ distributions, constructions) share, so a label is escaped the same way everywhe
   symbols as ``\\ensuremath{...}``;
 * :func:`escape_math` — plain text as LaTeX *math mode* (inside ``$...$``, the form notebooks typeset with
   MathJax): specials escaped with commands that work in math mode, spaces kept;
+* :func:`escape_markdown` — plain text on one line with the Markdown-active characters escaped;
 * :func:`latex_of` — an exact number or sympy expression as LaTeX (``sympy.latex``);
 * :func:`ball_latex`, :func:`sci_latex` — an arb ball ``[mid +/- rad]`` as ``mid \\pm rad``, ``1e-5`` as
   ``10^{-5}``;
@@ -35,7 +36,7 @@ import sympy as sp
 
 from ..errors import HardverifyError
 
-__all__ = ["escape_text", "escape_math", "latex_of", "ball_latex", "sci_latex", "braces_balanced", "html_table",
+__all__ = ["escape_text", "escape_math", "escape_markdown", "latex_of", "ball_latex", "sci_latex", "braces_balanced", "html_table",
            "clip", "BALL"]
 
 _ASCII = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
@@ -63,6 +64,7 @@ _TEXT = {"…": r"\dots{}", "–": "--", "—": "---", "‘": "`", "’": "'", "
 _TEXT_MATH = {"…": r"\dots{}", "–": "-", "—": "-", "‘": "`", "’": "'", "“": "``", "”": "''", " ": r"\ ",
               "§": r"\S{}"}
 
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~$&#])")
 #: an arb ball as python-flint prints it: ``[mid +/- rad]`` (the midpoint may be omitted: ``[+/- rad]``)
 BALL = re.compile(r"\[\s*([-+]?[0-9.]+(?:e[-+]?[0-9]+)?)?\s*\+/-\s*([0-9.]+(?:e[-+]?[0-9]+)?)\s*\]")
 
@@ -118,13 +120,25 @@ def escape_math(text: str) -> str:
     return "".join(out)
 
 
+def escape_markdown(text) -> str:
+    """``text`` on one line with the Markdown-active characters ``\\ ` * _ [ ] < > | ~ $ & #`` escaped.
+
+    CommonMark lets any ASCII punctuation be escaped, and GitHub's tables read ``\\|`` as a
+    literal bar, so the escaped text renders exactly as the original.
+
+    >>> escape_markdown("2*sqrt(2)/sqrt(pi) | x_1 [sign] <b>")
+    '2\\\\*sqrt(2)/sqrt(pi) \\\\| x\\\\_1 \\\\[sign\\\\] \\\\<b\\\\>'
+    """
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def latex_of(x) -> str:
     """An exact number, a dimension or a sympy expression as LaTeX math (``sympy.latex``; ints as digits).
 
-    Text is never parsed (sympify would evaluate it): a string is typeset as an escaped ``\mathrm`` label.
+    Text is never parsed (sympify would evaluate it): a string is typeset as an escaped ``\\mathrm`` label.
 
     >>> latex_of(5), latex_of(sp.Rational(1, 2)), latex_of(10**30), latex_of("a_b")
-    ('5', '\\frac{1}{2}', '1000000000000000000000000000000', '\\mathrm{a\\_b}')
+    ('5', '\\\\frac{1}{2}', '1000000000000000000000000000000', '\\\\mathrm{a\\\\_b}')
     """
     if isinstance(x, str):
         return rf"\mathrm{{{escape_math(x)}}}"
