@@ -12,7 +12,8 @@ distributions, constructions) share, so a label is escaped the same way everywhe
 * :func:`latex_of` — an exact number or sympy expression as LaTeX (``sympy.latex``);
 * :func:`ball_latex`, :func:`sci_latex` — an arb ball ``[mid +/- rad]`` as ``mid \\pm rad``, ``1e-5`` as
   ``10^{-5}``;
-* :func:`html_table` — rows of cells as a small HTML table, every cell escaped (:func:`html.escape`);
+* :func:`html_table` — rows of cells as a small HTML table, every cell escaped (:func:`html.escape`), a
+  :class:`Styled` cell with a style chosen by the code;
 * :func:`braces_balanced`, :func:`clip`.
 
 A character with no mapping is written as ``\\texttt{U+XXXX}``, so nothing is lost silently.
@@ -37,7 +38,7 @@ import sympy as sp
 from ..errors import HardverifyError
 
 __all__ = ["escape_text", "escape_math", "escape_markdown", "latex_of", "ball_latex", "sci_latex", "braces_balanced", "html_table",
-           "clip", "BALL"]
+           "clip", "Styled", "BALL"]
 
 _ASCII = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
           "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}", "<": r"\textless{}",
@@ -197,13 +198,31 @@ def clip(text, n: int) -> str:
     return text if len(text) <= n else text[: max(n - 1, 0)] + "…"
 
 
+class Styled:
+    """A table cell with a CSS style chosen by the code (the text is still escaped): ``Styled("PROVED", "color:green")``."""
+
+    __slots__ = ("text", "style")
+
+    def __init__(self, text, style: str):
+        self.text, self.style = text, style
+
+    def __str__(self) -> str:
+        return str(self.text)
+
+
+def _cell(tag: str, c, width: int) -> str:
+    style = f" style='{html.escape(c.style)}'" if isinstance(c, Styled) else ""
+    return f"<{tag}{style}>{html.escape(clip(c, width))}</{tag}>"
+
+
 def html_table(rows, *, header=None, caption: str | None = None, width: int = 200) -> str:
     """Rows of cells as an HTML ``<table>``; every cell (and the header, the caption) is HTML-escaped.
 
     Parameters
     ----------
     rows : iterable of sequences
-        The body; each cell is converted with ``str`` and cut to ``width`` characters (:func:`clip`).
+        The body; each cell is converted with ``str`` and cut to ``width`` characters (:func:`clip`); a
+        :class:`Styled` cell also carries its CSS style.
     header : sequence, optional
         The column names (a ``<thead>`` row).
     caption : str, optional
@@ -219,10 +238,9 @@ def html_table(rows, *, header=None, caption: str | None = None, width: int = 20
     if caption:
         parts.append(f"<caption>{html.escape(clip(caption, max(width, 400)))}</caption>")
     if header is not None:
-        parts.append("<thead><tr>" + "".join(f"<th>{html.escape(clip(h, width))}</th>" for h in header)
-                     + "</tr></thead>")
+        parts.append("<thead><tr>" + "".join(_cell("th", h, width) for h in header) + "</tr></thead>")
     parts.append("<tbody>")
     for row in rows:
-        parts.append("<tr>" + "".join(f"<td>{html.escape(clip(c, width))}</td>" for c in row) + "</tr>")
+        parts.append("<tr>" + "".join(_cell("td", c, width) for c in row) + "</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)
