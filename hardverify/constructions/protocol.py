@@ -175,7 +175,8 @@ class CorrelationProfile:
     def _repr_markdown_(self) -> str:
         e = lambda x: escape_markdown(clip("" if x is None else x, 120))
         lines = [f"**Correlation profile** of {e(self.construction)} under {e(self.law)} at n = {self.n}: "
-                 f"{e(self.size)} members ({e(self.kind)}s indexed by {e(self.invariant)}); diagonal {e(self.diagonal)}",
+                 f"{e(self.size)} members ({e(self.kind)}s indexed by {e(self.invariant)}); "
+                 f"diagonal {e(self.diagonal)}",
                  "", "| invariant | ordered pairs | correlation | bound |", "|---|---|---|---|"]
         for o in self.orbits[:20]:
             lines.append(f"| {e(o.invariant)} | {e(o.pairs)} | {e(o.correlation)} | {e(o.bound)} |")

@@ -37,8 +37,8 @@ import sympy as sp
 
 from ..errors import HardverifyError
 
-__all__ = ["escape_text", "escape_math", "escape_markdown", "latex_of", "ball_latex", "sci_latex", "braces_balanced", "html_table",
-           "clip", "Styled", "BALL"]
+__all__ = ["escape_text", "escape_math", "escape_markdown", "latex_of", "ball_latex", "sci_latex", "braces_balanced",
+           "html_table", "clip", "Styled", "BALL"]
 
 _ASCII = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
           "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}", "<": r"\textless{}",
@@ -199,7 +199,11 @@ def clip(text, n: int) -> str:
 
 
 class Styled:
-    """A table cell with a CSS style chosen by the code (the text is still escaped): ``Styled("PROVED", "color:green")``."""
+    """A table cell with a CSS style chosen by the code; the text is still escaped.
+
+    >>> html_table([(Styled("PROVED", "color:green"),)])
+    "<table><tbody><tr><td style='color:green'>PROVED</td></tr></tbody></table>"
+    """
 
     __slots__ = ("text", "style")
 

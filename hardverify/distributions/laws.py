@@ -164,7 +164,8 @@ class RadiusLaw:
         if self.kind == "constant":
             return rf"R = {tex(p['radius'])}"
         if self.kind == "power":
-            return rf"R \sim {tex(p['n'])}\, r^{{{tex(p['n'] - 1)}}} / {tex(p['radius'])}^{{{tex(p['n'])}}}\ \text{{on}}\ [0, {tex(p['radius'])}]"
+            n, r = tex(p["n"]), tex(p["radius"])
+            return rf"R\ \text{{with density}}\ {n}\, r^{{{tex(p['n'] - 1)}}} / {r}^{{{n}}}\ \text{{on}}\ [0, {r}]"
         if self.kind == "pareto":
             return rf"R \sim \mathrm{{Pareto}}(\alpha = {tex(p['alpha'])},\ \mathrm{{scale}} = {tex(p['scale'])})"
         scale = "" if p["scale"] == 1 else tex(p["scale"]) + r"\,"
@@ -380,7 +381,8 @@ class UniformSphere(Radial):
 
     def _latex(self) -> str:
         r = "" if self.radius == 1 else tex(self.radius) + r"\,"
-        return rf"\mathrm{{Unif}}({r}S^{{{tex(self.n - 1)}}}),\quad S^{{{tex(self.n - 1)}}} \subset \mathbb{{R}}^{{{tex(self.n)}}}"
+        s = tex(self.n - 1)
+        return rf"\mathrm{{Unif}}({r}S^{{{s}}}),\quad S^{{{s}}} \subset \mathbb{{R}}^{{{tex(self.n)}}}"
 
 
 class UniformBall(Radial):
@@ -399,7 +401,8 @@ class UniformBall(Radial):
 
     def _latex(self) -> str:
         r = "" if self.radius == 1 else tex(self.radius) + r"\,"
-        return rf"\mathrm{{Unif}}({r}B^{{{tex(self.n)}}}),\quad B^{{{tex(self.n)}}} \subset \mathbb{{R}}^{{{tex(self.n)}}}"
+        n = tex(self.n)
+        return rf"\mathrm{{Unif}}({r}B^{{{n}}}),\quad B^{{{n}}} \subset \mathbb{{R}}^{{{n}}}"
 
 
 def check_transform(R, n):

@@ -203,7 +203,8 @@ class ClaimRecord:
         return self.status.value
 
     def __repr__(self) -> str:
-        return f"<ClaimRecord {shorten(self.id, 20)} {self.status_text}: {self.cases_text} cases, {shorten(self.name, 40)}>"
+        return (f"<ClaimRecord {shorten(self.id, 20)} {self.status_text}: {self.cases_text} cases, "
+                f"{shorten(self.name, 40)}>")
 
 
 def _case_ok(case: CaseRecord, control: bool) -> bool:
@@ -289,7 +290,7 @@ class Report:
         return f"<Report: {self.summary_line()}; {f'{len(failed)} failed' if failed else 'all claims hold'}>"
 
     def _repr_markdown_(self) -> str:
-        from .markdown import to_markdown       # the one Markdown writer (it imports this module)
+        from .markdown import to_markdown  # the one Markdown writer (it imports this module)
         return to_markdown(self)
 
     def _repr_html_(self) -> str:

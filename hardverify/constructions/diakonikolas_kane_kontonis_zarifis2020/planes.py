@@ -187,7 +187,8 @@ class DKKZPlanes(Construction):
         return Display(
             "DKKZ planes family", (("k", k), ("r", r)),
             rf"f_U(x) = F_{{{k}}}(U^{{\top}} x),\quad F_{{{k}}}(y) = \sum_{{i=0}}^{{{2 * k - 1}}} (-1)^i\,"
-            rf"\mathrm{{ReLU}}(\langle u_i, y\rangle),\quad u_i = \left(\cos\tfrac{{\pi i}}{{{k}}}, \sin\tfrac{{\pi i}}{{{k}}}\right)",
+            rf"\mathrm{{ReLU}}(\langle u_i, y\rangle),"
+            rf"\quad u_i = \left(\cos\tfrac{{\pi i}}{{{k}}}, \sin\tfrac{{\pi i}}{{{k}}}\right)",
             f"f_U(x) = F_{k}(Uᵀx), F_{k}(y) = Σ_(i<{2 * k}) (-1)^i ReLU(⟨u_i, y⟩), u_i = (cos(πi/{k}), sin(πi/{k}))",
             ("N = p^r planes U_f ∈ R^(n×2), one per f ∈ F_p[X] of degree < r; p the largest prime with 2p² ≤ n",
              "U_fᵀU_g = (j/p)·I₂ with j ≤ r − 1 roots of f − g (SPEC D1, D2)"))

@@ -154,8 +154,9 @@ class PancakeFamily(Construction):
 
     # -- display in notebooks (Construction renders this Display as Markdown and LaTeX) -------------------
     def __repr__(self) -> str:
-        custom = [name for name, default in (("gamma", self._gamma.__qualname__ == "PancakeFamily.__init__.<locals>.<lambda>"),
-                                             ("rho0", self._rho0 is default_rho0)) if not default]
+        default_gamma = self._gamma.__qualname__ == "PancakeFamily.__init__.<locals>.<lambda>"
+        custom = [name for name, default in (("gamma", default_gamma), ("rho0", self._rho0 is default_rho0))
+                  if not default]
         return f"PancakeFamily(beta={clip(self.beta, 30)}" + "".join(f", {c}=…" for c in custom) + ")"
 
     def _display(self) -> Display:

@@ -373,7 +373,8 @@ class FiniteWidthGD:
     def _display(self) -> Display:
         return Display(
             "VW finite-width GD", (("n", self.n), ("m", self.m), ("σ", self.act.label), ("η", self.eta)),
-            r"r_{t+1} = (I - \eta m\, T_m)\, r_t,\quad T_m h = \frac{1}{m} \sum_{i=1}^{m} \varphi_i\, \mathbb{E}[\varphi_i h],"
+            r"r_{t+1} = (I - \eta m\, T_m)\, r_t,"
+            r"\quad T_m h = \frac{1}{m} \sum_{i=1}^{m} \varphi_i\, \mathbb{E}[\varphi_i h],"
             r"\quad \varphi_i = \sigma(\langle w_i, \cdot\rangle)",
             "r_(t+1) = (I − ηm T_m) r_t, T_m h = (1/m) Σ_i φ_i E[φ_i h], φ_i = σ(⟨w_i, ·⟩)",
             (f"target {self.target!r}", "x ~ U(S^(n−1)); output layer trained from 0 on the squared loss (SPEC W1)"))

@@ -160,7 +160,8 @@ class InfiniteWidthGD:
                 f"rate={'mu' if self._rate_is_mu() else 'mu2'}, {clip(repr(self.target), 50)})")
 
     def _display(self) -> Display:
-        lam, lam_text = (r"\mu_\ell", "μ_ℓ (the control's wrong rate)") if self._rate_is_mu() else (r"\mu_\ell^2", "μ_ℓ²")
+        lam, lam_text = ((r"\mu_\ell", "μ_ℓ (the control's wrong rate)") if self._rate_is_mu()
+                         else (r"\mu_\ell^2", "μ_ℓ²"))
         return Display(
             "VW infinite-width GD", (("n", self.target.n), ("σ", self.act.label), ("η′", self.eta_prime)),
             rf"r_{{t+1}} = (I - \eta' T_\infty)\, r_t,\quad T_\infty = {lam}\ \text{{on}}\ H_\ell^n",
