@@ -43,6 +43,8 @@ nb_execution_timeout = 300
 # anything an executed cell writes to stderr (a warning, a traceback IPython caught while formatting a display)
 # is a Sphinx warning, hence an error under -W
 nb_output_stderr = "warn"
+# Markdown outputs (a construction's or a report's _repr_markdown_) are read as MyST, so their tables render
+nb_render_markdown_format = "myst"
 
 # The docstrings are numpydoc but not all are complete yet (issue 13, item 3): render what is there, do not
 # validate, and do not list class members twice (autodoc's :members: already documents them).

@@ -141,7 +141,7 @@ class Verdict:
         p = ", ".join(f"{_clip(k, 12)}={_clip(v, 16)}" for k, v in list(self.params.items())[:4])
         p += ", …" if len(self.params) > 4 else ""
         head = f"{_clip(self.claim, 24)}({p})" if p else (_clip(self.claim, 24) or "—")
-        return f"<Verdict {self.status.value} {head}: {_clip(self.method, 60)}>"
+        return f"<Verdict {self.status.value} {_clip(head, 50)}: {_clip(self.method, 45)}>"     # ≤ 120 characters
 
     def _rows(self) -> list:
         rows = [("status", self.status.value), ("claim", self.claim), ("method", self.method),
