@@ -340,3 +340,27 @@ def test_notebook_page_cells_run():
     kinds = {type(v).__name__ for v in ns.values()} | {type(o).__name__ for o, _ in shown}
     assert {"Enclosure", "Verdict", "Network", "GGJKK", "Report", "MonomialFamily", "Gaussian"} <= kinds
     assert ns["report"].summary["ok"]
+
+
+# -- the escaping helpers, for any text -------------------------------------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=60))
+def test_escape_math_leaves_no_active_character(text):
+    tex = escape_math(text)
+    assert braces_balanced(r"\mathrm{" + tex + "}")
+    # outside the commands it emits, no ASCII character LaTeX or MathJax would act on is left bare
+    bare = re.sub(r"\\[A-Za-z]+\{?\}?|\\[^A-Za-z]|\{|\}", "", tex)
+    assert not re.search(r"[_%&#$~^\\\s]", bare), (text, tex)
+
+
+def test_escape_math_unicode():
+    assert escape_math("σ² ≤ x₁ …") == r"{\sigma}^{2}\ {\leq}\ x_{1}\ \dots{}"
+    assert escape_math("中") == r"\texttt{U+4E2D}"                        # nothing is lost silently
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.text(max_size=30), min_size=1, max_size=3), max_size=4))
+def test_html_table_is_well_formed_for_any_text(rows):
+    text = html_table(rows, header=[f"c{i}" for i in range(3)])
+    content = well_formed_html(text)
+    assert content == "c0c1c2" + "".join(c for row in rows for c in row)

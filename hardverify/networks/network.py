@@ -41,19 +41,18 @@ import numpy as np
 import sympy as sp
 
 from ..core.activations import Activation, activation, t
-from ..core.markup import clip, escape_math, html_table
+from ..core.markup import clip
 from ..core.numbers import exact_real, sign_of
 from ..distributions.symmetry import SignedPermutation
 from ..errors import DomainError, ResourceLimit
 from ..validate import as_int_at_least
+from ._display import network_html, network_latex
 from .canonical import ReducedForm, canonical_form, pointwise_parity
 
 __all__ = ["Network", "ComposedNetwork"]
 
 #: the largest width accepted (2^20 units).
 MAX_WIDTH = 1 << 20
-#: notebook display: units and coordinates written out in the formula, rows and columns of the weight table
-DISPLAY_UNITS, DISPLAY_ROWS, DISPLAY_COLUMNS = 6, 12, 8
 
 
 def _act(a) -> Activation:
@@ -271,37 +270,10 @@ class Network:
                 f"n = {self.n}, support {_short(self.support, 4)}>")
 
     def _repr_latex_(self) -> str:
-        act = self.activation
-        sigma = (rf"\sigma(t) = {sp.latex(act.expr)}" if len(str(act.expr)) <= 80
-                 else rf"\sigma = \mathrm{{{escape_math(clip(act.label, 40))}}}")
-        where = rf",\quad {sigma},\quad x \in \mathbb{{R}}^{{{self.n}}}"
-        if self.width > DISPLAY_UNITS or len(self.support) > DISPLAY_UNITS:
-            b = r" + b_i" if any(not _is_zero(b) for b in self.biases) else ""
-            return (rf"$f(x) = \sum_{{i=1}}^{{{self.width}}} a_i\,\sigma(\langle w_i, x\rangle{b})"
-                    rf"{where},\ \text{{{len(self.support)} coordinates used}}$")
-        x = [sp.Symbol(f"x_{{{c}}}") for c in self.support]
-        scale = "" if self.scale == 1 else sp.latex(self.scale)
-        out = ""
-        for r, b, a in zip(self.rows, self.biases, self.outputs):
-            pre = sp.latex(sp.Add(*(q * xc for q, xc in zip(r, x))))
-            pre = rf"{scale}\left({pre}\right)" if scale and ("+" in pre or "-" in pre[1:]) else scale + pre
-            pre += "" if _is_zero(b) else _signed(sp.latex(b))
-            coef = {"1": "", "-1": "-"}.get(sp.latex(a), sp.latex(a) if isinstance(a, int) or a.is_Atom
-                                            else rf"\left({sp.latex(a)}\right)")
-            out += _signed(rf"{coef}\sigma\left({pre}\right)") if out else rf"{coef}\sigma\left({pre}\right)"
-        return f"$f(x) = {out}{where}$"
+        return network_latex(self)
 
     def _repr_html_(self) -> str:
-        cols, more_cols = self.support[:DISPLAY_COLUMNS], len(self.support) > DISPLAY_COLUMNS
-        header = ["i", "a_i", "b_i"] + [f"q_i[{c}]" for c in cols] + (["…"] if more_cols else [])
-        rows = [[i + 1, self.outputs[i], self.biases[i], *self.rows[i][:DISPLAY_COLUMNS]] + (["…"] if more_cols else [])
-                for i in range(min(self.width, DISPLAY_ROWS))]
-        if self.width > DISPLAY_ROWS:
-            rows.append(["…"] * len(header))
-        caption = (f"{self.name or 'Network'} on R^{self.n}: f(x) = Σ_i a_i σ(s⟨q_i, x⟩ + b_i), "
-                   f"width {self.width}, σ = {clip(self.activation.label, 60)}, s = {self.scale}, "
-                   f"{len(self.support)} coordinates used")
-        return f"<div class='hardverify-network'>{html_table(rows, header=header, caption=caption, width=60)}</div>"
+        return network_html(self)
 
 
 class ComposedNetwork:
@@ -344,10 +316,6 @@ class ComposedNetwork:
 
 
 # ------------------------------------------------------------------------------- helpers
-def _signed(tex: str) -> str:
-    return f" - {tex[1:].lstrip()}" if tex.startswith("-") else f" + {tex}"
-
-
 def _short(seq, k=6):
     seq = tuple(seq)
     return str(seq) if len(seq) <= k else f"({', '.join(map(str, seq[:k]))}, ...; {len(seq)} coordinates)"
