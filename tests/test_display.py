@@ -267,6 +267,9 @@ def test_user_labels_are_escaped_everywhere():
     out = net._repr_html_()
     assert "<script>" not in out and "&lt;script&gt;" in out and "&lt;b&gt;" in out
     well_formed_html(out)
+    long = hv.Activation(sp.Add(*[sp.tanh(hv.t / k) for k in range(1, 12)]), name=NASTY)   # σ shown by its label
+    tex = one_formula(hv.Network([[1, 0]], long)._repr_latex_())
+    assert rf"\sigma = \mathrm{{{escape_math(NASTY)}}}" in tex and not re.search(r"(?<!\\)[%&#~]", tex), tex
     g = GGJKK(2, act)
     tex = one_formula(g._repr_latex_())
     assert escape_math(NASTY) in tex
