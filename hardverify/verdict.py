@@ -138,9 +138,10 @@ class Verdict:
 
     # -- display: a short repr, and rich output in notebooks ------------------------------------
     def __repr__(self) -> str:
-        p = ", ".join(f"{k}={v}" for k, v in list(self.params.items())[:4])
-        head = f"{self.claim}({p})" if p else (self.claim or "—")
-        return f"<Verdict {self.status.value} {head}: {_clip(self.method, 60)}>"
+        p = ", ".join(f"{_clip(k, 12)}={_clip(v, 16)}" for k, v in list(self.params.items())[:4])
+        p += ", …" if len(self.params) > 4 else ""
+        head = f"{_clip(self.claim, 24)}({p})" if p else (_clip(self.claim, 24) or "—")
+        return f"<Verdict {self.status.value} {_clip(head, 50)}: {_clip(self.method, 45)}>"     # ≤ 120 characters
 
     def _rows(self) -> list:
         rows = [("status", self.status.value), ("claim", self.claim), ("method", self.method),
@@ -150,7 +151,7 @@ class Verdict:
         return [(k, str(v)) for k, v in rows if v not in ("", None)]
 
     def _repr_html_(self) -> str:
-        color = {"PROVED": "#1a7f37", "CERTIFIED": "#2da44e", "UNDECIDED": "#9a6700", "REFUTED": "#cf222e"}
+        color = STATUS_COLORS
         cells = "".join(f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(k)}</th>"
                         f"<td style='text-align:left'>{html.escape(_clip(v, 2000))}</td></tr>" for k, v in self._rows())
         badge = (f"<span style='color:white;background:{color[self.status.value]};padding:0 0.4em;"
@@ -161,6 +162,10 @@ class Verdict:
         lines = [f"**{self.status.value}** {_md(self.claim)}", "", "| | |", "|---|---|"]
         lines += [f"| {k} | {_md(_clip(v, 500))} |" for k, v in self._rows() if k != "status"]
         return "\n".join(lines)
+
+
+#: the colour of each status in notebook displays (verdicts, reports)
+STATUS_COLORS = {"PROVED": "#1a7f37", "CERTIFIED": "#2da44e", "UNDECIDED": "#9a6700", "REFUTED": "#cf222e"}
 
 
 def _clip(text: str, n: int) -> str:

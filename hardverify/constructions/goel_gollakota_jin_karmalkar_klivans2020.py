@@ -43,6 +43,7 @@ from flint import arb, ctx
 from .. import routes
 from ..core.activations import Activation, t
 from ..core.activations import activation as _activation
+from ..core.markup import clip
 from ..core.numbers import exact_real, sign_of
 from ..distributions import Distribution, Gaussian, Hypercube, Radial
 from ..errors import DomainError, HypothesisFailed, NoClosedForm, NotCertified, ResourceLimit
@@ -52,7 +53,7 @@ from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..numeric.precision import guarded_sum, meets
 from ..validate import as_dps, as_int_at_least
 from ..verdict import Status, Verdict
-from .protocol import Construction, CorrelationProfile, Orbit
+from .protocol import Construction, CorrelationProfile, Display, Orbit
 
 __all__ = ["GGJKK", "word_count", "TANH_HALF", "MAX_EXPLICIT_K"]
 
@@ -115,18 +116,7 @@ class GGJKK(Construction):
         self._composed: dict = {}
 
     def __repr__(self) -> str:
-        return f"GGJKK(k={self.k}, {self.activation.label}, s={self.inner_scale}, c={self.outer_scale})"
-
-    def _repr_markdown_(self) -> str:
-        return (f"**GGJKK family** (k = {self.k}, σ = `{self.activation.label}`): "
-                f"f_S(x) = {self.outer_scale}·Σ_w χ(w) σ({self.inner_scale}·⟨w, x_S⟩), w ∈ {{±1}}^{self.k}, "
-                f"|S| = {self.k}; width 2^{self.k} = {2 ** self.k}; C(n, {self.k}) members at dimension n.")
-
-    def _repr_latex_(self) -> str:
-        s, c = sp.latex(self.inner_scale), sp.latex(self.outer_scale)
-        return (rf"$f_S(x) = {c}\sum_{{w\in\{{\pm1\}}^{{{self.k}}}}} \chi(w)\,"
-                rf"\sigma\left({s}\langle w, x_S\rangle\right),"
-                rf"\ \sigma = \mathrm{{{self.activation.label}}},\ |S| = {self.k}$")
+        return f"GGJKK(k={self.k}, {clip(self.activation.label, 40)}, s={self.inner_scale}, c={self.outer_scale})"
 
     # -- the networks ------------------------------------------------------------------------
     @functools.cached_property
@@ -366,3 +356,14 @@ class GGJKK(Construction):
         k = self.k
         return self.outer_scale * sp.Add(*[(-1) ** j * math.comb(k, j) * self.activation(self.inner_scale * (k - 2 * j))
                                            for j in range(k + 1)])
+
+    # -- display in notebooks (Construction renders this Display as Markdown and LaTeX) -------------------
+    def _display(self) -> Display:
+        k, s, c = self.k, sp.latex(self.inner_scale), "" if self.outer_scale == 1 else sp.latex(self.outer_scale)
+        return Display(
+            "GGJKK family", (("k", k), ("σ", self.activation.label), ("s", self.inner_scale), ("c", self.outer_scale)),
+            rf"f_S(x) = {c}\sum_{{w\in\{{\pm1\}}^{{{k}}}}} \chi(w)\,\sigma\left({s}\langle w, x_S\rangle\right),"
+            rf"\quad |S| = {k}",
+            f"f_S(x) = c·Σ_(w ∈ {{±1}}^{k}) χ(w) σ(s⟨w, x_S⟩), χ(w) = Π_i w_i, |S| = {k}",
+            (f"width 2^{k} = {2 ** k} units per member", f"C(n, {k}) members at dimension n (SPEC §3)"))
+

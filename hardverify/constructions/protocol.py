@@ -27,13 +27,68 @@ import abc
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from ..core.markup import clip, escape_markdown, escape_math, latex_of
 from ..errors import DomainError
 from ..verdict import Verdict
 
-__all__ = ["Construction", "CorrelationProfile", "Orbit", "KINDS"]
+__all__ = ["Construction", "CorrelationProfile", "Orbit", "KINDS", "Display"]
 
 #: what a profile's correlations are: inner products ⟨f_i, f_j⟩_D, or χ-correlations of distributions.
 KINDS = ("inner product", "chi")
+
+
+@dataclass(frozen=True)
+class Display:
+    """What a construction (or a GD model) shows in a notebook, written once and rendered two ways.
+
+    Attributes
+    ----------
+    name : str
+        Plain text (``"GGJKK family"``).
+    params : tuple of (str, object)
+        (name, value) pairs; names are plain text (``"σ"``), values exact numbers or plain text.
+    formula : str
+        The defining formula as LaTeX math, built by the code from exact values (LaTeX only).
+    text : str
+        The same formula as plain Unicode text (Markdown only).
+    facts : tuple of str
+        Plain-text sentences (sizes, widths), Markdown only.
+
+    Every piece of plain text is escaped where it is rendered: :meth:`markdown` escapes Markdown,
+    :meth:`latex` typesets names and text values with :func:`~hardverify.core.markup.escape_math`.
+
+    >>> d = Display("toy_family", (("k", 2), ("σ", "my_act")), r"f(x) = x^{2}", "f(x) = x²", ("2 members",))
+    >>> print(d.markdown())
+    **toy\\_family** (k = 2, σ = my\\_act): f(x) = x²
+    <BLANKLINE>
+    * 2 members
+    >>> print(d.latex())
+    $\\mathbf{toy\\_family}\\ (k = 2,\\ {\\sigma} = \\mathrm{my\\_act})\\colon\\ f(x) = x^{2}$
+    """
+
+    name: str
+    params: tuple = ()
+    formula: str = ""
+    text: str = ""
+    facts: tuple = ()
+
+    def markdown(self) -> str:
+        """``**name** (k = 4, σ = relu): text``, then the facts as a list (every piece escaped)."""
+        head = f"**{escape_markdown(self.name)}**"
+        if self.params:
+            head += " (" + ", ".join(f"{escape_markdown(k)} = {escape_markdown(clip(v, 80))}"
+                                     for k, v in self.params) + ")"
+        if self.text:
+            head += ": " + escape_markdown(self.text)
+        return "\n".join([head] + ([""] + [f"* {escape_markdown(f)}" for f in self.facts] if self.facts else []))
+
+    def latex(self) -> str:
+        """``$\\mathbf{name}\\ (k = 4,\\ \\sigma = \\mathrm{relu})\\colon\\ formula$`` (math mode, MathJax-safe)."""
+        name = lambda k: rf"\mathrm{{{escape_math(k)}}}" if k.isalpha() and len(k) > 1 else escape_math(k)
+        params = r",\ ".join(f"{name(k)} = {latex_of(clip(v, 80) if isinstance(v, str) else v)}"
+                              for k, v in self.params)
+        out = rf"\mathbf{{{escape_math(self.name)}}}" + (rf"\ ({params})" if params else "")
+        return f"${out}" + (rf"\colon\ {self.formula}" if self.formula else "") + "$"
 
 
 @dataclass(frozen=True)
@@ -113,13 +168,18 @@ class CorrelationProfile:
             if not isinstance(v, Verdict) or not v:
                 raise DomainError(f"a profile rests only on PROVED or CERTIFIED verdicts, got {v!r}")
 
+    def __repr__(self) -> str:
+        return (f"<CorrelationProfile {clip(self.construction, 40)} under {clip(self.law, 30)}, n = {self.n}: "
+                f"{clip(self.size, 24)} members, {len(self.orbits)} orbits>")
+
     def _repr_markdown_(self) -> str:
-        lines = [f"**Correlation profile** of {self.construction} under {self.law} at n = {self.n}: "
-                 f"{self.size} members ({self.kind}s indexed by {self.invariant}); diagonal {self.diagonal}", "",
-                 "| invariant | ordered pairs | correlation | bound |", "|---|---|---|---|"]
+        e = lambda x: escape_markdown(clip("" if x is None else x, 120))
+        lines = [f"**Correlation profile** of {e(self.construction)} under {e(self.law)} at n = {self.n}: "
+                 f"{e(self.size)} members ({e(self.kind)}s indexed by {e(self.invariant)}); "
+                 f"diagonal {e(self.diagonal)}",
+                 "", "| invariant | ordered pairs | correlation | bound |", "|---|---|---|---|"]
         for o in self.orbits[:20]:
-            lines.append(f"| {o.invariant} | {o.pairs} | {'' if o.correlation is None else o.correlation} | "
-                         f"{'' if o.bound is None else o.bound} |")
+            lines.append(f"| {e(o.invariant)} | {e(o.pairs)} | {e(o.correlation)} | {e(o.bound)} |")
         if len(self.orbits) > 20:
             lines.append(f"| … {len(self.orbits) - 20} more orbits | | | |")
         return "\n".join(lines)
@@ -169,3 +229,13 @@ class Construction(abc.ABC):
     @abc.abstractmethod
     def norm2(self, *, dps: int | None = None, algorithm: str = "auto", dist=None):
         """E_D[f²] shared by the members (exact, or certified with ``dps``)."""
+
+    # -- display in notebooks: a construction describes itself once (a Display), rendered two ways --------
+    def _display(self) -> Display:
+        return Display(type(self).__name__, facts=(self.paper,) if self.paper else ())
+
+    def _repr_markdown_(self) -> str:
+        return self._display().markdown()
+
+    def _repr_latex_(self) -> str:
+        return self._display().latex()

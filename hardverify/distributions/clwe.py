@@ -39,6 +39,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ..core.markup import sci_latex
 from ..errors import DomainError, ResourceLimit
 
 __all__ = ["CLWE", "CLWENull", "HomogeneousCLWE", "DyadicSamples", "CONVENTIONS", "to_standard", "to_brst",
@@ -139,8 +140,19 @@ class _Law:
         return rng.standard_normal((m, self.n)) / SQRT_2PI           # y ~ D_1
 
     def __repr__(self):
-        return (f"{type(self).__name__}(n={self.n}, beta={self.beta}, gamma={self.gamma:.6g} "
+        return (f"{type(self).__name__}(n={self.n}, beta={self.beta:.6g}, gamma={self.gamma:.6g} "
                 f"[gamma_std={self.gamma_std:.6g}])")
+
+    #: the law's symbol in notebooks (BRST's names, SPEC §0.3)
+    _symbol = r"\mathrm{CLWE}"
+
+    def _repr_latex_(self) -> str:
+        b, g = sci_latex(f"{self.beta:.6g}"), sci_latex(f"{self.gamma:.6g}")
+        if isinstance(self, HomogeneousCLWE):
+            space, y = r"\mathbb{R}^{%d}" % self.n, r"\text{(Gaussian pancakes; BRST convention)}"
+        else:
+            space, y = r"\mathbb{R}^{%d} \times [0, 1)" % self.n, r"y \sim D_1 = \mathcal{N}(0, I_{%d}/(2\pi))" % self.n
+        return rf"${self._symbol}_{{\beta = {b},\ \gamma = {g}}}\ \text{{on}}\ {space},\quad {y}$"
 
 
 class CLWE(_Law):
@@ -188,6 +200,8 @@ class CLWE(_Law):
 class CLWENull(_Law):
     """The CLWE null: y ~ D_1 and z ~ U[0, 1) independent (same parameters, for a like-for-like test)."""
 
+    _symbol = r"\mathrm{CLWE}^{\mathrm{null}}"
+
     def sample(self, m, *, seed, convention):
         convention = _convention(convention)
         m = _count(m, self.n)
@@ -206,6 +220,8 @@ class CLWENull(_Law):
 
 class HomogeneousCLWE(_Law):
     """Homogeneous CLWE H_{w,β,γ} (Gaussian pancakes) on R^n: samples y (or x = √(2π) y), shape (m, n)."""
+
+    _symbol = r"\mathrm{hCLWE}"
 
     def sample(self, m, *, seed, convention):
         convention = _convention(convention)

@@ -26,6 +26,7 @@ import numbers
 import numpy as np
 import sympy as sp
 
+from ..core.markup import latex_of
 from ..core.numbers import exact_real, sign_of
 from ..errors import DomainError
 from .laws import Distribution, check_transform, multi_index
@@ -133,7 +134,16 @@ class GaussianLaw(Distribution):
         return self.mean.floats(coords) + np.sqrt(self.variances.floats(coords)) * z
 
     def __repr__(self) -> str:
-        return f"GaussianLaw({self.n}, mean={self.mean!r}, variances={self.variances!r})"
+        mu, v = _arg(self.mean), _arg(self.variances)
+        if self.variances.is_constant and self.variances.default == 1 and mu != "0":
+            return f"ShiftedGaussian({self.n}, {mu})"
+        if self.mean.is_constant and self.mean.default == 0 and v != "1":
+            return f"AnisotropicGaussian({self.n}, {v})"
+        return f"GaussianLaw({self.n}, mean={mu}, variances={v})"
+
+    def _latex(self) -> str:
+        mu, v = _vector_latex(self.mean, "\\mu"), _vector_latex(self.variances, "v", diag=True)
+        return rf"\mathcal{{N}}\left({mu}, {v}\right)\ \text{{on}}\ \mathbb{{R}}^{{{latex_of(self.n)}}}"
 
 
 def ShiftedGaussian(n, shift) -> GaussianLaw:
@@ -181,6 +191,10 @@ class UniformCube(_SignedPermutationLaw):
     def __repr__(self) -> str:
         return f"UniformCube({self.n}" + (f", half_width={self.half_width})" if self.half_width != 1 else ")")
 
+    def _latex(self) -> str:
+        h = latex_of(self.half_width)
+        return rf"\mathrm{{Unif}}\left([-{h}, {h}]^{{{latex_of(self.n)}}}\right)"
+
 
 class Hypercube(_SignedPermutationLaw):
     """Uniform on {-1, +1}^n: signed permutations, no rotations.  Exact expectations by enumeration."""
@@ -193,3 +207,25 @@ class Hypercube(_SignedPermutationLaw):
 
     def __repr__(self) -> str:
         return f"Hypercube({self.n})"
+
+    def _latex(self) -> str:
+        return rf"\mathrm{{Unif}}\left(\{{\pm 1\}}^{{{latex_of(self.n)}}}\right)"
+
+
+def _arg(vec: CoordVector) -> str:
+    """A CoordVector as the argument that rebuilds it: the scalar, or the dict of its exceptions (4 shown)."""
+    if vec.is_constant:
+        return str(vec.default)
+    items = sorted(vec.rest.items())
+    return "{" + ", ".join(f"{c}: {v}" for c, v in items[:4]) + (", …}" if len(items) > 4 else "}")
+
+
+def _vector_latex(vec: CoordVector, name: str, *, diag: bool = False) -> str:
+    one = r"I" if diag else r"\mathbf{1}"
+    if vec.is_constant:
+        d = vec.default
+        return "0" if d == 0 else one if d == 1 else rf"{latex_of(d)}\,{one}"
+    items = sorted(vec.rest.items())
+    shown = ", ".join(f"{name}_{{{c}}} = {latex_of(v)}" for c, v in items[:4]) + (r", \dots" if len(items) > 4 else "")
+    what = rf"\operatorname{{diag}}({name})" if diag else name
+    return rf"{what}\ [{name}_i = {latex_of(vec.default)}\ \text{{except}}\ {shown}]"

@@ -37,6 +37,8 @@ import numbers
 import numpy as np
 import sympy as sp
 
+from ..core.markup import escape_math
+from ..core.markup import latex_of as tex
 from ..core.numbers import exact_real
 from ..errors import DomainError, NoClosedForm, ResourceLimit
 from ..symbolic.moments import check_moment_degree, gaussian_moment_multi, sphere_moment
@@ -157,6 +159,21 @@ class RadiusLaw:
     def __repr__(self) -> str:
         return f"RadiusLaw.{self.label}"
 
+    def _latex(self) -> str:
+        p = self.params
+        if self.kind == "constant":
+            return rf"R = {tex(p['radius'])}"
+        if self.kind == "power":
+            n, r = tex(p["n"]), tex(p["radius"])
+            return rf"R\ \text{{with density}}\ {n}\, r^{{{tex(p['n'] - 1)}}} / {r}^{{{n}}}\ \text{{on}}\ [0, {r}]"
+        if self.kind == "pareto":
+            return rf"R \sim \mathrm{{Pareto}}(\alpha = {tex(p['alpha'])},\ \mathrm{{scale}} = {tex(p['scale'])})"
+        scale = "" if p["scale"] == 1 else tex(p["scale"]) + r"\,"
+        return rf"R \sim {scale}\chi_{{{tex(p['df'])}}}"
+
+    def _repr_latex_(self) -> str:
+        return f"${self._latex()}$"
+
 
 def multi_index(alpha, n) -> dict:
     """A multi-index as a sparse dict {coordinate (1-based): power}."""
@@ -245,6 +262,13 @@ class Distribution:
             raise DomainError(f"dimension mismatch: the {what} lives on R^{n} but the distribution "
                               f"{self!r} on R^{self.n}")
 
+    # -- display: notebooks typeset ``_latex()``, the law in the notation of SPEC §0 ----------------
+    def _latex(self) -> str:
+        return rf"\mathrm{{{escape_math(type(self).__name__)}}}\ \text{{on}}\ \mathbb{{R}}^{{{tex(self.n)}}}"
+
+    def _repr_latex_(self) -> str:
+        return f"${self._latex()}$"
+
 
 class Radial(Distribution):
     """x = R·θ with θ uniform on S^{n-1} and R ~ ``radius_law`` independent (rotation invariant).
@@ -310,6 +334,10 @@ class Radial(Distribution):
     def __repr__(self) -> str:
         return f"Radial({self.n}, {self.radius_law!r})"
 
+    def _latex(self) -> str:
+        return (rf"R\,\theta,\quad \theta \sim \mathrm{{Unif}}(S^{{{tex(self.n - 1)}}}),\ "
+                rf"S^{{{tex(self.n - 1)}}} \subset \mathbb{{R}}^{{{tex(self.n)}}},\quad {self.radius_law._latex()}")
+
 
 class Gaussian(Radial):
     """The standard Gaussian N(0, I_n) (γ_n; radius χ_n).
@@ -333,6 +361,9 @@ class Gaussian(Radial):
     def __repr__(self) -> str:
         return f"Gaussian({self.n})"
 
+    def _latex(self) -> str:
+        return rf"\mathcal{{N}}(0, I_{{{tex(self.n)}}})"
+
 
 class UniformSphere(Radial):
     """The uniform probability measure on the sphere of radius ``radius`` in R^n.
@@ -348,6 +379,11 @@ class UniformSphere(Radial):
     def __repr__(self) -> str:
         return f"UniformSphere({self.n}" + (f", radius={self.radius})" if self.radius != 1 else ")")
 
+    def _latex(self) -> str:
+        r = "" if self.radius == 1 else tex(self.radius) + r"\,"
+        s = tex(self.n - 1)
+        return rf"\mathrm{{Unif}}({r}S^{{{s}}}),\quad S^{{{s}}} \subset \mathbb{{R}}^{{{tex(self.n)}}}"
+
 
 class UniformBall(Radial):
     """The uniform law on the ball of radius ``radius`` in R^n.
@@ -362,6 +398,11 @@ class UniformBall(Radial):
 
     def __repr__(self) -> str:
         return f"UniformBall({self.n}" + (f", radius={self.radius})" if self.radius != 1 else ")")
+
+    def _latex(self) -> str:
+        r = "" if self.radius == 1 else tex(self.radius) + r"\,"
+        n = tex(self.n)
+        return rf"\mathrm{{Unif}}({r}B^{{{n}}}),\quad B^{{{n}}} \subset \mathbb{{R}}^{{{n}}}"
 
 
 def check_transform(R, n):

@@ -41,10 +41,12 @@ import numpy as np
 import sympy as sp
 
 from ..core.activations import Activation, activation, t
+from ..core.markup import clip
 from ..core.numbers import exact_real, sign_of
 from ..distributions.symmetry import SignedPermutation
 from ..errors import DomainError, ResourceLimit
 from ..validate import as_int_at_least
+from ._display import network_html, network_latex
 from .canonical import ReducedForm, canonical_form, pointwise_parity
 
 __all__ = ["Network", "ComposedNetwork"]
@@ -131,10 +133,6 @@ class Network:
             if big < 2 ** 20:
                 return np.array(self.rows, dtype=np.int64).reshape(self.width, len(self.support))
         return None
-
-    def __repr__(self) -> str:
-        label = self.name or "Network"
-        return f"<{label}: width {self.width}, {self.activation.label}, n = {self.n}, support {_short(self.support)}>"
 
     # -- evaluation ---------------------------------------------------------------------------
     def __call__(self, x):
@@ -265,6 +263,17 @@ class Network:
     def compose(self, psi) -> "ComposedNetwork":
         """x ↦ ψ(f(x)) (e.g. the classification labels of SPEC G9)."""
         return ComposedNetwork(psi, self)
+
+    # -- display: a short repr, and rich output in notebooks ------------------------------------
+    def __repr__(self) -> str:
+        return (f"<{clip(self.name or 'Network', 30)}: width {self.width}, {clip(self.activation.label, 30)}, "
+                f"n = {self.n}, support {_short(self.support, 4)}>")
+
+    def _repr_latex_(self) -> str:
+        return network_latex(self)
+
+    def _repr_html_(self) -> str:
+        return network_html(self)
 
 
 class ComposedNetwork:

@@ -18,6 +18,7 @@ False
 
 from __future__ import annotations
 
+import html
 import math
 import numbers
 from fractions import Fraction
@@ -27,6 +28,7 @@ import sympy as sp
 from flint import arb, ctx, fmpq, fmpz
 
 from ..core.arbeval import enclose_constant
+from ..core.markup import BALL, sci_latex
 from ..core.numbers import as_expr
 from ..errors import DomainError
 from ..validate import as_dps
@@ -312,9 +314,6 @@ class Enclosure:
     def __str__(self) -> str:
         return self.ball.str(self._digits(), radius=True)
 
-    def __repr__(self) -> str:
-        return f"Enclosure({self.ball.str(self._digits(), radius=True)})"
-
     def __format__(self, spec: str) -> str:
         """``f"{e}"`` is ``str(e)``; ``f"{e:.12}"`` prints 12 significant digits of the ball with its radius
         (arb's decimal form: every printed digit is certified, and the radius says how far to trust the last);
@@ -422,6 +421,37 @@ class Enclosure:
         return bool(self.ball >= self._other_ball(other))
 
     __hash__ = None
+
+    # -- display: a short repr, and rich output in notebooks ------------------------------------
+    def _shown(self, digits: int) -> tuple:
+        """(midpoint, radius or None) as arb prints the ball at ``digits`` digits: the printed radius covers
+        the rounding of the printed midpoint, so every display is itself a true enclosure."""
+        text = self.ball.str(digits, radius=True)
+        m = BALL.fullmatch(text)
+        return (text, None) if m is None else (m.group(1) or "0", m.group(2))
+
+    def _label(self) -> str:
+        if self.ball.rad() == 0:
+            return "exact ball"
+        return f"dps={self.dps}" if self.dps is not None else f"{self.rel_accuracy_digits():.1f} digits"
+
+    def __repr__(self) -> str:
+        mid, rad = self._shown(min(self._digits(), 20))
+        return f"Enclosure({mid}{'' if rad is None else ' ± ' + rad}, {self._label()})"
+
+    def _repr_latex_(self) -> str:
+        mid, rad = self._shown(min(self._digits(), 60))
+        return f"${sci_latex(mid)}" + ("" if rad is None else rf" \pm {sci_latex(rad)}") + "$"
+
+    def _repr_html_(self) -> str:
+        def num(x):
+            m, _, e = x.partition("e")
+            return html.escape(m) + (f"·10<sup>{int(e)}</sup>" if e else "")
+        mid, rad = self._shown(min(self._digits(), 60))
+        body = num(mid) + ("" if rad is None else " ± " + num(rad))
+        label = self._label().replace("dps=", "") + (" certified digits" if self.dps is not None else "")
+        return (f"<span class='hardverify-enclosure'>{body} "
+                f"<small>({html.escape(label)})</small></span>")
 
 
 def _ball_bits(b) -> int:

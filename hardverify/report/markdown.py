@@ -10,15 +10,13 @@ written in any CommonMark renderer; long cells end in an ellipsis.
 
 from __future__ import annotations
 
-import re
-
+from ..core.markup import escape_markdown
 from .model import Report, describe_params, shorten
 
 __all__ = ["escape", "to_markdown", "EVIDENCE_WIDTH"]
 
 #: characters of the evidence cell before it is cut with an ellipsis
 EVIDENCE_WIDTH = 240
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$&#])")
 
 
 def escape(text: str) -> str:
@@ -27,7 +25,7 @@ def escape(text: str) -> str:
     CommonMark lets any ASCII punctuation be escaped, and GitHub's tables read ``\\|`` as a
     literal bar, so the escaped text renders exactly as the original.
     """
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return escape_markdown(text)
 
 
 def _cell(text: str, width: int) -> str:

@@ -15,13 +15,15 @@ cases themselves as :class:`CaseRecord`.  Writers only format; they never recomp
 
 from __future__ import annotations
 
+import html
 import platform
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
 
-from ..verdict import Status
+from ..core.markup import Styled, html_table
+from ..verdict import STATUS_COLORS, Status
 
 __all__ = ["Report", "ClaimRecord", "CaseRecord", "SweepSummary", "RunInfo", "environment", "is_trivial",
            "describe_params", "shorten", "TIMING_TEXT", "ISOLATED_TIMING_TEXT"]
@@ -97,6 +99,9 @@ class CaseRecord:
         if same:
             ev = f"both sides are {same.group(1)} exactly"
         return f"{head}: {ev}" if head else ev
+
+    def __repr__(self) -> str:
+        return f"<CaseRecord {self.index} {self.status.value} {shorten(describe_params(self.params), 60)}>"
 
 
 @dataclass(frozen=True)
@@ -197,6 +202,10 @@ class ClaimRecord:
             return f"{self.status.value} (control{'' if self.passed else ' NOT refuted'})"
         return self.status.value
 
+    def __repr__(self) -> str:
+        return (f"<ClaimRecord {shorten(self.id, 20)} {self.status_text}: {self.cases_text} cases, "
+                f"{shorten(self.name, 40)}>")
+
 
 def _case_ok(case: CaseRecord, control: bool) -> bool:
     return case.status is Status.REFUTED if control else case.status.ok
@@ -274,3 +283,24 @@ class Report:
         counts = ", ".join(f"{k} {n}" for k, n in s["status"].items() if n)
         return (f"{s['claims']} claims{f' ({counts})' if counts else ''}, "
                 f"{s['controls_refuted']}/{s['controls']} negative controls refuted, {s['cases']} cases")
+
+    # -- display: a short repr, and rich output in notebooks ------------------------------------
+    def __repr__(self) -> str:
+        failed = self.summary["failed"]
+        return f"<Report: {self.summary_line()}; {f'{len(failed)} failed' if failed else 'all claims hold'}>"
+
+    def _repr_markdown_(self) -> str:
+        from .markdown import to_markdown  # the one Markdown writer (it imports this module)
+        return to_markdown(self)
+
+    def _repr_html_(self) -> str:
+        """The summary line and the claims table, each status coloured (a control by whether it was refuted)."""
+        def status(r):
+            ok = STATUS_COLORS["PROVED"] if r.passed else STATUS_COLORS["REFUTED"]
+            return Styled(r.status_text, f"color:{ok if r.control else STATUS_COLORS[r.status.value]};font-weight:bold")
+        rows = [(r.id, r.title + (" (negative control)" if r.control else ""), status(r), r.cases_text,
+                 r.sweep.parameters_text(), f"{r.seconds:.2f} s", r.evidence) for r in self.claims]
+        head = "All claims hold." if self.summary["ok"] else "Some claims failed."
+        table = html_table(rows, header=("ID", "claim", "status", "cases", "parameters", "time", "evidence"), width=240)
+        return (f"<div class='hardverify-report'><p><b>{html.escape(head)}</b> {html.escape(self.summary_line())}.</p>"
+                f"{table}</div>")

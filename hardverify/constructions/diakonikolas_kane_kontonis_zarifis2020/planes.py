@@ -36,7 +36,7 @@ import sympy as sp
 from ...distributions import Gaussian
 from ...errors import DomainError, HypothesisFailed
 from ...verdict import Status, Verdict
-from ..protocol import Construction, CorrelationProfile, Orbit
+from ..protocol import Construction, CorrelationProfile, Display, Orbit
 from .planar import hermite_degree_profile, planar_network
 from .planar import norm2 as _planar_norm2
 
@@ -179,6 +179,19 @@ class DKKZPlanes(Construction):
         return CorrelationProfile(construction=repr(self), n=n, size=N, law=repr(dist),
                                   invariant="j = #{x ∈ F_p : f(x) = g(x)}", diagonal=c, orbits=orbits,
                                   evidence=(low, planes, norm))
+
+    # -- display in notebooks (Construction renders this Display as Markdown and LaTeX) -------------------
+    def _display(self) -> Display:
+        k = self.k
+        r = self.degree if self.degree is not None else sp.floor(sp.Symbol("p", positive=True) ** self.exponent)
+        return Display(
+            "DKKZ planes family", (("k", k), ("r", r)),
+            rf"f_U(x) = F_{{{k}}}(U^{{\top}} x),\quad F_{{{k}}}(y) = \sum_{{i=0}}^{{{2 * k - 1}}} (-1)^i\,"
+            rf"\mathrm{{ReLU}}(\langle u_i, y\rangle),"
+            rf"\quad u_i = \left(\cos\tfrac{{\pi i}}{{{k}}}, \sin\tfrac{{\pi i}}{{{k}}}\right)",
+            f"f_U(x) = F_{k}(Uᵀx), F_{k}(y) = Σ_(i<{2 * k}) (-1)^i ReLU(⟨u_i, y⟩), u_i = (cos(πi/{k}), sin(πi/{k}))",
+            ("N = p^r planes U_f ∈ R^(n×2), one per f ∈ F_p[X] of degree < r; p the largest prime with 2p² ≤ n",
+             "U_fᵀU_g = (j/p)·I₂ with j ≤ r − 1 roots of f − g (SPEC D1, D2)"))
 
 
 @functools.lru_cache(maxsize=16)

@@ -37,10 +37,11 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb, ctx, fmpq
 
+from ...core.markup import clip
 from ...distributions.clwe import HomogeneousCLWE
 from ...errors import DomainError, ResourceLimit
 from ...verdict import Status, Verdict
-from ..protocol import Construction, CorrelationProfile, Orbit
+from ..protocol import Construction, CorrelationProfile, Display, Orbit
 from .conventions import check_positive
 from .pairs import pair_correlation
 from .pancakes import chi_square
@@ -150,3 +151,19 @@ class PancakeFamily(Construction):
                                   law="D_1 = N(0, I/(2π))", invariant=f"|<w, w'>| ≤ rho0 = {r0}", diagonal=diag,
                                   orbits=(Orbit(f"|rho| <= {r0}", m * (m - 1), bound=bound),), kind="chi",
                                   evidence=(lemma,))
+
+    # -- display in notebooks (Construction renders this Display as Markdown and LaTeX) -------------------
+    def __repr__(self) -> str:
+        default_gamma = self._gamma.__qualname__ == "PancakeFamily.__init__.<locals>.<lambda>"
+        custom = [name for name, default in (("gamma", default_gamma), ("rho0", self._rho0 is default_rho0))
+                  if not default]
+        return f"PancakeFamily(beta={clip(self.beta, 30)}" + "".join(f", {c}=…" for c in custom) + ")"
+
+    def _display(self) -> Display:
+        return Display(
+            "LZZ pancake family", (("β", self.beta),),
+            r"\{H_{w_i,\beta,\gamma} : i = 1, \dots, m\},\quad |\langle w_i, w_j\rangle| \le \rho_0\ (i \ne j),"
+            r"\quad \chi\text{-correlations against } D_1 = \mathcal{N}(0, I_n/(2\pi))",
+            "{H_(w_i,β,γ) : i = 1..m}, |⟨w_i, w_j⟩| ≤ ρ₀ for i ≠ j, χ-correlations against D_1 = N(0, I/(2π))",
+            ("γ(n) = 2√n and ρ₀ = 1/⌊n^(1/4)⌋ by default; m from the packing lemma (certified)",
+             "members are seeded draws, not certified members (SPEC C3, C4, Q3)"))

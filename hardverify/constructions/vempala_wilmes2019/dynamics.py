@@ -42,11 +42,13 @@ from sympy.polys.domains import QQ
 
 from hardverify.core.activations import Activation
 from hardverify.core.activations import activation as _activation
+from hardverify.core.markup import clip
 from hardverify.errors import DomainError, NoClosedForm
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps, enclose
 from hardverify.sphere import funk_hecke, harmonic_dimension, legendre_polynomial, random_feature_kernel
 from hardverify.verdict import Status, Verdict
 
+from ..protocol import Display
 from .atoms import AtomRing
 from .targets import HarmonicTarget, as_unit_points
 
@@ -189,9 +191,6 @@ class FiniteWidthGD:
         self._eta, self._ff = R(self.eta), R(self.ff)
         self._degR = {ell: (R(mu), R(N), [[R(x) for x in row] for row in P], [R(y) for y in Yw], R(y2))
                       for ell, (mu, N, P, Yw, y2) in self._deg.items()}
-
-    def __repr__(self) -> str:
-        return f"FiniteWidthGD(n={self.n}, m={self.m}, {self.act.label}, η={self.eta}, {self.target!r})"
 
     @property
     def eta_prime(self):
@@ -393,3 +392,23 @@ class FiniteWidthGD:
         for _ in range(t):
             a = a + eta * (b - G @ a)
         return a
+
+    # -- display in notebooks: one Display, rendered as Markdown and LaTeX ------------------------------------
+    def __repr__(self) -> str:
+        return (f"FiniteWidthGD(n={self.n}, m={self.m}, {clip(self.act.label, 30)}, η={clip(self.eta, 20)}, "
+                f"{clip(repr(self.target), 50)})")
+
+    def _display(self) -> Display:
+        return Display(
+            "VW finite-width GD", (("n", self.n), ("m", self.m), ("σ", self.act.label), ("η", self.eta)),
+            r"r_{t+1} = (I - \eta m\, T_m)\, r_t,"
+            r"\quad T_m h = \frac{1}{m} \sum_{i=1}^{m} \varphi_i\, \mathbb{E}[\varphi_i h],"
+            r"\quad \varphi_i = \sigma(\langle w_i, \cdot\rangle)",
+            "r_(t+1) = (I − ηm T_m) r_t, T_m h = (1/m) Σ_i φ_i E[φ_i h], φ_i = σ(⟨w_i, ·⟩)",
+            (f"target {self.target!r}", "x ~ U(S^(n−1)); output layer trained from 0 on the squared loss (SPEC W1)"))
+
+    def _repr_markdown_(self) -> str:
+        return self._display().markdown()
+
+    def _repr_latex_(self) -> str:
+        return self._display().latex()

@@ -46,7 +46,7 @@ from hardverify.sphere import (
 )
 from hardverify.verdict import Status, Verdict
 
-from ..protocol import Construction, CorrelationProfile, Orbit
+from ..protocol import Construction, CorrelationProfile, Display, Orbit
 from .caveat import biased
 from .targets import coordinates
 
@@ -183,6 +183,17 @@ class MonomialFamily(Construction):
                                   diagonal=c, orbits=_orbits(n, self.k, N, lambda j: sp.Integer(0)),
                                   evidence=(self.harmonicity(), orth, norm))
 
+    # -- display in notebooks (Construction renders this Display as Markdown and LaTeX) -------------------
+    def _display(self) -> Display:
+        k = self.k
+        member = r"\frac{x_S}{\|x_S\|_{L^2(U_n)}},\ " if self.normalized else ""
+        return Display(
+            "VW monomial family", (("k", k), ("normalized", "yes" if self.normalized else "no")),
+            rf"{member}x_S = \prod_{{i \in S}} x_i,\quad |S| = {k},\quad x \sim \mathrm{{Unif}}(S^{{n-1}})",
+            f"x_S = Π_(i ∈ S) x_i{' / ‖x_S‖' if self.normalized else ''}, |S| = {k}, x ~ U(S^(n−1))",
+            (f"C(n, {k}) members, pairwise orthogonal, harmonic of degree {k}",
+             "correlational (CSQ) claims only: SPEC W4, §11"))
+
 
 class ZonalFamily(Construction):
     """{F_S = √N(n,k) P_k^{(n)}(⟨u_S, ·⟩) : |S| = s}, u_S = 1_S/√s, on U_n (SPEC W4 alternative; CSQ only).
@@ -247,6 +258,17 @@ class ZonalFamily(Construction):
         return CorrelationProfile(construction=repr(self), n=n, size=N, law=repr(UniformSphere(n)),
                                   invariant="j = |S ∩ T|", diagonal=sp.Integer(1),
                                   orbits=_orbits(n, self.s, N, lambda j: self.correlation(n, j)), evidence=(ev,))
+
+    # -- display in notebooks (Construction renders this Display as Markdown and LaTeX) -------------------
+    def _display(self) -> Display:
+        k, s = self.k, self.s
+        return Display(
+            "VW zonal family", (("k", k), ("|S|", s)),
+            rf"F_S(x) = \sqrt{{N(n, {k})}}\, P_{{{k}}}^{{(n)}}(\langle u_S, x\rangle),\quad u_S = 1_S/\sqrt{{{s}}},"
+            rf"\quad |S| = {s},\quad x \sim \mathrm{{Unif}}(S^{{n-1}})",
+            f"F_S(x) = √N(n, {k}) P_{k}^(n)(⟨u_S, x⟩), u_S = 1_S/√{s}, |S| = {s}, x ~ U(S^(n−1))",
+            (f"C(n, {s}) members; E[F_S F_T] = P_{k}^(n)(|S ∩ T|/{s}) exactly (F3)",
+             "correlational (CSQ) claims only: SPEC W4, §11"))
 
 
 def information_table(ns, ks, *, dps: int = 15) -> list:

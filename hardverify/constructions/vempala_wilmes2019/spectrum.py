@@ -34,11 +34,13 @@ import sympy as sp
 from flint import arb, ctx
 
 from hardverify.core.activations import Activation, activation
+from hardverify.core.markup import clip
 from hardverify.errors import DomainError, NoClosedForm, NotCertified
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps, enclose
 from hardverify.sphere import funk_hecke_eigenvalues, harmonic_dimension, kernel_eigenvalue, random_feature_kernel
 from hardverify.verdict import Status, Verdict
 
+from ..protocol import Display
 from .dynamics import as_step, as_steps
 from .targets import HarmonicTarget
 
@@ -147,6 +149,30 @@ class InfiniteWidthGD:
             with ctx.workprec(bits_for_dps(self.dps) + 64 + 4 * t):
                 return Enclosure(q.ball ** (2 * t) * _ball(y2, self.dps + 10), self.dps)
         return sp.expand(q ** (2 * t) * y2)
+
+    # -- display in notebooks: one Display, rendered as Markdown and LaTeX ------------------------------------
+    def _rate_is_mu(self) -> bool:
+        """True for the control's rate μ_ℓ (the rates are then the eigenvalues themselves, not their squares)."""
+        return any(self.rate[ell] is self.mu[ell] and self.mu[ell] not in (0, 1) for ell in self.mu)
+
+    def __repr__(self) -> str:
+        return (f"InfiniteWidthGD(n={self.target.n}, {clip(self.act.label, 30)}, η'={clip(self.eta_prime, 20)}, "
+                f"rate={'mu' if self._rate_is_mu() else 'mu2'}, {clip(repr(self.target), 50)})")
+
+    def _display(self) -> Display:
+        lam, lam_text = ((r"\mu_\ell", "μ_ℓ (the control's wrong rate)") if self._rate_is_mu()
+                         else (r"\mu_\ell^2", "μ_ℓ²"))
+        return Display(
+            "VW infinite-width GD", (("n", self.target.n), ("σ", self.act.label), ("η′", self.eta_prime)),
+            rf"r_{{t+1}} = (I - \eta' T_\infty)\, r_t,\quad T_\infty = {lam}\ \text{{on}}\ H_\ell^n",
+            f"r_(t+1) = (I − η′ T_∞) r_t, T_∞ = {lam_text} on H_ℓ^n",
+            (f"target {self.target!r}", "x ~ U(S^(n−1)) (SPEC W2, F5)"))
+
+    def _repr_markdown_(self) -> str:
+        return self._display().markdown()
+
+    def _repr_latex_(self) -> str:
+        return self._display().latex()
 
 
 def _sigma2_upper(a: Activation, n: int, dps: int) -> arb:
