@@ -3,7 +3,7 @@
 χ(ρ) = χ_{D_1}(H_w, H_{w′}) for unit secrets with ⟨w, w′⟩ = ρ (BRST convention, SPEC §0.3), computed by
 :func:`hardverify.constructions.li_zadik_zampetakis2024.pair_correlation` (certified python-flint balls, the
 truncated double sum with its tail bound).  Values far below the float range are drawn by their certified
-log₁₀ (:func:`hardverify.sq.numbers.log_enclosure`), never by a float that underflowed to 0.
+log₁₀ (a python-flint ball), never by a float that underflowed to 0.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import math
 from fractions import Fraction
 
 import sympy as sp
+from flint import arb, ctx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -22,7 +23,6 @@ from ..constructions.li_zadik_zampetakis2024 import (
     pair_correlation_approximations,
 )
 from ..errors import DomainError
-from ..sq.numbers import log_enclosure
 from .figures import _COLORS, _note
 
 __all__ = ["clwe_chi", "rho_grid"]
@@ -43,8 +43,15 @@ def rho_grid(lo_exp: int = -3, points_per_decade: int = 8) -> list[Fraction]:
 
 
 def _log10(e) -> float:
-    """The certified log₁₀ of a positive Enclosure, as a float (its midpoint)."""
-    return float(log_enclosure(e, 10, 15))
+    """log₁₀ of a positive Enclosure: the midpoint of the certified ball log(e)/log(10) (python-flint), as a float.
+
+    The ball's radius (about 10^{-dps} in absolute terms) is far below plotting resolution; a relative-digits
+    label is not asked for, since log₁₀ χ can be near 0.
+    """
+    if not e.is_positive():
+        raise DomainError(f"χ must be certified positive to take its logarithm, got {e}")
+    with ctx.workprec(e.ball.rel_accuracy_bits() + 64 if e.ball.rel_accuracy_bits() > 0 else 128):
+        return float((e.ball.log() / arb(10).log()).mid())
 
 
 def _positive_number(x, what):
