@@ -4,6 +4,12 @@
 :func:`hardverify.constructions.li_zadik_zampetakis2024.pair_correlation` (certified python-flint balls, the
 truncated double sum with its tail bound).  Values far below the float range are drawn by their certified
 log₁₀ (a python-flint ball), never by a float that underflowed to 0.
+
+>>> fig = clwe_chi(gammas=(1,), ns=(16,), dps=15)
+>>> left, right = fig.axes
+>>> chi = dict(zip(*left.get_lines()[0].get_data()))
+>>> bool(abs(chi[0.1] - 1.22e-3) < 5e-6)                  # SPEC C4: χ(0.1) = 1.22e-3 at β = 0.1, γ = 1
+True
 """
 
 from __future__ import annotations
@@ -33,7 +39,11 @@ _KIND = ("open markers: certified (python-flint ball; the radii are far below pl
 
 
 def rho_grid(lo_exp: int = -3, points_per_decade: int = 8) -> list[Fraction]:
-    """Exact rationals ρ = 10^{j/points_per_decade} (rounded to 4 digits) from 10^{lo_exp} to 1 (included)."""
+    """Exact rationals ρ = 10^{j/points_per_decade} (rounded to 4 decimals) from 10^{lo_exp} to 1 (included).
+
+    >>> [str(r) for r in rho_grid(-1, 2)]
+    ['1/10', '1581/5000', '1']
+    """
     out = []
     for j in range(lo_exp * points_per_decade, 1):
         r = Fraction(round(10 ** (j / points_per_decade) * 10 ** 4), 10 ** 4)
@@ -150,7 +160,7 @@ def clwe_chi(*, beta="0.1", gammas=(1, 2, 3), ns=(16, 64, 256), dps: int = 15) -
                    label=rf"  $\rho_0={r0}$: $\log_{{10}}\chi(\rho_0)={y0:.0f}$ (SD's $\gamma$)")
     beta_sd = _log10(chi_square(b, 2 * sp.sqrt(ns[-1]), dps=dps))
     right.set_xlabel(r"$\rho = \langle w, w'\rangle$")
-    right.set_ylabel(r"$\log_{10}\chi(\rho)$ (certified; far below the float64 range)")
+    right.set_ylabel(r"$\log_{10}\chi(\rho)$ (certified; below $-308$ a float64 underflows)")
     right.set_title(rf"Hard regime $\gamma = 2\sqrt{{n}}$: SD's $\gamma = \chi(\rho_0)$, "
                     rf"$\beta = \chi(1) = \chi^2 \approx 10^{{{beta_sd:.2f}}}$ (Q3)", fontsize=10)
     right.legend(fontsize=7, loc="lower right")

@@ -5,6 +5,11 @@ Every number drawn is an :class:`~hardverify.sq.bounds.SQBound` returned by the 
 axis is the engine's certified log₁₀ of the bound (``SQBound.log10``), so bounds far beyond the float
 range (10⁷⁰ for DKKZ at n = 10⁶) are drawn without overflow; a bound whose hypothesis fails is never a
 number (the engine raises HypothesisFailed) and is marked ✕ at the bottom of its panel.
+
+>>> fig = sq_bounds(ns=(10 ** 6,), ggjkk_ks=(2,), dkkz_ks=(4,), vw_ks=(5,), zonal_ks=(8,), lzz_ns=(16,))
+>>> g7 = [l for l in fig.axes[0].get_lines() if l.get_label() == "k = 2: G7 Bessel (certified)"][0]
+>>> round(float(10 ** g7.get_ydata()[0]), 1)       # (C(10⁶, 2) - 1)·10⁻⁶/(2 - 4/π); docs/sq.md: ⌈·⌉ = 687984
+687983.9
 """
 
 from __future__ import annotations
@@ -38,6 +43,10 @@ def lzz_bound(beta, n: int):
     sup χ(ρ₀) (about 10^{−98 000} at n = 10⁴); the engine's default γ is that sup's exact upper end, a
     rational with ~10⁵ digits, whose arithmetic takes minutes at n ≥ 10⁵.  The two bounds differ by a
     factor in [1 − 10⁻⁶, 1].  Should the check fail, the default γ is used.
+
+    >>> b = lzz_bound("1/10", 16)
+    >>> b.model, b.status.name, b.queries              # trivial at n = 16: at most one query
+    ('SQ (STAT)', 'CERTIFIED', 1)
     """
     prof = PancakeFamily(beta).correlation_profile(n, dps=15)
     tau = sp.Rational(1, n)
@@ -52,6 +61,13 @@ def collect(call):
 
     None for the log when the engine raises HypothesisFailed (a failed hypothesis: no number) or the
     bound is 0 (``SQBound.log10`` is None below one query).
+
+    >>> from hardverify.sq import sq_bound
+    >>> collect(lambda: sq_bound("dkkz2020", 1000, k=4, tau="1/100"))     # τ² ≤ γ: no bound
+    (None, None, None)
+    >>> lg, status, b = collect(lambda: sq_bound("goel2020", 10 ** 6, k=2, tau="1/1000"))
+    >>> round(lg, 6), status.name, b.queries
+    (5.837578, 'CERTIFIED', 687984)
     """
     try:
         b = call()
