@@ -40,9 +40,10 @@ def lzz_bound(beta, n: int):
     """The engine's Q3 bound for the pancake family at dimension n, τ = 1/n (see the note in :func:`sq_bounds`).
 
     ``sd_bound`` is called with γ = τ²/10⁶, a short rational the engine checks to be ≥ the certified
-    sup χ(ρ₀) (about 10^{−98 000} at n = 10⁴); the engine's default γ is that sup's exact upper end, a
-    rational with ~10⁵ digits, whose arithmetic takes minutes at n ≥ 10⁵.  The two bounds differ by a
-    factor in [1 − 10⁻⁶, 1].  Should the check fail, the default γ is used.
+    sup χ(ρ₀) (1.5·10^{−98 235} at n = 10⁴); the engine's default γ is that sup's exact upper end, a
+    rational with ~10⁵ digits, whose arithmetic takes about a minute at n = 10⁵ and grows fast beyond.
+    The two bounds differ by a factor in [1 − 10⁻⁶, 1] (SD's count is the same, and τ² − γ shrinks by at
+    most τ²·10⁻⁶).  Should the engine's check fail, the default γ is used.
 
     >>> b = lzz_bound("1/10", 16)
     >>> b.model, b.status.name, b.queries              # trivial at n = 16: at most one query
