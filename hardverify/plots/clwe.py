@@ -34,8 +34,8 @@ from .figures import _COLORS, _note
 __all__ = ["clwe_chi", "rho_grid"]
 
 _KIND = ("open markers: certified (python-flint ball; the radii are far below plotting resolution); dashed and "
-         "dotted: SPEC C4's two asymptotic forms, each drawn on its own side of 2πγ²ρ = 1 (approximations, not bounds); χ(0) = 0 exactly (not drawn on "
-         "a log axis)")
+         "dotted: SPEC C4's two asymptotic forms, each drawn on its own side of 2πγ²ρ = 1 (approximations, not "
+         "bounds); χ(0) = 0 exactly (not drawn on a log axis)")
 
 
 def rho_grid(lo_exp: int = -3, points_per_decade: int = 8) -> list[Fraction]:

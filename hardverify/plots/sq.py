@@ -159,14 +159,14 @@ def sq_bounds(*, ns=(10 ** 2, 10 ** 3, 10 ** 4, 10 ** 5, 10 ** 6), ggjkk_ks=(2, 
 
     for i, k in enumerate(ggjkk_ks):
         xs = [n for n in ns if n >= k]
-        _draw(a, xs, [collect(lambda n=n: sq_bound("goel2020", n, k=k, tau=g_tau, theorem="G7")) for n in xs],
+        _draw(a, xs, [collect(lambda n=n, k=k: sq_bound("goel2020", n, k=k, tau=g_tau, theorem="G7")) for n in xs],
               color=_COLORS[i % 7], marker="o", ls="-", label=f"k = {k}: G7 Bessel")
-        _draw(a, xs, [collect(lambda n=n: sq_bound("goel2020", n, k=k, tau=g_tau, theorem="B1")) for n in xs],
+        _draw(a, xs, [collect(lambda n=n, k=k: sq_bound("goel2020", n, k=k, tau=g_tau, theorem="B1")) for n in xs],
               color=_COLORS[i % 7], marker="^", ls="--", label=f"k = {k}: Thm B.1, s/2")
     _decorate(a, f"GGJKK: f_S, |S| = k, ReLU, width 2^k; τ = {g_tau}", "CSQ")
 
     for i, k in enumerate(dkkz_ks):
-        _draw(b, ns, [collect(lambda n=n: sq_bound("dkkz2020", n, k=k, tau=d_tau)) for n in ns],
+        _draw(b, ns, [collect(lambda n=n, k=k: sq_bound("dkkz2020", n, k=k, tau=d_tau)) for n in ns],
               color=_COLORS[(i + 3) % 7], marker="s", ls="-", ms=8.5 - 3.5 * min(i, 1),
               label=f"k = {k}: Q2 Szörényi")
     _decorate(b, f"DKKZ planes; τ = {d_tau} (k = 4, 6 nearly coincide: N = p^r for both)", "CSQ")
@@ -174,14 +174,16 @@ def sq_bounds(*, ns=(10 ** 2, 10 ** 3, 10 ** 4, 10 ** 5, 10 ** 6), ggjkk_ks=(2, 
     for i, k in enumerate(vw_ks):
         xs = [n for n in ns if n >= k]
         color = _COLORS[i % 7]
-        _draw(c, xs, [collect(lambda n=n: sq_bound(MonomialFamily(k, normalized=True), n, tau=sp.Rational(1, n)))
-                      for n in xs], color=color, marker="o", ls="-", label=f"monomials k = {k}: G7, τ = 1/n")
+        mono = MonomialFamily(k, normalized=True)
+        _draw(c, xs, [collect(lambda n=n, f=mono: sq_bound(f, n, tau=sp.Rational(1, n))) for n in xs],
+              color=color, marker="o", ls="-", label=f"monomials k = {k}: G7, τ = 1/n")
         info = information_table(xs, [k])
-        c.plot([r["n"] for r in info], [float(log_enclosure(r["log2_size"], 10, 15)) for r in info], ls=":", lw=1.4, color=color, marker="o", ms=3, mfc="white",
+        c.plot([r["n"] for r in info], [float(log_enclosure(r["log2_size"], 10, 15)) for r in info], ls=":",
+               lw=1.4, color=color, marker="o", ms=3, mfc="white",
                label=f"  log₂ C(n, {k}): information-theoretic (certified)")
     for i, k in enumerate(zonal_ks):
         xs = [n for n in ns if n >= 2]
-        _draw(c, xs, [collect(lambda n=n: sq_bound(ZonalFamily(k, support=2), n, tau=z_tau)) for n in xs],
+        _draw(c, xs, [collect(lambda n=n, k=k: sq_bound(ZonalFamily(k, support=2), n, tau=z_tau)) for n in xs],
               color=_COLORS[(i + 4) % 7], marker="D", ls="-.", ms=8 - 3 * min(i, 1),
               label=f"zonal k = {k}, |S| = 2: Q2, τ = {z_tau}")
     _decorate(c, "Vempala–Wilmes W4 on the uniform sphere (the zonal curves coincide: C(n, 2) members)", "CSQ")

@@ -149,9 +149,10 @@ def gd_decay(*, n: int = 3, activation: str = "relu", degrees=(1, 2, 3, 4), t_ma
                  fontsize=10.5)
     ax.legend(fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, -0.11), ncol=2, frameon=False)
     ax.grid(True, which="major", alpha=0.25)
-    note = ("solid lines and filled dots: exact infinite-width prediction (sympy rationals, InfiniteWidthGD); hollow: float64 experiment "
-            "— gradient descent on an empirical loss with finitely many random features, evidence only. Its "
-            "floor (here ≈ {floor:.1g}) is the finite-sample and finite-width error, not a failure of W2.")
+    note = ("solid lines and filled dots: exact infinite-width prediction (sympy rationals, InfiniteWidthGD); "
+            "hollow: float64 experiment — gradient descent on an empirical loss with finitely many random "
+            "features, evidence only. Its floor (here ≈ {floor:.1g}) is the finite-sample and finite-width "
+            "error, not a failure of W2.")
     if res is None:
         _note(fig, note.split(";")[0])
     else:
