@@ -4,7 +4,8 @@ Each figure function returns a :class:`matplotlib.figure.Figure` (no pyplot, no 
 :func:`write_figure` saves it as PNG and PDF atomically; :func:`write_all` writes every figure of
 :data:`FIGURES`.  On every figure the kind of each value is in its legend: *exact* (sympy closed
 form, filled markers), *certified* (python-flint ball, open markers; the radii are far below the
-plotting resolution), and the SPEC rates and bounds as dashed lines.
+plotting resolution), *evidence* (seeded float64 experiments: hollow, with their spread, labelled
+"evidence"), and the SPEC rates and bounds as dashed lines.
 
 * ``hermite-decay`` — |c_m(σ)| for ReLU and sign (log–log) with the H5 power laws, and for sigmoid
   and tanh against √m with the H5 rates exp(−τ√m);

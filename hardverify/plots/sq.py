@@ -114,7 +114,8 @@ def _ints(values, lo, what):
 
 def sq_bounds(*, ns=(10 ** 2, 10 ** 3, 10 ** 4, 10 ** 5, 10 ** 6), ggjkk_ks=(2, 4, 8), ggjkk_tau="1/1000",
               dkkz_ks=(4, 6), dkkz_tau="1/100", vw_ks=(3, 5, 10), zonal_ks=(8, 12), zonal_tau="1/8",
-              lzz_ns=(16, 64, 256, 1024, 4096, 10 ** 4, 10 ** 5, 10 ** 6), lzz_beta="1/10") -> Figure:
+              lzz_ns=(16, 64, 256, 1024, 4096, 10 ** 4, 3 * 10 ** 4, 10 ** 5, 3 * 10 ** 5, 10 ** 6),
+              lzz_beta="1/10") -> Figure:
     """SQ/CSQ query lower bounds q against n, one panel per construction, all from the SQ engine.
 
     * GGJKK (CSQ): G7 (Bessel, the adversary that answers 0) and GGJKK Thm B.1 (Q5: s/2 queries or
