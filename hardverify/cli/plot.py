@@ -13,7 +13,7 @@ __all__ = ["add_parser", "run"]
 def add_parser(sub):
     """The ``plot`` sub-command."""
     p = sub.add_parser("plot", help="write figures (PNG and PDF)", formatter_class=HELP_FORMAT,
-                       description="Figures: " + "; ".join(f"{k}: {v}" for k, v in FIGURES.items()) + ".",
+                       description="Figures: " + "; ".join(f"{k}: {v[1]}" for k, v in FIGURES.items()) + ".",
                        epilog=example("hardverify plot hermite-decay norms --out figures", "hardverify plot all"))
     p.add_argument("names", nargs="+", metavar="NAME", help=f"{' | '.join(FIGURES)} | all")
     p.add_argument("--out", default="figures", metavar="DIR", help="directory for the files (default: figures/)")
