@@ -134,6 +134,11 @@ class GGJKK(Construction):
     ResourceLimit
         If ``k > 20``.
 
+    References
+    ----------
+    Goel, Gollakota, Jin, Karmalkar, Klivans, *Superpolynomial lower bounds for learning one-layer
+    neural networks using gradient descent*, ICML 2020 (arXiv 2006.12011); SPEC §3 and §11.
+
     Examples
     --------
     The defaults give unit hidden weights, so E[f_S²] does not depend on n (SPEC G5: 2 - 4/π for

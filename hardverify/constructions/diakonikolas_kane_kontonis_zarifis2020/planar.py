@@ -61,6 +61,11 @@ def planar_network(k: int) -> Network:
     ResourceLimit
         If k > 64.
 
+    References
+    ----------
+    Diakonikolas, Kane, Kontonis, Zarifis, *Algorithms and SQ lower bounds for PAC learning
+    one-hidden-layer ReLU networks*, COLT 2020 (eq. (3), Lemmas 16 and 17); SPEC §6 and §11.
+
     Examples
     --------
     F_2 = |x_1| - |x_2|:

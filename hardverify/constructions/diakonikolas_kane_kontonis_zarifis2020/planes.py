@@ -115,6 +115,11 @@ class DKKZPlanes(Construction):
     DomainError
         If k is not an int in 2..64, degree is not an int >= 1, or exponent is not in (0, 1).
 
+    References
+    ----------
+    Diakonikolas, Kane, Kontonis, Zarifis, *Algorithms and SQ lower bounds for PAC learning
+    one-hidden-layer ReLU networks*, COLT 2020 (eq. (3), Lemmas 16 and 17); SPEC §6 and §11.
+
     Examples
     --------
     A correlation profile needs no enumeration of the p^r planes (here 7² at n = 98):

@@ -158,6 +158,12 @@ def attack(samples: DyadicSamples, *, gamma: float) -> AttackResult:
         number, or the inputs have no linear dependence.
     ResourceLimit
         If d > ``MAX_ATTACK_DIM`` (120).
+
+    References
+    ----------
+    Li, Zadik, Zampetakis, *On the hardness of learning one hidden layer neural networks*, 2024
+    (arXiv 2410.03477); Bruna, Regev, Song, Tang, *Continuous LWE* (BRST); Song, Zadik, Bruna
+    (SZB, periodic neurons); SPEC §5 and §11.
     """
     if not isinstance(samples, DyadicSamples):
         raise DomainError("attack needs DyadicSamples (CLWE.sample_exact / CLWENull.sample_exact)")

@@ -188,6 +188,12 @@ class PancakeFamily(Construction):
     DomainError
         If β is not a positive exact real.
 
+    References
+    ----------
+    Li, Zadik, Zampetakis, *On the hardness of learning one hidden layer neural networks*, 2024
+    (arXiv 2410.03477); Bruna, Regev, Song, Tang, *Continuous LWE* (BRST); Song, Zadik, Bruna
+    (SZB, periodic neurons); SPEC §5 and §11.
+
     Examples
     --------
     >>> fam = PancakeFamily("0.1")

@@ -134,6 +134,12 @@ def regime(d, *, beta, gamma=None, gamma_std=None, sigma, noise_model: str = "ga
         If d is not an integer ≥ 2, ``noise_model`` is unknown, not exactly one of ``gamma``/``gamma_std``
         is given, or a number is not an exact real of the allowed sign.
 
+    References
+    ----------
+    Li, Zadik, Zampetakis, *On the hardness of learning one hidden layer neural networks*, 2024
+    (arXiv 2410.03477); Bruna, Regev, Song, Tang, *Continuous LWE* (BRST); Song, Zadik, Bruna
+    (SZB, periodic neurons); SPEC §5 and §11.
+
     Examples
     --------
     Without label noise the LZZ reduction does not apply (SPEC C8: noise is necessary):

@@ -167,6 +167,11 @@ class FiniteWidthGD:
     Exact results (sympy numbers) come from :meth:`parameters`, :meth:`loss`, :meth:`degree_norm2`;
     certified Enclosures with ``dps=``; :meth:`check_operator_identity` returns a PROVED Verdict (or
     UNDECIDED, never REFUTED: the ring forgets relations among the atoms).
+
+    References
+    ----------
+    Vempala, Wilmes, *Gradient descent for one-hidden-layer neural networks: polynomial convergence
+    and SQ lower bounds*, COLT 2019 (arXiv 1805.02677); SPEC §4 and §11.
     """
 
     def __init__(self, target: HarmonicTarget, weights, activation="relu", *, eta, max_degree: int = 6):

@@ -96,6 +96,11 @@ class MonomialFamily(Construction):
     DomainError
         If k is not an int in 1..64 or ``normalized`` is not a bool.
 
+    References
+    ----------
+    Vempala, Wilmes, *Gradient descent for one-hidden-layer neural networks: polynomial convergence
+    and SQ lower bounds*, COLT 2019 (arXiv 1805.02677); SPEC §4 and §11.
+
     Examples
     --------
     SPEC V20: on S^5, E[x_S²] = 1/(6·8·10) = 1/480 for |S| = 3, by two routes:
@@ -318,6 +323,11 @@ class ZonalFamily(Construction):
     ------
     DomainError
         If k or s is out of range.
+
+    References
+    ----------
+    Vempala, Wilmes, *Gradient descent for one-hidden-layer neural networks: polynomial convergence
+    and SQ lower bounds*, COLT 2019 (arXiv 1805.02677); SPEC §4 and §11.
 
     Examples
     --------

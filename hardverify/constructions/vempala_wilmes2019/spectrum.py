@@ -198,6 +198,11 @@ class InfiniteWidthGD:
     NoClosedForm
         If ``dps`` is None and σ has no exact eigenvalues.
 
+    References
+    ----------
+    Vempala, Wilmes, *Gradient descent for one-hidden-layer neural networks: polynomial convergence
+    and SQ lower bounds*, COLT 2019 (arXiv 1805.02677); SPEC §4 and §11.
+
     Examples
     --------
     With η' = 1/μ_2² the degree-2 part is learned in one step; degree 3 is never learned by ReLU:
