@@ -102,8 +102,9 @@ def inner_product(f: Network, g: Network, dist, *, dps=None, algorithm: str = "a
         (exact request) If no exact route applies: a radial law with a non-homogeneous activation
         or biases, or a law without a route (the cube).
     NotCertified
-        (certified request) The same cases with ``dps``; also hypercube enumeration beyond
-        |supp f ∪ supp g| = 20 or with non-integer rows/outputs.
+        (certified request) The same cases with ``dps``; and, for either request, hypercube
+        enumeration beyond |supp f ∪ supp g| = 20 or with non-integer rows q or outputs (put a common
+        irrational factor in ``scale=``), or output weights too large for the exact integer grouping.
 
     See Also
     --------
