@@ -126,6 +126,18 @@ def find_symmetry_certificate(f, g, dist):
     ------
     DomainError
         As :func:`validate_pair`.
+
+    Examples
+    --------
+    relu(x_1) - relu(-x_1) = x_1 is odd in x_1 and |x_2| does not depend on it, so x_1 ↦ -x_1
+    proves E[fg] = 0 under N(0, I):
+
+    >>> from hardverify.networks import Network
+    >>> from hardverify.distributions import Gaussian
+    >>> f = Network([[1, 0], [-1, 0]], "relu", outputs=[1, -1])
+    >>> R, ef, eg = find_symmetry_certificate(f, Network([[0, 1]], "abs"), Gaussian(2))
+    >>> R.describe(), ef, eg
+    ('x_1 ↦ -x_1', -1, 1)
     """
     validate_pair(f, g, dist)
     cands = [reflection(i) for i in sorted(set(f.support) | set(g.support))] + [point_reflection()]

@@ -159,6 +159,20 @@ def attack(samples: DyadicSamples, *, gamma: float) -> AttackResult:
     ResourceLimit
         If d > ``MAX_ATTACK_DIM`` (120).
 
+    Examples
+    --------
+    Noiseless CLWE at d = 4 is broken with an exact certificate; a null sample is not mistaken for it:
+
+    >>> from hardverify.distributions.clwe import CLWE, CLWENull
+    >>> law = CLWE(4, 0, gamma=4, seed=1)
+    >>> samples, v = law.sample_exact(5, seed=2, bits=attack_bits(4, 4))
+    >>> r = attack(samples, gamma=4)
+    >>> r.decision, r.exact_relation, r.secret_numerators == v, r.overlap(law.secret) > 0.999
+    ('clwe', True, True, True)
+    >>> null, _ = CLWENull(4, 0, gamma=4, seed=1).sample_exact(5, seed=3, bits=attack_bits(4, 4))
+    >>> attack(null, gamma=4).decision
+    'null'
+
     References
     ----------
     Li, Zadik, Zampetakis, *On the hardness of learning one hidden layer neural networks*, 2024

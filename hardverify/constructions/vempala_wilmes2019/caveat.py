@@ -198,6 +198,13 @@ def check_every_degree(act, n: int, k: int, *, bias=0, dps: int | None = None) -
     ------
     DomainError, NoClosedForm
         As :func:`eigenvalues_with_bias`.
+
+    Examples
+    --------
+    Unbiased ReLU on S^2 misses degree 3 (an exact zero), and learns every degree ≤ 2:
+
+    >>> check_every_degree("relu", 3, 4).data["zero_degree"], check_every_degree("relu", 3, 2).status.name
+    (3, 'PROVED')
     """
     mus = eigenvalues_with_bias(act, n, k, bias=bias, dps=dps)
     label = biased(act, bias).label
@@ -244,6 +251,17 @@ def never_learned(gd: FiniteWidthGD, ell: int, steps: int) -> Verdict:
     ------
     DomainError
         If ``gd`` is not a FiniteWidthGD or ``steps`` is invalid.
+
+    Examples
+    --------
+    ReLU has μ_3(ReLU; 3) = 0, so the degree-3 part of the target is never learned, while degree 2
+    is (its norm changes after one step):
+
+    >>> from hardverify.constructions.vempala_wilmes2019 import HarmonicTarget
+    >>> f = HarmonicTarget.zonal(3, {2: 1, 3: 1}, u=(0, 0, 1))
+    >>> gd = FiniteWidthGD(f, [(1, 0, 0), (0, 1, 0)], "relu", eta=4, max_degree=3)
+    >>> never_learned(gd, 3, 3).status.name, never_learned(gd, 2, 2).status.name
+    ('PROVED', 'REFUTED')
     """
     if not isinstance(gd, FiniteWidthGD):
         raise DomainError(f"never_learned needs a FiniteWidthGD, got {type(gd).__name__}")

@@ -172,6 +172,16 @@ class FiniteWidthGD:
     ----------
     Vempala, Wilmes, *Gradient descent for one-hidden-layer neural networks: polynomial convergence
     and SQ lower bounds*, COLT 2019 (arXiv 1805.02677); SPEC §4 and §11.
+
+    Examples
+    --------
+    Two ReLU features on S^2 and the target Z_2 (the zonal harmonic of degree 2 at e_3): the loss
+    starts at ½ E[Z_2²] = N(3, 2)/2 and GD is the operator iteration of W1:
+
+    >>> f = HarmonicTarget.zonal(3, {2: 1}, u=(0, 0, 1))
+    >>> gd = FiniteWidthGD(f, [(1, 0, 0), (0, 1, 0)], "relu", eta=4, max_degree=2)
+    >>> gd.m, gd.eta_prime, gd.loss(0), gd.check_operator_identity(2).status.name
+    (2, 8, 5/2, 'PROVED')
     """
 
     def __init__(self, target: HarmonicTarget, weights, activation="relu", *, eta, max_degree: int = 6):
