@@ -97,6 +97,8 @@ class Network:
 
     Attributes
     ----------
+    activation : Activation
+        σ.
     n : int
         The dimension.
     support : tuple of int
@@ -117,21 +119,21 @@ class Network:
     ResourceLimit
         If there are more than ``MAX_WIDTH`` = 2^20 units (checked before the rows are read).
 
+    See Also
+    --------
+    hardverify.inner_product : E_D[f g], exact or certified.
+    hardverify.SubsetFamily : the family f_S(x) = template(x_S).
+
     Notes
     -----
     Networks with the same activation and dimension add, subtract and scale (``f + g``, ``-f``,
     ``c * f``) into wider networks, exactly; ``f(x)`` evaluates exactly at a dense point or a dict
     ``{coordinate: value}`` (the other coordinates 0).
 
-    See Also
-    --------
-    hardverify.inner_product : E_D[f g], exact or certified.
-    hardverify.SubsetFamily : the family f_S(x) = template(x_S).
-
     Examples
     --------
-    ReLU(u) - ReLU(-u) = u, so this width-2 network is the linear form x_1 + 2 x_2 (proved exactly
-    from ReLU's parity, with no integration):
+    ReLU(u) - ReLU(-u) = u, so this width-2 network is the linear form x_1 + 2 x_2; the sum of it and
+    its mirror image is proved ≡ 0 from ReLU's parity alone (no integration):
 
     >>> import hardverify as hv
     >>> f = hv.Network([[1, 2], [-1, -2]], "relu", outputs=[1, -1])
