@@ -302,7 +302,7 @@ class PancakeFamily(Construction):
 
         Examples
         --------
-        >>> PancakeFamily("0.1").norm2(n=16, dps=15).matches("6.071067811865475244")   # γ = 8: the C3 value
+        >>> PancakeFamily("0.1").norm2(n=16, dps=15).matches("6.071067811865475244")   # γ = 8: at the C3 limit
         True
         """
         return chi_square(self.beta, self.gamma(n), dps=dps or 30)
