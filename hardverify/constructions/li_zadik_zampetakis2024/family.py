@@ -302,7 +302,9 @@ class PancakeFamily(Construction):
 
         Examples
         --------
-        >>> PancakeFamily("0.1").norm2(n=16, dps=15).matches("6.071067811865475244")   # γ = 8: at the C3 limit
+        At β = 0.1, n = 16 (γ = 8) χ² equals its γ → ∞ limit 1/(β√2) - 1 = 5√2 - 1 to these digits (SPEC C3):
+
+        >>> PancakeFamily("0.1").norm2(n=16, dps=15).matches("6.071067811865475244")
         True
         """
         return chi_square(self.beta, self.gamma(n), dps=dps or 30)
