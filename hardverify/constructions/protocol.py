@@ -95,7 +95,7 @@ class Display:
 class Orbit:
     """A set of ordered pairs (i, j), i ≠ j, that share one value of the invariant.
 
-    Attributes
+    Parameters
     ----------
     invariant : object
         The value of the invariant on this orbit (``j = |S ∩ T|``, ``ρ = ⟨w, w'⟩``, a label).
@@ -105,6 +105,17 @@ class Orbit:
         The common correlation of the orbit, when it is known exactly or certified.
     bound : sympy number, Enclosure or None
         An upper bound on |correlation| over the orbit, when only a bound is known.
+
+    Raises
+    ------
+    DomainError
+        If ``pairs`` is not a non-negative Python int, or neither ``correlation`` nor ``bound`` is given.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> Orbit(1, 12, bound=sp.Rational(1, 4)).correlation is None
+    True
     """
 
     invariant: Any
@@ -123,7 +134,7 @@ class Orbit:
 class CorrelationProfile:
     """How the pairwise correlations of a family depend on an invariant (see the module docstring).
 
-    Attributes
+    Parameters
     ----------
     construction : str
         Who built it (``"GGJKK(k=4, relu)"``).
@@ -143,6 +154,22 @@ class CorrelationProfile:
         ``"inner product"`` or ``"chi"``.
     evidence : tuple of Verdict
         The verdicts the profile rests on.
+
+    Raises
+    ------
+    DomainError
+        If ``size`` is not a positive Python int, ``kind`` is not in ``KINDS``, the orbits' pair counts
+        do not add up to N(N - 1), or an evidence entry is not a PROVED or CERTIFIED Verdict.
+
+    Examples
+    --------
+    Three members, all six ordered pairs in one exactly orthogonal orbit:
+
+    >>> import sympy as sp
+    >>> p = CorrelationProfile(construction="toy", n=3, size=3, law="Gaussian(3)", invariant="|S ∩ T|",
+    ...                        diagonal=sp.Integer(1), orbits=(Orbit(0, 6, correlation=sp.Integer(0)),))
+    >>> p.equal_norms, p.off_diagonal_pairs == 3 * 2
+    (True, True)
     """
 
     construction: str
@@ -186,16 +213,34 @@ class CorrelationProfile:
 
     @property
     def off_diagonal_pairs(self) -> int:
-        """N(N - 1)."""
+        """The number N(N - 1) of ordered off-diagonal pairs.
+
+        Returns
+        -------
+        int
+            Exact.
+        """
         return self.size * (self.size - 1)
 
     @property
     def equal_norms(self) -> bool:
-        """True if every member has the same ⟨f, f⟩ (the diagonal is one value, not a range)."""
+        """Whether every member has the same ⟨f, f⟩ (the diagonal is one value, not a range).
+
+        Returns
+        -------
+        bool
+        """
         return not isinstance(self.diagonal, tuple)
 
     def is_exactly_orthogonal(self) -> bool:
-        """True if every off-diagonal correlation is an exact 0."""
+        """Whether every off-diagonal correlation is an exact 0.
+
+        Returns
+        -------
+        bool
+            True only if every orbit carries an exact (non-Enclosure) correlation equal to 0; an
+            orbit with only a bound, or a certified ball around 0, gives False.
+        """
         return all(o.correlation is not None and not hasattr(o.correlation, "ball") and o.correlation == 0
                    for o in self.orbits)
 
@@ -216,19 +261,72 @@ class Construction(abc.ABC):
 
     @abc.abstractmethod
     def family_size(self, n: int) -> int:
-        """N(n), the number of members at dimension n (exact Python int)."""
+        """N(n), the number of members at dimension n.
+
+        Parameters
+        ----------
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        int
+            Exact (a Python int at any size).
+        """
 
     @abc.abstractmethod
     def member(self, index, n: int):
-        """The member with this index at dimension n (a :class:`~hardverify.networks.Network` or function)."""
+        """The member with this index at dimension n.
+
+        Parameters
+        ----------
+        index : object
+            The construction's index (a subset S, a vector, a pair of indices, ...).
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        Network or object
+            A :class:`~hardverify.networks.Network`, or the construction's function/distribution object.
+        """
 
     @abc.abstractmethod
     def correlation_profile(self, n: int, dist=None, *, dps: int | None = None) -> CorrelationProfile:
-        """The pairwise correlations under ``dist`` as a :class:`CorrelationProfile` (counted, not enumerated)."""
+        """The pairwise correlations under ``dist`` as a :class:`CorrelationProfile` (counted, not enumerated).
+
+        Parameters
+        ----------
+        n : int
+            The dimension.
+        dist : Distribution, optional
+            The law; each construction has a default (usually the standard Gaussian on R^n).
+        dps : int, optional
+            Decimal digits of certified correlations; None for exact ones where available.
+
+        Returns
+        -------
+        CorrelationProfile
+        """
 
     @abc.abstractmethod
     def norm2(self, *, dps: int | None = None, algorithm: str = "auto", dist=None):
-        """E_D[f²] shared by the members (exact, or certified with ``dps``)."""
+        """E_D[f²] shared by the members (exact, or certified with ``dps``).
+
+        Parameters
+        ----------
+        dps : int, optional
+            Decimal digits of a certified result; None for the exact value.
+        algorithm : str
+            The route (``"auto"`` or a construction-specific choice).
+        dist : Distribution, optional
+            The law; the construction's default when None.
+
+        Returns
+        -------
+        sympy.Expr or Enclosure
+            Exact when ``dps`` is None, else a certified ball.
+        """
 
     # -- display in notebooks: a construction describes itself once (a Display), rendered two ways --------
     def _display(self) -> Display:
