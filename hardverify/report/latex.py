@@ -54,6 +54,21 @@ def escape_text(text: str) -> str:
     """Plain text (one line) as LaTeX: specials escaped, Unicode math symbols as ``\\ensuremath{...}``.
 
     A character with no mapping is written as ``\\texttt{U+XXXX}``, so nothing is lost silently.
+
+    Parameters
+    ----------
+    text : str
+        Any text (whitespace runs become one space).
+
+    Returns
+    -------
+    str
+        LaTeX for ``pdflatex`` with the standard fonts.
+
+    Examples
+    --------
+    >>> escape_text("x ↦ -x"), escape_text("☃")
+    ('x \\\\ensuremath{\\\\mapsto} -x', '\\\\texttt{U+2603}')
     """
     out = []
     for ch in re.sub(r"\s+", " ", str(text)):
@@ -80,7 +95,28 @@ def _sci(x: str) -> str:
 
 
 def ball_latex(text: str) -> str:
-    """An arb ball ``[mid +/- rad]`` as ``$mid \\pm rad$`` (the radius in scientific notation)."""
+    """An arb ball ``[mid +/- rad]`` as ``$mid \\pm rad$`` (the radius in scientific notation).
+
+    Parameters
+    ----------
+    text : str
+        An enclosure as arb prints it, e.g. ``"[0.3045 +/- 3.1e-12]"`` or ``"[+/- 1e-20]"``.
+
+    Returns
+    -------
+    str
+        Inline LaTeX mathematics.
+
+    Raises
+    ------
+    HardverifyError
+        If the text is not of the form ``[mid +/- rad]``.
+
+    Examples
+    --------
+    >>> ball_latex("[+/- 1e-20]")
+    '$0 \\\\pm 1 \\\\cdot 10^{-20}$'
+    """
     m = _BALL.fullmatch(text.strip())
     if not m:
         raise HardverifyError(f"not an enclosure of the form [mid +/- rad]: {text!r}")
@@ -89,6 +125,16 @@ def ball_latex(text: str) -> str:
 
 def exact_latex(text: str) -> str:
     """An exact value in sympy syntax, read by hardverify's safe parser and typeset by ``sympy.latex``.
+
+    Parameters
+    ----------
+    text : str
+        A constant expression such as ``"2 - 4/pi"``.
+
+    Returns
+    -------
+    str
+        Inline LaTeX mathematics.
 
     Raises
     ------
@@ -115,7 +161,28 @@ def _segment(seg: str) -> str:
 
 
 def evidence_latex(text: str, width: int = 160) -> str:
-    """An evidence text: enclosures and exact values typeset as mathematics, the rest escaped."""
+    """An evidence text: enclosures and exact values typeset as mathematics, the rest escaped.
+
+    The text is split at relations (``==``, ``≈``, ``∈``, ``<`` ...) and punctuation; a piece that
+    is a ball or reads as a constant expression is typeset, anything else is escaped text.
+
+    Parameters
+    ----------
+    text : str
+        A verdict's evidence.
+    width : int
+        Characters kept before the text is cut with an ellipsis.
+
+    Returns
+    -------
+    str
+        LaTeX.
+
+    Examples
+    --------
+    >>> evidence_latex("c_2 = 1/4 ∈ [0.25 +/- 1e-30]")
+    'c\\\\_2 = $\\\\frac{1}{4}$ \\\\ensuremath{\\\\in} $0.25 \\\\pm 1 \\\\cdot 10^{-30}$'
+    """
     parts = _SEPARATORS.split(shorten(text, width))
     out = []
     for i, p in enumerate(parts):
@@ -126,6 +193,18 @@ def evidence_latex(text: str, width: int = 160) -> str:
 def braces_balanced(tex: str) -> bool:
     """True when every unescaped ``{`` has its ``}`` (a cheap check that the output is well formed).
 
+    Parameters
+    ----------
+    tex : str
+        LaTeX source.
+
+    Returns
+    -------
+    bool
+        False when a ``}`` comes before its ``{`` or a ``{`` is left open.
+
+    Examples
+    --------
     >>> braces_balanced(r"\\textbf{a \\{ b}"), braces_balanced("{a")
     (True, False)
     """
@@ -146,7 +225,35 @@ _STATUS = {"PROVED": r"\textsc{proved}", "CERTIFIED": r"\textsc{certified}", "UN
 
 
 def to_latex(report: Report, *, caption: str = "Claims checked by hardverify", label: str = "tab:hardverify") -> str:
-    """The claims as a ``longtable`` with ``booktabs`` rules (needs ``booktabs`` and ``longtable``)."""
+    """The claims as a ``longtable`` with ``booktabs`` rules, a fragment for ``\\input``.
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+    caption : str
+        The table's caption (the summary line is appended).
+    label : str
+        The table's ``\\label``.
+
+    Returns
+    -------
+    str
+        LaTeX that needs ``\\usepackage{booktabs,longtable,array}``.
+
+    Examples
+    --------
+    >>> from hardverify.proofs import claim, run
+    >>> from hardverify.verdict import Status, Verdict
+    >>> @claim("X1", "n = n", sweep={"n": [2, 3]}, seeds={"none": 0})
+    ... def same(n):
+    ...     return Verdict(Status.PROVED, method="exact", evidence=f"{n} == {n}")
+    >>> results = run([same.claim], jobs=1)
+    >>> from hardverify.report import Report
+    >>> tex = to_latex(Report.from_results(results))
+    >>> r"\\begin{longtable}" in tex and braces_balanced(tex)
+    True
+    """
     s = report.summary
     rows = []
     for r in report.claims:
@@ -176,7 +283,20 @@ def to_latex(report: Report, *, caption: str = "Claims checked by hardverify", l
 
 
 def to_latex_document(report: Report, **kw) -> str:
-    """:func:`to_latex` inside a minimal ``article`` (landscape-wide margins) that ``pdflatex`` compiles."""
+    """:func:`to_latex` inside a minimal ``article`` (1.5 cm margins) that ``pdflatex`` compiles.
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+    **kw
+        ``caption=`` and ``label=``, passed to :func:`to_latex`.
+
+    Returns
+    -------
+    str
+        A complete LaTeX document.
+    """
     return "\n".join([
         r"\documentclass[10pt]{article}",
         r"\usepackage[T1]{fontenc}",
