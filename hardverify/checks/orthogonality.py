@@ -120,6 +120,11 @@ def check_orthogonality(f, g, dist, *, dps: int = 20, cross_check: bool = True, 
         If f, g are not networks, their dimensions do not match the law, or an option is out of
         range (``dps``, ``samples``, ``seed``, ``cross_check``).
 
+    References
+    ----------
+    SPEC G1; Goel, Gollakota, Jin, Karmalkar, Klivans, *Superpolynomial lower bounds for learning one-layer
+    neural networks using gradient descent*, ICML 2020 (arXiv 2006.12011).
+
     Examples
     --------
     The two ReLU parities of SPEC G1 on supports {1, 2} and {2, 3}: x_1 ↦ -x_1 flips f and
@@ -226,6 +231,11 @@ def check_family_orthogonality(family: SubsetFamily, dist, *, spot_checks: int =
     DomainError
         If ``family`` is not a SubsetFamily, ``dist`` not a distribution, their dimensions differ,
         or an option is out of range.
+
+    References
+    ----------
+    SPEC G1; Goel, Gollakota, Jin, Karmalkar, Klivans, *Superpolynomial lower bounds for learning one-layer
+    neural networks using gradient descent*, ICML 2020 (arXiv 2006.12011).
 
     Examples
     --------

@@ -210,6 +210,10 @@ class CLWE(_Law):
         If n < 1, β < 0, not exactly one of γ, γ_std is given (or it is not > 0), the secret is
         malformed, or neither ``secret`` nor ``seed`` is given.
 
+    References
+    ----------
+    Bruna, Regev, Song, Tang, *Continuous LWE*, STOC 2021 (BRST); SPEC §0.3 (conventions), §5.1.
+
     Examples
     --------
     With β = 0 the label is exactly γ⟨y, w⟩ mod 1:
@@ -412,6 +416,10 @@ class HomogeneousCLWE(_Law):
     ------
     DomainError
         As for :class:`CLWE`.
+
+    References
+    ----------
+    Bruna, Regev, Song, Tang, *Continuous LWE*, STOC 2021 (BRST); SPEC C2.
     """
 
     def sample(self, m, *, seed, convention):

@@ -366,6 +366,11 @@ def bessel(structure, tau, *, norm2=None) -> SQBound:
         If the family is not proved exactly orthogonal, the norms are not proved equal, or ‖f‖² > 0
         is not proved.
 
+    References
+    ----------
+    SPEC G7 [DER]; the paper's own form: Goel, Gollakota, Jin, Karmalkar, Klivans, *Superpolynomial lower bounds
+    for learning one-layer neural networks using gradient descent*, ICML 2020 (arXiv 2006.12011), Theorem B.1.
+
     Examples
     --------
     >>> from hardverify.sq.structures import BoundStructure
@@ -431,6 +436,11 @@ def szorenyi(structure, tau) -> SQBound:
     HypothesisFailed
         If ‖f‖² > 0 or τ² > γ is not proved.
 
+    References
+    ----------
+    SPEC Q2 [DER]; Szörényi, *Characterizing statistical query learning: simplified notions and proofs*, ALT
+    2009 (exact constants [MEM]).
+
     Examples
     --------
     101 members with correlations ≤ 1/100, τ = 1/5: (101 - 1)(1/25 - 1/100) = 3.
@@ -488,6 +498,12 @@ def ggjkk_b1(structure, tau) -> SQBound:
         If ‖f‖² > 0 is not proved, or CSDA is unbounded (every ‖f‖² ≤ γ).
     NotCertified
         If CSDA cannot be decided from the structure.
+
+    References
+    ----------
+    Goel, Gollakota, Jin, Karmalkar, Klivans, *Superpolynomial lower bounds for learning one-layer neural
+    networks using gradient descent*, ICML 2020 (arXiv 2006.12011), Theorem B.1, as quoted by Diakonikolas,
+    Kane, Pittas, Zarifis, COLT 2021 (DKPZ21), Lemma 31.
 
     Examples
     --------
@@ -553,6 +569,11 @@ def dkkz_lemma15(structure, tau, *, constant=1) -> SQBound:
     NotCertified
         If the SDA cannot be bounded (correlations only bounded by ≥ τ²).
 
+    References
+    ----------
+    Diakonikolas, Kane, Kontonis, Zarifis, *Algorithms and SQ lower bounds for PAC learning one-hidden-layer
+    ReLU networks*, COLT 2020, Lemma 15.
+
     Examples
     --------
     1000 orthonormal functions at τ² = 1/100: the worst C′ of size m has ρ = 1/m ≤ 1/100 from m = 100,
@@ -614,6 +635,12 @@ def sd_bound(structure, tau, *, beta=None, gamma=None) -> SQBound:
         If the structure is not of kind ``"chi"``, τ ∉ (0, 1), γ < 0 or β ≤ γ.
     HypothesisFailed
         If τ² > γ is not proved.
+
+    References
+    ----------
+    Feldman, Grigorescu, Reyzin, Vempala, Xiao, *Statistical algorithms and a lower bound for detecting planted
+    cliques*, JACM 2017; the corollary with a free γ′ as Diakonikolas, Kane, Pittas, Zarifis, COLT 2021
+    (DKPZ21), Lemma 12.
 
     Examples
     --------
@@ -689,6 +716,11 @@ def sq_dim_bound(structure, *, query_exponent=THIRD, tolerance_exponent=THIRD) -
         If the structure is malformed.
     NotCertified
         If the SQ dimension cannot be decided.
+
+    References
+    ----------
+    Blum, Furst, Jackson, Kearns, Mansour, Rudich, *Weakly learning DNF and characterizing statistical query
+    learning using Fourier analysis*, STOC 1994 (exponents [MEM]).
 
     Examples
     --------

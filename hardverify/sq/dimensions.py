@@ -160,6 +160,11 @@ def sq_dim(structure) -> Dimension:
     NotCertified
         If a certified entry is too wide to decide ⌊1/|ρ_ij|⌋.
 
+    References
+    ----------
+    Blum, Furst, Jackson, Kearns, Mansour, Rudich, *Weakly learning DNF and characterizing statistical query
+    learning using Fourier analysis*, STOC 1994.
+
     Examples
     --------
     Two members with ρ = 1/2 and a third orthogonal to both: {f_1, f_3} (d = 2) qualifies, all three
@@ -237,6 +242,11 @@ def csd(structure, gamma, beta, *, name: str = "CSD", claim: str = "Q5") -> Dime
         If a comparison cannot be decided, or a bound-only structure has correlations above γ (the
         explicit Gram matrix is needed).
 
+    References
+    ----------
+    Diakonikolas, Kane, Pittas, Zarifis, COLT 2021 (DKPZ21), Appendix A.1; Diakonikolas, Kane, Kontonis,
+    Zarifis, *Algorithms and SQ lower bounds for PAC learning one-hidden-layer ReLU networks*, COLT 2020, §3.
+
     Examples
     --------
     >>> import sympy as sp
@@ -304,6 +314,11 @@ def statistical_dimension(structure, gamma, beta) -> Dimension:
         If the structure is not of kind ``"chi"``, or γ, β are invalid.
     NotCertified
         As for :func:`csd`.
+
+    References
+    ----------
+    Feldman, Grigorescu, Reyzin, Vempala, Xiao, *Statistical algorithms and a lower bound for detecting planted
+    cliques*, JACM 2017.
     """
     st = structure_of(structure)
     if st.kind != "chi":
@@ -367,6 +382,11 @@ def csda(structure, gamma, *, quantifier: str = "every", method: str = "auto") -
         If an all-subsets search would need more than :data:`MAX_SUBSET_MEMBERS` members.
     NotCertified
         If a bound-only structure has correlations ≥ γ, or a subfamily's ρ is too close to γ.
+
+    References
+    ----------
+    Diakonikolas, Kane, Pittas, Zarifis, COLT 2021 (DKPZ21), Appendix A.1; Diakonikolas, Kane, Kontonis,
+    Zarifis, *Algorithms and SQ lower bounds for PAC learning one-hidden-layer ReLU networks*, COLT 2020, §3.
 
     Examples
     --------
@@ -482,6 +502,10 @@ def csd_to_csda(d: int, gamma, beta, gamma_prime) -> Dimension:
     ------
     DomainError
         If d is not a positive int, γ, β, γ′ are negative, β ≤ γ or γ′ = 0.
+
+    References
+    ----------
+    Diakonikolas, Kane, Pittas, Zarifis, COLT 2021 (DKPZ21), Lemma 30.
 
     Examples
     --------
