@@ -45,6 +45,25 @@ class SignedPermutation:
         i ↦ s_i ∈ {+1, -1} for the coordinates that flip (1-based).
     flip_all : bool
         Multiply every coordinate by -1 as well.
+
+    Raises
+    ------
+    DomainError
+        If a coordinate is not an integer ``>= 1``, ``perm`` is not a bijection of its keys, a sign
+        is not ±1, or ``flip_all`` is not a bool.
+
+    Examples
+    --------
+    The 3-cycle 1 → 2 → 3 → 1 with x_1 flipped, applied three times, is x ↦ -x on coordinates 1..3:
+
+    >>> R = SignedPermutation(perm={1: 2, 2: 3, 3: 1}, signs={1: -1})
+    >>> x = {1: 1, 2: 2, 3: 3}
+    >>> R.apply(R.apply(R.apply(x))) == point_reflection().apply(x)
+    True
+    >>> SignedPermutation(perm={1: 2})
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: perm must rearrange its own keys (a bijection), got {1: 2}
     """
 
     __slots__ = ("perm", "signs", "flip_all", "_inv")
