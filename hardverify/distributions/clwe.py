@@ -320,7 +320,7 @@ class CLWENull(_Law):
     beta : float
         β >= 0 (kept so that the null matches a :class:`CLWE`; it does not change the law).
     gamma, gamma_std : float
-        Exactly one, > 0 (used only by :meth:`sample_exact` to draw y as CLWE does).
+        Exactly one, > 0 (kept so that the null matches a :class:`CLWE`; it does not change the law).
     secret : array_like, optional
         A non-zero length-n vector; otherwise drawn from ``seed``.
     seed : int, optional

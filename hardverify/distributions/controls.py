@@ -235,7 +235,7 @@ class GaussianLaw(Distribution):
         Returns
         -------
         sympy.Expr
-            The exact moment (a rational when μ and v are rational and the powers of v even).
+            The exact moment (rational when μ and v are: only even powers of √v_i occur).
 
         Raises
         ------

@@ -214,9 +214,10 @@ class Structure:
         Returns
         -------
         Verdict
-            PROVED (exact zeros, all evidence PROVED) or CERTIFIED (some evidence certified);
-            REFUTED when a known exact off-diagonal entry is non-zero; UNDECIDED when only a bound
-            is known.
+            For exact zero entries: PROVED when every evidence verdict is PROVED, else CERTIFIED
+            (whatever the other verdicts' statuses: the bound functions check the evidence
+            separately).  REFUTED when a known exact off-diagonal entry is non-zero; UNDECIDED when
+            only a bound is known.
         """
         if self.exactly_orthogonal():
             ev = "; ".join(v.evidence for v in self.evidence)[:400] or \
@@ -357,7 +358,8 @@ class GramStructure(Structure):
         Returns
         -------
         number, Enclosure or tuple
-            The common value, or ``(lo, hi)`` with hi an exact upper bound on the largest.
+            The common value, or ``(lo, hi)``: lo the smallest, hi the largest (or an exact upper
+            bound on it when the maximum is not decided).
 
         Raises
         ------
