@@ -435,7 +435,8 @@ class Hypercube(_SignedPermutationLaw):
     """The uniform law on the hypercube {-1, +1}^n: signed permutations, no rotations.
 
     The input law of the parity constructions: coordinates are independent Rademacher signs,
-    so E[x^α] is 1 when every power is even and 0 otherwise.
+    so E[x^α] is 1 when every power is even and 0 otherwise.  Inner products of networks under it
+    are exact, by enumeration of the support (``hv.inner_product``).
 
     Parameters
     ----------
