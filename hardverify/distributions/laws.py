@@ -97,7 +97,7 @@ class RadiusLaw:
     Examples
     --------
     >>> import hardverify as hv
-    >>> hv.RadiusLaw.pareto(3).moment(2)            # E[R²] = α/(α - 2) for R ~ Pareto(α = 3)
+    >>> hv.RadiusLaw.pareto(3).moment(2)         # E[R²] = α/(α - 2) for R ~ Pareto(α = 3)
     3
     >>> hv.RadiusLaw.chi(10).moment(2)           # E|g|² = 10 for g ~ N(0, I_10)
     10
