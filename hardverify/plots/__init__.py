@@ -43,7 +43,13 @@ FIGURES = {
 
 
 def require_matplotlib() -> None:
-    """Raise a DomainError naming the extra to install when matplotlib is missing."""
+    """Check that matplotlib is installed (before any figure work).
+
+    Raises
+    ------
+    DomainError
+        If it is missing; the message names the extra to install (``hardverify[plots]``).
+    """
     try:
         import matplotlib  # noqa: F401
     except ImportError:
@@ -53,10 +59,29 @@ def require_matplotlib() -> None:
 def figure(name: str, **options):
     """The figure ``name`` (a key of :data:`FIGURES`) built with ``options``.
 
+    Parameters
+    ----------
+    name : str
+        ``"hermite-decay"``, ``"funk-hecke"`` or ``"norms"``.
+    **options
+        Keywords of the figure function (:mod:`hardverify.plots.figures`), e.g. ``m_max=``, ``ns=``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        A figure not attached to pyplot.
+
     Raises
     ------
     DomainError
-        Unknown name, or matplotlib is not installed.
+        Unknown name, bad options, or matplotlib is not installed.
+
+    Examples
+    --------
+    >>> figure("spectrum")
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: unknown figure 'spectrum'; known: hermite-decay, funk-hecke, norms
     """
     if name not in FIGURES:
         raise DomainError(f"unknown figure {name!r}; known: {', '.join(FIGURES)}")
@@ -67,7 +92,39 @@ def figure(name: str, **options):
 
 
 def write_figure(fig, directory, stem: str, formats=("png", "pdf")) -> list[Path]:
-    """Save ``fig`` as ``directory/stem.png`` and ``.pdf`` (temporary file, then rename)."""
+    """Save ``fig`` as ``directory/stem.png`` and ``.pdf`` (temporary file, then rename).
+
+    The files carry no time stamp, so the same figure gives the same PDF.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure.
+    directory : str or os.PathLike
+        Created if needed (and checked writable first).
+    stem : str
+        The file name without extension.
+    formats : sequence of str
+        Any of ``"png"``, ``"pdf"``, ``"svg"`` (default PNG and PDF), at 150 dpi.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, in the order of ``formats``.
+
+    Raises
+    ------
+    DomainError
+        If the directory is not writable or a format is not allowed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(2, 2)); _ = fig.subplots().plot([0, 1], [0, 1])
+    >>> [p.suffix for p in write_figure(fig, tempfile.mkdtemp(), "line", ("png", "svg"))]
+    ['.png', '.svg']
+    """
     import io
 
     from ..report.files import check_writable, write_atomic
@@ -85,7 +142,25 @@ def write_figure(fig, directory, stem: str, formats=("png", "pdf")) -> list[Path
 
 
 def write_all(directory, formats=("png", "pdf")) -> list[Path]:
-    """Write every figure of :data:`FIGURES` with its default options into ``directory``."""
+    """Write every figure of :data:`FIGURES` with its default options into ``directory``.
+
+    Parameters
+    ----------
+    directory : str or os.PathLike
+        Created if needed.
+    formats : sequence of str
+        As for :func:`write_figure`.
+
+    Returns
+    -------
+    list of pathlib.Path
+        Every file written.
+
+    Raises
+    ------
+    DomainError
+        If matplotlib is missing or the directory is not writable.
+    """
     out: list[Path] = []
     for name in FIGURES:
         out += write_figure(figure(name), directory, name, formats)

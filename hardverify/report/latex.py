@@ -34,6 +34,16 @@ _SEPARATORS = re.compile(r"(\s(?:==|≈|∈|∉|≠|=|<|≤|>|≥)\s|;\s|,\s|:\s
 def exact_latex(text: str) -> str:
     """An exact value in sympy syntax, read by hardverify's safe parser and typeset by ``sympy.latex``.
 
+    Parameters
+    ----------
+    text : str
+        A constant expression such as ``"2 - 4/pi"``.
+
+    Returns
+    -------
+    str
+        Inline LaTeX mathematics.
+
     Raises
     ------
     HardverifyError
@@ -59,7 +69,28 @@ def _segment(seg: str) -> str:
 
 
 def evidence_latex(text: str, width: int = 160) -> str:
-    """An evidence text: enclosures and exact values typeset as mathematics, the rest escaped."""
+    """An evidence text: enclosures and exact values typeset as mathematics, the rest escaped.
+
+    The text is split at relations (``==``, ``≈``, ``∈``, ``<`` ...) and punctuation; a piece that
+    is a ball or reads as a constant expression is typeset, anything else is escaped text.
+
+    Parameters
+    ----------
+    text : str
+        A verdict's evidence.
+    width : int
+        Characters kept before the text is cut with an ellipsis.
+
+    Returns
+    -------
+    str
+        LaTeX.
+
+    Examples
+    --------
+    >>> evidence_latex("c_2 = 1/4 ∈ [0.25 +/- 1e-30]")
+    'c\\\\_2 = $\\\\frac{1}{4}$ \\\\ensuremath{\\\\in} $0.25 \\\\pm 1 \\\\cdot 10^{-30}$'
+    """
     parts = _SEPARATORS.split(shorten(text, width))
     out = []
     for i, p in enumerate(parts):
@@ -72,7 +103,35 @@ _STATUS = {"PROVED": r"\textsc{proved}", "CERTIFIED": r"\textsc{certified}", "UN
 
 
 def to_latex(report: Report, *, caption: str = "Claims checked by hardverify", label: str = "tab:hardverify") -> str:
-    """The claims as a ``longtable`` with ``booktabs`` rules (needs ``booktabs`` and ``longtable``)."""
+    """The claims as a ``longtable`` with ``booktabs`` rules, a fragment for ``\\input``.
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+    caption : str
+        The table's caption (the summary line is appended).
+    label : str
+        The table's ``\\label``.
+
+    Returns
+    -------
+    str
+        LaTeX that needs ``\\usepackage{booktabs,longtable,array}``.
+
+    Examples
+    --------
+    >>> from hardverify.proofs import claim, run
+    >>> from hardverify.verdict import Status, Verdict
+    >>> @claim("X1", "n = n", sweep={"n": [2, 3]}, seeds={"none": 0})
+    ... def same(n):
+    ...     return Verdict(Status.PROVED, method="exact", evidence=f"{n} == {n}")
+    >>> results = run([same.claim], jobs=1)
+    >>> from hardverify.report import Report
+    >>> tex = to_latex(Report.from_results(results))
+    >>> r"\\begin{longtable}" in tex and braces_balanced(tex)
+    True
+    """
     s = report.summary
     rows = []
     for r in report.claims:
@@ -102,7 +161,20 @@ def to_latex(report: Report, *, caption: str = "Claims checked by hardverify", l
 
 
 def to_latex_document(report: Report, **kw) -> str:
-    """:func:`to_latex` inside a minimal ``article`` (landscape-wide margins) that ``pdflatex`` compiles."""
+    """:func:`to_latex` inside a minimal ``article`` (1.5 cm margins) that ``pdflatex`` compiles.
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+    **kw
+        ``caption=`` and ``label=``, passed to :func:`to_latex`.
+
+    Returns
+    -------
+    str
+        A complete LaTeX document.
+    """
     return "\n".join([
         r"\documentclass[10pt]{article}",
         r"\usepackage[T1]{fontenc}",

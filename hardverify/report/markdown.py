@@ -24,6 +24,21 @@ def escape(text: str) -> str:
 
     CommonMark lets any ASCII punctuation be escaped, and GitHub's tables read ``\\|`` as a
     literal bar, so the escaped text renders exactly as the original.
+
+    Parameters
+    ----------
+    text : str
+        Any text (whitespace runs, newlines included, become one space).
+
+    Returns
+    -------
+    str
+        The escaped text.
+
+    Examples
+    --------
+    >>> escape("a_1 *b*\\nc")
+    'a\\\\_1 \\\\*b\\\\* c'
     """
     return escape_markdown(text)
 
@@ -33,7 +48,18 @@ def _cell(text: str, width: int) -> str:
 
 
 def to_markdown(report: Report) -> str:
-    """The report as Markdown text."""
+    """The report as a Markdown page: summary, claims table, failures, notes and seeds.
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+
+    Returns
+    -------
+    str
+        GitHub-flavoured Markdown.
+    """
     s = report.summary
     lines = ["# hardverify proof-checking report", ""]
     lines.append(f"**{'All claims hold.' if s['ok'] else 'Some claims failed.'}** {escape(report.summary_line())}.")
