@@ -63,6 +63,21 @@ class HypothesisFailed(HardverifyError):
     """A hypothesis of a theorem was not proved, so its conclusion is not returned as a number.
 
     ``verdict`` holds the failed hypothesis (REFUTED or UNDECIDED) with its evidence.
+
+    Parameters
+    ----------
+    message : str
+        What was not proved, and what to do (the message of the exception).
+    verdict : Verdict, optional
+        The failed hypothesis (REFUTED or UNDECIDED) with its evidence; stored as ``.verdict``.
+
+    Examples
+    --------
+    >>> from hardverify.errors import HypothesisFailed
+    >>> from hardverify.verdict import Status, Verdict
+    >>> exc = HypothesisFailed("orthogonality not proved", Verdict(Status.UNDECIDED, claim="O1"))
+    >>> exc.verdict.status.name, str(exc)
+    ('UNDECIDED', 'orthogonality not proved')
     """
 
     def __init__(self, message: str, verdict=None):
