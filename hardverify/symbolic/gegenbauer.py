@@ -477,7 +477,8 @@ def legendre_moment(n, k, j) -> sp.Expr:
     8/315
     >>> import sympy as sp
     >>> x = sp.Symbol("x")
-    >>> legendre_moment(5, 2, 4) == sp.integrate(x**4 * legendre_polynomial(5, 2, x) * marginal_density(5, x), (x, -1, 1))
+    >>> w = marginal_density(5, x)                              # E_{ν_5}[t⁴ P_2] by direct integration
+    >>> legendre_moment(5, 2, 4) == sp.integrate(x**4 * legendre_polynomial(5, 2, x) * w, (x, -1, 1))
     True
     """
     n, k, j = _dim(n), _deg(k), as_nonneg_int(j, "power j")
