@@ -154,7 +154,8 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measur
     n : int or sympy.Symbol
         The dimension, ``n >= 2``, or a positive-integer Symbol (exact only).
     k_max : int
-        The largest degree, ``k_max >= 0`` (at most 20000 exact; certified: 5000 on the series route, 800 by quadrature).
+        The largest degree, ``k_max >= 0`` (at most 20000 exact; certified: 5000 on the series route,
+        800 by quadrature).
     dps : int, optional
         Certified decimal digits; without it the results are exact.
     measure : {"normalized", "surface"}
@@ -210,7 +211,8 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
     n : int or sympy.Symbol
         The dimension, ``n >= 2``, or a positive-integer Symbol (exact only).
     k : int
-        The degree, ``k >= 0`` (at most 20000 exact; certified: 5000 on the series route, 800 by quadrature).
+        The degree, ``k >= 0`` (at most 20000 exact; certified: 5000 on the series route, 800 by
+        quadrature).
     dps : int, optional
         Certified decimal digits; without it the result is exact.
     measure : {"normalized", "surface"}
