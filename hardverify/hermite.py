@@ -50,7 +50,7 @@ def hermite_coefficients(act, m_max: int, *, dps: int | None = None, normalizati
     act : str, sympy.Expr or Activation
         A registry name (``hv.ACTIVATIONS``), an expression in :data:`hardverify.t`, or an activation.
     m_max : int
-        The largest degree, ``m_max >= 0`` (at most 20000 exact, 2000 certified).
+        The largest degree, ``m_max >= 0`` (at most 20000 exact, 2000 certified; quadrature integrates degree ≤ 1023).
     dps : int, optional
         Certified decimal digits (1..5000); without it every value is exact.
     normalization : {"orthonormal", "probabilists", "physicists"}
@@ -119,7 +119,7 @@ def hermite_coefficient(act, m: int, *, dps: int | None = None, normalization: s
     act : str, sympy.Expr or Activation
         A registry name (``hv.ACTIVATIONS``), an expression in :data:`hardverify.t`, or an activation.
     m : int
-        The degree, ``m >= 0`` (at most 20000 exact, 2000 certified).
+        The degree, ``m >= 0`` (at most 20000 exact, 2000 certified; quadrature integrates degree ≤ 1023).
     dps : int, optional
         Certified decimal digits (1..5000); without it the value is exact.
     normalization : {"orthonormal", "probabilists", "physicists"}

@@ -280,6 +280,35 @@ def hermite_coefficients(act, m_max: int, *, dps: int, normalization: str = "ort
 
 
 def hermite_coefficient(act, m: int, *, dps: int, normalization: str = "orthonormal") -> Enclosure:
-    """Certified enclosure of c_m(σ); see :func:`hermite_coefficients`."""
+    """Certified enclosure of c_m(σ); see :func:`hermite_coefficients`.
+
+    Parameters
+    ----------
+    act : Activation or str
+        Any activation with a growth bound.
+    m : int
+        The degree, ``0 <= m <= 2000`` (quadrature integrates degree ≤ 1023).
+    dps : int
+        Requested correct significant decimal digits.
+    normalization : {"orthonormal", "probabilists", "physicists"}
+        The basis.
+
+    Returns
+    -------
+    Enclosure
+        The certified ball (computed with the whole table c_0..c_m).
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NotCertified
+        As in :func:`hermite_coefficients`.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> c = hermite_coefficient("sign", 1, dps=20)               # c_1(sign) = E|g| = √(2/π)
+    >>> c.contains(hv.hermite_coefficient("sign", 1)) and c.rel_accuracy_digits() >= 20
+    True
+    """
     m = as_nonneg_int(m, "degree m", maximum=MAX_NUMERIC_DEGREE)
     return hermite_coefficients(act, m, dps=dps, normalization=normalization)[m]
