@@ -333,6 +333,23 @@ def compile_expr(expr, var):
 def enclose_constant(value):
     """Enclose a constant sympy expression (no free symbols) at the ambient precision.
 
+    Parameters
+    ----------
+    value : sympy.Expr or number
+        An exact constant built from the supported functions (see :func:`compile_expr`).
+
+    Returns
+    -------
+    flint.arb
+        A ball containing the value (non-finite when it is undefined, e.g. log of a negative number).
+
+    Raises
+    ------
+    DomainError
+        If ``value`` has free symbols, or uses a function or a Float the compiler refuses.
+
+    Examples
+    --------
     >>> from flint import ctx, arb
     >>> with ctx.workprec(128):
     ...     b = enclose_constant(1 / sp.sqrt(2 * sp.pi))
