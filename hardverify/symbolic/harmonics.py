@@ -333,8 +333,8 @@ def harmonic_basis(n: int, k: int):
 
     Examples
     --------
-    >>> xs, basis, G = harmonic_basis(4, 3)
-    >>> len(basis) == harmonic_dimension(4, 3) == 16, G.is_symmetric()
+    >>> xs, basis, G = harmonic_basis(3, 2)
+    >>> len(basis) == harmonic_dimension(3, 2) == 5, G.is_symmetric()
     (True, True)
     """
     n = as_nonneg_int(n, "dimension n", maximum=8)
