@@ -316,6 +316,7 @@ def compile_expr(expr, var):
         An expression built from exact numbers, ``var``, + - * / **, and the
         functions in :data:`SUPPORTED_FUNCTIONS`.
     var : sympy.Symbol
+        The variable.
 
     Returns
     -------

@@ -305,7 +305,10 @@ def dual_kernel(sigma, tau, rho, *, dps: int, absolute=None, max_degree: int = M
     Parameters
     ----------
     sigma, tau : Activation or str
-    rho : exact real in [-1, 1] (int, Fraction, decimal string, float, sympy number incl. algebraic)
+        The activations (``tau=None``: τ = σ).
+    rho : int, Fraction, str, float or sympy.Expr
+        An exact real in [-1, 1] (a decimal string or float is read as the decimal it shows; sympy numbers
+        include algebraic ones).
     dps : int
         Correct significant digits of the result ...
     absolute : arb, optional

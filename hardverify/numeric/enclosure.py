@@ -146,10 +146,6 @@ class Enclosure:
         Accept |x| ≤ 10^{-dps}·scale as the certified answer (the quadratures' contract for values far below
         their natural size), whether or not the ball contains 0.
 
-    Comparisons answer like python-flint's: ``==`` is True only when both sides are exact and equal,
-    ``!=``, ``<``, ``<=``, ``>``, ``>=`` only when the relation certainly holds.  Arithmetic keeps the
-    digits it can prove: a result is labelled with the digits its ball actually meets.
-
     Raises
     ------
     DomainError
@@ -157,6 +153,10 @@ class Enclosure:
 
     Notes
     -----
+    Comparisons answer like python-flint's: ``==`` is True only when both sides are exact and equal,
+    ``!=``, ``<``, ``<=``, ``>``, ``>=`` only when the relation certainly holds.  Arithmetic keeps the
+    digits it can prove: a result is labelled with the digits its ball actually meets.
+
     ``mid``, ``rad``, ``lower`` and ``upper`` are exact mpmath numbers
     (the ball's endpoints are binary floating-point numbers).
 

@@ -292,7 +292,9 @@ def integrate_family(F, a, b, family: Family, M: int, tols: Sequence[arb], *, pr
         Finite endpoints, a < b, given exactly (they are re-evaluated at the working
         precision, so an irrational kink such as √2 costs no accuracy).
     family : Family
+        The polynomial family p_0..p_M (its sup bounds and its sums).
     M : int
+        The largest degree, ``M <= 1023``.
     tols : sequence of arb
         Target absolute errors per degree (the quadrature error bound is made ≤ tols[m]).
     prec_floor : int

@@ -235,8 +235,10 @@ def legendre_polynomial(n, k, var=None) -> sp.Expr:
 
     Parameters
     ----------
-    n : int ≥ 2 or positive-integer sympy Symbol
-    k : int ≥ 0
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k : int
+        The degree, ``0 <= k <= 20000``.
     var : sympy expression, optional
         The variable (default :data:`hardverify.t`); any expression may be substituted.
 
