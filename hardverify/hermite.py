@@ -36,7 +36,7 @@ def hermite_coefficients(act, m_max: int, *, dps: int | None = None, normalizati
     """The Hermite coefficients [c_0, ..., c_{m_max}] of σ, exact (sympy) or certified (Enclosure).
 
     Definition (SPEC §0.1, H1): c_m = E[σ(g) h_m(g)], g ~ N(0, 1), with the orthonormal Hermite
-    polynomials h_m = He_m/√(m!) (``normalization="orthonormal"``, the default), so σ = Σ c_m h_m in
+    polynomials [1]_ h_m = He_m/√(m!) (``normalization="orthonormal"``, the default), so σ = Σ c_m h_m in
     L²(γ) and E[σ(g)²] = Σ c_m².  ``"probabilists"``: b_m = E[σ(g) He_m(g)]/m! (σ = Σ b_m He_m);
     ``"physicists"``: d_m with σ(x) = Σ d_m H_m(x) in L²(e^{-x²} dx).
 
@@ -85,6 +85,10 @@ def hermite_coefficients(act, m_max: int, *, dps: int | None = None, normalizati
     --------
     hermite_coefficient : one coefficient.
     dual_kernel : Σ c_m(σ) c_m(τ) ρ^m.
+
+    References
+    ----------
+    .. [1] NIST Digital Library of Mathematical Functions, §18.3 (Hermite He_n and H_n), https://dlmf.nist.gov/18.3
 
     Examples
     --------
@@ -161,10 +165,10 @@ def hermite_coefficient(act, m: int, *, dps: int | None = None, normalization: s
 def dual_kernel(sigma, tau=None, *, rho=RHO, dps: int | None = None, algorithm: str = "auto", absolute=None):
     """The dual kernel K_{σ,τ}(ρ) = E[σ(⟨u,x⟩) τ(⟨v,x⟩)], x ~ N(0, I), unit u, v with ⟨u,v⟩ = ρ.
 
-    τ = σ by default.  By Mehler's formula K_{σ,τ}(ρ) = Σ_m c_m(σ) c_m(τ) ρ^m with the orthonormal
+    τ = σ by default.  By Mehler's formula [1]_ K_{σ,τ}(ρ) = Σ_m c_m(σ) c_m(τ) ρ^m with the orthonormal
     Hermite coefficients of :func:`hermite_coefficients` (SPEC §1, H3).
 
-    Exact (a sympy expression in ``rho``) for polynomials plus sign(t), |t| (so ReLU) and erf(αt) terms
+    Exact (a sympy expression in ``rho``) for polynomials plus sign(t), |t| (so ReLU [2]_) and erf(αt) [3]_ terms
     (and at ρ = ±1 whenever E[σ(g)τ(±g)] is exact); certified (``dps=``, an exact number ``rho``) for
     any activations via the Mehler series with a Parseval tail bound.
 
@@ -200,6 +204,12 @@ def dual_kernel(sigma, tau=None, *, rho=RHO, dps: int | None = None, algorithm: 
         Without ``dps=`` (or with ``algorithm="exact"``) when the kernel has no closed form.
     NotCertified
         If the series cannot reach ``dps`` digits.
+
+    References
+    ----------
+    .. [1] NIST Digital Library of Mathematical Functions, §18.18 (Mehler's formula), https://dlmf.nist.gov/18.18
+    .. [2] Y. Cho and L. K. Saul, "Kernel methods for deep learning", NIPS 2009 (the arc-cosine kernels).
+    .. [3] C. K. I. Williams, "Computing with infinite networks", NIPS 1996 (the erf kernel).
 
     Examples
     --------

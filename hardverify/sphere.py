@@ -77,7 +77,7 @@ def _read_point(x):
 def legendre_polynomial(n, k, x=None, *, dps: int | None = None):
     """P_k^{(n)}: the normalised Legendre polynomial of dimension n, P_k^{(n)}(1) = 1 (SPEC §0.2, F2).
 
-    P_k^{(n)} = C_k^{(λ)}/C_k^{(λ)}(1) with λ = (n-2)/2: Legendre's P_k for n = 3, Chebyshev's T_k for
+    P_k^{(n)} = C_k^{(λ)}/C_k^{(λ)}(1) with λ = (n-2)/2 [1]_ [2]_: Legendre's P_k for n = 3, Chebyshev's T_k for
     n = 2; the P_k^{(n)} are orthogonal for the law ν_n of ⟨x, e⟩, x ~ U(S^{n-1}).  Exact values come
     from the explicit sum or the three-term recurrence (SPEC F2.1) in rational arithmetic; certified
     values (``dps=``) from the recurrence in ball arithmetic with guard bits for its cancellation.
@@ -108,6 +108,13 @@ def legendre_polynomial(n, k, x=None, *, dps: int | None = None):
         read as an exact number, or |x| > 1 with ``dps=``.
     ResourceLimit
         If ``k > 20000`` or ``dps`` is beyond 5000.
+
+    References
+    ----------
+    .. [1] NIST Digital Library of Mathematical Functions, §18.3 (Gegenbauer C_n^{(λ)}), https://dlmf.nist.gov/18.3
+    .. [2] K. Atkinson and W. Han, *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
+       Lecture Notes in Mathematics 2044, Springer, 2012, ch. 2 (P_k^{(n)} as the "Legendre polynomial of
+       dimension n").
 
     Examples
     --------
@@ -200,9 +207,10 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
     """The Funk–Hecke eigenvalue μ_k(σ; n) = E_{t~ν_n}[σ(t) P_k^{(n)}(t)] (SPEC §0.2, F3, F4).
 
     ν_n(t) = c_n (1-t²)^{(n-3)/2} is the law of ⟨x, e⟩ for x uniform on S^{n-1} (the normalised
-    measure), and E_{y~U_n}[σ(⟨x,y⟩) Y(y)] = μ_k Y(x) for every spherical harmonic Y of degree k.
-    Exact for piecewise polynomials (:mod:`hardverify.symbolic.funk_hecke`); certified for any
-    activation (:mod:`hardverify.numeric.funk_hecke`, :mod:`hardverify.numeric.funk_hecke_series`).
+    measure), and E_{y~U_n}[σ(⟨x,y⟩) Y(y)] = μ_k Y(x) for every spherical harmonic Y of degree k (the
+    Funk–Hecke formula [1]_).  Exact for piecewise polynomials (:mod:`hardverify.symbolic.funk_hecke`);
+    certified for any activation (:mod:`hardverify.numeric.funk_hecke`,
+    :mod:`hardverify.numeric.funk_hecke_series`).
 
     Parameters
     ----------
@@ -240,6 +248,11 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
         Without ``dps=`` (or with ``algorithm="exact"``) when σ is not a piecewise polynomial.
     NotCertified
         If the certified route cannot reach ``dps`` digits.
+
+    References
+    ----------
+    .. [1] K. Atkinson and W. Han, *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
+       Lecture Notes in Mathematics 2044, Springer, 2012, ch. 2.
 
     Examples
     --------
@@ -348,7 +361,7 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None):
     """The random-feature kernel κ(ρ) = E_{w~U_n}[σ(⟨w,x⟩)σ(⟨w,y⟩)], |x| = |y| = 1, ⟨x,y⟩ = ρ (F5, §9.4).
 
     Exact for positively p-homogeneous σ: κ(ρ) = K_σ(ρ)/E‖g‖^{2p} with the Gaussian dual kernel K_σ
-    (:func:`dual_kernel`) and E‖g‖^{2p} = n (n+2) ... (n+2p-2).  For ReLU
+    (:func:`dual_kernel`) and E‖g‖^{2p} = n (n+2) ... (n+2p-2).  For ReLU (the arc-cosine kernel [1]_)
     κ(ρ) = (√(1-ρ²) + (π - arccos ρ)ρ)/(2πn).  With ``dps=`` and a number ρ the closed form is enclosed.
 
     Parameters
@@ -374,6 +387,10 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None):
         If σ is not positively homogeneous (with or without ``dps=``).
     DomainError
         If ``n < 2`` or ρ cannot be read as an exact number.
+
+    References
+    ----------
+    .. [1] Y. Cho and L. K. Saul, "Kernel methods for deep learning", NIPS 2009.
 
     Examples
     --------
@@ -443,7 +460,7 @@ def gaussian_scaled_eigenvalue(act, n, k: int, *, dps: int | None = None, algori
 def gaussian_limit(act, k: int) -> sp.Expr:
     """Exact lim_{n→∞} √N(n,k) n^{p/2} μ_k(σ; n) (SPEC H6); it equals the Hermite coefficient c_k(σ).
 
-    Computed from the exact Funk–Hecke form μ_k = r_0(n) + r_1(n) A_n and Wendel's inequality
+    Computed from the exact Funk–Hecke form μ_k = r_0(n) + r_1(n) A_n and Wendel's inequality [1]_
     (:mod:`hardverify.symbolic.bridge`), independently of the Hermite layer, so comparing it with
     :func:`hermite_coefficient` checks H6.
 
@@ -467,6 +484,10 @@ def gaussian_limit(act, k: int) -> sp.Expr:
         If ``k > 2000``.
     NoConvergence
         If a term of the limit is not finite.
+
+    References
+    ----------
+    .. [1] J. G. Wendel, "Note on the gamma function", *Amer. Math. Monthly* 55 (1948), 563–564.
 
     Examples
     --------

@@ -129,8 +129,8 @@ def _ball_of(x, prec: int) -> arb:
 class Enclosure:
     """A certified enclosure ``[mid ± rad]`` of a real number: the certified result kind of hardverify.
 
-    Every ``dps=`` result of the package is an Enclosure whose ball provably contains the true value
-    and whose label ``dps`` is checked against the ball's width.
+    Every ``dps=`` result of the package is an Enclosure whose ball (python-flint's ``arb`` [1]_) provably
+    contains the true value and whose label ``dps`` is checked against the ball's width.
 
     Parameters
     ----------
@@ -159,6 +159,11 @@ class Enclosure:
 
     ``mid``, ``rad``, ``lower`` and ``upper`` are exact mpmath numbers
     (the ball's endpoints are binary floating-point numbers).
+
+    References
+    ----------
+    .. [1] F. Johansson, "Arb: efficient arbitrary-precision midpoint-radius interval arithmetic",
+       *IEEE Transactions on Computers* 66 (2017), 1281–1292.
 
     Examples
     --------

@@ -69,7 +69,7 @@ def harmonic_dimension(n, k):
     """N(n, k) = dim H_k^n, the number of linearly independent degree-k spherical harmonics on S^{n-1}.
 
     Exact at any size: a Python int for integer n (flint binomials, never a float), a sympy
-    expression (a polynomial in n) for a positive-integer Symbol n.  SPEC F1.
+    expression (a polynomial in n) for a positive-integer Symbol n.  SPEC F1; [1]_.
 
     Parameters
     ----------
@@ -89,6 +89,11 @@ def harmonic_dimension(n, k):
         If ``n < 2``, ``n`` is a Symbol not declared a positive integer, or ``k`` is not a non-negative integer.
     ResourceLimit
         If the integer result would exceed 2^26 bits, or ``k > 20000`` for a symbolic ``n``.
+
+    References
+    ----------
+    .. [1] K. Atkinson and W. Han, *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
+       Lecture Notes in Mathematics 2044, Springer, 2012, ch. 2.
 
     Examples
     --------
