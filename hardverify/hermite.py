@@ -65,7 +65,7 @@ def hermite_coefficients(act, m_max: int, *, dps: int | None = None, normalizati
     list of sympy.Expr, or list of Enclosure
         ``m_max + 1`` exact values (no Floats) when ``dps`` is None, else certified balls with at least
         ``dps`` correct digits (a coefficient far below its natural size is certified by
-        |c_m| ≤ 10^{-dps}, and a proved zero is the exact ball 0).
+        |c_m| ≤ 10^{-dps}·max_j |c_j| on the quadrature route, and a proved zero is the exact ball 0).
 
     Raises
     ------

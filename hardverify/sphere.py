@@ -367,7 +367,8 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None):
     Parameters
     ----------
     act : str, sympy.Expr or Activation
-        A positively homogeneous activation (ReLU, leaky ReLU, |t|, sign, step, t^p pieces).
+        A positively homogeneous activation whose dual kernel has a closed form: ReLU, leaky ReLU, |t|,
+        sign, step, monomials t^p (not ReLU(t)^2: its jump at 0 has degree 2).
     n : int or sympy.Symbol
         The dimension, ``n >= 2``, or a positive-integer Symbol.
     rho : sympy.Expr, str or number
@@ -384,7 +385,8 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None):
     Raises
     ------
     NoClosedForm
-        If σ is not positively homogeneous (with or without ``dps=``).
+        If σ is not positively homogeneous, or its dual kernel has no closed form (with or without
+        ``dps=``: the certified value is the enclosed closed form).
     DomainError
         If ``n < 2`` or ρ cannot be read as an exact number.
 
