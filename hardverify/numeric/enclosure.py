@@ -639,8 +639,9 @@ def enclose(value, dps: int) -> Enclosure:
 
     Parameters
     ----------
-    value : sympy.Expr, int, Fraction or str
-        An exact real constant without free symbols (a string is parsed safely).
+    value : sympy.Expr, int, Fraction, float or str
+        An exact real constant without free symbols (a string is parsed safely; a float is read as the
+        decimal it prints).
     dps : int
         Certified decimal digits, 1..5000.
 
