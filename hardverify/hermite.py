@@ -208,8 +208,8 @@ def dual_kernel(sigma, tau=None, *, rho=RHO, dps: int | None = None, algorithm: 
     References
     ----------
     .. [1] NIST Digital Library of Mathematical Functions, §18.18 (Mehler's formula), https://dlmf.nist.gov/18.18
-    .. [2] Y. Cho and L. K. Saul, "Kernel methods for deep learning", NIPS 2009 (the arc-cosine kernels).
-    .. [3] C. K. I. Williams, "Computing with infinite networks", NIPS 1996 (the erf kernel).
+    .. [2] Cho, Y. and Saul, L. K., "Kernel methods for deep learning", NIPS 2009 (the arc-cosine kernels).
+    .. [3] Williams, C. K. I., "Computing with infinite networks", NIPS 1996 (the erf kernel).
 
     Examples
     --------

@@ -112,7 +112,7 @@ def legendre_polynomial(n, k, x=None, *, dps: int | None = None):
     References
     ----------
     .. [1] NIST Digital Library of Mathematical Functions, §18.3 (Gegenbauer C_n^{(λ)}), https://dlmf.nist.gov/18.3
-    .. [2] K. Atkinson and W. Han, *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
+    .. [2] Atkinson, K. and Han, W., *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
        Lecture Notes in Mathematics 2044, Springer, 2012, ch. 2 (P_k^{(n)} as the "Legendre polynomial of
        dimension n").
 
@@ -191,9 +191,9 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measur
     Examples
     --------
     >>> import hardverify as hv
-    >>> [str(m) for m in funk_hecke_eigenvalues("step", 4, 3)]                      # SPEC F4 table, n = 4
+    >>> [str(m) for m in hv.funk_hecke_eigenvalues("step", 4, 3)]                      # SPEC F4 table, n = 4
     ['1/2', '2/(3*pi)', '0', '-2/(15*pi)']
-    >>> mu = funk_hecke_eigenvalues("sigmoid", 1000, 20, dps=30)                     # certified (series route)
+    >>> mu = hv.funk_hecke_eigenvalues("sigmoid", 1000, 20, dps=30)                     # certified (series route)
     >>> all(m.is_exact_zero() for m in mu[2::2])                                    # σ - 1/2 is odd
     True
     """
@@ -251,20 +251,20 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
 
     References
     ----------
-    .. [1] K. Atkinson and W. Han, *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
+    .. [1] Atkinson, K. and Han, W., *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
        Lecture Notes in Mathematics 2044, Springer, 2012, ch. 2.
 
     Examples
     --------
     >>> import hardverify as hv, sympy as sp
-    >>> funk_hecke("relu", 7, 6)                                                   # SPEC V10d
+    >>> hv.funk_hecke("relu", 7, 6)                                                   # SPEC V10d
     1/2048
     >>> n = sp.Symbol("n", integer=True, positive=True)
-    >>> funk_hecke("relu", n, 1)                                                   # SPEC F4: 1/(2n)
+    >>> hv.funk_hecke("relu", n, 1)                                                   # SPEC F4: 1/(2n)
     1/(2*n)
-    >>> funk_hecke("relu", 10**6, 1000, dps=50).rel_accuracy_digits() >= 50
+    >>> hv.funk_hecke("relu", 10**6, 1000, dps=50).rel_accuracy_digits() >= 50
     True
-    >>> funk_hecke("relu", 3, 2, measure="surface") == sp.pi / 4                   # |S²| μ_2 = 4π/16
+    >>> hv.funk_hecke("relu", 3, 2, measure="surface") == sp.pi / 4                   # |S²| μ_2 = 4π/16
     True
     """
     k = as_nonneg_int(k, "degree k", maximum=_sg.MAX_EXACT_DEGREE)
@@ -305,8 +305,8 @@ def kernel_eigenvalue(kernel, n, k: int, *, dps: int | None = None, measure: str
     Examples
     --------
     >>> import sympy as sp, hardverify as hv
-    >>> kappa = hv.activation(random_feature_kernel("relu", 3, hv.t))
-    >>> kernel_eigenvalue(kappa, 3, 2, dps=20).contains(sp.Rational(1, 256))         # SPEC F5
+    >>> kappa = hv.activation(hv.random_feature_kernel("relu", 3, hv.t))
+    >>> hv.kernel_eigenvalue(kappa, 3, 2, dps=20).contains(sp.Rational(1, 256))         # SPEC F5
     True
     """
     return funk_hecke(kernel, n, k, dps=dps, measure=measure, algorithm=algorithm)
@@ -392,7 +392,7 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None):
 
     References
     ----------
-    .. [1] Y. Cho and L. K. Saul, "Kernel methods for deep learning", NIPS 2009.
+    .. [1] Cho, Y. and Saul, L. K., "Kernel methods for deep learning", NIPS 2009.
 
     Examples
     --------
@@ -442,7 +442,7 @@ def gaussian_scaled_eigenvalue(act, n, k: int, *, dps: int | None = None, algori
     Examples
     --------
     >>> import hardverify as hv
-    >>> s = gaussian_scaled_eigenvalue("relu", 10**7, 4, dps=20)
+    >>> s = hv.gaussian_scaled_eigenvalue("relu", 10**7, 4, dps=20)
     >>> s.matches("-0.08143374588")                                                # SPEC H6 example
     True
     """
@@ -489,7 +489,7 @@ def gaussian_limit(act, k: int) -> sp.Expr:
 
     References
     ----------
-    .. [1] J. G. Wendel, "Note on the gamma function", *Amer. Math. Monthly* 55 (1948), 563–564.
+    .. [1] Wendel, J. G., "Note on the gamma function", *Amer. Math. Monthly* 55 (1948), 563–564.
 
     Examples
     --------

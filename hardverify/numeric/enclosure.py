@@ -162,7 +162,7 @@ class Enclosure:
 
     References
     ----------
-    .. [1] F. Johansson, "Arb: efficient arbitrary-precision midpoint-radius interval arithmetic",
+    .. [1] Johansson, F., "Arb: efficient arbitrary-precision midpoint-radius interval arithmetic",
        *IEEE Transactions on Computers* 66 (2017), 1281–1292.
 
     Examples

@@ -92,7 +92,7 @@ def harmonic_dimension(n, k):
 
     References
     ----------
-    .. [1] K. Atkinson and W. Han, *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
+    .. [1] Atkinson, K. and Han, W., *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
        Lecture Notes in Mathematics 2044, Springer, 2012, ch. 2.
 
     Examples
