@@ -14,8 +14,9 @@ __all__ = ["LRU"]
 
 
 class LRU:
-    """A bounded least-recently-used mapping (for caches that grow an entry in place, where
-    ``functools.lru_cache`` does not fit).
+    """A bounded least-recently-used mapping.
+
+    For caches that grow an entry in place, where ``functools.lru_cache`` does not fit.
 
     Parameters
     ----------

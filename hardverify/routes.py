@@ -226,10 +226,10 @@ def hermite_coefficients(act, M: int, *, dps=None, normalization="orthonormal", 
         The largest degree.
     dps : int, optional
         Certified decimal digits; None for an exact result.
-    algorithm : str
-        A route allowed for the quantity (see :data:`ALGORITHMS`).
     normalization : {"orthonormal", "probabilists", "physicists"}
         The basis.
+    algorithm : str
+        A route allowed for the quantity (see :data:`ALGORITHMS`).
 
     Returns
     -------
@@ -268,10 +268,10 @@ def hermite_coefficient(act, m: int, *, dps=None, normalization="orthonormal", a
         The degree.
     dps : int, optional
         Certified decimal digits; None for an exact result.
-    algorithm : str
-        A route allowed for the quantity (see :data:`ALGORITHMS`).
     normalization : {"orthonormal", "probabilists", "physicists"}
         The basis.
+    algorithm : str
+        A route allowed for the quantity (see :data:`ALGORITHMS`).
 
     Returns
     -------
@@ -341,8 +341,10 @@ def _exact_table_coefficients(act: Activation, M: int, dps: int) -> list:
 
 
 def hermite_table(act, M: int, dps: int, *, algorithm: str = "auto") -> _ndual.HermiteTable:
-    """A certified table c_0..c_M(σ) with E[σ²]: from the closed forms when they exist (``auto``), else —
-    and always for the independent ``series``/``quadrature`` routes — from certified quadrature.
+    """A certified table c_0..c_M(σ) with E[σ²], for Mehler sums.
+
+    From the closed forms when they exist (``auto``), else — and always for the independent
+    ``series``/``quadrature`` routes — from certified quadrature.
 
     Parameters
     ----------
@@ -600,10 +602,10 @@ def funk_hecke_eigenvalues(act, n, K: int, *, dps=None, measure="normalized", al
         The largest degree.
     dps : int, optional
         Certified decimal digits; None for an exact result.
-    algorithm : str
-        A route allowed for the quantity (see :data:`ALGORITHMS`).
     measure : {"normalized", "surface"}
         The measure.
+    algorithm : str
+        A route allowed for the quantity (see :data:`ALGORITHMS`).
 
     Returns
     -------
@@ -655,10 +657,10 @@ def funk_hecke(act, n, k: int, *, dps=None, measure="normalized", algorithm="aut
         The degree.
     dps : int, optional
         Certified decimal digits; None for an exact result.
-    algorithm : str
-        A route allowed for the quantity (see :data:`ALGORITHMS`).
     measure : {"normalized", "surface"}
         The measure.
+    algorithm : str
+        A route allowed for the quantity (see :data:`ALGORITHMS`).
 
     Returns
     -------

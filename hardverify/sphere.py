@@ -284,12 +284,16 @@ def kernel_eigenvalue(kernel, n, k: int, *, dps: int | None = None, measure: str
     Parameters
     ----------
     kernel : str, sympy.Expr or Activation
-        κ as an activation: an expression in :data:`hardverify.t`, read on [-1, 1].
+        The kernel κ as an activation: an expression in :data:`hardverify.t`, read on [-1, 1].
     n : int or sympy.Symbol
         The dimension, ``n >= 2``, or a positive-integer Symbol (exact only).
     k : int
         The degree, ``k >= 0``.
-    dps, measure, algorithm
+    dps : int, optional
+        Certified decimal digits; without it the result is exact.
+    measure : {"normalized", "surface"}
+        As in :func:`funk_hecke`.
+    algorithm : {"auto", "exact", "series", "quadrature"}
         As in :func:`funk_hecke`.
 
     Returns

@@ -216,7 +216,6 @@ def paper(key: str) -> dict:
 def anchor(claim_id: str) -> str:
     """The anchor of an entry in ``claims.md`` and on the documentation page: the ID in lower case.
 
-
     Parameters
     ----------
     claim_id : str

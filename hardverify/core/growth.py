@@ -298,8 +298,9 @@ def growth_bound(expr, var, domain=None) -> Growth:
 
 
 def piecewise_growth(pieces, var) -> Growth:
-    """One bound for a function given by analytic pieces: each piece is bounded on its own interval,
-    and |σ| ≤ max_i G_i ≤ (max A_i)(1+|t|)^{max p} e^{max a |t|}.
+    """One growth bound for a function given by analytic pieces.
+
+    Each piece is bounded on its own interval, and |σ| ≤ max_i G_i ≤ (max A_i)(1+|t|)^{max p} e^{max a |t|}.
 
     Parameters
     ----------
@@ -367,8 +368,10 @@ def _violation(bound: Growth, evaluate, kinks):
 
 
 def verify_growth(supplied: Growth, pieces, var, evaluate, kinks=()) -> Growth:
-    """A user's growth bound, accepted only when hardverify proves it: it must dominate the bound that
-    :func:`piecewise_growth` derives (A, p, a each at least as large; then it holds at every t).
+    """A user's growth bound, accepted only when hardverify proves it.
+
+    It must dominate the bound that :func:`piecewise_growth` derives (A, p, a each at least as large;
+    then it holds at every t).
 
     A bound violated at a probe point (a certified ball of |σ(t)| above it) raises DomainError with the
     point; a bound neither proved nor refuted raises :class:`NotCertified` (a certified result may

@@ -231,8 +231,9 @@ def _split(expr, var, lo, hi, out):
 
 
 def switch_points(expr, var) -> tuple:
-    """Every switch point of ``expr``, including those where the two sides agree (which
-    :func:`split_pieces` merges away).
+    """Every switch point of ``expr``, in increasing order.
+
+    Including those where the two sides agree (which :func:`split_pieces` merges away).
 
     Parameters
     ----------

@@ -63,7 +63,7 @@ class Family(Protocol):
 
     Parameters
     ----------
-    *args
+    *args, **kwargs
         A protocol is not instantiated; implementations define their own constructors.
     """
 
