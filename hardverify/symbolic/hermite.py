@@ -425,8 +425,8 @@ def _coefficients(act, ms, normalization):
 def he_expectations(act, m_max: int) -> list:
     """Exact E[σ(g) He_m(g)] for m = 0..m_max, unnormalised and unexpanded.
 
-    The fast input of numeric layers that divide by √(m!) in ball arithmetic (expanding each closed form in sympy costs far more
-    than evaluating it, for kinks at irrational points).
+    The fast input of numeric layers that divide by √(m!) in ball arithmetic (expanding each closed
+    form in sympy costs far more than evaluating it, for kinks at irrational points).
 
     Parameters
     ----------
