@@ -178,6 +178,15 @@ def check_frequency(act: Activation) -> None:
     ------
     ResourceLimit
         If |ω| > :data:`~hardverify.core.activations.MAX_FREQUENCY` (64).
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> check_frequency(hv.activation(sp.sin(3 * hv.t)))                   # |ω| = 3: accepted
+    >>> check_frequency(hv.activation(sp.sin(100 * hv.t)))
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.ResourceLimit: sin(100*t) oscillates with frequency |ω| = 100 > 64: ...
     """
     w = act.frequency
     if w is not None and float(w) > MAX_FREQUENCY:
@@ -362,6 +371,14 @@ def hermite_table(act, M: int, dps: int, *, algorithm: str = "auto") -> _ndual.H
     -------
     HermiteTable
         Certified c_0..c_M with the certified second moment E[σ²] (for the Parseval tail bound).
+
+    Examples
+    --------
+    >>> tab = hermite_table("relu", 10, 20)                                # from the closed forms
+    >>> tab.source, tab.degree >= 10, tab.norm2.contains(arb(1) / 2)
+    ('exact', True, True)
+    >>> hermite_table("relu", 10, 20, algorithm="series").source           # independent of them
+    'quadrature'
     """
     act = as_activation(act)
     if algorithm in INDEPENDENT or not _has_hermite_closed_form(act):

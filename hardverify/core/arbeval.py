@@ -322,6 +322,15 @@ def compile_expr(expr, var):
     -------
     callable
         ``f(x, analytic=False)`` with ``x`` an ``arb`` or ``acb``.
+
+    Examples
+    --------
+    >>> from flint import ctx
+    >>> t = sp.Symbol("t", real=True)
+    >>> f = compile_expr(sp.Abs(t), t)
+    >>> with ctx.workprec(64):
+    ...     print(f(arb(-2)) == 2, f(acb(1), True).is_finite(), f(acb(0), True).is_finite())   # |t| not analytic at 0
+    True True False
     """
     expr = sp.sympify(expr)
     compiled = _compile_cached(expr, var)

@@ -230,6 +230,16 @@ def parity(pieces: list[Piece], var) -> Parity:
     -------
     Parity
         The facts sympy proves; a fact it cannot prove is None (never guessed).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from hardverify.core.piecewise import split_pieces
+    >>> t = sp.Symbol("t", real=True)
+    >>> parity(split_pieces(t**3 + sp.Abs(t), t), t)                  # σ - t³ = |t| is even
+    Parity(odd_up_to=None, even_up_to=t**3)
+    >>> parity(split_pieces(t * sp.erf(t) + t**2, t), t).describe()   # even: t erf(t) and t² are
+    'even'
     """
     refined = _refine(pieces)
     mirror = {(a, b): e for a, b, e in refined}

@@ -101,6 +101,11 @@ def sign_at(value) -> int:
     ------
     DomainError
         If the sign cannot be decided exactly.
+
+    Examples
+    --------
+    >>> sign_at(sp.sqrt(2) - sp.Rational(141, 100)), sign_at(sp.pi - 3), sign_at(sp.Integer(0))
+    (1, 1, 0)
     """
     s = sign_of(sp.nsimplify(value) if value.is_Float else value)
     if s is None:
@@ -298,6 +303,12 @@ def split_pieces(expr, var) -> list[Piece]:
         If a condition or sign cannot be decided exactly, or a branch is undefined.
     ResourceLimit
         If there are more than 256 pieces.
+
+    Examples
+    --------
+    >>> t = sp.Symbol("t", real=True)
+    >>> [(p.left, p.right, p.expr) for p in split_pieces(sp.Max(t, 0) + sp.Min(t, 0), t)]   # = t: merged
+    [(-oo, oo, t)]
     """
     expr = sp.sympify(expr)
     pieces: list[Piece] = []

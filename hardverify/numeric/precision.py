@@ -72,6 +72,14 @@ def tolerance(dps: int) -> arb:
     -------
     flint.arb
         A ball containing 10^{-dps}.
+
+    Examples
+    --------
+    >>> from flint import fmpq
+    >>> b = tolerance(30)
+    >>> with ctx.workprec(300):                    # read 10^-30 finer than the ball before comparing
+    ...     print(b.contains(fmpq(1, 10**30)))
+    True
     """
     with ctx.workprec(64 + bits_for_dps(dps) // 8):
         return arb(10) ** (-dps)
@@ -176,6 +184,12 @@ def until_met(compute: Callable[[], arb], dps: int, *, scale=1, start_bits: int 
     ------
     NotCertified
         If no attempt meets ``dps``, or a ball is not finite.
+
+    Examples
+    --------
+    >>> b = until_met(lambda: arb(1).exp() - arb(10) ** -60 - arb(1).exp(), 20)    # cancellation: needs > 60 digits
+    >>> meets(b, 20) and b.overlaps(-arb(10) ** -60)
+    True
     """
     prec = start_bits or bits_for_dps(dps) + 32
     for _ in range(attempts):

@@ -101,6 +101,15 @@ def taylor_coefficients(expr, var, M: int) -> list:
     ------
     DomainError
         If a function is not supported or the expression is not analytic at 0.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> t = sp.Symbol("t", real=True)
+    >>> with ctx.workprec(80):
+    ...     cs = taylor_coefficients(sp.exp(t), t, 6)
+    >>> all(c.overlaps(1 / arb.fac_ui(m)) for m, c in enumerate(cs))           # e^t = Σ t^m/m!
+    True
     """
     old = ctx.cap
     try:

@@ -117,6 +117,13 @@ class EigenForm:
         -------
         flint.arb
             A ball containing r0 + r1·A_n (A_n by log-Gamma in ball arithmetic).
+
+        Examples
+        --------
+        >>> from flint import ctx
+        >>> with ctx.workprec(80):
+        ...     print(eigen_forms("relu", 4, 2)[2].to_arb().overlaps(2 / (15 * arb.pi())))   # μ_2(ReLU; 4) = 2/(15π)
+        True
         """
         from ..core.arbeval import enclose_constant
         n = self.n

@@ -81,6 +81,12 @@ def he_values(x, n: int) -> list:
     -------
     list
         The ``n + 1`` values He_0(x), ..., He_n(x).
+
+    Examples
+    --------
+    >>> x = fmpq(1, 2)
+    >>> he_values(x, 3) == [fmpq(1), x, x**2 - 1, x**3 - 3 * x]                # He_2 = x² - 1, He_3 = x³ - 3x
+    True
     """
     vals = [x ** 0 if not isinstance(x, fmpq) else fmpq(1)]
     if n >= 1:
