@@ -308,6 +308,8 @@ def _probe_pair(family: SubsetFamily, dist) -> tuple:
     mean = getattr(dist, "mean", None)                 # GaussianLaw: the shifted coordinates
     if mean is not None:
         cands = sorted(mean.rest)[: 2 * k + 2] + cands
+    for block in getattr(dist, "blocks", ()):          # CorrelatedGaussian: the correlated coordinates
+        cands = list(block[: 2 * k + 2]) + cands
     bad = list(dict.fromkeys(c for c in cands if not dist.is_invariant_under(reflection(c))))[:2]
     if len(bad) < 2:
         return tuple(range(1, k + 1)), tuple(range(2, k + 2))

@@ -231,3 +231,36 @@ def as_expr(value, what: str, *, allow_symbols: bool = False):
     if v.atoms(sp.Float):
         v = v.xreplace({f: sp.Rational(str(f)) for f in v.atoms(sp.Float)})
     return v
+
+
+def canonical_exact(x):
+    """An exact sympy number in a canonical form, without numerical guessing.
+
+    Rationals are returned unchanged; anything else is expanded and its radicals rationalised
+    (``sympy.radsimp``).  Never ``sympy.nsimplify``: it guesses from floating-point values and in sympy 1.14
+    turns some exact Rationals into other numbers (``nsimplify(Rational(1615, 2))`` is an algebraic number
+    that differs from 1615/2 by 7.6e-15).
+
+    Parameters
+    ----------
+    x : sympy.Expr
+        An exact expression.
+
+    Returns
+    -------
+    sympy.Expr
+        The same number.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> canonical_exact(sp.Rational(1615, 2)) == sp.Rational(1615, 2)
+    True
+    >>> canonical_exact((1 + sp.sqrt(2)) ** 2)
+    2*sqrt(2) + 3
+    """
+    x = sp.sympify(x)
+    if x.is_Rational:
+        return x
+    return sp.radsimp(sp.expand(x))
+

@@ -147,7 +147,7 @@ def sphere_moment(n, alpha) -> sp.Expr:
         den = sp.Integer(1)
         for i in range(s):
             den *= sp.Rational(n, 2) + i
-        return sp.nsimplify(num) / den if num.is_Rational else num / den
+        return num / den
     return sp.gammasimp(sp.gamma(n / 2) / sp.gamma(n / 2 + sp.Rational(total, 2)) * num)
 
 

@@ -41,6 +41,7 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb
 
+from ...core.numbers import canonical_exact
 from ...errors import DomainError
 from ...verdict import Status, Verdict
 from .conventions import check_nonnegative, check_positive, exact_number
@@ -171,7 +172,7 @@ def regime(d, *, beta, gamma=None, gamma_std=None, sigma, noise_model: str = "ga
     out.append(_v(bool(0 < b < 1), "0 < beta < 1",
                   f"beta = {b}" + ("  (beta = 0: noiseless CLWE is easy by the LLL attack, C8)" if b == 0 else "")))
     # 2. γ ≥ 2√d (compare γ² with 4d exactly when γ² is rational)
-    G2 = sp.nsimplify(G ** 2) if G.is_number else G ** 2
+    G2 = canonical_exact(G ** 2) if G.is_number else G ** 2
     ok = bool(G2 >= 4 * d) if G2.is_Rational else None
     if ok is None:
         with_ = certify(lambda prec: to_arb(G2 - 4 * d, prec), dps)

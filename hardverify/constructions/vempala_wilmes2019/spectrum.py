@@ -35,6 +35,7 @@ from flint import arb, ctx
 
 from hardverify.core.activations import Activation, activation
 from hardverify.core.markup import clip
+from hardverify.core.numbers import canonical_exact
 from hardverify.errors import DomainError, NoClosedForm, NotCertified
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps, enclose
 from hardverify.sphere import funk_hecke_eigenvalues, harmonic_dimension, kernel_eigenvalue, random_feature_kernel
@@ -413,7 +414,7 @@ def stability(act, n: int, eta_prime, *, dps: int = 30) -> Verdict:
     M, ell = s["value"], s["degree"]
     params = {"activation": _act(act).label, "n": n, "eta_prime": str(eta)}
     if s["exact"]:
-        prod = sp.nsimplify(sp.expand(eta * M))
+        prod = canonical_exact(eta * M)
         if prod.is_Rational:
             ok = prod <= 2
             return Verdict(Status.PROVED if ok else Status.REFUTED, claim="W2", params=params, source=SOURCE,

@@ -23,6 +23,7 @@ from fractions import Fraction
 
 import sympy as sp
 
+from hardverify.core.numbers import canonical_exact
 from hardverify.errors import DomainError
 from hardverify.sphere import sphere_moment, zonal_harmonic
 
@@ -102,7 +103,7 @@ def as_unit_point(w, n: int, name: str = "point") -> tuple:
         if not c.is_number or c.is_real is False:
             raise DomainError(f"{name} has a non-real or symbolic coordinate {c!r}")
         out.append(c)
-    norm2 = sp.nsimplify(sp.expand(sum(c * c for c in out)))
+    norm2 = canonical_exact(sum(c * c for c in out))
     if norm2 != 1:
         raise DomainError(f"{name} is not on the unit sphere: Σ w_i² = {norm2} ≠ 1 (exact points must have norm "
                           "exactly 1)")
@@ -388,7 +389,7 @@ class HarmonicTarget:
             for m2, c2 in terms:
                 key = tuple(a + b for a, b in zip(m1, m2))
                 acc[key] = acc.get(key, 0) + c1 * c2
-        return sp.nsimplify(sp.expand(sp.Add(*[c * _moment(self.n, key) for key, c in acc.items() if c != 0])))
+        return canonical_exact(sp.Add(*[c * _moment(self.n, key) for key, c in acc.items() if c != 0]))
 
     def __repr__(self) -> str:
         return f"HarmonicTarget(n={self.n}, degrees={list(self.degrees)})"
@@ -409,7 +410,7 @@ def rational_sphere_point(y) -> tuple:
     Parameters
     ----------
     y : sequence
-        n - 1 rationals (Fractions, ints or sympy numbers that ``nsimplify`` to rationals).
+        n - 1 rationals (Fractions, ints or sympy Rationals).
 
     Returns
     -------
@@ -421,7 +422,7 @@ def rational_sphere_point(y) -> tuple:
     >>> rational_sphere_point([sp.Rational(1, 2)])
     (4/5, -3/5)
     """
-    y = [sp.Rational(sp.nsimplify(c)) if not isinstance(c, Fraction) else sp.Rational(c.numerator, c.denominator)
+    y = [sp.Rational(c.numerator, c.denominator) if isinstance(c, Fraction) else sp.Rational(canonical_exact(c))
          for c in y]
     s = sum(c * c for c in y)
     return tuple([2 * c / (s + 1) for c in y] + [(s - 1) / (s + 1)])
