@@ -73,7 +73,33 @@ BALL = re.compile(r"\[\s*([-+]?[0-9.]+(?:e[-+]?[0-9]+)?)?\s*\+/-\s*([0-9.]+(?:e[
 def escape_text(text: str) -> str:
     """Plain text (one line) as LaTeX text mode: specials escaped, Unicode math symbols as ``\\ensuremath{...}``.
 
+    The form of a report table cell (:mod:`hardverify.report.latex`).  Runs of whitespace (newlines
+    included) become one space; the ten LaTeX specials ``\\ { } $ & # ^ _ % ~`` and ``< > |`` become
+    text-mode commands (``_`` → ``\\_``, ``\\`` → ``\\textbackslash{}``); Greek letters and math symbols
+    become ``\\ensuremath{\\sigma}`` etc., super- and subscript digits ``\\ensuremath{^{2}}``; dashes, quotes,
+    a few accented letters and the no-break space get their text-mode spelling (``—`` → ``---``).
     A character with no mapping is written as ``\\texttt{U+XXXX}``, so nothing is lost silently.
+
+    Parameters
+    ----------
+    text : str
+        The text; anything else is converted with ``str`` first.
+
+    Returns
+    -------
+    str
+        LaTeX for text mode, with balanced braces (:func:`braces_balanced`).
+
+    See Also
+    --------
+    escape_math : the same for math mode.
+
+    Examples
+    --------
+    >>> escape_text("x_1 ≤ σ² — ☃")
+    'x\\\\_1 \\\\ensuremath{\\\\leq} \\\\ensuremath{\\\\sigma}\\\\ensuremath{^{2}} --- \\\\texttt{U+2603}'
+    >>> escape_text("a\\n   b") == "a b" and braces_balanced(escape_text("{}{$&#^_%~\\\\"))
+    True
     """
     out = []
     for ch in re.sub(r"\s+", " ", str(text)):
@@ -100,7 +126,29 @@ def escape_math(text: str) -> str:
     Every character prints as written: ``\\ { } $ & # ^ _ % ~ |`` become math-mode commands, spaces are
     kept (``\\ ``), Unicode math symbols become their commands (``σ`` → ``{\\sigma}``), super- and subscript
     digits become ``^{2}``, ``_{2}``; anything else is ``\\texttt{U+XXXX}``.  Letters, digits and
-    ``+ - * / ( ) [ ] , . : ; = < > ' ! ?`` are kept.
+    ``+ - * / ( ) [ ] , . : ; = < > ' ! ?`` are kept.  Runs of whitespace become one space first.
+    Notebook displays (``_repr_latex_``) use it for labels typeset by MathJax.
+
+    Parameters
+    ----------
+    text : str
+        The text; anything else is converted with ``str`` first.
+
+    Returns
+    -------
+    str
+        LaTeX for math mode, with balanced braces (:func:`braces_balanced`).
+
+    See Also
+    --------
+    escape_text : the same for text mode.
+
+    Examples
+    --------
+    >>> escape_math("x_1 ≤ σ²")
+    'x\\\\_1\\\\ {\\\\leq}\\\\ {\\\\sigma}^{2}'
+    >>> braces_balanced(escape_math("{a} & b_c ~ 50%"))
+    True
     """
     out = []
     for ch in re.sub(r"\s+", " ", str(text)):
@@ -125,8 +173,21 @@ def escape_markdown(text) -> str:
     """``text`` on one line with the Markdown-active characters ``\\ ` * _ [ ] < > | ~ $ & #`` escaped.
 
     CommonMark lets any ASCII punctuation be escaped, and GitHub's tables read ``\\|`` as a
-    literal bar, so the escaped text renders exactly as the original.
+    literal bar, so the escaped text renders exactly as the original.  Runs of whitespace (newlines
+    included) become one space, so the result fits in one table cell.
 
+    Parameters
+    ----------
+    text : object
+        Converted with ``str``.
+
+    Returns
+    -------
+    str
+        One line of Markdown.
+
+    Examples
+    --------
     >>> escape_markdown("2*sqrt(2)/sqrt(pi) | x_1 [sign] <b>")
     '2\\\\*sqrt(2)/sqrt(pi) \\\\| x\\\\_1 \\\\[sign\\\\] \\\\<b\\\\>'
     """
@@ -137,7 +198,21 @@ def latex_of(x) -> str:
     """An exact number, a dimension or a sympy expression as LaTeX math (``sympy.latex``; ints as digits).
 
     Text is never parsed (sympify would evaluate it): a string is typeset as an escaped ``\\mathrm`` label.
+    A Python ``int`` is written out in full (no ``sympy`` rounding or scientific notation); anything else
+    goes through ``sympy.sympify`` and ``sympy.latex``.
 
+    Parameters
+    ----------
+    x : int, sympy.Expr, number or str
+        The value; a ``str`` is a label, not an expression.
+
+    Returns
+    -------
+    str
+        LaTeX for math mode (no surrounding ``$``).
+
+    Examples
+    --------
     >>> latex_of(5), latex_of(sp.Rational(1, 2)), latex_of(10**30), latex_of("a_b")
     ('5', '\\\\frac{1}{2}', '1000000000000000000000000000000', '\\\\mathrm{a\\\\_b}')
     """
@@ -149,6 +224,21 @@ def latex_of(x) -> str:
 def sci_latex(x: str) -> str:
     """A decimal in Python/arb notation as LaTeX math: ``"3.1e-12"`` → ``3.1 \\cdot 10^{-12}`` (others unchanged).
 
+    Only a whole string ``<mantissa>e<exponent>`` is rewritten (the exponent loses its sign ``+`` and
+    leading zeros); any other string is returned as it is.
+
+    Parameters
+    ----------
+    x : str
+        A number as Python or python-flint prints it.
+
+    Returns
+    -------
+    str
+        LaTeX for math mode.
+
+    Examples
+    --------
     >>> sci_latex("3.1e-12"), sci_latex("2.5e+20"), sci_latex("0.25")
     ('3.1 \\\\cdot 10^{-12}', '2.5 \\\\cdot 10^{20}', '0.25')
     """
@@ -159,10 +249,28 @@ def sci_latex(x: str) -> str:
 def ball_latex(text: str) -> str:
     """An arb ball ``[mid +/- rad]`` as ``$mid \\pm rad$`` (the radius in scientific notation).
 
+    The text is matched by :data:`BALL`; a ball printed without its midpoint (``[+/- rad]``) gets the
+    midpoint ``0``.  Midpoint and radius are rewritten with :func:`sci_latex`.
+
+    Parameters
+    ----------
+    text : str
+        A ball as python-flint prints it (``str(arb)``); surrounding whitespace is ignored.
+
+    Returns
+    -------
+    str
+        Inline LaTeX math, ``$...$`` included.
+
     Raises
     ------
     HardverifyError
         ``text`` is not of the form ``[mid +/- rad]``.
+
+    Examples
+    --------
+    >>> ball_latex("[3.14159 +/- 2.65e-6]"), ball_latex("[+/- 1.5e-10]")
+    ('$3.14159 \\\\pm 2.65 \\\\cdot 10^{-6}$', '$0 \\\\pm 1.5 \\\\cdot 10^{-10}$')
     """
     m = BALL.fullmatch(text.strip())
     if not m:
@@ -173,6 +281,21 @@ def ball_latex(text: str) -> str:
 def braces_balanced(tex: str) -> bool:
     """True when every unescaped ``{`` has its ``}`` (a cheap check that the output is well formed).
 
+    A backslash escapes the next character (``\\{``, ``\\}`` and ``\\\\`` are not braces); a ``}`` before
+    its ``{`` makes the text unbalanced.
+
+    Parameters
+    ----------
+    tex : str
+        LaTeX source.
+
+    Returns
+    -------
+    bool
+        Whether the braces nest correctly.
+
+    Examples
+    --------
     >>> braces_balanced(r"\\textbf{a \\{ b}"), braces_balanced("{a")
     (True, False)
     """
@@ -191,6 +314,23 @@ def braces_balanced(tex: str) -> bool:
 def clip(text, n: int) -> str:
     """``str(text)`` cut to ``n`` characters with an ellipsis when it is longer.
 
+    The first ``n - 1`` characters are kept and ``…`` appended, so the result has ``n`` characters
+    (for ``n >= 1``).
+
+    Parameters
+    ----------
+    text : object
+        Converted with ``str``.
+    n : int
+        The longest result, in characters.
+
+    Returns
+    -------
+    str
+        ``str(text)`` itself when it has at most ``n`` characters.
+
+    Examples
+    --------
     >>> clip("abcdef", 4), clip(12, 4)
     ('abc…', '12')
     """
@@ -201,6 +341,18 @@ def clip(text, n: int) -> str:
 class Styled:
     """A table cell with a CSS style chosen by the code; the text is still escaped.
 
+    :func:`html_table` writes the style into the cell's ``style`` attribute (HTML-escaped) and the text
+    through ``str`` and :func:`html.escape`, like any other cell.
+
+    Parameters
+    ----------
+    text : object
+        The cell's content (``str(cell) == str(text)``).
+    style : str
+        A CSS declaration list, e.g. ``"color:green"``.
+
+    Examples
+    --------
     >>> html_table([(Styled("PROVED", "color:green"),)])
     "<table><tbody><tr><td style='color:green'>PROVED</td></tr></tbody></table>"
     """
