@@ -275,7 +275,25 @@ class CorrelatedGaussian(Distribution):
 
     # -- entries and forms ------------------------------------------------------------
     def entry(self, i: int, j: int):
-        """Σ_ij (exact)."""
+        """Σ_ij, the covariance of x_i and x_j (exact).
+
+        Parameters
+        ----------
+        i, j : int
+            Coordinates, 1-based.  They are not range-checked: a coordinate outside 1..n reads as an
+            uncorrelated coordinate of the default variance.
+
+        Returns
+        -------
+        int or sympy.Expr
+            The variance Σ_ii when ``i == j``, else the stored off-diagonal entry (0 when absent).
+
+        Examples
+        --------
+        >>> D = CorrelatedGaussian(3, {(1, 3): sp.Rational(1, 2), (2, 2): 5})
+        >>> D.entry(3, 1) == D.entry(1, 3) == sp.Rational(1, 2), D.entry(2, 2), D.entry(1, 2)
+        (True, 5, 0)
+        """
         if i == j:
             return self.variances[i]
         return self._nbrs.get(i, {}).get(j, 0)
@@ -284,11 +302,49 @@ class CorrelatedGaussian(Distribution):
         return [[self.entry(i, j) for j in coords] for i in coords]
 
     def marginal_covariance(self, coords) -> sp.Matrix:
-        """Σ restricted to ``coords`` (1-based), an exact sympy Matrix."""
+        """Σ_CC, the covariance of the marginal x_C for the coordinates C = ``coords``, exactly.
+
+        Parameters
+        ----------
+        coords : iterable of int
+            Coordinates, 1-based, in the order of the rows (not range-checked, see :meth:`entry`).
+
+        Returns
+        -------
+        sympy.Matrix
+            The |C| × |C| matrix (Σ_{c_a c_b}), exact entries.
+
+        Examples
+        --------
+        >>> D = CorrelatedGaussian(10**6, {(1, 3): sp.Rational(1, 2)})
+        >>> D.marginal_covariance([3, 1]).det()          # 1 - (1/2)², and the marginal of N(0, Σ) is N(0, Σ_CC)
+        3/4
+        """
         return sp.Matrix(self._submatrix(list(coords)))
 
     def covariance_form(self, u: dict, v: dict):
-        """uᵀ Σ v for sparse vectors ``{coordinate: value}`` (exact), at cost O(|u| · min(|v|, degree))."""
+        """uᵀ Σ v for sparse vectors ``{coordinate: value}`` (exact), at cost O(|u| · min(|v|, degree)).
+
+        This is Cov(⟨u, x⟩, ⟨v, x⟩) for x ~ N(μ, Σ): two units σ(⟨w, x⟩ + b) and σ(⟨w', x⟩ + b') are
+        correlated through wᵀ Σ w' (module docstring), so the exact route never needs a square root of Σ.
+
+        Parameters
+        ----------
+        u, v : dict
+            ``{coordinate: value}``, 1-based; absent coordinates are 0 (not range-checked).
+
+        Returns
+        -------
+        int or sympy.Expr
+            Σ_i Σ_j u_i Σ_ij v_j, exact.
+
+        Examples
+        --------
+        >>> D = CorrelatedGaussian(3, {(1, 2): sp.Rational(1, 3), (3, 3): 2})
+        >>> u, v = {1: 1, 3: 2}, {2: 3, 3: 1}
+        >>> D.covariance_form(u, v) == D.covariance_form(v, u) == 1 * sp.Rational(1, 3) * 3 + 2 * 2 * 1
+        True
+        """
         total = 0
         for i, x in u.items():
             y = v.get(i)
@@ -303,16 +359,68 @@ class CorrelatedGaussian(Distribution):
         return total
 
     def mean_form(self, u: dict):
-        """⟨u, μ⟩ for a sparse vector ``{coordinate: value}`` (exact)."""
+        """⟨u, μ⟩ = E⟨u, x⟩ for a sparse vector ``{coordinate: value}`` (exact).
+
+        Parameters
+        ----------
+        u : dict
+            ``{coordinate: value}``, 1-based; absent coordinates are 0 (not range-checked).
+
+        Returns
+        -------
+        int or sympy.Expr
+            Σ_i u_i μ_i, exact.
+
+        Examples
+        --------
+        >>> D = CorrelatedGaussian(5, {(1, 2): sp.Rational(1, 2)}, mean={2: 3})
+        >>> D.mean_form({1: 7, 2: 2}) == D.moment({2: 1}) * 2      # μ_1 = 0, μ_2 = 3
+        True
+        """
         return sum((self.mean[c] * x for c, x in u.items()), 0)
 
     # -- symmetry -----------------------------------------------------------------------
     @property
     def symmetry(self) -> str:
+        """A description of the symmetry group.
+
+        Returns
+        -------
+        str
+            The signed permutations R with R μ = μ and R Σ Rᵀ = Σ; :meth:`is_invariant_under` decides
+            membership exactly.
+        """
         return "signed permutations R with R μ = μ and R Σ Rᵀ = Σ (computed from μ and Σ)"
 
     def is_invariant_under(self, R) -> bool:
-        """True iff R x ~ N(μ, Σ) for x ~ N(μ, Σ): μ_{π(i)} = s_i μ_i and Σ_{π(i)π(j)} = s_i s_j Σ_ij (exact)."""
+        """True iff R x ~ N(μ, Σ) for x ~ N(μ, Σ): μ_{π(i)} = s_i μ_i and Σ_{π(i)π(j)} = s_i s_j Σ_ij (exact).
+
+        R x ~ N(Rμ, RΣRᵀ), and a Gaussian is determined by its mean and covariance, so the two exact
+        equalities are necessary and sufficient.  Only the coordinates R moves, the exceptions of μ and of
+        the variances, and the stored off-diagonal entries are compared: O(|moved| + |exceptions|).
+
+        Parameters
+        ----------
+        R : SignedPermutation
+            A signed permutation of the coordinates 1..n.
+
+        Returns
+        -------
+        bool
+            Decided exactly (``sign_of`` on exact differences).
+
+        Raises
+        ------
+        DomainError
+            If R is not a SignedPermutation or moves a coordinate outside 1..n.
+
+        Examples
+        --------
+        >>> from hardverify.distributions import point_reflection, transposition
+        >>> D = CorrelatedGaussian(4, {(1, 2): sp.Rational(1, 2), (3, 4): sp.Rational(1, 2)})
+        >>> D.is_invariant_under(point_reflection()), D.is_invariant_under(transposition(1, 3))
+        (True, False)
+        """
         check_transform(R, self.n)
         mu, v = self.mean, self.variances
         if R.flip_all and (sign_of(mu.default) != 0 or any(sign_of(x) != 0 for x in mu.rest.values())):
@@ -330,13 +438,26 @@ class CorrelatedGaussian(Distribution):
 
     @property
     def all_reflections(self) -> bool:
-        """True iff every x_i ↦ -x_i preserves the law: μ = 0 and Σ diagonal."""
+        """True iff every x_i ↦ -x_i preserves the law: μ = 0 and Σ diagonal.
+
+        Returns
+        -------
+        bool
+            Decided exactly; False as soon as one covariance Σ_ij (i ≠ j) or one mean μ_i is non-zero.
+        """
         return (not self.covariances and sign_of(self.mean.default) == 0
                 and all(sign_of(x) == 0 for x in self.mean.rest.values()))
 
     @property
     def permutation_invariant(self) -> bool:
-        """True iff every permutation preserves the law: μ = c·1 and Σ = aI + bJ."""
+        """True iff every permutation preserves the law: μ = c·1 and Σ = aI + bJ.
+
+        Returns
+        -------
+        bool
+            Decided exactly: constant mean and variances, and either no covariances or all
+            n(n - 1)/2 of them stored and equal.
+        """
         if not (self.mean.is_constant and self.variances.is_constant):
             return False
         if not self.covariances:
@@ -350,7 +471,34 @@ class CorrelatedGaussian(Distribution):
 
         E[x_i F(x)] = μ_i E[F] + Σ_j Σ_ij E[∂_j F],  with F = x^{β - e_i},
 
-        over the multi-indices β ≤ α (at most :data:`MAX_MOMENT_STATES` of them).
+        over the multi-indices β ≤ α (at most :data:`MAX_MOMENT_STATES` of them).  For μ = 0 this is
+        Isserlis' (Wick's) theorem: the sum over pairings of the covariances.
+
+        Parameters
+        ----------
+        alpha : sequence or dict
+            Powers of coordinates 1, 2, ... or ``{coordinate: power}``.
+
+        Returns
+        -------
+        sympy.Expr
+            The exact moment (a Rational for rational μ, Σ).
+
+        Raises
+        ------
+        DomainError
+            If α is malformed or names a coordinate outside 1..n.
+        ResourceLimit
+            If the total degree |α| is above the exact-moment limit, or Π(α_i + 1) exceeds
+            :data:`MAX_MOMENT_STATES` (refused before the recursion).
+
+        Examples
+        --------
+        >>> D = CorrelatedGaussian(2, {(1, 2): sp.Rational(1, 2)}, mean={1: 1})
+        >>> D.moment({1: 1, 2: 1}) == D.entry(1, 2) + 1 * 0          # E[x_1 x_2] = Σ_12 + μ_1 μ_2
+        True
+        >>> D.moment({2: 4}) == 3 * D.entry(2, 2) ** 2                 # E[x_2⁴] = 3 Σ_22² (μ_2 = 0)
+        True
         """
         a = multi_index(alpha, self.n)
         check_moment_degree(sum(a.values()))
@@ -386,6 +534,32 @@ class CorrelatedGaussian(Distribution):
         """(L, d) exact with Σ_CC = L diag(d) Lᵀ for the coordinates C = ``coords`` (L unit lower triangular).
 
         x_C = μ_C + L diag(√d) z with z ~ N(0, I) is the reduction x = μ + Lz of the module docstring.
+        Factorisations are cached per ``coords`` (the cache is emptied once it holds more than 32).
+
+        Parameters
+        ----------
+        coords : sequence of int
+            Distinct coordinates, 1-based (not range-checked, see :meth:`entry`).
+
+        Returns
+        -------
+        (L, d) : (list of lists, list)
+            Exact, as :func:`ldl` returns them.
+
+        Raises
+        ------
+        ResourceLimit
+            If ``len(coords) > MAX_BLOCK``.
+        DomainError
+            If Σ_CC is not positive definite, which for a valid law happens only when a coordinate is
+            repeated.
+
+        Examples
+        --------
+        >>> D = CorrelatedGaussian(3, {(1, 2): sp.Rational(1, 2)})
+        >>> L, d = D.factor([1, 2])
+        >>> sp.Matrix(L) * sp.diag(*d) * sp.Matrix(L).T == D.marginal_covariance([1, 2])
+        True
         """
         key = tuple(coords)
         if key not in self._factors:
