@@ -110,38 +110,140 @@ class Mixture(Distribution):
 
     @property
     def components(self) -> tuple:
-        """((p_1, D_1), (p_2, D_2), ...)."""
+        """The (weight, law) pairs ((p_1, D_1), (p_2, D_2), ...), in the order given.
+
+        Returns
+        -------
+        tuple of (sympy.Rational, Distribution)
+            The exact weights (they sum to 1) with their laws.
+
+        Examples
+        --------
+        >>> from hardverify.distributions import Gaussian, Hypercube
+        >>> M = Mixture([(0.25, Gaussian(2)), (0.75, Hypercube(2))])
+        >>> sum(w for w, _ in M.components), [type(law).__name__ for _, law in M.components]
+        (1, ['Gaussian', 'Hypercube'])
+        """
         return tuple(zip(self.weights, self.laws))
 
     # -- symmetry (shared by every component) -------------------------------------------------
     @property
     def symmetry(self) -> str:
+        """A description of the symmetry group claimed.
+
+        Returns
+        -------
+        str
+            The signed permutations that preserve every component (a subgroup of the mixture's
+            symmetry group, which may be larger).
+        """
         return ("the signed permutations that preserve every component (shared symmetries; the mixture may "
                 "have more, which are not claimed)")
 
     def is_invariant_under(self, R) -> bool:
-        """True if R preserves every component (then it preserves the mixture); False means not shown."""
+        """True if R preserves every component (then it preserves the mixture); False means not shown.
+
+        Sufficient, not necessary: ½N(μ, I) + ½N(-μ, I) is invariant under x ↦ -x although neither
+        component is, and this method answers False there.
+
+        Parameters
+        ----------
+        R : SignedPermutation
+            A signed permutation of the coordinates 1..n.
+
+        Returns
+        -------
+        bool
+            True only when every component is proved invariant (each decided exactly).
+
+        Raises
+        ------
+        DomainError
+            If R is not a SignedPermutation or moves a coordinate outside 1..n.
+
+        Examples
+        --------
+        >>> from hardverify.distributions import Gaussian, ShiftedGaussian, reflection, transposition
+        >>> M = Mixture([(0.5, Gaussian(3)), (0.5, ShiftedGaussian(3, {3: 1}))])
+        >>> M.is_invariant_under(transposition(1, 2)), M.is_invariant_under(reflection(3))
+        (True, False)
+        """
         check_transform(R, self.n)
         return all(law.is_invariant_under(R) for law in self.laws)
 
     @property
     def all_reflections(self) -> bool:
-        """True if every component is invariant under every coordinate reflection."""
+        """True if every component is invariant under every coordinate reflection.
+
+        Returns
+        -------
+        bool
+            Sufficient for the mixture to be (False means not shown, as for :meth:`is_invariant_under`).
+        """
         return all(law.all_reflections for law in self.laws)
 
     @property
     def permutation_invariant(self) -> bool:
-        """True if every component is invariant under every permutation of coordinates."""
+        """True if every component is invariant under every permutation of coordinates.
+
+        Returns
+        -------
+        bool
+            Sufficient for the mixture to be (False means not shown, as for :meth:`is_invariant_under`).
+        """
         return all(law.permutation_invariant for law in self.laws)
 
     @property
     def tails(self):
-        """The heaviest component's tail class (``"compact"`` < ``"gaussian"`` < ``("power", α)``; None if unknown)."""
+        """The heaviest component's tail class (``"compact"`` < ``"gaussian"`` < ``("power", α)``; None if unknown).
+
+        P(|x| > t) = Σ_i p_i P_{D_i}(|x| > t) with every p_i > 0, so the mixture has exactly the tail of
+        its heaviest component; among power tails the smallest α wins.
+
+        Returns
+        -------
+        str, tuple or None
+            ``"compact"``, ``"gaussian"``, ``("power", α)``, or None when a component's tail is unknown.
+
+        Examples
+        --------
+        >>> from hardverify.distributions import Gaussian, Radial, RadiusLaw, UniformSphere
+        >>> Mixture([(0.5, Gaussian(3)), (0.5, UniformSphere(3))]).tails
+        'gaussian'
+        >>> Mixture([(0.5, Radial(3, RadiusLaw.pareto(5))), (0.5, Radial(3, RadiusLaw.pareto(3)))]).tails
+        ('power', 3)
+        """
         return _combine_tails([getattr(law, "tails", None) for law in self.laws])
 
     # -- moments and samples -----------------------------------------------------------------
     def moment(self, alpha):
-        """E[x^α] = Σ_i p_i E_{D_i}[x^α], exact (a DomainError if some component's moment is infinite)."""
+        """E[x^α] = Σ_i p_i E_{D_i}[x^α], exact (a DomainError if some component's moment is infinite).
+
+        Parameters
+        ----------
+        alpha : sequence or dict
+            Powers of coordinates 1, 2, ... or ``{coordinate: power}``.
+
+        Returns
+        -------
+        sympy.Expr
+            The exact moment (a Rational when every component's is).
+
+        Raises
+        ------
+        DomainError
+            If α is malformed, names a coordinate outside 1..n, or some component's moment is infinite
+            (e.g. a Pareto radius with |α| ≥ its α).
+        ResourceLimit
+            If a component refuses the degree (the exact-moment limits of the components).
+
+        Examples
+        --------
+        >>> from hardverify.distributions import Gaussian, UniformSphere
+        >>> M = Mixture([(0.5, Gaussian(3)), (0.5, UniformSphere(3))])
+        >>> M.moment({1: 4}) == (3 + sp.Rational(3, 15)) / 2     # E g⁴ = 3; on S², E x_1⁴ = 3/(n(n+2)) = 1/5
+        True
+        """
         out = sp.Add(*[w * law.moment(alpha) for w, law in self.components])
         return out if out.is_Rational else sp.expand(out)
 
