@@ -41,8 +41,31 @@ _KIND = ("open markers: certified (python-flint ball; the radii are far below pl
 def rho_grid(lo_exp: int = -3, points_per_decade: int = 8) -> list[Fraction]:
     """Exact rationals ρ = 10^{j/points_per_decade} (rounded to 4 decimals) from 10^{lo_exp} to 1 (included).
 
+    The x grid of the left panel of :func:`clwe_chi`: j runs over ``lo_exp * points_per_decade, ..., 0``;
+    each value is rounded to a multiple of 10⁻⁴, values that round to 0 or repeat an earlier one are
+    dropped, so the grid is strictly increasing and never starts below 10⁻⁴.  Exact rationals, so
+    :func:`~hardverify.constructions.li_zadik_zampetakis2024.pair_correlation` certifies χ at exactly the
+    ρ that is drawn.
+
+    Parameters
+    ----------
+    lo_exp : int
+        The smallest ρ is 10^{lo_exp} (rounded); ``lo_exp <= 0`` (a positive value gives an empty grid).
+    points_per_decade : int
+        Grid points per factor 10, ``>= 1``.
+
+    Returns
+    -------
+    list of fractions.Fraction
+        Strictly increasing, in (0, 1], ending at 1.
+
+    Examples
+    --------
     >>> [str(r) for r in rho_grid(-1, 2)]
     ['1/10', '1581/5000', '1']
+    >>> g = rho_grid()
+    >>> len(g), g[0], g[-1], all(a < b for a, b in zip(g, g[1:]))      # 3 decades × 8 points + 1
+    (25, Fraction(1, 1000), Fraction(1, 1), True)
     """
     out = []
     for j in range(lo_exp * points_per_decade, 1):

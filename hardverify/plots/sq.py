@@ -45,6 +45,28 @@ def lzz_bound(beta, n: int):
     The two bounds differ by a factor in [1 − 10⁻⁶, 1] (SD's count is the same, and τ² − γ shrinks by at
     most τ²·10⁻⁶).  Should the engine's check fail, the default γ is used.
 
+    Parameters
+    ----------
+    beta : positive number
+        β of the pancakes (BRST units), as :class:`PancakeFamily` reads it.
+    n : int
+        The dimension, ``n >= 4`` (γ = 2√n, ρ₀ = 1/⌊n^{1/4}⌋, τ = 1/n).
+
+    Returns
+    -------
+    SQBound
+        The engine's Q3 statistical-dimension bound (model ``"SQ (STAT)"``, CERTIFIED: χ(ρ₀) is a
+        python-flint ball).
+
+    Raises
+    ------
+    DomainError
+        If β is not positive or n is not an integer ``>= 4`` (:class:`PancakeFamily`'s messages).
+    HypothesisFailed
+        If the engine refuses the default γ too.
+
+    Examples
+    --------
     >>> b = lzz_bound("1/10", 16)
     >>> b.model, b.status.name, b.queries              # trivial at n = 16: at most one query
     ('SQ (STAT)', 'CERTIFIED', 1)
@@ -63,12 +85,33 @@ def collect(call):
     None for the log when the engine raises HypothesisFailed (a failed hypothesis: no number) or the
     bound is 0 (``SQBound.log10`` is None below one query).
 
+    Parameters
+    ----------
+    call : callable
+        A function of no arguments that calls the engine (``sq_bound``, ``sd_bound``, :func:`lzz_bound`)
+        and returns an :class:`~hardverify.sq.bounds.SQBound`.
+
+    Returns
+    -------
+    (float or None, Status or None, SQBound or None)
+        ``(None, None, None)`` when the hypothesis fails; otherwise ``float(SQBound.log10)`` (None when
+        the bound is 0), ``SQBound.status`` and the bound itself.
+
+    Raises
+    ------
+    HardverifyError
+        Any error of ``call`` other than HypothesisFailed (e.g. DomainError for a bad n or τ) propagates.
+
+    Examples
+    --------
     >>> from hardverify.sq import sq_bound
     >>> collect(lambda: sq_bound("dkkz2020", 1000, k=4, tau="1/100"))     # τ² ≤ γ: no bound
     (None, None, None)
     >>> lg, status, b = collect(lambda: sq_bound("goel2020", 10 ** 6, k=2, tau="1/1000"))
     >>> round(lg, 6), status.name, b.queries
     (5.837578, 'CERTIFIED', 687984)
+    >>> 10 ** lg <= b.queries < 10 ** lg + 1                 # the log is of the bound before rounding up
+    True
     """
     try:
         b = call()

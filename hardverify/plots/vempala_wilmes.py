@@ -39,8 +39,28 @@ Y_FLOOR = 1e-4
 def step_grid(t_max: int, per_decade: int = 12) -> list[int]:
     """Distinct integers t from 1 to t_max, roughly log-spaced (``per_decade`` per factor 10), t_max included.
 
+    The steps t = round(10^{j/per_decade}) for j = 0, 1, ..., ⌊per_decade·log₁₀ t_max⌋, deduplicated,
+    together with t_max: the x values at which :func:`gd_decay` draws the exact residuals.
+
+    Parameters
+    ----------
+    t_max : int
+        The last step, ``t_max >= 1``.
+    per_decade : int
+        Grid points per factor 10 before deduplication, ``>= 1``.
+
+    Returns
+    -------
+    list of int
+        Strictly increasing, from 1 to ``t_max``.
+
+    Examples
+    --------
     >>> step_grid(20, per_decade=4)
     [1, 2, 3, 6, 10, 18, 20]
+    >>> g = step_grid(10 ** 4)
+    >>> g[0], g[-1], all(a < b for a, b in zip(g, g[1:])), len(g)   # 4·12 + 1 exponents, 4 repeats below 10
+    (1, 10000, True, 45)
     """
     out = sorted({max(1, round(10 ** (j / per_decade))) for j in range(int(math.log10(t_max) * per_decade) + 1)}
                  | {t_max})
