@@ -198,7 +198,7 @@ def latex_of(x) -> str:
     """An exact number, a dimension or a sympy expression as LaTeX math (``sympy.latex``; ints as digits).
 
     Text is never parsed (sympify would evaluate it): a string is typeset as an escaped ``\\mathrm`` label.
-    A Python ``int`` is written out in full (no ``sympy`` rounding or scientific notation); anything else
+    A Python ``int`` (not a ``bool``) is written as its digits without going through sympy; anything else
     goes through ``sympy.sympify`` and ``sympy.latex``.
 
     Parameters
