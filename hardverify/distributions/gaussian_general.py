@@ -397,7 +397,7 @@ class CorrelatedGaussian(Distribution):
 
         R x ~ N(Rμ, RΣRᵀ), and a Gaussian is determined by its mean and covariance, so the two exact
         equalities are necessary and sufficient.  Only the coordinates R moves, the exceptions of μ and of
-        the variances, and the stored off-diagonal entries are compared, so the cost does not grow with n.
+        the variances, and the stored off-diagonal entries are compared (a cost linear in their number, not in n).
 
         Parameters
         ----------
