@@ -74,8 +74,8 @@ html_static_path = []
 # text: |x| for absolute values, "+ - * / **" in prose, and aligned two-column tables of algorithm names.
 # In reStructuredText those are substitution references, emphasis marks and bad indentation.  The
 # docstrings keep that plain-text notation (it is what help() and IDEs show), so this hook makes them valid
-# reST without touching code or doctest lines: it escapes |, operator-like * and a word's trailing _ outside inline literals, and turns an
-# aligned table of ``"name"``  text  rows into a bullet list.
+# reST without touching code or doctest lines: it escapes |, operator-like * and a word's trailing _ outside
+# inline literals, and turns an aligned table of ``"name"``  text  rows into a bullet list.
 import re  # noqa: E402
 
 _LITERAL = re.compile(r"(``.*?``|`[^`]*`_?|:[a-z:]+:`[^`]*`)")
