@@ -81,7 +81,7 @@ def figure(name: str, **options):
     >>> figure("spectrum")
     Traceback (most recent call last):
     ...
-    hardverify.errors.DomainError: unknown figure 'spectrum'; known: hermite-decay, funk-hecke, norms, sq-bounds, gd-decay, clwe-chi
+    hardverify.errors.DomainError: unknown figure 'spectrum'; known: hermite-decay, funk-hecke, norms, ...clwe-chi
     """
     if name not in FIGURES:
         raise DomainError(f"unknown figure {name!r}; known: {', '.join(FIGURES)}")
