@@ -41,7 +41,7 @@ KINDS = ("inner product", "chi")
 class Display:
     """What a construction (or a GD model) shows in a notebook, written once and rendered two ways.
 
-    Attributes
+    Parameters
     ----------
     name : str
         Plain text (``"GGJKK family"``).
@@ -73,7 +73,13 @@ class Display:
     facts: tuple = ()
 
     def markdown(self) -> str:
-        """``**name** (k = 4, σ = relu): text``, then the facts as a list (every piece escaped)."""
+        """``**name** (k = 4, σ = relu): text``, then the facts as a list (every piece escaped).
+
+        Returns
+        -------
+        str
+            Markdown.
+        """
         head = f"**{escape_markdown(self.name)}**"
         if self.params:
             head += " (" + ", ".join(f"{escape_markdown(k)} = {escape_markdown(clip(v, 80))}"
@@ -83,7 +89,13 @@ class Display:
         return "\n".join([head] + ([""] + [f"* {escape_markdown(f)}" for f in self.facts] if self.facts else []))
 
     def latex(self) -> str:
-        """``$\\mathbf{name}\\ (k = 4,\\ \\sigma = \\mathrm{relu})\\colon\\ formula$`` (math mode, MathJax-safe)."""
+        """``$\\mathbf{name}\\ (k = 4,\\ \\sigma = \\mathrm{relu})\\colon\\ formula$`` (math mode, MathJax-safe).
+
+        Returns
+        -------
+        str
+            Inline LaTeX mathematics.
+        """
         name = lambda k: rf"\mathrm{{{escape_math(k)}}}" if k.isalpha() and len(k) > 1 else escape_math(k)
         params = r",\ ".join(f"{name(k)} = {latex_of(clip(v, 80) if isinstance(v, str) else v)}"
                               for k, v in self.params)

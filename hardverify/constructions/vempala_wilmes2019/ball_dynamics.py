@@ -153,7 +153,13 @@ class CertifiedFiniteWidthGD:
 
     @property
     def eta_prime(self):
-        """η' = η m, the step that multiplies T_m."""
+        """η' = η m, the step that multiplies T_m.
+
+        Returns
+        -------
+        sympy.Rational or sympy.Expr
+            Exact.
+        """
         return self.eta * self.m
 
     def _params_ball(self, t: int) -> list:
@@ -173,6 +179,11 @@ class CertifiedFiniteWidthGD:
     def parameters(self, t: int) -> tuple:
         """a_t as certified Enclosures (ball recurrence a_{s+1} = a_s + η(b - G a_s) from a_0 = 0).
 
+        Parameters
+        ----------
+        t : int
+            Steps, ``t >= 0``.
+
         Returns
         -------
         tuple of Enclosure
@@ -181,6 +192,11 @@ class CertifiedFiniteWidthGD:
 
     def loss(self, t: int) -> Enclosure:
         """L(a_t) = ½(E[f²] - 2 Σ a_i b_i + Σ a_i a_j G_ij), certified.
+
+        Parameters
+        ----------
+        t : int
+            Steps, ``t >= 0``.
 
         Returns
         -------
@@ -225,6 +241,11 @@ class CertifiedFiniteWidthGD:
 
     def check_operator_identity(self, steps: int) -> Verdict:
         """CERTIFIED if r_{s+1} = (I - η m T_m) r_s for s < steps (the two parts of the module docstring).
+
+        Parameters
+        ----------
+        steps : int
+            Steps compared, ``steps >= 0``.
 
         Returns
         -------

@@ -134,6 +134,13 @@ def set_inputs(gd, target, weights, activation, eta, max_degree) -> None:
 
     Sets ``target, n, weights, m, act, eta, max_degree`` and ``rho`` (the exact ⟨w_i, w_j⟩) on ``gd``.
 
+    Parameters
+    ----------
+    gd : object
+        The model being built (:class:`FiniteWidthGD` or :class:`~.ball_dynamics.CertifiedFiniteWidthGD`).
+    target, weights, activation, eta, max_degree
+        As in :class:`FiniteWidthGD`.
+
     Raises
     ------
     DomainError
@@ -159,6 +166,17 @@ def ball_recurrence(G, b, eta, t: int) -> list:
 
     ``G`` (m × m), ``b`` (m) and ``eta`` are arb balls containing the true Gram matrix, cross terms and
     step; by ball arithmetic every returned ball contains the true a_t.
+
+    Parameters
+    ----------
+    G : list of list of arb
+        The Gram matrix E[φ_i φ_j] (enclosed).
+    b : list of arb
+        The cross terms E[f φ_i] (enclosed).
+    eta : arb
+        The step η.
+    t : int
+        Steps.
 
     Returns
     -------
