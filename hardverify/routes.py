@@ -44,6 +44,7 @@ from .numeric import dual as _ndual
 from .numeric import funk_hecke as _nfh
 from .numeric import funk_hecke_series as _nfs
 from .numeric import hermite as _nh
+from .numeric import sphere_kernel as _nsk
 from .numeric.enclosure import Enclosure, enclose
 from .numeric.precision import bits_for_dps, until_met
 from .symbolic import dual as _sdual
@@ -53,7 +54,7 @@ from .validate import as_choice, as_dps, as_int_at_least, as_nonneg_int
 
 __all__ = ["ALGORITHMS", "INDEPENDENT", "decide", "as_activation", "hermite_coefficients", "hermite_coefficient",
            "gaussian_expectation", "dual_kernel", "unit_kernel", "hermite_table", "funk_hecke_eigenvalues",
-           "funk_hecke", "enclose_eigen_forms", "certified_dimension", "clear_caches"]
+           "funk_hecke", "enclose_eigen_forms", "certified_dimension", "sphere_kernel", "clear_caches"]
 
 #: every algorithm name of the package, with its one meaning (see the module docstring).
 ALGORITHMS = {
@@ -348,6 +349,40 @@ def funk_hecke(act, n, k: int, *, dps=None, measure="normalized", algorithm="aut
     return funk_hecke_eigenvalues(act, n, k, dps=dps_, measure=measure, algorithm=algorithm_)[k]
 
 
+# ------------------------------------------------------------------------------ zonal kernels on the sphere
+def _independent_eigen_route(act: Activation) -> str:
+    """The certified route of μ_ℓ(σ) that never reads the symbolic layer: series if σ is analytic at 0."""
+    return "series" if _nfs.central_piece(act)[0] is not None else "quadrature"
+
+
+def sphere_kernel(sigma, tau, n, terms, *, dps: int, algorithm: str = "auto") -> Enclosure:
+    """Certified Σ_j w_j K_{σ,τ}(ρ_j; n), K_{σ,τ}(ρ; n) = E_{x~U_n}[σ(⟨u,x⟩)τ(⟨v,x⟩)] with ⟨u,v⟩ = ρ (SPEC F5).
+
+    The Gegenbauer series of :mod:`hardverify.numeric.sphere_kernel` with the Funk–Hecke eigenvalues and the
+    1-D moments of this router: ``"auto"`` their default routes (exact forms where they exist), ``"series"``
+    only their certified routes (series, else quadrature; never the symbolic layer).  ``terms`` are exact
+    (w_j, ρ_j) with ρ_j ∈ [-1, 1].
+
+    >>> sphere_kernel(activation("erf"), None, 3, [(1, 1)], dps=20).matches("0.2817")   # E_ν3[erf²]
+    True
+    """
+    s = as_activation(sigma)
+    tt = None if tau is None else as_activation(tau)
+    n = certified_dimension(n)
+    algorithm = as_choice(algorithm, ("auto", "series"), "algorithm")
+    for act in (s, tt):
+        if act is not None:
+            check_frequency(act)
+
+    def route(act):
+        return "auto" if algorithm == "auto" else _independent_eigen_route(act)
+
+    def eigen(act, L, d):
+        return funk_hecke_eigenvalues(act, n, L, dps=d, algorithm=route(act))
+
+    def moment(act, d):
+        return funk_hecke(act, n, 0, dps=d, algorithm=route(act))
+    return _nsk.zonal_combination(s, tt, n, terms, dps, eigen=eigen, moment=moment)
 
 
 def clear_caches() -> None:

@@ -38,7 +38,7 @@ from flint import arb, ctx, fmpq
 from . import routes
 from .core.conventions import MEASURES
 from .core.numbers import exact_real
-from .errors import DomainError
+from .errors import DomainError, NoClosedForm
 from .numeric import funk_hecke as _nfh
 from .numeric.enclosure import Enclosure, bits_for_dps, enclose, exact_fraction
 from .numeric.gegenbauer import legendre_values_arb
@@ -182,15 +182,82 @@ def random_feature_eigenvalue(act, n, k: int, *, dps: int | None = None, algorit
     return mu * mu
 
 
-def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None):
-    """κ(ρ) = E_{w~U_n}[σ(⟨w,x⟩)σ(⟨w,y⟩)], ⟨x,y⟩ = ρ, exactly for positively homogeneous σ (F5, §9.4).
+def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None, algorithm: str = "auto", tau=None):
+    """K_σ(ρ; n) = E_{x~U_n}[σ(⟨u,x⟩) σ(⟨v,x⟩)] for unit u, v with ⟨u,v⟩ = ρ (SPEC F5, §9.4).
 
-    For ReLU κ(ρ) = (√(1-ρ²) + (π - arccos ρ)ρ)/(2πn).  With ``dps=`` and a number ρ the closed form
-    is enclosed.
+    Normalisation: U_n is the uniform *probability* measure on S^{n-1}; by symmetry K_σ(ρ; n) is also SPEC
+    F5's κ(ρ) = E_{w~U_n}[σ(⟨w,x⟩)σ(⟨w,y⟩)] for fixed unit x, y with ⟨x,y⟩ = ρ, and
+    K_σ(ρ; n) = Σ_ℓ μ_ℓ(σ; n)² N(n,ℓ) P_ℓ^{(n)}(ρ).  With ``tau=`` it is the cross kernel
+    E[σ(⟨u,x⟩) τ(⟨v,x⟩)] (certified only).  Weights of norm c: use σ(c·t), ``act.affine(c, 0)``.
+
+    Parameters
+    ----------
+    act : Activation or str
+        Any activation bounded on [-1, 1].
+    n : int ≥ 2 (a positive-integer Symbol for the exact route)
+    rho : number in [-1, 1], or a sympy expression (exact route only)
+        Floats read as the decimals they print; strings as decimals or fractions ("0.3", "1/3").
+    dps : int, optional
+        Certified digits; without it the result is exact (positively homogeneous σ only).
+    algorithm : {"auto", "exact", "series"}
+        ``"auto"``: the exact closed form for positively homogeneous σ (ReLU, step, sign, |t|: dual kernel
+        H4 divided by E‖g‖^{2p}, §9.4), enclosed with ``dps=``; otherwise the certified Gegenbauer series
+        (:mod:`hardverify.numeric.sphere_kernel`: partial sum to degree L plus the Parseval tail bound
+        E_ν[σ²] - Σ_{ℓ≤L} μ_ℓ² N(n,ℓ); at ρ = ±1 the 1-D moment E_ν[σ(t)σ(±t)]).  ``"exact"``: the closed
+        form only.  ``"series"``: the Gegenbauer series with eigenvalues from the certified layer only.
+    tau : Activation or str, optional
+        A second activation (cross kernel); needs ``dps=``.
+
+    Returns
+    -------
+    sympy.Expr (exact) or Enclosure (certified, ``dps`` digits; a value that may be 0 has radius
+    ≤ 10^{-dps} √(E[σ²]E[τ²])).
+
+    Raises
+    ------
+    DomainError
+        ρ outside [-1, 1] or symbolic with ``dps=``; n < 2; ``tau=`` without ``dps=``.
+    NoClosedForm
+        No exact form (σ not positively homogeneous) and no ``dps=``.
+    NotCertified
+        The series does not reach ``dps`` digits by degree 384 (σ not analytic on [-1, 1], e.g. a kink).
+
+    Examples
+    --------
+    >>> import hardverify as hv, sympy as sp
+    >>> K = random_feature_kernel("sigmoid", 10, "0.3", dps=30)
+    >>> mu = funk_hecke_eigenvalues("sigmoid", 10, 1, dps=30)                 # Σ_ℓ μ_ℓ² N(n,ℓ) P_ℓ(ρ) ≥ first terms
+    >>> bool(K.ball > (mu[0] * mu[0] + mu[1] * mu[1] * 10 * hv.enclose("0.3", 30)).ball)
+    True
+    >>> random_feature_kernel("relu", 3, "1/2", dps=30).contains(random_feature_kernel("relu", 3, sp.Rational(1, 2)))
+    True
     """
+    algorithm = as_choice(algorithm, ("auto", "exact", "series"), "algorithm")
     symbolic = isinstance(rho, sp.Basic) and bool(rho.free_symbols)
-    value = _bridge.random_feature_kernel(routes.as_activation(act), n, rho if symbolic else _read_point(rho))
-    return value if dps is None else enclose(value, as_dps(dps))
+    act = routes.as_activation(act)
+    if dps is None:
+        if tau is not None:
+            raise DomainError("the cross kernel (tau=) is certified only; pass dps=")
+        if algorithm == "series":
+            raise DomainError("algorithm='series' gives a certified enclosure; pass dps=")
+        return _bridge.random_feature_kernel(act, n, rho if symbolic else _read_point(rho))
+    dps = as_dps(dps)
+    if symbolic:
+        raise DomainError("a certified kernel needs a number rho in [-1, 1], not an expression in a symbol")
+    r = _read_point(rho)
+    if not (r.is_real and bool(abs(r) <= 1)):
+        raise DomainError(f"rho must be a real number in [-1, 1], got {rho}")
+    n = routes.certified_dimension(n)
+    tt = None if tau is None else routes.as_activation(tau)
+    if tt is None and algorithm != "series" and act.homogeneity is not None:
+        try:
+            return enclose(_bridge.random_feature_kernel(act, n, r), dps)
+        except NoClosedForm:
+            pass
+    if algorithm == "exact":
+        return enclose(_bridge.random_feature_kernel(act, n, r), dps)     # raises NoClosedForm
+    return routes.sphere_kernel(act, tt, n, [(1, r)], dps=dps, algorithm="series" if algorithm == "series"
+                                else "auto")
 
 
 def gaussian_scaled_eigenvalue(act, n, k: int, *, dps: int | None = None, algorithm: str = "auto"):
