@@ -363,7 +363,7 @@ def sphere_kernel(sigma, tau, n, terms, *, dps: int, algorithm: str = "auto") ->
     only their certified routes (series, else quadrature; never the symbolic layer).  ``terms`` are exact
     (w_j, ρ_j) with ρ_j ∈ [-1, 1].
 
-    >>> sphere_kernel(activation("erf"), None, 3, [(1, 1)], dps=20).matches("0.2817")   # E_ν3[erf²]
+    >>> sphere_kernel(activation("erf"), None, 3, [(1, 1)], dps=20).matches("0.298375440946280135091")  # mpmath ∫_0^1 erf²
     True
     """
     s = as_activation(sigma)
@@ -378,10 +378,15 @@ def sphere_kernel(sigma, tau, n, terms, *, dps: int, algorithm: str = "auto") ->
         return "auto" if algorithm == "auto" else _independent_eigen_route(act)
 
     def eigen(act, L, d):
-        return funk_hecke_eigenvalues(act, n, L, dps=d, algorithm=route(act))
+        if algorithm == "auto":
+            return funk_hecke_eigenvalues(act, n, L, dps=d)
+        try:
+            return funk_hecke_eigenvalues(act, n, L, dps=d, algorithm=route(act))
+        except NotCertified:                            # the Taylor series of σ converges too slowly
+            return funk_hecke_eigenvalues(act, n, L, dps=d, algorithm="quadrature")
 
     def moment(act, d):
-        return funk_hecke(act, n, 0, dps=d, algorithm=route(act))
+        return eigen(act, 0, d)[0]
     return _nsk.zonal_combination(s, tt, n, terms, dps, eigen=eigen, moment=moment)
 
 

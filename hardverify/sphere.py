@@ -225,9 +225,8 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None, al
     Examples
     --------
     >>> import hardverify as hv, sympy as sp
-    >>> K = random_feature_kernel("sigmoid", 10, "0.3", dps=30)
-    >>> mu = funk_hecke_eigenvalues("sigmoid", 10, 1, dps=30)                 # Σ_ℓ μ_ℓ² N(n,ℓ) P_ℓ(ρ) ≥ first terms
-    >>> bool(K.ball > (mu[0] * mu[0] + mu[1] * mu[1] * 10 * hv.enclose("0.3", 30)).ball)
+    >>> K = [random_feature_kernel("sigmoid", 10, r, dps=30) for r in ("0.3", "-0.3")]
+    >>> (K[0] + K[1]).contains(sp.Rational(1, 2))      # σ(-t) = 1 - σ(t): K(ρ) + K(-ρ) = E[σ] = 1/2
     True
     >>> random_feature_kernel("relu", 3, "1/2", dps=30).contains(random_feature_kernel("relu", 3, sp.Rational(1, 2)))
     True

@@ -44,6 +44,7 @@ from ..errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from ..numeric.enclosure import Enclosure, enclose
 from ..numeric.precision import bits_for_dps, guarded_sum
 from ..validate import as_choice, as_dps
+from .certificates import integrability
 from .network import ComposedNetwork, Network
 
 __all__ = ["inner_product", "hermite_component", "monte_carlo_inner", "MonteCarloEstimate", "ALGORITHMS"]
@@ -87,10 +88,7 @@ def inner_product(f: Network, g: Network, dist, *, dps=None, algorithm: str = "a
     if isinstance(dist, Radial):
         p, q = f.activation.homogeneity, g.activation.homogeneity
         if p is None or q is None or any(sign_of(b) != 0 for b in f.biases + g.biases):
-            raise (NoClosedForm if dps is None else NotCertified)(
-                f"E_D[fg] under {dist!r} is reduced to the Gaussian only for positively homogeneous "
-                "activations (relu, abs, sign, step, ...) without biases; use a Gaussian, "
-                "monte_carlo_inner for evidence, or check_orthogonality for a symmetry certificate")
+            return _sphere(f, g, dist, dps, algorithm)
         factor = dist.radius_moment(p + q) / Gaussian(dist.n).radius_moment(p + q)
         base = _gaussian(f, g, Gaussian(dist.n), None if algorithm != "series" else dps, algorithm)
         if dps is None:
@@ -201,6 +199,74 @@ def _gaussian(f, g, dist, dps, algorithm):
     total = guarded_sum(evaluate, dps, zero_scale=lambda scale: scale.max(arb(1)) * arb(10) ** (-5),
                         what="the pair sum")
     return Enclosure(total, dps, scale=1)
+
+
+# ------------------------------------------------------------------------- the sphere, any activation
+def _sphere(f, g, dist, dps, algorithm):
+    """E_D[fg] on the sphere of radius R (a constant radius law) for any activations and biases, certified.
+
+    A unit σ(⟨w, x⟩ + b) with x = Rθ, θ ~ U_n is σ_{w}(⟨ŵ, θ⟩) with σ_w(t) = σ(R|w| t + b); two units are
+    correlated through ρ = ⟨w, w'⟩/(|w||w'|), so E[fg] = Σ_{groups} (Σ a a') K_{σ_w, τ_w'}(ρ; n) — the pairs are
+    grouped exactly (as for Gaussian laws) and each pair of activations costs one Gegenbauer series for all
+    its ρ's (:func:`hardverify.routes.sphere_kernel`).  A unit with w = 0 is the constant σ(b).
+    """
+    law = dist.radius_law
+    mc = "hv.monte_carlo_inner(f, g, dist, seed=0) for evidence"
+    if law.kind != "constant":
+        raise (NoClosedForm if dps is None else NotCertified)(
+            f"E_D[fg] under {dist!r} (radius law {law!r}) is computed only for positively homogeneous activations "
+            "without biases (exactly) or on the uniform sphere, a constant radius (certified, dps=): the radial "
+            f"integral E_R[K_{{σ_R}}(ρ; n)] is not certified; use {mc}")
+    if dps is None:
+        raise NoClosedForm(f"E_D[fg] under {dist!r} is exact only for positively homogeneous activations without "
+                           "biases; pass dps= for the certified Gegenbauer series (any activation bounded on the "
+                           f"sphere), or use {mc}")
+    if algorithm == "exact":
+        raise NoClosedForm(f"no closed form for E_D[fg] under {dist!r} with {f.activation.label}, "
+                           f"{g.activation.label}; use algorithm='auto' or 'series' with dps=")
+    proof = integrability(f, g, dist)
+    if not proof:
+        raise NotCertified(f"E|fg| < ∞ under {dist!r} is not proved: {proof.reason}")
+    R = law.params["radius"]
+    n = dist.n
+    consts, pairs = [], {}
+    for (rf, bf, rg, bg, ip), c in _groups(f, g, dist).items():
+        zf, zg = sign_of(sp.sympify(rf)) == 0, sign_of(sp.sympify(rg)) == 0
+        if zf and zg:
+            consts.append((c * f.activation(bf) * g.activation(bg), None))
+        elif zf or zg:
+            const = f.activation(bf) if zf else g.activation(bg)
+            other = _radial_unit(g.activation, R, rg, bg) if zf else _radial_unit(f.activation, R, rf, bf)
+            consts.append((c * const, other))
+        else:
+            key = (_radial_unit(f.activation, R, rf, bf), _radial_unit(g.activation, R, rg, bg))
+            rho = sp.radsimp(sp.sympify(ip) / sp.sqrt(sp.sympify(rf) * rg))
+            pairs.setdefault(key, []).append((c, rho))
+    alg = "series" if algorithm == "series" else "auto"
+
+    def evaluate(inner):
+        total, scale = arb(0), arb(0)
+        prec = bits_for_dps(inner) + 64
+        for c, other in consts:
+            cb = as_arb(c, prec)
+            b = cb if other is None else cb * routes.funk_hecke(
+                other, n, 0, dps=inner, algorithm="quadrature" if alg == "series" else "auto").ball
+            total += b
+            scale += b.abs_upper()
+        for (sa, sb), terms in pairs.items():
+            e = routes.sphere_kernel(sa, None if sa == sb else sb, n, terms, dps=inner, algorithm=alg).ball
+            total += e
+            scale += e.abs_upper()
+        return total, scale
+    total = guarded_sum(evaluate, dps, zero_scale=lambda scale: scale.max(arb(1)) * arb(10) ** (-5),
+                        what="the sphere pair sum")
+    return Enclosure(total, dps, scale=1)
+
+
+def _radial_unit(act, R, r2, beta):
+    """t ↦ σ(R √r2 t + β) (σ itself for R √r2 = 1, β = 0)."""
+    scale = sp.radsimp(R * sp.sqrt(sp.sympify(r2)))
+    return act if (scale == 1 and beta == 0) else act.affine(scale, beta)
 
 
 # ------------------------------------------------------------------------- Hermite components
