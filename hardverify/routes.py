@@ -363,7 +363,8 @@ def sphere_kernel(sigma, tau, n, terms, *, dps: int, algorithm: str = "auto") ->
     only their certified routes (series, else quadrature; never the symbolic layer).  ``terms`` are exact
     (w_j, ρ_j) with ρ_j ∈ [-1, 1].
 
-    >>> sphere_kernel(activation("erf"), None, 3, [(1, 1)], dps=20).matches("0.298375440946280135091")  # mpmath ∫_0^1 erf²
+    >>> e = sphere_kernel(activation("erf"), None, 3, [(1, 1)], dps=20)     # E_ν3[erf²] = ∫_0^1 erf² (mpmath)
+    >>> e.matches("0.298375440946280135091")
     True
     """
     s = as_activation(sigma)

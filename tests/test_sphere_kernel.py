@@ -8,12 +8,12 @@ x along u is t = cos φ with density ∝ sin^{n-2} φ, the component along the r
 import mpmath
 import pytest
 import sympy as sp
+from helpers import assert_certified
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hardverify as hv
 from hardverify import sphere
-from helpers import assert_certified
 from hardverify.errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from hardverify.numeric.sphere_kernel import degree_parities, legendre_rational
 

@@ -14,13 +14,13 @@ import mpmath
 import numpy as np
 import pytest
 import sympy as sp
+from helpers import assert_certified
 
 import hardverify as hv
 from hardverify.checks import certify_family
 from hardverify.constructions.goel2020 import GGJKK
 from hardverify.errors import DomainError, NoClosedForm, NotCertified
 from hardverify.networks import MonteCarloEstimate, Network
-from helpers import assert_certified
 
 DPS = 30
 NP = {

@@ -294,7 +294,8 @@ class GGJKK(Construction):
     def _monte_carlo_hint(self, dist) -> str:
         """Runnable code for a seeded Monte Carlo estimate of E[f_S²] under ``dist`` (evidence, not a proof)."""
         a = self.activation
-        act = repr(a.name) if (a.name and not a.params and _activation(a.name) == a) else f"hv.activation({str(a.expr)!r})"
+        named = a.name and not a.params and _activation(a.name) == a
+        act = repr(a.name) if named else f"hv.activation({str(a.expr)!r})"
         args = "" if self.inner_scale == 1 / sp.sqrt(self.k) else f", inner_scale=sp.sympify({str(self.inner_scale)!r})"
         args += "" if self.outer_scale == 1 else f", outer_scale=sp.sympify({str(self.outer_scale)!r})"
         law = f"hv.{dist!r}" if type(dist) is not Radial else f"hv.Radial({dist.n}, hv.{dist.radius_law!r})"
