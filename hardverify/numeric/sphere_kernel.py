@@ -160,7 +160,7 @@ def _start_degree(n: int, dps: int) -> int:
 
 
 def zonal_combination(sigma: Activation, tau: Activation | None, n: int, terms, dps: int, *,
-                      eigen: EigenFn, moment: MomentFn) -> Enclosure:
+                      eigen: EigenFn, moment: MomentFn, series_only: bool = False) -> Enclosure:
     """Certified Σ_j w_j K_{σ,τ}(ρ_j; n) with ``dps`` digits (see the module docstring).
 
     Parameters
@@ -173,6 +173,8 @@ def zonal_combination(sigma: Activation, tau: Activation | None, n: int, terms, 
     dps : int
     eigen, moment : callables
         The certified Funk–Hecke eigenvalues and 1-D moments at dimension n (from the router).
+    series_only : bool
+        Sum the series even for a single kernel at ρ = ±1 (a check of the series against the 1-D moment).
 
     Returns
     -------
@@ -199,7 +201,7 @@ def zonal_combination(sigma: Activation, tau: Activation | None, n: int, terms, 
             classes = tuple(c for c in classes if c == 0)
     if not classes:
         return Enclosure(arb(0), dps)
-    if len(terms) == 1 and abs(terms[0][1]) == 1:         # ρ = ±1: the 1-D moment E[σ(t) τ(±t)]
+    if len(terms) == 1 and abs(terms[0][1]) == 1 and not series_only:     # ρ = ±1: the 1-D moment E[σ(t)τ(±t)]
         w, r = terms[0]
         other = tau if r == 1 else _reflected(tau)
         m = moment(_product(sigma, other), dps + 5).ball
