@@ -454,8 +454,9 @@ def f5_wrong(n):
 @claim("F5", "certified sphere kernel K_σ(ρ; n) of non-homogeneous σ (Gegenbauer series + Parseval tail): the series "
        "at ρ = ±1 equals E_ν[σ(t)σ(±t)] by certified quadrature; |K(1/2)| ≤ K(1); at n ≥ 10⁴, "
        "|n(K(1/2) - σ_0²) - (σ_1²/2 + 2σ_0σ_2)| ≤ 2/n (the first-order Gaussian limit)",
-       source="SPEC §2 F5, §9.4 [DER]; issue 10 item 8", sweep={"act": ["sigmoid", "tanh", "gelu"],
-                                                                 "n": [3, 10, 100, 10 ** 4, 10 ** 6]},
+       source="SPEC §2 F5, §9.4 [DER]; issue 10 item 8",
+       cases=[{"act": a, "n": n} for a in ("sigmoid", "tanh") for n in (3, 10, 100, 10 ** 4, 10 ** 6)]
+       + [{"act": "gelu", "n": n} for n in (3, 10 ** 6)],
        note="σ_m are the Taylor coefficients of σ at 0; the 2/n window is a certified inequality at each n, the "
             "O(1/n) rate itself is evidence")
 def f5_certified_kernel(act, n):
