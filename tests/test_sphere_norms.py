@@ -109,6 +109,21 @@ def test_even_k_at_n4_is_the_uniform_disk(act):
                      err=mpmath.mpf(1e-12) * abs(ref))
 
 
+@pytest.mark.parametrize("act", ["tanh", "sigmoid"])
+def test_uniform_ball_is_the_sphere_two_dimensions_up(act):
+    # the uniform ball of R^n is the marginal of U(S^{n+1}); reference: the ball rule of R³ directly
+    X, W = ball_rule()
+    ref = float((W * ggjkk_np(act, 3, X) ** 2).sum())
+    assert_certified(GGJKK(3, act).norm2(dist=hv.UniformBall(3), dps=DPS), mpmath.mpf(ref), DPS,
+                     err=mpmath.mpf(1e-12) * abs(ref))
+    # ... and on the ball of radius 2 in R², an inner product with a bias (the disk rule)
+    f = Network([[1, 0], [1, -1]], act, biases=[0, sp.Rational(1, 3)], outputs=[2, -1])
+    Y, V = disk_rule()
+    F = 2 * NP[act](2 * Y[:, 0]) - NP[act](2 * (Y[:, 0] - Y[:, 1]) + 1 / 3)
+    assert_certified(hv.inner_product(f, f, hv.UniformBall(2, radius=2), dps=20), mpmath.mpf(float((V * F * F).sum())),
+                     20, err=mpmath.mpf(1e-12))
+
+
 def test_radius_and_inner_scale():
     # x on the sphere of radius 1/2 and hidden weights of norm r = s√k = 2: σ(rR⟨ŵ, θ⟩) = σ(⟨ŵ, θ⟩)
     X, W = sphere_rule()
@@ -219,7 +234,7 @@ def test_mixed_activations_series_route():
 
 # ------------------------------------------------------------------------------------- refusals
 def test_other_radius_laws_are_refused_with_a_runnable_hint():
-    for dist in (hv.UniformBall(5), hv.Radial(5, hv.RadiusLaw.chi(3))):
+    for dist in (hv.Radial(5, hv.RadiusLaw.power(3)), hv.Radial(5, hv.RadiusLaw.chi(3))):
         with pytest.raises(NotCertified, match="radius law") as err:
             GGJKK(3, "tanh").norm2(dist=dist, dps=20)
         code = str(err.value).split("run: ")[1]
@@ -239,8 +254,8 @@ def test_other_radius_laws_are_refused_with_a_runnable_hint():
      NoClosedForm, "pass dps="),
     (lambda: hv.inner_product(Network([[1, 0]], "tanh"), Network([[1, 0]], "tanh"), hv.UniformSphere(2), dps=10,
                               algorithm="exact"), NoClosedForm, "closed form"),
-    (lambda: hv.inner_product(Network([[1, 0]], "tanh"), Network([[1, 0]], "tanh"), hv.UniformBall(2), dps=10),
-     NotCertified, "radius law"),
+    (lambda: hv.inner_product(Network([[1, 0]], "tanh"), Network([[1, 0]], "tanh"),
+                              hv.Radial(2, hv.RadiusLaw.pareto(3)), dps=10), NotCertified, "radius law"),
 ])
 def test_bad_input(call, error, message):
     with pytest.raises(error, match=message):

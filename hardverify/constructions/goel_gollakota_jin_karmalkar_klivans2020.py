@@ -48,6 +48,7 @@ from ..distributions import Distribution, Gaussian, Hypercube, Radial
 from ..errors import DomainError, HypothesisFailed, NoClosedForm, NotCertified, ResourceLimit
 from ..networks import ComposedNetwork, Network, SubsetFamily, inner_product
 from ..networks.certificates import family_certificate, family_integrability, integrability, is_identically_zero
+from ..networks.inner_products import sphere_marginal
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..numeric.precision import guarded_sum, meets
 from ..validate import as_dps, as_int_at_least
@@ -305,7 +306,7 @@ class GGJKK(Construction):
                 f"print(hv.monte_carlo_inner(f, f, {law}, seed=0))")
 
     def _norm2_sphere(self, dist, dps, algorithm):
-        """E[f_S²] on the sphere of radius R for non-homogeneous σ: the G3 sum of sphere kernels, spectrally.
+        """E[f_S²] on the sphere of radius R (or the ball: the sphere of R^{n+2}) for non-homogeneous σ, spectrally.
 
         With σ_{rR}(t) = σ(rR t) (r = s√k the norm of a hidden weight), rotation invariance gives G3's form
         E[f_S²] = c² 2^k Σ_j (-1)^j C(k,j) K_{σ_{rR}}(1 - 2j/k; n) with the sphere kernel K(ρ; n) of SPEC F5,
@@ -313,12 +314,13 @@ class GGJKK(Construction):
         exact rationals ≥ 0 (no cancellation; :mod:`hardverify.numeric.sphere_kernel`).  D_ℓ = 0 for ℓ < k (a
         k-th difference of a polynomial of degree < k), so f_S = 0 when σ's parity kills every μ_ℓ, ℓ ≥ k, ℓ ≡ k.
         """
-        law = dist.radius_law
-        if law.kind != "constant":
+        reduced = sphere_marginal(dist)
+        if reduced is None:
             raise (NoClosedForm if dps is None else NotCertified)(
-                f"E[f_S²] under {dist!r} (radius law {law!r}) for the non-homogeneous σ = {self.activation.label}: "
-                "only a constant radius (the uniform sphere) reduces to the certified sphere kernel; the radial "
-                f"integral E_R[K_{{σ_R}}] is not certified; {self._monte_carlo_hint(dist)}")
+                f"E[f_S²] under {dist!r} (radius law {dist.radius_law!r}) for the non-homogeneous σ = "
+                f"{self.activation.label}: only the uniform sphere and the uniform ball (a marginal of a sphere) "
+                "reduce to the certified sphere kernel; the radial integral E_R[K_{σ_R}] of this law is not "
+                f"certified; {self._monte_carlo_hint(dist)}")
         if dps is None:
             raise NoClosedForm(f"no exact E[f_S²] under {dist!r} for the non-homogeneous σ = {self.activation.label}"
                                f"; pass dps= for the certified Gegenbauer series (SPEC F5), or "
@@ -330,12 +332,13 @@ class GGJKK(Construction):
         proof = integrability(unit, unit, dist)
         if not proof:
             raise NotCertified(f"E[f_S²] < ∞ under {dist!r} is not proved: {proof.reason}")
-        scale = sp.radsimp(self.unit_norm * law.params["radius"])
+        m, radius = reduced
+        scale = sp.radsimp(self.unit_norm * radius)
         act = self.activation if scale == 1 else self.activation.affine(scale, 0)
         if act.parity.vanishes(self.k):                        # every μ_ℓ, ℓ ≥ k, ℓ ≡ k vanishes: f_S = 0 a.e.
             return Enclosure(arb(0), dps)
         c2 = self.outer_scale ** 2 * 2 ** self.k
-        value = routes.sphere_kernel(act, None, dist.n, self.dual_terms(), dps=dps + 5,
+        value = routes.sphere_kernel(act, None, m, self.dual_terms(), dps=dps + 5,
                                      algorithm="series" if algorithm == "series" else "auto")
         with ctx.workprec(bits_for_dps(dps) + 64):
             return Enclosure.labelled(value.ball * enclose(c2, dps + 10).ball, dps)

@@ -10,9 +10,11 @@ Routes (``algorithm="auto"`` picks the first that applies):
   of kernels, not 4^k.  Each kernel is exact (closed-form dual kernel, :func:`hardverify.symbolic.dual.dual_kernel`)
   or certified (Mehler series, :func:`hardverify.numeric.dual.dual_kernel`).
 * **other spherical laws** (sphere, ball, any radius law) with positively homogeneous activations
-  of degrees p, q and no biases: E_D[fg] = E_D[R^{p+q}] / E|g|^{p+q} · E_γ[fg] (SPEC §9.4), exact.
+  of degrees p, q and no biases: E_D[fg] = E_D[R^{p+q}] / E|g|^{p+q} · E_γ[fg] (SPEC §9.4), exact;
+* **the uniform sphere and the uniform ball** with any activations and biases (certified, ``dps=``): the
+  sphere kernels of SPEC F5 (the ball of R^n is the marginal of the sphere of R^{n+2}, :func:`sphere_marginal`).
 * **the hypercube** {±1}^n: exact enumeration over {±1}^s, s = |supp f ∪ supp g| (≤ 20).
-* anything else (the cube; sigmoid networks on the sphere): NoClosedForm / NotCertified; use
+* anything else (the cube; sigmoid networks under a χ or Pareto radius): NoClosedForm / NotCertified; use
   :func:`monte_carlo_inner` for evidence or a symmetry certificate for zeros.
 
 :func:`monte_carlo_inner` samples only the coordinates in the supports (exact marginals), so it
@@ -47,7 +49,8 @@ from ..validate import as_choice, as_dps
 from .certificates import integrability
 from .network import ComposedNetwork, Network
 
-__all__ = ["inner_product", "hermite_component", "monte_carlo_inner", "MonteCarloEstimate", "ALGORITHMS"]
+__all__ = ["inner_product", "hermite_component", "monte_carlo_inner", "MonteCarloEstimate", "sphere_marginal",
+           "ALGORITHMS"]
 
 ALGORITHMS = ("auto", "exact", "series")
 #: largest s = |supp f ∪ supp g| for exact enumeration on the hypercube.
@@ -203,7 +206,8 @@ def _gaussian(f, g, dist, dps, algorithm):
 
 # ------------------------------------------------------------------------- the sphere, any activation
 def _sphere(f, g, dist, dps, algorithm):
-    """E_D[fg] on the sphere of radius R (a constant radius law) for any activations and biases, certified.
+    """E_D[fg] on the sphere of radius R for any activations and biases, certified (the uniform ball of R^n is
+    the sphere of R^{n+2} here, :func:`sphere_marginal`).
 
     A unit σ(⟨w, x⟩ + b) with x = Rθ, θ ~ U_n is σ_{w}(⟨ŵ, θ⟩) with σ_w(t) = σ(R|w| t + b); two units are
     correlated through ρ = ⟨w, w'⟩/(|w||w'|), so E[fg] = Σ_{groups} (Σ a a') K_{σ_w, τ_w'}(ρ; n) — the pairs are
@@ -212,11 +216,12 @@ def _sphere(f, g, dist, dps, algorithm):
     """
     law = dist.radius_law
     mc = "hv.monte_carlo_inner(f, g, dist, seed=0) for evidence"
-    if law.kind != "constant":
+    reduced = sphere_marginal(dist)
+    if reduced is None:
         raise (NoClosedForm if dps is None else NotCertified)(
             f"E_D[fg] under {dist!r} (radius law {law!r}) is computed only for positively homogeneous activations "
-            "without biases (exactly) or on the uniform sphere, a constant radius (certified, dps=): the radial "
-            f"integral E_R[K_{{σ_R}}(ρ; n)] is not certified; use {mc}")
+            "without biases (exactly) or, certified with dps=, on the uniform sphere and the uniform ball (a "
+            f"marginal of a sphere): the radial integral E_R[K_{{σ_R}}(ρ; n)] of this law is not certified; use {mc}")
     if dps is None:
         raise NoClosedForm(f"E_D[fg] under {dist!r} is exact only for positively homogeneous activations without "
                            "biases; pass dps= for the certified Gegenbauer series (any activation bounded on the "
@@ -227,8 +232,7 @@ def _sphere(f, g, dist, dps, algorithm):
     proof = integrability(f, g, dist)
     if not proof:
         raise NotCertified(f"E|fg| < ∞ under {dist!r} is not proved: {proof.reason}")
-    R = law.params["radius"]
-    n = dist.n
+    n, R = reduced
     consts, pairs = [], {}
     for (rf, bf, rg, bg, ip), c in _groups(f, g, dist).items():
         zf, zg = sign_of(sp.sympify(rf)) == 0, sign_of(sp.sympify(rg)) == 0
@@ -261,6 +265,25 @@ def _sphere(f, g, dist, dps, algorithm):
     total = guarded_sum(evaluate, dps, zero_scale=lambda scale: scale.max(arb(1)) * arb(10) ** (-5),
                         what="the sphere pair sum")
     return Enclosure(total, dps, scale=1)
+
+
+def sphere_marginal(dist):
+    """(m, R) when the law of x is the marginal on R^n of the uniform sphere of radius R in R^m, else None.
+
+    The uniform sphere is itself (m = n); the uniform ball of R^n is the projection of the uniform sphere of
+    R^{n+2} (the marginal of n coordinates of U(S^{m-1}) has density ∝ (1 - |y|²)^{(m-n-2)/2}, constant for
+    m = n + 2; SPEC F3).  So E_D[σ(⟨w,x⟩)τ(⟨w',x⟩)] is the sphere kernel at dimension m, exactly.
+
+    >>> from hardverify.distributions import UniformBall, UniformSphere
+    >>> sphere_marginal(UniformSphere(5, radius=2)), sphere_marginal(UniformBall(5))
+    ((5, 2), (7, 1))
+    """
+    law = dist.radius_law
+    if law.kind == "constant":
+        return dist.n, law.params["radius"]
+    if law.kind == "power" and law.params["n"] == dist.n:
+        return dist.n + 2, law.params["radius"]
+    return None
 
 
 def _radial_unit(act, R, r2, beta):
