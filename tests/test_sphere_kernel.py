@@ -5,6 +5,11 @@ x along u is t = cos φ with density ∝ sin^{n-2} φ, the component along the r
 ∝ sin^{n-3} θ, SPEC §0.2), SPEC F5's closed form for ReLU, and the first-order Gaussian limit at large n.
 """
 
+import importlib
+import inspect
+import pkgutil
+import sys
+
 import mpmath
 import pytest
 import sympy as sp
@@ -13,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hardverify as hv
-from hardverify import sphere
+from hardverify import sphere, symbolic
+from hardverify.constructions.goel2020 import GGJKK
 from hardverify.errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from hardverify.numeric.sphere_kernel import degree_parities, legendre_rational
 
@@ -207,6 +213,40 @@ def test_numeric_helpers():
     # P_3^{(3)}(x) = (5x³ - 3x)/2 (classical Legendre)
     assert legendre_rational(3, 3, fmpq(1, 3))[3] == fmpq(5, 27 * 2) - fmpq(1, 2)
     assert degree_parities([(1, 1), (-3, sp.Rational(1, 3)), (3, -sp.Rational(1, 3)), (-1, -1)]) == (1,)  # GGJKK k = 3
+
+
+@pytest.fixture
+def symbolic_layer_raises(monkeypatch):
+    """Every function of hardverify.symbolic replaced (wherever hardverify refers to it) by one that raises."""
+    targets = {}
+    for info in pkgutil.iter_modules(symbolic.__path__):
+        mod = importlib.import_module(f"hardverify.symbolic.{info.name}")
+        for obj in vars(mod).values():
+            if (inspect.isfunction(obj) or inspect.isclass(obj)) and obj.__module__ == mod.__name__:
+                targets[id(obj)] = obj
+
+    def poisoned(name):
+        def fail(*args, **kwargs):
+            raise AssertionError(f"the symbolic layer was called ({name}) by the independent series route")
+        return fail
+    patched = 0
+    for modname, mod in list(sys.modules.items()):
+        if modname.startswith("hardverify") and mod is not None:
+            for attr, value in list(vars(mod).items()):
+                if id(value) in targets and targets[id(value)] is value:
+                    monkeypatch.setattr(mod, attr, poisoned(f"{modname}.{attr}"))
+                    patched += 1
+    assert patched > 50
+    yield
+
+
+def test_series_route_never_reads_the_symbolic_layer(symbolic_layer_raises):
+    # algorithm="series": eigenvalues by the Taylor/moment series or certified quadrature only (architecture.md)
+    assert_certified(sphere.random_feature_kernel("tanh", 4, "0.5", dps=25, algorithm="series"),
+                     REFERENCE[("tanh", 4, "0.5")], 25)
+    assert_certified(sphere.random_feature_kernel("relu", 3, "1/2", dps=4, algorithm="series"), "0.1014996", 4)
+    v = GGJKK(3, "tanh").norm2(dist=hv.UniformSphere(5), dps=15, algorithm="series")
+    assert_certified(v, "0.015924131814265097903", 15)          # tests/test_sphere_norms.py: the ball rule of R³
 
 
 # ------------------------------------------------------------------------------------- bad input
