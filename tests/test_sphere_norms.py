@@ -15,6 +15,8 @@ import numpy as np
 import pytest
 import sympy as sp
 from helpers import assert_certified
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hardverify as hv
 from hardverify.checks import certify_family
@@ -230,6 +232,22 @@ def test_mixed_activations_series_route():
             return (mpmath.erf(c / 2) + mpmath.erf((c + s) / 2)) * gelu
         ref = mpmath.quad(fg, mpmath.linspace(0, 2 * mpmath.pi, 9)) / (2 * mpmath.pi)
     assert_certified(a, ref, 20, err=mpmath.mpf(10) ** -25)
+
+
+UNIT = st.tuples(st.integers(-2, 2), st.integers(-2, 2), st.integers(-3, 3))     # (w1, w2, 4·bias)
+
+
+@settings(max_examples=4, deadline=None)
+@given(units=st.lists(UNIT, min_size=1, max_size=3), act=st.sampled_from(["tanh", "erf", "sigmoid"]))
+def test_random_networks_on_the_circle_against_mpmath(units, act):
+    # E_{U(S¹)}[f²] for f = Σ_i σ(⟨w_i, x⟩ + b_i) (zero rows and repeated units allowed), mpmath 1-D at 30 digits
+    f = Network([[a, b] for a, b, _ in units], act, biases=[sp.Rational(c, 4) for _, _, c in units])
+    with mpmath.workdps(30):
+        def sq(th):
+            x = (mpmath.cos(th), mpmath.sin(th))
+            return sum(MP[act](a * x[0] + b * x[1] + mpmath.mpf(c) / 4) for a, b, c in units) ** 2
+        ref = mpmath.quad(sq, mpmath.linspace(0, 2 * mpmath.pi, 17)) / (2 * mpmath.pi)
+    assert_certified(hv.inner_product(f, f, hv.UniformSphere(2), dps=15), ref, 15, err=mpmath.mpf(10) ** -25)
 
 
 # ------------------------------------------------------------------------------------- refusals
