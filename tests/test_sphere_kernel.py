@@ -141,6 +141,37 @@ def test_relu_series_route_agrees_with_the_closed_form(n, dps):
     assert_certified(sphere.random_feature_kernel("relu", n, "1/2", dps=dps, algorithm="series"), closed, dps)
 
 
+def test_kinked_relu_series_at_n100_reaches_20_digits():
+    # sup_{ℓ > L} |P_ℓ(1/2)| ≤ f_q(1/4) (Laplace) decays like 2^{-L} at large n: the tail bound no longer stalls
+    closed = (sp.sqrt(3) / 2 + (sp.pi - sp.pi / 3) / 2) / (2 * sp.pi * 100)               # SPEC F5
+    assert_certified(sphere.random_feature_kernel("relu", 100, "1/2", dps=20, algorithm="series"), closed, 20)
+
+
+def mp_relu_shift(n: int, rho: str, beta: str, dps: int = 25):
+    """K(ρ; n) of σ(t) = max(0, t - β) by nested mpmath quadrature: the inner E_z[(a + bz)_+] with its kink."""
+    with mpmath.workdps(dps + 10):
+        r, b0 = mpmath.mpf(rho), mpmath.mpf(beta)
+        s = mpmath.sqrt(1 - r ** 2)
+
+        def c(m):
+            return mpmath.gamma(mpmath.mpf(m) / 2) / (mpmath.sqrt(mpmath.pi) * mpmath.gamma(mpmath.mpf(m - 1) / 2))
+
+        def inner(x):
+            a, b = r * x - b0, s * mpmath.sqrt(1 - x * x)
+            z0 = -a / b
+            if z0 >= 1:
+                return mpmath.mpf(0)
+            return c(n - 1) * mpmath.quad(lambda z: (a + b * z) * (1 - z * z) ** (mpmath.mpf(n - 4) / 2), [max(z0, -1), 1])
+        return +(c(n) * mpmath.quad(lambda x: (x - b0) * inner(x) * (1 - x * x) ** (mpmath.mpf(n - 3) / 2), [b0, 1]))
+
+
+def test_relu_with_a_bias_at_n100_against_mpmath():
+    # no closed form (not homogeneous) and a kink inside (-1, 1): certified through the decaying tail bound
+    act = hv.activation(sp.Max(0, t - sp.Rational(1, 10)))
+    assert_certified(sphere.random_feature_kernel(act, 100, "0.5", dps=20), mp_relu_shift(100, "0.5", "0.1"), 20,
+                     err=mpmath.mpf(10) ** -24)
+
+
 @pytest.mark.parametrize("act", sorted(MP))
 @pytest.mark.parametrize("n", [10 ** 4, 10 ** 6])
 def test_large_n_gaussian_limit_evidence(act, n):
