@@ -338,7 +338,7 @@ class GGJKK(Construction):
         if act.parity.vanishes(self.k):                        # every μ_ℓ, ℓ ≥ k, ℓ ≡ k vanishes: f_S = 0 a.e.
             return Enclosure(arb(0), dps)
         c2 = self.outer_scale ** 2 * 2 ** self.k
-        value = routes.sphere_kernel(act, None, m, self.dual_terms(), dps=dps + 5,
+        value = routes.sphere_kernel(act, None, m, self.dual_terms(), dps=dps + 5, relative=True,
                                      algorithm="series" if algorithm == "series" else "auto")
         with ctx.workprec(bits_for_dps(dps) + 64):
             return Enclosure.labelled(value.ball * enclose(c2, dps + 10).ball, dps)
