@@ -232,6 +232,15 @@ def test_cross_kernel_against_mpmath():
                      err=mpmath.mpf(10) ** -17)
 
 
+def test_irrational_rho():
+    # ρ = 1/√3 (unit weights (1,1,1)/√3 and e_1): the Legendre values are balls, not rationals
+    with mpmath.workdps(60):
+        rho = mpmath.nstr(1 / mpmath.sqrt(3), 55)
+    ref = mp_kernel(MP["sigmoid"], 4, rho, dps=14)
+    assert_certified(sphere.random_feature_kernel("sigmoid", 4, 1 / sp.sqrt(3), dps=DPS), ref, DPS,
+                     err=mpmath.mpf(10) ** -13)
+
+
 def test_weight_norms_are_activations_of_scaled_argument():
     # ‖w‖ = c: σ(⟨w, x⟩) = σ_c(⟨ŵ, x⟩) with σ_c(t) = σ(ct)
     sc = hv.activation("tanh").affine(2, 0)
