@@ -272,15 +272,18 @@ def zonal_combination(sigma: Activation, tau: Activation | None, n: int, terms, 
                 size = size.min(abs(partial.mid()).max(value.rad() * arb(10) ** -6))
             target = size * arb(10) ** (-dps) / 8
             rounding = max(Ts.rad(), Tt.rad())
+            smallest = Ts.mid().min(Tt.mid())                  # the smaller Parseval tail (its midpoint)
             true_tail = WL * (Ts.mid().max(arb(0)) * Tt.mid().max(arb(0))).sqrt()
-            raise_digits = bool(partial.rad() > target or (tail > target and rounding * 2 >= Ts.mid().abs_lower()))
+            raise_digits = bool(partial.rad() > target or (tail > target and rounding * 2 >= smallest))
             raise_degree = bool(true_tail > target)
+            clean = bool(rounding * 4 < smallest)             # the tails are resolved: their decay can be fitted
             lost = float(((tail.max(partial.rad()) + target) / target).log() / arb(10).log())
         if raise_degree:
-            if history and history[-1][0] == L:
-                history.pop()
-            history.append((L, float(true_tail)))
-            if L >= MAX_DEGREE or _hopeless(history, float(target)):
+            if clean:
+                if history and history[-1][0] == L:
+                    history.pop()
+                history.append((L, float(true_tail)))
+            if L >= MAX_DEGREE or (clean and _hopeless(history, float(target))):
                 kinks = [k for a in (sigma, tau) for k in a.kinks if bool(abs(k) < 1)]
                 why = (f"a kink at t = {kinks[0]} in (-1, 1) makes the Funk–Hecke eigenvalues decay only "
                        "algebraically" if kinks else "the eigenvalues decay slowly at this n")
