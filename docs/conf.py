@@ -5,7 +5,10 @@ Build it (warnings are errors, as in ``.ci/run``)::
     pip install ".[docs]" && sphinx-build -W --keep-going -b html docs /tmp/hardverify-site
 
 The pages are MyST Markdown, so the same ``docs/*.md`` files are executed as doctests by the test suite
-and rendered here; the API reference is autodoc + numpydoc over the installed package.
+and rendered here; the API reference is autodoc + numpydoc over the installed package.  MyST-NB reads the
+pages (it includes MyST parsing): ``notebook.md``, a text notebook, is executed by every build (a Jupyter
+kernel, ``ipykernel``), so the notebook displays it shows are the code's current output; no other page is
+executed here (their examples are doctests).
 """
 
 import hardverify
@@ -16,7 +19,7 @@ copyright = "the hardverify authors"
 release = version = hardverify.__version__
 
 extensions = [
-    "myst_parser",
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
     "sphinx.ext.mathjax",
@@ -24,13 +27,24 @@ extensions = [
     "numpydoc",
 ]
 
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "myst-nb"}
 root_doc = "index"
 exclude_patterns = ["_build", "**/.ipynb_checkpoints", "conftest.py", "generate_*.py"]
 
 # MyST: heading anchors so that links such as catalogue.md#g3 resolve (the catalogue's entries are "### G3").
 myst_heading_anchors = 3
 myst_enable_extensions = ["colon_fence"]
+
+# MyST-NB: no page is executed unless it asks (notebook.md sets ``mystnb: execution_mode: force`` in its
+# front matter); a cell that raises fails the build.
+nb_execution_mode = "off"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
+# anything an executed cell writes to stderr (a warning, a traceback IPython caught while formatting a display)
+# is a Sphinx warning, hence an error under -W
+nb_output_stderr = "warn"
+# Markdown outputs (a construction's or a report's _repr_markdown_) are read as MyST, so their tables render
+nb_render_markdown_format = "myst"
 
 # The docstrings are numpydoc but not all are complete yet (issue 13, item 3): render what is there, do not
 # validate, and do not list class members twice (autodoc's :members: already documents them).

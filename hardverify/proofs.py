@@ -67,7 +67,31 @@ _COLLECTOR: list | None = None
 
 @dataclass(frozen=True)
 class Claim:
-    """One claim of SPEC checked over a list of cases."""
+    """One claim of SPEC checked over a list of cases (built by :func:`claim`, never by hand).
+
+    Parameters
+    ----------
+    id : str
+        The SPEC ID (``"H1"``, ``"F4"`` ...), also the key of the claims catalogue.
+    title : str
+        What is checked, in a few words.
+    source : str
+        Where the claim comes from (SPEC section, tag, paper).
+    func : callable
+        The claim function: ``func(**case)`` returns a Verdict or a list of them.
+    cases : tuple of dict
+        The parameters of each case.
+    control : bool
+        A negative control: it passes only when every case is REFUTED.
+    note : str
+        Shown in reports.
+    path : str
+        The absolute path of the proof script (set by :func:`load`).
+    seeds : tuple of (str, int or str)
+        The random choices of the claim and their seeds (or seed formulas).
+    evidence : callable, optional
+        ``evidence(verdict, **params) -> str``, the report text of a case.
+    """
 
     id: str
     title: str
@@ -82,12 +106,37 @@ class Claim:
 
     @property
     def name(self) -> str:
-        """Unique key within a run: the script stem and the function name."""
+        """Unique key within a run: the script stem and the function name.
+
+        Returns
+        -------
+        str
+            ``"<script stem>:<function name>"``, e.g. ``"goel2020:g1_family"``.
+        """
         return f"{Path(self.path).stem}:{self.func.__name__}"
 
 
 def sweep_cases(sweep: dict | None) -> tuple:
-    """The cartesian product of a sweep ``{"n": [3, 4], "k": range(5)}`` as case dicts."""
+    """The cartesian product of a sweep ``{"n": [3, 4], "k": range(5)}`` as case dicts.
+
+    Parameters
+    ----------
+    sweep : dict or None
+        Parameter name -> iterable of values; the first key varies slowest.
+
+    Returns
+    -------
+    tuple of dict
+        One dict per combination; ``({},)`` (one case without parameters) for None or ``{}``.
+
+    Examples
+    --------
+    >>> cases = sweep_cases({"n": [3, 4], "k": range(2)})
+    >>> len(cases) == 2 * 2, cases[1]
+    (True, {'n': 3, 'k': 1})
+    >>> sweep_cases(None)
+    ({},)
+    """
     if not sweep:
         return ({},)
     keys = list(sweep)
@@ -97,7 +146,10 @@ def sweep_cases(sweep: dict | None) -> tuple:
 def claim(id: str, title: str, *, source: str = "", sweep: dict | None = None,
           cases: Sequence[dict] | None = None, control: bool = False, note: str = "",
           seeds: dict | None = None, evidence: Callable | None = None):
-    """Decorator declaring a claim (see the module docstring).
+    """Decorator declaring a claim of a proof script (see the module docstring).
+
+    The decorated function is returned unchanged with the :class:`Claim` in its ``claim``
+    attribute; when the script is imported by :func:`load`, the claim is also collected.
 
     Parameters
     ----------
@@ -123,10 +175,27 @@ def claim(id: str, title: str, *, source: str = "", sweep: dict | None = None,
         ``evidence(verdict, **params) -> str``: a better evidence text for reports (the quantity
         and its value) than the check's own.  The verdict's status is never changed.
 
+    Returns
+    -------
+    callable
+        The decorator ``deco(func) -> func``.
+
     Raises
     ------
     DomainError
         Both ``sweep=`` and ``cases=``; malformed ``seeds=``; ``evidence=`` not callable.
+
+    Examples
+    --------
+    >>> @claim("X2", "a + a = 2a", sweep={"a": [1, 2]}, seeds={"none": 0})
+    ... def sums(a):
+    ...     return Verdict(Status.PROVED if a + a == 2 * a else Status.REFUTED)
+    >>> sums.claim.cases, sums.claim.seeds
+    (({'a': 1}, {'a': 2}), (('none', 0),))
+    >>> claim("X3", "bad", sweep={"a": [1]}, cases=[{"a": 1}])
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: give either sweep= or cases=, not both
     """
     if sweep is not None and cases is not None:
         raise DomainError("give either sweep= or cases=, not both")
@@ -174,7 +243,29 @@ def _load_file(path: Path) -> list[Claim]:
 
 
 def load(paths: Iterable[str | os.PathLike]) -> list[Claim]:
-    """Import the proof scripts at ``paths`` (files or directories of ``*.py``) and return their claims."""
+    """Import the proof scripts at ``paths`` (files or directories of ``*.py``) and return their claims.
+
+    Each script is imported once per process (by its resolved path) and its ``@claim`` functions
+    are collected in declaration order; files in a directory whose name starts with ``_`` are
+    skipped.
+
+    Parameters
+    ----------
+    paths : iterable of str or os.PathLike
+        ``.py`` files or directories of them.
+
+    Returns
+    -------
+    list of Claim
+        The claims, script by script (directories sorted by file name).
+
+    Raises
+    ------
+    DomainError
+        If a path is neither a ``.py`` file nor a directory, a script cannot be imported as a
+        module, or two claims have the same :attr:`Claim.name` (this includes the same script
+        given twice).
+    """
     files: list[Path] = []
     for p in paths:
         p = Path(p)
@@ -195,12 +286,32 @@ def load(paths: Iterable[str | os.PathLike]) -> list[Claim]:
 
 
 class Skip(Exception):
-    """Raised by :func:`skip`: the case does not apply."""
+    """Raised by :func:`skip`: the case does not apply (its message is the reason)."""
 
 
 def skip(reason: str):
     """Skip the current case because it does not apply (e.g. ``k > n``); ``reason`` is reported.
 
+    A skipped case counts for nothing (never as proved); a claim whose every case is skipped
+    fails.
+
+    Parameters
+    ----------
+    reason : str
+        Why the case does not apply, shown in reports.
+
+    Returns
+    -------
+    NoReturn
+        Never returns.
+
+    Raises
+    ------
+    Skip
+        Always; the runner catches it.
+
+    Examples
+    --------
     >>> @claim("X1", "k ≤ n", sweep={"n": [2, 4], "k": [3]})
     ... def k_le_n(n, k):
     ...     if k > n:
@@ -220,8 +331,17 @@ _SKIP_METHOD = "skipped: the case does not apply"
 class CaseResult:
     """One case of a claim: its parameters, its verdict and the seconds of its own call.
 
-    ``skipped`` is the reason when the case called :func:`skip` (its verdict is then UNDECIDED
-    and counts for nothing).
+    Parameters
+    ----------
+    params : dict
+        The case's parameters.
+    verdict : Verdict
+        Its verdict, stamped with the claim's ID, source and the parameters.
+    seconds : float
+        Wall-clock time of the case's own call in the process that ran it.
+    skipped : str
+        The reason when the case called :func:`skip` (its verdict is then UNDECIDED and counts
+        for nothing); ``""`` otherwise.
     """
 
     params: dict
@@ -232,23 +352,54 @@ class CaseResult:
 
 @dataclass
 class ClaimResult:
-    """The cases of one claim, in declaration order; status and time derived from them."""
+    """The cases of one claim, in declaration order; status and time derived from them.
+
+    Parameters
+    ----------
+    claim : Claim
+        The claim.
+    cases : list of CaseResult
+        Its cases, in the order of ``claim.cases``.
+    """
 
     claim: Claim
     cases: list = field(default_factory=list)
 
     @property
     def seconds(self) -> float:
-        """Sum of the cases' own times (see the module docstring for what this figure means)."""
+        """Sum of the cases' own times (see the module docstring for what this figure means).
+
+        Returns
+        -------
+        float
+            Seconds.
+        """
         return sum(c.seconds for c in self.cases)
 
     @property
     def checked(self) -> list:
-        """The cases that were not skipped."""
+        """The cases that were not skipped.
+
+        Returns
+        -------
+        list of CaseResult
+            In declaration order.
+        """
         return [c for c in self.cases if not c.skipped]
 
     @property
     def verdict(self) -> Verdict:
+        """The claim's verdict over its checked cases.
+
+        The worst case (REFUTED > UNDECIDED > CERTIFIED > PROVED) for an ordinary claim; for a
+        control, REFUTED when every case is REFUTED, else the first case that is not.  UNDECIDED
+        when every case was skipped.
+
+        Returns
+        -------
+        Verdict
+            With the claim's ID and source.
+        """
         vs = [c.verdict for c in self.checked]
         if self.cases and not vs:
             return Verdict(Status.UNDECIDED, claim=self.claim.id, source=self.claim.source,
@@ -262,6 +413,14 @@ class ClaimResult:
 
     @property
     def passed(self) -> bool:
+        """Whether the claim holds: at least one checked case, and every checked case PROVED or
+        CERTIFIED (for a control: every checked case REFUTED).
+
+        Returns
+        -------
+        bool
+            False when every case was skipped.
+        """
         cases = self.checked
         if self.claim.control:
             return bool(cases) and all(c.verdict.status is Status.REFUTED for c in cases)

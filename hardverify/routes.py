@@ -68,12 +68,67 @@ INDEPENDENT = ("quadrature", "series")
 
 
 def as_activation(a) -> Activation:
-    """An Activation from an Activation, a registry name, or a sympy expression."""
+    """An Activation from an Activation, a registry name, or a sympy expression.
+
+    Parameters
+    ----------
+    a : Activation, str or sympy.Expr
+        An activation, a registry name or text (:func:`hardverify.activation`), or an expression.
+
+    Returns
+    -------
+    Activation
+        ``a`` itself when it is one.
+
+    Raises
+    ------
+    DomainError
+        As in :func:`hardverify.activation`.
+
+    Examples
+    --------
+    >>> as_activation("relu") == as_activation("max(0, t)")
+    True
+    """
     return a if isinstance(a, Activation) else activation(a)
 
 
 def decide(dps, algorithm, allowed, what: str):
-    """(dps, algorithm) validated: the algorithm must be allowed for ``what``; independent routes need dps."""
+    """(dps, algorithm) validated: the algorithm must be allowed for ``what``; independent routes need dps.
+
+    Parameters
+    ----------
+    dps : int or None
+        The requested certified digits (None: exact).
+    algorithm : str
+        The requested route.
+    allowed : tuple of str
+        The routes the quantity offers (names of :data:`ALGORITHMS`).
+    what : str
+        The quantity, for messages (``"the dual kernel"``).
+
+    Returns
+    -------
+    tuple
+        ``(dps, algorithm)`` with ``dps`` validated (or None).
+
+    Raises
+    ------
+    DomainError
+        If ``algorithm`` is not in ``allowed``, an independent route (:data:`INDEPENDENT`) is asked for
+        without ``dps``, or ``dps`` is not a positive integer.
+    ResourceLimit
+        If ``dps > 5000``.
+
+    Examples
+    --------
+    >>> decide(30, "quadrature", ("auto", "exact", "quadrature"), "a coefficient")
+    (30, 'quadrature')
+    >>> decide(None, "series", ("auto", "series"), "the dual kernel")
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: algorithm='series' gives a certified enclosure of the dual kernel; pass dps=
+    """
     algorithm = as_choice(algorithm, allowed, "algorithm")
     if dps is None:
         if algorithm in INDEPENDENT:
@@ -113,7 +168,27 @@ _GROW_LIMIT = 1000
 
 
 def check_frequency(act: Activation) -> None:
-    """ResourceLimit up front when σ oscillates faster than certified quadrature resolves (sin(10⁶ t))."""
+    """ResourceLimit up front when σ oscillates faster than certified quadrature resolves (sin(10⁶ t)).
+
+    Parameters
+    ----------
+    act : Activation
+        The activation (its :attr:`~hardverify.core.activations.Activation.frequency`).
+
+    Raises
+    ------
+    ResourceLimit
+        If |ω| > :data:`~hardverify.core.activations.MAX_FREQUENCY` (64).
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> check_frequency(hv.activation(sp.sin(3 * hv.t)))                   # |ω| = 3: accepted
+    >>> check_frequency(hv.activation(sp.sin(100 * hv.t)))
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.ResourceLimit: sin(100*t) oscillates with frequency |ω| = 100 > 64: ...
+    """
     w = act.frequency
     if w is not None and float(w) > MAX_FREQUENCY:
         raise ResourceLimit(f"{act.label} oscillates with frequency |ω| = {w} > {MAX_FREQUENCY}: certified quadrature "
@@ -151,7 +226,38 @@ def _exact_coefficients(act: Activation, M: int, normalization: str) -> tuple:
 
 
 def hermite_coefficients(act, M: int, *, dps=None, normalization="orthonormal", algorithm="auto") -> list:
-    """[c_0, ..., c_M] by the route :func:`decide` picks (see :func:`hardverify.hermite_coefficients`)."""
+    """[c_0, ..., c_M] by the route :func:`decide` picks (see :func:`hardverify.hermite_coefficients`).
+
+    Parameters
+    ----------
+    act : Activation, str or sympy.Expr
+        The activation.
+    M : int
+        The largest degree.
+    dps : int, optional
+        Certified decimal digits; None for an exact result.
+    normalization : {"orthonormal", "probabilists", "physicists"}
+        The basis.
+    algorithm : str
+        A route allowed for the quantity (see :data:`ALGORITHMS`).
+
+    Returns
+    -------
+    list of sympy.Expr, or list of Enclosure
+        Exact values without ``dps``, else certified balls.
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NoClosedForm, NotCertified
+        As in :func:`hardverify.hermite_coefficients`.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> q = hermite_coefficients("relu", 5, dps=20, algorithm="quadrature")       # independent of the closed form
+    >>> all(e.contains(c) for e, c in zip(q, hermite_coefficients("relu", 5)))
+    True
+    """
     act = as_activation(act)
     dps, algorithm = decide(dps, algorithm, ("auto", "exact", "quadrature"), "Hermite coefficients")
     if dps is None:
@@ -162,7 +268,38 @@ def hermite_coefficients(act, M: int, *, dps=None, normalization="orthonormal", 
 
 
 def hermite_coefficient(act, m: int, *, dps=None, normalization="orthonormal", algorithm="auto"):
-    """c_m by the route :func:`decide` picks; certified values come from the shared growing tables."""
+    """c_m by the route :func:`decide` picks; certified values come from the shared growing tables.
+
+    Parameters
+    ----------
+    act : Activation, str or sympy.Expr
+        The activation.
+    m : int
+        The degree.
+    dps : int, optional
+        Certified decimal digits; None for an exact result.
+    normalization : {"orthonormal", "probabilists", "physicists"}
+        The basis.
+    algorithm : str
+        A route allowed for the quantity (see :data:`ALGORITHMS`).
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact without ``dps``, else a certified ball.
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NoClosedForm, NotCertified
+        As in :func:`hardverify.hermite_coefficient`.
+
+    Examples
+    --------
+    >>> a = hermite_coefficient("tanh", 3, dps=10)               # from the certified table c_0..c_20
+    >>> clear_caches()
+    >>> str(a) == str(hermite_coefficients("tanh", 20, dps=10)[3])   # the same ball, whatever the cache held
+    True
+    """
     act = as_activation(act)
     dps, algorithm = decide(dps, algorithm, ("auto", "exact", "quadrature"), "a Hermite coefficient")
     if dps is None:
@@ -173,7 +310,32 @@ def hermite_coefficient(act, m: int, *, dps=None, normalization="orthonormal", a
 
 
 def gaussian_expectation(act, *, dps=None, algorithm="auto"):
-    """E[σ(g)], g ~ N(0, 1) (= c_0)."""
+    """E[σ(g)], g ~ N(0, 1) (= c_0).
+
+    Parameters
+    ----------
+    act : Activation, str or sympy.Expr
+        The activation.
+    dps : int, optional
+        Certified decimal digits; None for an exact result.
+    algorithm : str
+        A route allowed for the quantity (see :data:`ALGORITHMS`).
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact without ``dps``, else a certified ball.
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NoClosedForm, NotCertified
+        As in :func:`hardverify.gaussian_expectation`.
+
+    Examples
+    --------
+    >>> gaussian_expectation("abs") == 2 * hermite_coefficient("relu", 0)         # E|g| = 2 E[ReLU(g)]
+    True
+    """
     return hermite_coefficient(act, 0, dps=dps, algorithm=algorithm)
 
 
@@ -189,8 +351,36 @@ def _exact_table_coefficients(act: Activation, M: int, dps: int) -> list:
 
 
 def hermite_table(act, M: int, dps: int, *, algorithm: str = "auto") -> _ndual.HermiteTable:
-    """A certified table c_0..c_M(σ) with E[σ²]: from the closed forms when they exist (``auto``), else —
-    and always for the independent ``series``/``quadrature`` routes — from certified quadrature."""
+    """A certified table c_0..c_M(σ) with E[σ²], for Mehler sums.
+
+    From the closed forms when they exist (``auto``), else — and always for the independent
+    ``series``/``quadrature`` routes — from certified quadrature.
+
+    Parameters
+    ----------
+    act : Activation, str or sympy.Expr
+        The activation.
+    M : int
+        The largest degree.
+    dps : int
+        Certified decimal digits.
+    algorithm : str
+        ``"auto"`` uses the closed forms when they exist; any independent route (``"series"``,
+        ``"quadrature"``) forces certified quadrature.
+
+    Returns
+    -------
+    HermiteTable
+        Certified c_0..c_M with the certified second moment E[σ²] (for the Parseval tail bound).
+
+    Examples
+    --------
+    >>> tab = hermite_table("relu", 10, 20)                                # from the closed forms
+    >>> tab.source, tab.degree >= 10, tab.norm2.contains(arb(1) / 2)
+    ('exact', True, True)
+    >>> hermite_table("relu", 10, 20, algorithm="series").source           # independent of them
+    'quadrature'
+    """
     act = as_activation(act)
     if algorithm in INDEPENDENT or not _has_hermite_closed_form(act):
         return _ndual.hermite_table(act, M, dps)
@@ -208,7 +398,38 @@ def _exact_kernel(s: Activation, tau, rho):
 
 
 def dual_kernel(sigma, tau=None, *, rho=_sdual.RHO, dps=None, algorithm="auto", absolute=None):
-    """K_{σ,τ}(ρ) by the route :func:`decide` picks (see :func:`hardverify.dual_kernel`)."""
+    """K_{σ,τ}(ρ) by the route :func:`decide` picks (see :func:`hardverify.dual_kernel`).
+
+    Parameters
+    ----------
+    sigma, tau : Activation, str or sympy.Expr
+        The activations (``tau=None``: τ = σ).
+    rho : sympy.Symbol or number
+        The correlation (a number with ``dps=``).
+    dps : int, optional
+        Certified decimal digits; None for an exact result.
+    algorithm : str
+        A route allowed for the quantity (see :data:`ALGORITHMS`).
+    absolute : flint.arb, optional
+        An absolute radius that suffices (for values that may be 0).
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact without ``dps``, else a certified ball.
+
+    Raises
+    ------
+    DomainError, NoClosedForm, NotCertified
+        As in :func:`hardverify.dual_kernel`.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> k = dual_kernel("relu", rho="1/2", dps=20, algorithm="series")              # Mehler with a Parseval tail
+    >>> k.contains(dual_kernel("relu", rho=sp.Rational(1, 2)))
+    True
+    """
     s = as_activation(sigma)
     tt = None if tau is None else as_activation(tau)
     dps, algorithm = decide(dps, algorithm, ("auto", "exact", "series"), "the dual kernel")
@@ -238,6 +459,38 @@ def unit_kernel(sf: Activation, sg: Activation, key, *, dps=None, algorithm="aut
 
     ``key = (r_f², β_f, r_g², β_g, ip)`` (exact); a unit with zero weight is the constant σ(β).  Exact
     without ``dps``, else certified by the route of ``algorithm`` (``series``: independent).
+
+    Parameters
+    ----------
+    sf, sg : Activation
+        The activations σ, τ.
+    key : tuple
+        ``(r_f², β_f, r_g², β_g, ip)``: squared weight norms, biases and the weights' inner product (exact).
+    dps : int, optional
+        Certified decimal digits; None for an exact result.
+    algorithm : str
+        ``"auto"``, ``"exact"`` or ``"series"`` (independent of the closed forms).
+    absolute : flint.arb, optional
+        An absolute radius that suffices.
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        The exact expectation without ``dps``, else a certified ball.
+
+    Raises
+    ------
+    DomainError, NoClosedForm, NotCertified
+        As in :func:`dual_kernel` and :func:`gaussian_expectation`.
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> relu = hv.activation("relu")
+    >>> unit_kernel(relu, relu, (1, 0, 1, 0, sp.Rational(1, 2))) == dual_kernel(relu, rho=sp.Rational(1, 2))
+    True
+    >>> unit_kernel(relu, relu, (0, 2, 1, 0, 0)) == 2 * gaussian_expectation(relu)   # a zero weight: σ(β) E[τ]
+    True
     """
     rf, bf, rg, bg, ip = key
     zf, zg = sign_of(sp.sympify(rf)) == 0, sign_of(sp.sympify(rg)) == 0
@@ -285,7 +538,27 @@ def _form_ball(form, surface: bool) -> arb:
 
 
 def enclose_eigen_forms(forms, dps: int, surface: bool) -> list:
-    """Certified values of exact Funk–Hecke forms (ball evaluation at rising precision)."""
+    """Certified values of exact Funk–Hecke forms (ball evaluation at rising precision).
+
+    Parameters
+    ----------
+    forms : list of EigenForm
+        Exact forms r0 + r1·A_n (integer n) from :func:`hardverify.symbolic.funk_hecke.eigen_forms`.
+    dps : int
+        Certified decimal digits.
+    surface : bool
+        Multiply by |S^{n-1}| (the surface-measure eigenvalue).
+
+    Returns
+    -------
+    list of Enclosure
+        One ball per form with ``dps`` digits; a zero form gives the exact ball 0.
+
+    Raises
+    ------
+    NotCertified
+        If a value cannot be certified to ``dps`` digits.
+    """
     out = []
     for f in forms:
         if f.is_zero():
@@ -296,7 +569,28 @@ def enclose_eigen_forms(forms, dps: int, surface: bool) -> list:
 
 
 def certified_dimension(n) -> int:
-    """An integer dimension n ≥ 2 for a certified result (a Symbol is refused)."""
+    """An integer dimension n ≥ 2 for a certified result (a Symbol is refused).
+
+    Parameters
+    ----------
+    n : int
+        The dimension.
+
+    Returns
+    -------
+    int
+        ``int(n)``.
+
+    Raises
+    ------
+    DomainError
+        If ``n`` is a Symbol or expression, not an integer, or below 2.
+
+    Examples
+    --------
+    >>> certified_dimension(10**6)
+    1000000
+    """
     if isinstance(n, sp.Basic) and n.free_symbols:
         raise DomainError("a certified result (dps=) needs an integer dimension n >= 2, not a Symbol")
     return as_int_at_least(n, 2, "dimension n")
@@ -314,7 +608,39 @@ def _certified_eigenvalues(act, n, K, dps, measure, algorithm):
 
 
 def funk_hecke_eigenvalues(act, n, K: int, *, dps=None, measure="normalized", algorithm="auto") -> list:
-    """[μ_0, ..., μ_K] by the route :func:`decide` picks (see :func:`hardverify.funk_hecke_eigenvalues`)."""
+    """[μ_0, ..., μ_K] by the route :func:`decide` picks (see :func:`hardverify.funk_hecke_eigenvalues`).
+
+    Parameters
+    ----------
+    act : Activation, str or sympy.Expr
+        The activation.
+    n : int or sympy.Expr
+        The dimension (an int with ``dps``).
+    K : int
+        The largest degree.
+    dps : int, optional
+        Certified decimal digits; None for an exact result.
+    measure : {"normalized", "surface"}
+        The measure.
+    algorithm : str
+        A route allowed for the quantity (see :data:`ALGORITHMS`).
+
+    Returns
+    -------
+    list of sympy.Expr, or list of Enclosure
+        Exact values without ``dps``, else certified balls.
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NoClosedForm, NotCertified
+        As in :func:`hardverify.funk_hecke_eigenvalues`.
+
+    Examples
+    --------
+    >>> q = funk_hecke_eigenvalues("relu", 5, 4, dps=20, algorithm="quadrature")   # independent route
+    >>> all(e.contains(v) for e, v in zip(q, funk_hecke_eigenvalues("relu", 5, 4)))
+    True
+    """
     act = as_activation(act)
     dps, algorithm = decide(dps, algorithm, ("auto", "exact", "series", "quadrature"), "Funk–Hecke eigenvalues")
     if dps is None:
@@ -337,7 +663,38 @@ def funk_hecke_eigenvalues(act, n, K: int, *, dps=None, measure="normalized", al
 
 
 def funk_hecke(act, n, k: int, *, dps=None, measure="normalized", algorithm="auto"):
-    """μ_k by the route :func:`decide` picks; only the requested degree is enclosed on the exact route."""
+    """μ_k by the route :func:`decide` picks; only the requested degree is enclosed on the exact route.
+
+    Parameters
+    ----------
+    act : Activation, str or sympy.Expr
+        The activation.
+    n : int or sympy.Expr
+        The dimension (an int with ``dps``).
+    k : int
+        The degree.
+    dps : int, optional
+        Certified decimal digits; None for an exact result.
+    measure : {"normalized", "surface"}
+        The measure.
+    algorithm : str
+        A route allowed for the quantity (see :data:`ALGORITHMS`).
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact without ``dps``, else a certified ball.
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NoClosedForm, NotCertified
+        As in :func:`hardverify.funk_hecke`.
+
+    Examples
+    --------
+    >>> funk_hecke("relu", 3, 2, dps=20).contains(funk_hecke("relu", 3, 2))       # the closed form 1/16, enclosed
+    True
+    """
     act = as_activation(act)
     dps_, algorithm_ = decide(dps, algorithm, ("auto", "exact", "series", "quadrature"), "a Funk–Hecke eigenvalue")
     if dps_ is None:

@@ -77,18 +77,55 @@ def _read_point(x):
 def legendre_polynomial(n, k, x=None, *, dps: int | None = None):
     """P_k^{(n)}: the normalised Legendre polynomial of dimension n, P_k^{(n)}(1) = 1 (SPEC §0.2, F2).
 
+    P_k^{(n)} = C_k^{(λ)}/C_k^{(λ)}(1) with λ = (n-2)/2 [1]_ [2]_: Legendre's P_k for n = 3, Chebyshev's T_k for
+    n = 2; the P_k^{(n)} are orthogonal for the law ν_n of ⟨x, e⟩, x ~ U(S^{n-1}).  Exact values come
+    from the explicit sum or the three-term recurrence (SPEC F2.1) in rational arithmetic; certified
+    values (``dps=``) from the recurrence in ball arithmetic with guard bits for its cancellation.
+
     Parameters
     ----------
-    n : int ≥ 2 or positive-integer Symbol
-    k : int ≥ 0
-    x : optional
-        None: the polynomial in :data:`hardverify.t`; a sympy expression/Symbol: the polynomial in it;
-        a number: its value (exact, or an Enclosure with ``dps=``; then x must be exact, e.g. "0.3").
+    n : int or sympy.Symbol
+        The dimension, ``n >= 2``, or a positive-integer Symbol (exact only).
+    k : int
+        The degree, ``0 <= k <= 20000``.
+    x : sympy.Expr, str or number, optional
+        None: the polynomial in :data:`hardverify.t`; a sympy expression or Symbol: the polynomial in
+        it; a number: its value at that exact point (a float is the decimal it prints, a string a
+        decimal or fraction such as ``"0.3"`` or ``"1/3"``).  With ``dps=`` it must satisfy |x| ≤ 1.
+    dps : int, optional
+        Certified decimal digits of the value at ``x``; without it the result is exact.
 
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        The polynomial or its exact value when ``dps`` is None, else a certified ball with ``dps``
+        correct digits.
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` (or a Symbol with ``dps=``), ``k`` is not a non-negative integer, ``x`` cannot be
+        read as an exact number, or |x| > 1 with ``dps=``.
+    ResourceLimit
+        If ``k > 20000`` or ``dps`` is beyond 5000.
+
+    References
+    ----------
+    .. [1] NIST Digital Library of Mathematical Functions, §18.3 (Gegenbauer C_n^{(λ)}), https://dlmf.nist.gov/18.3
+    .. [2] Atkinson, K. and Han, W., *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
+       Lecture Notes in Mathematics 2044, Springer, 2012, ch. 2 (P_k^{(n)} as the "Legendre polynomial of
+       dimension n").
+
+    Examples
+    --------
     >>> import hardverify as hv, sympy as sp
-    >>> legendre_polynomial(3, 2)
+    >>> hv.legendre_polynomial(3, 2)                                  # Legendre P_2
     3*t**2/2 - 1/2
-    >>> legendre_polynomial(10**6, 1000, "0.001", dps=20).rel_accuracy_digits() >= 20
+    >>> all(hv.legendre_polynomial(n, 7, 1) == 1 for n in (2, 3, 10))  # the normalisation P_k^{(n)}(1) = 1
+    True
+    >>> hv.legendre_polynomial(2, 5) == sp.expand(sp.chebyshevt(5, hv.t))   # n = 2: Chebyshev T_5
+    True
+    >>> hv.legendre_polynomial(10**6, 1000, "0.001", dps=20).rel_accuracy_digits() >= 20
     True
     """
     if dps is None:
@@ -111,12 +148,52 @@ def legendre_polynomial(n, k, x=None, *, dps: int | None = None):
 # ------------------------------------------------------------------------------ Funk–Hecke
 def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measure: str = "normalized",
                            algorithm: str = "auto") -> list:
-    """[μ_0(σ; n), ..., μ_{k_max}(σ; n)], exact (sympy) or certified (Enclosure); see :func:`funk_hecke`.
+    """The Funk–Hecke eigenvalues [μ_0(σ; n), ..., μ_{k_max}(σ; n)], μ_k = E_{t~ν_n}[σ(t) P_k^{(n)}(t)].
 
+    The definition, measure and routes are those of :func:`funk_hecke` (SPEC §0.2, F3, F4); one call
+    computes the whole list, which is much cheaper than k_max + 1 calls of :func:`funk_hecke` on the
+    certified routes.
+
+    Parameters
+    ----------
+    act : str, sympy.Expr or Activation
+        Any activation (certified), or a piecewise polynomial (exact; kinks anywhere).
+    n : int or sympy.Symbol
+        The dimension, ``n >= 2``, or a positive-integer Symbol (exact only).
+    k_max : int
+        The largest degree, ``k_max >= 0`` (at most 20000 exact; certified: 5000 on the series route,
+        800 by quadrature).
+    dps : int, optional
+        Certified decimal digits; without it the results are exact.
+    measure : {"normalized", "surface"}
+        ``"surface"`` returns λ_k = |S^{n-1}| μ_k.
+    algorithm : {"auto", "exact", "series", "quadrature"}
+        The route, as in :func:`funk_hecke`.
+
+    Returns
+    -------
+    list of sympy.Expr, or list of Enclosure
+        ``k_max + 1`` exact values when ``dps`` is None, else certified balls with ``dps`` digits (a
+        proved zero, e.g. by parity, is the exact ball 0).
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2``, a Symbol ``n`` with ``dps=``, ``k_max`` is not a non-negative integer, or an option
+        is not one of the allowed names.
+    ResourceLimit
+        If ``k_max`` or ``dps`` is beyond the stated limits.
+    NoClosedForm
+        Without ``dps=`` (or with ``algorithm="exact"``) when σ is not a piecewise polynomial.
+    NotCertified
+        If the certified route cannot reach ``dps`` digits.
+
+    Examples
+    --------
     >>> import hardverify as hv
-    >>> [str(m) for m in funk_hecke_eigenvalues("step", 4, 3)]                      # SPEC F4 table, n = 4
+    >>> [str(m) for m in hv.funk_hecke_eigenvalues("step", 4, 3)]                      # SPEC F4 table, n = 4
     ['1/2', '2/(3*pi)', '0', '-2/(15*pi)']
-    >>> mu = funk_hecke_eigenvalues("sigmoid", 1000, 20, dps=30)                     # certified (series route)
+    >>> mu = hv.funk_hecke_eigenvalues("sigmoid", 1000, 20, dps=30)                     # certified (series route)
     >>> all(m.is_exact_zero() for m in mu[2::2])                                    # σ - 1/2 is odd
     True
     """
@@ -129,27 +206,65 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measur
 def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normalized", algorithm: str = "auto"):
     """The Funk–Hecke eigenvalue μ_k(σ; n) = E_{t~ν_n}[σ(t) P_k^{(n)}(t)] (SPEC §0.2, F3, F4).
 
-    E_{y~U_n}[σ(⟨x,y⟩) Y(y)] = μ_k Y(x) for every spherical harmonic Y of degree k.
+    ν_n(t) = c_n (1-t²)^{(n-3)/2} is the law of ⟨x, e⟩ for x uniform on S^{n-1} (the normalised
+    measure), and E_{y~U_n}[σ(⟨x,y⟩) Y(y)] = μ_k Y(x) for every spherical harmonic Y of degree k (the
+    Funk–Hecke formula [1]_).  Exact for piecewise polynomials (:mod:`hardverify.symbolic.funk_hecke`);
+    certified for any activation (:mod:`hardverify.numeric.funk_hecke`,
+    :mod:`hardverify.numeric.funk_hecke_series`).
 
     Parameters
     ----------
-    act : Activation or str
+    act : str, sympy.Expr or Activation
         Any activation (certified), or a piecewise polynomial (exact; kinks anywhere).
-    n : int ≥ 2, or a positive-integer sympy Symbol (exact only)
-    k : int ≥ 0
+    n : int or sympy.Symbol
+        The dimension, ``n >= 2``, or a positive-integer Symbol (exact only).
+    k : int
+        The degree, ``k >= 0`` (at most 20000 exact; certified: 5000 on the series route, 800 by
+        quadrature).
     dps : int, optional
         Certified decimal digits; without it the result is exact.
     measure : {"normalized", "surface"}
         ``"surface"`` returns λ_k = |S^{n-1}| μ_k (the eigenvalue for the surface measure dS).
     algorithm : {"auto", "exact", "series", "quadrature"}
+        ``"auto"``: the closed form when there is one, else ``"series"`` when σ is analytic near 0, else
+        ``"quadrature"``; ``"exact"``: the closed form only; ``"series"``: Taylor series at 0 times exact
+        Gegenbauer moments with a Cauchy remainder bound; ``"quadrature"``: certified Gauss–Legendre
+        split at the kinks.  The last two are independent of the symbolic layer and need ``dps=``.
 
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact (an expression in ``n`` for a Symbol) when ``dps`` is None, else a certified ball with
+        ``dps`` correct digits.
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2``, a Symbol ``n`` with ``dps=``, ``k`` is not a non-negative integer, or an option is
+        not one of the allowed names (or an independent route without ``dps=``).
+    ResourceLimit
+        If ``k`` or ``dps`` is beyond the stated limits.
+    NoClosedForm
+        Without ``dps=`` (or with ``algorithm="exact"``) when σ is not a piecewise polynomial.
+    NotCertified
+        If the certified route cannot reach ``dps`` digits.
+
+    References
+    ----------
+    .. [1] Atkinson, K. and Han, W., *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
+       Lecture Notes in Mathematics 2044, Springer, 2012, ch. 2.
+
+    Examples
+    --------
     >>> import hardverify as hv, sympy as sp
-    >>> funk_hecke("relu", 7, 6)                                                   # SPEC V10d
+    >>> hv.funk_hecke("relu", 7, 6)                                                   # SPEC V10d
     1/2048
     >>> n = sp.Symbol("n", integer=True, positive=True)
-    >>> funk_hecke("relu", n, 1)                                                   # SPEC F4: 1/(2n)
+    >>> hv.funk_hecke("relu", n, 1)                                                   # SPEC F4: 1/(2n)
     1/(2*n)
-    >>> funk_hecke("relu", 10**6, 1000, dps=50).rel_accuracy_digits() >= 50
+    >>> hv.funk_hecke("relu", 10**6, 1000, dps=50).rel_accuracy_digits() >= 50
+    True
+    >>> hv.funk_hecke("relu", 3, 2, measure="surface") == sp.pi / 4                   # |S²| μ_2 = 4π/16
     True
     """
     k = as_nonneg_int(k, "degree k", maximum=_sg.MAX_EXACT_DEGREE)
@@ -161,21 +276,85 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
 
 def kernel_eigenvalue(kernel, n, k: int, *, dps: int | None = None, measure: str = "normalized",
                       algorithm: str = "auto"):
-    """Eigenvalue on H_k^n of the dot-product kernel operator (Tf)(x) = E_y[κ(⟨x,y⟩) f(y)] (F3, F5).
+    """The eigenvalue on H_k^n of the dot-product kernel operator (Tf)(x) = E_{y~U_n}[κ(⟨x,y⟩) f(y)] (F3, F5).
 
-    By Funk–Hecke it is μ_k(κ; n); ``kernel`` is κ as an activation (an expression in :data:`hardverify.t`
-    on [-1, 1]).  For the random-feature kernel of σ it equals μ_k(σ)² (:func:`random_feature_eigenvalue`).
+    By Funk–Hecke it is μ_k(κ; n) = E_{t~ν_n}[κ(t) P_k^{(n)}(t)], computed by :func:`funk_hecke`.  For the
+    random-feature kernel of σ it equals μ_k(σ; n)² (:func:`random_feature_eigenvalue`).
 
+    Parameters
+    ----------
+    kernel : str, sympy.Expr or Activation
+        The kernel κ as an activation: an expression in :data:`hardverify.t`, read on [-1, 1].
+    n : int or sympy.Symbol
+        The dimension, ``n >= 2``, or a positive-integer Symbol (exact only).
+    k : int
+        The degree, ``k >= 0``.
+    dps : int, optional
+        Certified decimal digits; without it the result is exact.
+    measure : {"normalized", "surface"}
+        As in :func:`funk_hecke`.
+    algorithm : {"auto", "exact", "series", "quadrature"}
+        As in :func:`funk_hecke`.
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact when ``dps`` is None, else a certified ball with ``dps`` correct digits.
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NoClosedForm, NotCertified
+        As in :func:`funk_hecke`.
+
+    Examples
+    --------
     >>> import sympy as sp, hardverify as hv
-    >>> kappa = hv.activation(random_feature_kernel("relu", 3, hv.t))
-    >>> kernel_eigenvalue(kappa, 3, 2, dps=20).contains(sp.Rational(1, 256))         # SPEC F5
+    >>> kappa = hv.activation(hv.random_feature_kernel("relu", 3, hv.t))
+    >>> hv.kernel_eigenvalue(kappa, 3, 2, dps=20).contains(sp.Rational(1, 256))         # SPEC F5
     True
     """
     return funk_hecke(kernel, n, k, dps=dps, measure=measure, algorithm=algorithm)
 
 
 def random_feature_eigenvalue(act, n, k: int, *, dps: int | None = None, algorithm: str = "auto"):
-    """μ_k(σ; n)²: the eigenvalue on H_k^n of κ(⟨x,y⟩) = E_{w~U_n}[σ(⟨w,x⟩)σ(⟨w,y⟩)] (SPEC F5)."""
+    """μ_k(σ; n)²: the eigenvalue on H_k^n of κ(⟨x,y⟩) = E_{w~U_n}[σ(⟨w,x⟩)σ(⟨w,y⟩)] (SPEC F5).
+
+    The random-feature kernel κ of :func:`random_feature_kernel` is a dot-product kernel whose
+    Funk–Hecke eigenvalues are the squares of those of σ (normalised measure).
+
+    Parameters
+    ----------
+    act : str, sympy.Expr or Activation
+        The activation σ.
+    n : int or sympy.Symbol
+        The dimension, ``n >= 2``, or a positive-integer Symbol (exact only).
+    k : int
+        The degree, ``k >= 0``.
+    dps : int, optional
+        Certified decimal digits; without it the result is exact.
+    algorithm : {"auto", "exact", "series", "quadrature"}
+        The route of μ_k, as in :func:`funk_hecke`.
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact (expanded) when ``dps`` is None, else the certified square of the ball of μ_k (labelled
+        with the digits it meets).
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NoClosedForm, NotCertified
+        As in :func:`funk_hecke`.
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> hv.random_feature_eigenvalue("relu", 3, 2) == hv.funk_hecke("relu", 3, 2) ** 2 == sp.Rational(1, 256)
+    True
+    >>> kappa = hv.activation(hv.random_feature_kernel("relu", 3, hv.t))          # the kernel's own μ_2
+    >>> hv.kernel_eigenvalue(kappa, 3, 2, dps=20).contains(hv.random_feature_eigenvalue("relu", 3, 2))
+    True
+    """
     mu = funk_hecke(act, n, k, dps=dps, algorithm=algorithm)
     if dps is None:
         return sp.expand(mu ** 2)
@@ -263,8 +442,38 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None, al
 def gaussian_scaled_eigenvalue(act, n, k: int, *, dps: int | None = None, algorithm: str = "auto"):
     """√N(n,k) n^{p/2} μ_k(σ; n) for a positively p-homogeneous σ; it tends to c_k(σ) as n → ∞ (SPEC H6).
 
+    N(n, k) = dim H_k^n (:func:`harmonic_dimension`), μ_k the Funk–Hecke eigenvalue of :func:`funk_hecke`
+    (normalised measure) and c_k the orthonormal Hermite coefficient; :func:`gaussian_limit` is the
+    exact limit.
+
+    Parameters
+    ----------
+    act : str, sympy.Expr or Activation
+        A positively p-homogeneous activation (σ(λt) = λ^p σ(t) for λ > 0).
+    n : int or sympy.Symbol
+        The dimension, ``n >= 2`` (an int with ``dps=``).
+    k : int
+        The degree, ``k >= 0``.
+    dps : int, optional
+        Certified decimal digits; without it the result is exact.
+    algorithm : {"auto", "exact", "series", "quadrature"}
+        The route of μ_k, as in :func:`funk_hecke`.
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact when ``dps`` is None, else a certified ball (labelled with the digits it meets, at least
+        ``dps`` in practice).
+
+    Raises
+    ------
+    DomainError
+        If σ is not positively homogeneous, or as in :func:`funk_hecke`.
+
+    Examples
+    --------
     >>> import hardverify as hv
-    >>> s = gaussian_scaled_eigenvalue("relu", 10**7, 4, dps=20)
+    >>> s = hv.gaussian_scaled_eigenvalue("relu", 10**7, 4, dps=20)
     >>> s.matches("-0.08143374588")                                                # SPEC H6 example
     True
     """
@@ -282,5 +491,41 @@ def gaussian_scaled_eigenvalue(act, n, k: int, *, dps: int | None = None, algori
 
 
 def gaussian_limit(act, k: int) -> sp.Expr:
-    """Exact lim_{n→∞} √N(n,k) n^{p/2} μ_k(σ; n) (SPEC H6); equals the Hermite coefficient c_k(σ)."""
+    """Exact lim_{n→∞} √N(n,k) n^{p/2} μ_k(σ; n) (SPEC H6); it equals the Hermite coefficient c_k(σ).
+
+    Computed from the exact Funk–Hecke form μ_k = r_0(n) + r_1(n) A_n and Wendel's inequality [1]_
+    (:mod:`hardverify.symbolic.bridge`), independently of the Hermite layer, so comparing it with
+    :func:`hermite_coefficient` checks H6.
+
+    Parameters
+    ----------
+    act : str, sympy.Expr or Activation
+        A positively p-homogeneous piecewise polynomial (pieces c·t^p, kink at 0).
+    k : int
+        The degree, ``0 <= k <= 2000``.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact limit.
+
+    Raises
+    ------
+    DomainError
+        If σ is not a positively homogeneous piecewise polynomial or ``k`` is not a non-negative integer.
+    ResourceLimit
+        If ``k > 2000``.
+    NoConvergence
+        If a term of the limit is not finite.
+
+    References
+    ----------
+    .. [1] Wendel, J. G., "Note on the gamma function", *Amer. Math. Monthly* 55 (1948), 563–564.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> all(hv.gaussian_limit("relu", k) == hv.hermite_coefficient("relu", k) for k in range(5))   # SPEC H6
+    True
+    """
     return _bridge.gaussian_limit(routes.as_activation(act), k)

@@ -4,7 +4,8 @@ Every function is a negative control with the planted error switched on by defau
 ``planted=False`` it checks the correct statement by the same code path (see ``_planted.py``).
 Kinds: E[f_S²] off by one ulp at 50 digits, SPEC's own misprinted V12 digits, sign flips (the value
 f_S(1) on the hypercube; the parity character χ(w) dropped), a perturbed hidden weight, a shifted
-Gaussian that breaks the reflections, k off by one in the G3 correlation grid, wrong normalisation
+Gaussian and a correlated Gaussian that break the reflections, a law that declares reflections it lacks
+(audited against its exact second moments), k off by one in the G3 correlation grid, wrong normalisation
 constants (an outer 2^{-k}, the inner 1/√k dropped, the k!/k^k of G4 dropped), the hypercube norm
 taken for the Gaussian one, and an enclosure radius shrunk below its error.
 """
@@ -22,8 +23,9 @@ import hardverify as hv
 from hardverify import checks
 from hardverify.checks.orthogonality import check_family_orthogonality
 from hardverify.constructions.goel2020 import GGJKK
-from hardverify.distributions import Gaussian, ShiftedGaussian
+from hardverify.distributions import CorrelatedGaussian, Gaussian, ShiftedGaussian, reflection
 from hardverify.networks import Network, SubsetFamily
+from hardverify.verdict import Verdict
 
 P = runpy.run_path(str(Path(__file__).with_name("_planted.py")))
 mutant = P["mutant"]
@@ -96,6 +98,40 @@ def perturbed_weight(planted=True):
 def shifted_gaussian(planted=True):
     dist = ShiftedGaussian(4, {1: sp.Rational(1, 10), 3: sp.Rational(1, 10)}) if planted else Gaussian(4)
     return check_family_orthogonality(ggjkk(2, "relu").family(4), dist, dps=15)
+
+
+@mutant("G1", "symmetry", "orthogonality under a correlated Gaussian N(0, Σ), Σ = I_4 + ½(e_1e_3ᵀ + e_3e_1ᵀ) "
+             "(k = 2, ReLU): the flips of x_1 and x_3 alone no longer preserve the law",
+        note="twin: the same variances without the correlation (a diagonal Σ keeps every reflection)")
+def correlated_gaussian(planted=True):
+    dist = CorrelatedGaussian(4, {(1, 3): sp.Rational(1, 2)} if planted else {(1, 1): 1})
+    return check_family_orthogonality(ggjkk(2, "relu").family(4), dist, dps=15)
+
+
+class _DeclaresReflections(CorrelatedGaussian):
+    """A law that declares every coordinate reflection whatever its covariance (the planted error)."""
+
+    def is_invariant_under(self, R):
+        return True
+
+
+@mutant("G1", "symmetry", "a correlated Gaussian (Σ_13 = 1/2 on R^3) that declares every reflection x_i ↦ -x_i: "
+             "audited against its exact first and second moments",
+        note="R x ~ N(Rμ, RΣRᵀ), so for a Gaussian R is a symmetry iff it preserves the mean and every E[x_a x_b]: "
+             "a declared reflection is checked by comparing E[(Rx)_a (Rx)_b] = s_a s_b E[x_a x_b] with E[x_a x_b] "
+             "exactly; twin: the honest law, whose declared reflections (only x_2 ↦ -x_2) pass the audit")
+def declared_reflection(planted=True):
+    law = (_DeclaresReflections if planted else CorrelatedGaussian)(3, {(1, 3): sp.Rational(1, 2)})
+    out = []
+    for i in (1, 2, 3):
+        if not law.is_invariant_under(reflection(i)):
+            continue
+        for a, b in itertools.combinations_with_replacement((1, 2, 3), 2):
+            m = law.moment({a: 1, b: 1} if a != b else {a: 2})
+            s = (-1 if a == i else 1) * (-1 if b == i else 1)
+            out.append(checks.exact_equal(s * m, m).with_(method=f"x_{i} ↦ -x_{i}: E[(Rx)_{a}(Rx)_{b}] = E[x_{a}x_{b}]"))
+        out.append(checks.exact_equal(-law.moment({i: 1}), law.moment({i: 1})).with_(method=f"x_{i} ↦ -x_{i}: mean"))
+    return Verdict.combine(out)
 
 
 @mutant("G6", "convention", "E_{±1}[f_S²] = E_γ[f_S²] (the hypercube norm f_S(1)² = 2 taken for the Gaussian 2 - 4/π, k = 2)")

@@ -14,7 +14,12 @@ import sympy as sp
 from flint import arb, ctx
 
 from hardverify import checks
-from hardverify.constructions.vempala_wilmes2019 import FiniteWidthGD, HarmonicTarget, random_rational_points
+from hardverify.constructions.vempala_wilmes2019 import (
+    CertifiedFiniteWidthGD,
+    FiniteWidthGD,
+    HarmonicTarget,
+    random_rational_points,
+)
 from hardverify.constructions.vempala_wilmes2019.caveat import check_every_degree, never_learned, vanishing_degrees
 from hardverify.constructions.vempala_wilmes2019.family import (
     MonomialFamily,
@@ -75,6 +80,20 @@ def w1_operator(n, m, act):
     for t in range(3):
         out.append(checks.less(gd.loss(t + 1, dps=30), gd.loss(t, dps=30), strict=False))
     out += [checks.consistent(c, e, 25) for c, e in zip(gd.parameters_certified(3, dps=30), gd.parameters(3, dps=30))]
+    return out
+
+
+@claim("W1", "output-layer GD for non-homogeneous σ: r_{t+1} = (I - η m T_m) r_t as an identity for a generic Gram "
+             "matrix, with certified Gram entries κ_σ(⟨w_i,w_j⟩; n) and eigenvalues μ_ℓ(σ; n); loss non-increasing",
+       source="SPEC §4 W1 [DER + certified data]",
+       cases=[{"n": n, "m": m, "act": act} for act in ("sigmoid", "tanh", "erf") for n in (3, 10, 100)
+              for m in (2, 3)],
+       note="Same weights and target as the exact W1 claim; η = 1/m (|σ| ≤ 1, so η tr G ≤ 1); 4 steps; dps = 25.")
+def w1_operator_certified(n, m, act):
+    gd = CertifiedFiniteWidthGD(target(n), weights(n, m), act, eta=R(1, m), dps=25)
+    out = [gd.check_operator_identity(4)]
+    for t in range(3):
+        out.append(checks.less(gd.loss(t + 1), gd.loss(t), strict=False))
     return out
 
 

@@ -72,7 +72,7 @@ def test_conf_names_the_extensions_and_is_harmless_to_collect():
     # pytest's --doctest-modules imports docs/conf.py (a docs/conftest.py to ignore it would clash with
     # tests/conftest.py under the default import mode); importing it needs no Sphinx and it holds no doctests
     conf = _conf()
-    assert {"myst_parser", "numpydoc", "sphinx.ext.autodoc", "sphinx.ext.autosummary"} <= set(conf.extensions)
+    assert {"myst_nb", "numpydoc", "sphinx.ext.autodoc", "sphinx.ext.autosummary"} <= set(conf.extensions)
     assert conf.html_theme == "pydata_sphinx_theme"
     assert not [t for t in doctest.DocTestFinder().find(conf) if t.examples]
     assert not (DOCS / "conftest.py").exists()

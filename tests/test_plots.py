@@ -108,4 +108,4 @@ def test_plot_command(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == {"command": "plot", "files": [str(tmp_path / "funk-hecke.png")]}
     assert main(["plot", "moon", "--out", str(tmp_path)]) == 2
     assert "unknown figure 'moon'" in capsys.readouterr().err
-    assert set(FIGURES) == {"hermite-decay", "funk-hecke", "norms"}
+    assert {"hermite-decay", "funk-hecke", "norms"} <= set(FIGURES)     # the rest: tests/test_plots_more.py

@@ -187,6 +187,16 @@ def papers() -> dict:
 def paper(key: str) -> dict:
     """One part of the catalogue: ``{"title", "source", "intro"}``.
 
+    Parameters
+    ----------
+    key : str
+        A part of the catalogue, one of :data:`PAPER_ORDER` (``"hermite"``, ``"sphere"``, ``"ggjkk2020"`` ...).
+
+    Returns
+    -------
+    dict
+        A copy of ``{"title", "source", "intro"}`` (changing it does not change the catalogue).
+
     Raises
     ------
     DomainError
@@ -205,6 +215,21 @@ def paper(key: str) -> dict:
 
 def anchor(claim_id: str) -> str:
     """The anchor of an entry in ``claims.md`` and on the documentation page: the ID in lower case.
+
+    Parameters
+    ----------
+    claim_id : str
+        A catalogue ID, or a range such as ``"V1-V8"`` (its first member's anchor).
+
+    Returns
+    -------
+    str
+        The anchor, e.g. ``"v10b"``.
+
+    Raises
+    ------
+    DomainError
+        If ``claim_id`` is not a well-formed ID or range (as in :func:`expand`).
 
     Examples
     --------

@@ -27,11 +27,41 @@ SOURCE = "SPEC §3 (GGJKK 2020)"
 
 
 def certify_family(construction, n: int, dist=None, *, dps=None, spot_checks: int = 0, seed: int = 0) -> Verdict:
-    """SPEC G1 + §9.1: E_D[f_S f_T] = c·δ_ST over the whole family, at a cost independent of n.
+    """Verdict on the Gram matrix of a construction's family: E_D[f_S f_T] = c·δ_ST (SPEC G1 + §9.1).
 
     The orthogonality verdict is :func:`~hardverify.checks.check_family_orthogonality` (with ``spot_checks``
     seeded pairs cross-checked numerically); when D is also permutation invariant the common norm c comes
-    from the construction's :meth:`correlation_profile` (exact without ``dps``).
+    from the construction's ``correlation_profile`` (exact without ``dps``).  The cost does not
+    depend on n.
+
+    Parameters
+    ----------
+    construction : Construction
+        A construction with ``family(n)`` and ``correlation_profile(n, dist, dps=)`` (e.g.
+        :class:`~hardverify.constructions.goel2020.GGJKK`).
+    n : int
+        The ambient dimension.
+    dist : Distribution, optional
+        The input law; default ``Gaussian(n)``.
+    dps : int, optional
+        None for an exact norm, else the digits of a certified one.
+    spot_checks : int
+        Seeded random pairs cross-checked numerically (default 0).
+    seed : int
+        The seed of the spot checks.
+
+    Returns
+    -------
+    Verdict
+        PROVED (exact orthogonality and exact norm), CERTIFIED (certified norm), or the verdict
+        of the orthogonality check when it fails or D is not permutation invariant; when the norm
+        cannot be computed the orthogonality verdict is returned with the reason in its evidence.
+        ``data["gram"]`` holds c.
+
+    Raises
+    ------
+    DomainError
+        If the family or the law is invalid (as for :func:`check_family_orthogonality`).
     """
     dist = Gaussian(n) if dist is None else dist
     family = construction.family(n)
@@ -52,11 +82,38 @@ def certify_family(construction, n: int, dist=None, *, dps=None, spot_checks: in
 
 
 def parity_prediction(construction, *, dps: int = 20, search: int = 20) -> Verdict:
-    """SPEC G2: f_S ≡ 0 ⇔ c_m(σ_r) = 0 for every m ≥ k with m ≡ k (mod 2).
+    """Verdict on SPEC G2: f_S ≡ 0 ⇔ c_m(σ_r) = 0 for every m ≥ k with m ≡ k (mod 2).
 
     Predicted *before* integrating: PROVED zero when σ's proved parity (σ - P odd or even, deg P < k) kills
     every such m; PROVED/CERTIFIED non-zero by exhibiting c_m ≠ 0 (exact, or a certified enclosure that
-    excludes 0), since E[f_S²] ≥ c² 4^k c_m² T(k, m)/k^m.  ``data["vanishes"]`` holds the prediction.
+    excludes 0), since E[f_S²] ≥ c² 4^k c_m² T(k, m)/k^m.  ``data["vanishes"]`` holds the prediction
+    (True, False, or None when undecided) and ``data["pointwise"]`` whether a zero holds pointwise or
+    only γ-almost everywhere.
+
+    Parameters
+    ----------
+    construction : GGJKK
+        A construction with ``k``, ``unit_activation`` and ``template``.
+    dps : int
+        Digits of the certified Hermite coefficients, used when no closed form exists.
+    search : int
+        How many candidate degrees m = k, k + 2, ..., k + 2·search are tried.
+
+    Returns
+    -------
+    Verdict
+        PROVED (zero by parity, or an exact c_m ≠ 0), CERTIFIED (a certified c_m ≠ 0) or
+        UNDECIDED (no non-zero coefficient found).
+
+    Examples
+    --------
+    Odd k ≥ 3 with ReLU: ReLU - x/2 = |x|/2 is even, so every odd coefficient c_m, m ≥ 3, vanishes.
+    Even k: c_k(ReLU) ≠ 0.
+
+    >>> from hardverify.constructions.goel2020 import GGJKK
+    >>> v = parity_prediction(GGJKK(4, "relu"))
+    >>> v.status.name, v.data["vanishes"], v.data["m"]
+    ('PROVED', False, 4)
     """
     k, act = construction.k, construction.unit_activation
     par = act.parity

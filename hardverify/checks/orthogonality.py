@@ -86,18 +86,60 @@ def _cross_check(f, g, dist, dps, samples, seed):
 
 def check_orthogonality(f, g, dist, *, dps: int = 20, cross_check: bool = True, samples: int = 20_000,
                         seed: int = 0) -> Verdict:
-    """Verdict on E_D[f g] = 0 (see the module docstring).
+    """Verdict on the orthogonality E_D[f g] = 0 of two networks under a law D (SPEC G1).
+
+    PROVED by a symmetry certificate (a signed permutation R in the group of D with
+    f∘R = ε_f f, g∘R = ε_g g, ε_f ε_g = -1, checked exactly on the weights) together with a proof
+    that E|fg| < ∞; or because f ≡ 0 or g ≡ 0 (flagged useless); or by an explicit expansion
+    that cancels exactly.  REFUTED by a certified enclosure of E[fg] that excludes 0.  UNDECIDED
+    otherwise (Monte Carlo evidence is reported, never a proof).  See the module docstring.
 
     Parameters
     ----------
     f, g : Network or ComposedNetwork
+        Functions on R^n, with n the dimension of ``dist``.
     dist : Distribution
+        The input law D (e.g. ``hv.Gaussian(n)``, ``hv.ShiftedGaussian(n, c)``).
     dps : int
-        Digits of the certified value (refutation, cross-check).
+        Digits of the certified value (refutation, cross-check); default 20.
     cross_check : bool
-        Cross-check a proved zero numerically (certified value, else Monte Carlo).
+        Cross-check a proved zero numerically (certified value, else Monte Carlo); a contradiction
+        turns the verdict UNDECIDED.
     samples, seed : int
-        Monte Carlo budget and seed (used only when no certified route applies).
+        Monte Carlo budget (``>= 2``) and seed (used only when no certified route applies).
+
+    Returns
+    -------
+    Verdict
+        ``claim="G1"``; ``data`` holds the certificate, the integrability reason and the
+        cross-check.
+
+    Raises
+    ------
+    DomainError
+        If f, g are not networks, their dimensions do not match the law, or an option is out of
+        range (``dps``, ``samples``, ``seed``, ``cross_check``).
+
+    References
+    ----------
+    SPEC G1; Goel, Gollakota, Jin, Karmalkar, Klivans, *Superpolynomial lower bounds for learning one-layer
+    neural networks using gradient descent*, ICML 2020 (arXiv 2006.12011).
+
+    Examples
+    --------
+    The two ReLU parities of SPEC G1 on supports {1, 2} and {2, 3}: x_1 ↦ -x_1 flips f and
+    fixes g, so E[fg] = 0; but E[f²] = ‖f‖² > 0 is refuted as a zero by a certified value.
+
+    >>> import sympy as sp
+    >>> import hardverify as hv
+    >>> ws = [[1, 1], [1, -1], [-1, 1], [-1, -1]]
+    >>> f = hv.Network([dict(zip((1, 2), w)) for w in ws], "relu", outputs=[1, -1, -1, 1], n=3)
+    >>> g = hv.Network([dict(zip((2, 3), w)) for w in ws], "relu", outputs=[1, -1, -1, 1], n=3)
+    >>> v = hv.check_orthogonality(f, g, hv.Hypercube(3))
+    >>> v.status.name, v.data["certificate"]
+    ('PROVED', 'x_1 ↦ -x_1')
+    >>> hv.check_orthogonality(f, f, hv.Gaussian(3)).status.name
+    'REFUTED'
     """
     validate_pair(f, g, dist)
     dps, samples, seed = _options(dps, samples, seed)
@@ -152,14 +194,60 @@ def check_orthogonality(f, g, dist, *, dps: int = 20, cross_check: bool = True, 
 
 def check_family_orthogonality(family: SubsetFamily, dist, *, spot_checks: int = 0, seed: int = 0,
                                dps: int = 15, samples: int = 20_000) -> Verdict:
-    """Verdict on E_D[f_S f_T] = 0 for all S ≠ T of a :class:`~hardverify.networks.SubsetFamily`.
+    """Verdict on E_D[f_S f_T] = 0 for all S ≠ T of a :class:`~hardverify.networks.SubsetFamily` (SPEC G1).
 
     PROVED when D is invariant under every coordinate reflection and the template is odd under
     each reflection x_j ↦ -x_j of R^k (checked exactly, once): for S ≠ T pick i ∈ S \\ T; then
-    f_S∘R_i = -f_S and f_T∘R_i = f_T because i ∉ T = supp f_T.  The cost is O(k · width),
-    independent of n.  Otherwise a pair sharing k - 1 coordinates is refuted by a certified value
-    when possible.  ``spot_checks`` seeded random pairs are cross-checked numerically (certified
-    enclosure where a route exists, else Monte Carlo); the pairs are listed in ``data``.
+    f_S∘R_i = -f_S and f_T∘R_i = f_T because i ∉ T = supp f_T.  E|f_S f_T| < ∞ is proved alongside
+    (UNDECIDED without it).  The cost is O(k · width), independent of n.  Otherwise a pair sharing
+    k - 1 coordinates is refuted by a certified value when possible; a proof for one pair is never
+    reported as a proof for the family (UNDECIDED).  ``spot_checks`` seeded random pairs are
+    cross-checked numerically (certified enclosure where a route exists, else Monte Carlo); the
+    pairs are listed in ``data``.
+
+    Parameters
+    ----------
+    family : SubsetFamily
+        {f_S : |S| = k} on R^n.
+    dist : Distribution
+        The input law on R^n (same n as the family).
+    spot_checks : int
+        Seeded random pairs to cross-check numerically, in [0, 10000] (default 0).
+    seed : int
+        The seed of the spot checks and of Monte Carlo.
+    dps : int
+        Digits of certified values (default 15).
+    samples : int
+        Monte Carlo budget per pair (``>= 2``).
+
+    Returns
+    -------
+    Verdict
+        PROVED, REFUTED (a certified non-zero pair) or UNDECIDED; ``claim="G1"``,
+        ``params={"k": k, "n": n}``.
+
+    Raises
+    ------
+    DomainError
+        If ``family`` is not a SubsetFamily, ``dist`` not a distribution, their dimensions differ,
+        or an option is out of range.
+
+    References
+    ----------
+    SPEC G1; Goel, Gollakota, Jin, Karmalkar, Klivans, *Superpolynomial lower bounds for learning one-layer
+    neural networks using gradient descent*, ICML 2020 (arXiv 2006.12011).
+
+    Examples
+    --------
+    All C(10^6, 2) members of the ReLU parity family are pairwise orthogonal under N(0, I_n),
+    proved on the template in R^2:
+
+    >>> import hardverify as hv
+    >>> template = hv.Network([[1, 1], [1, -1], [-1, 1], [-1, -1]], "relu", outputs=[1, -1, -1, 1])
+    >>> fam = hv.SubsetFamily(template, 10**6)
+    >>> v = hv.check_family_orthogonality(fam, hv.Gaussian(10**6))
+    >>> v.status.name, fam.size
+    ('PROVED', 499999500000)
     """
     if not isinstance(family, SubsetFamily):
         raise DomainError(f"expected a SubsetFamily, got {type(family).__name__}")
@@ -220,6 +308,8 @@ def _probe_pair(family: SubsetFamily, dist) -> tuple:
     mean = getattr(dist, "mean", None)                 # GaussianLaw: the shifted coordinates
     if mean is not None:
         cands = sorted(mean.rest)[: 2 * k + 2] + cands
+    for block in getattr(dist, "blocks", ()):          # CorrelatedGaussian: the correlated coordinates
+        cands = list(block[: 2 * k + 2]) + cands
     bad = list(dict.fromkeys(c for c in cands if not dist.is_invariant_under(reflection(c))))[:2]
     if len(bad) < 2:
         return tuple(range(1, k + 1)), tuple(range(2, k + 2))

@@ -26,8 +26,38 @@ __all__ = ["routes_agree", "forms_equal"]
 
 
 def routes_agree(ref: Enclosure, other: Enclosure, dps: int) -> Verdict:
-    """REFUTED if disjoint; CERTIFIED if ``ref`` has ``dps`` digits and ``other`` has them too or is a
-    bound that contains ``ref``; PROVED when both are exact zeros (proved parity); else UNDECIDED."""
+    """Verdict on two certified Funk–Hecke routes of the same eigenvalue (SPEC F3–F5).
+
+    PROVED when both are exact zeros (proved parity); REFUTED if the balls are disjoint;
+    CERTIFIED if ``ref`` has ``dps`` correct digits and ``other`` has them too or is a bound
+    |μ_k| ≤ ε_k that contains ``ref`` (values far below their natural size); else UNDECIDED.
+
+    Parameters
+    ----------
+    ref : Enclosure
+        The reference route's value.
+    other : Enclosure
+        The other route's value (a narrow ball or a bound).
+    dps : int
+        The required number of correct significant digits.
+
+    Returns
+    -------
+    Verdict
+        PROVED, CERTIFIED, REFUTED or UNDECIDED.
+
+    Examples
+    --------
+    A bound that contains the reference counts as agreement:
+
+    >>> from flint import arb
+    >>> from hardverify.numeric.enclosure import Enclosure
+    >>> ref = Enclosure(arb("1e-30 +/- 1e-46"))                # 16 correct digits
+    >>> routes_agree(ref, Enclosure(arb("0 +/- 1e-20")), 15).status.name
+    'CERTIFIED'
+    >>> routes_agree(ref, Enclosure(arb("2e-30 +/- 1e-46")), 15).status.name
+    'REFUTED'
+    """
     if ref.is_exact_zero() and other.is_exact_zero():
         return Verdict(Status.PROVED, method="parity: both routes give an exact 0")
     if not ref.ball.overlaps(other.ball):
@@ -41,10 +71,29 @@ def routes_agree(ref: Enclosure, other: Enclosure, dps: int) -> Verdict:
 
 
 def forms_equal(n: int, a, b) -> Verdict:
-    """Exact equality of a[0] + a[1] A_n and b[0] + b[1] A_n (rational parts) at integer n.
+    """Verdict on the exact equality a[0] + a[1] A_n = b[0] + b[1] A_n, A_n = Γ(n/2)/(√π Γ((n+1)/2)).
 
     For odd n, A_n is rational and the values are compared; for even n, A_n = q/π with q rational and
     π irrational, so the two are equal iff both parts agree.
+
+    Parameters
+    ----------
+    n : int
+        The dimension, ``n >= 1``.
+    a, b : pair of rationals
+        The parts (r_0, r_1) of each form (ints, Fractions, sympy Rationals or rational strings).
+
+    Returns
+    -------
+    Verdict
+        PROVED (equal) or REFUTED (different), by exact rational arithmetic.
+
+    Examples
+    --------
+    A_3 = 1/2 (rational) but A_4 = 4/(3π):
+
+    >>> forms_equal(3, (0, 1), ("1/2", 0)).status.name, forms_equal(4, (0, 1), (1, 0)).status.name
+    ('PROVED', 'REFUTED')
     """
     a, b = [sp.Rational(v) for v in a], [sp.Rational(v) for v in b]
     if n % 2:

@@ -59,7 +59,38 @@ def _certified_difference(a, b, prec: int = 256):
 
 
 def exact_equal(actual, expected, *, simplify: bool = True) -> Verdict:
-    """PROVED if ``actual == expected`` exactly (structurally, or after sympy simplification)."""
+    """Verdict on the exact identity ``actual == expected`` (sympy expressions or numbers).
+
+    PROVED when the expressions are identical or sympy reduces ``actual - expected`` to 0;
+    REFUTED when both are constants and a certified evaluation of the difference (at 128, then
+    1024 bits) excludes 0; otherwise UNDECIDED — never REFUTED only because ``simplify`` gave up.
+
+    Parameters
+    ----------
+    actual, expected : sympy.Expr or number
+        The two sides (free symbols allowed; then only PROVED or UNDECIDED is possible).
+    simplify : bool
+        Try ``sympy.simplify`` when ``expand`` does not give 0 (slower, stronger).
+
+    Returns
+    -------
+    Verdict
+        PROVED, REFUTED (certified counterexample) or UNDECIDED.
+
+    Raises
+    ------
+    DomainError
+        If a side is not a number or sympy expression.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x")
+    >>> exact_equal(sp.sin(x)**2 + sp.cos(x)**2, 1).status.name
+    'PROVED'
+    >>> exact_equal(sp.Rational(22, 7), sp.pi).status.name       # 22/7 - π ≈ 0.00126, certified ≠ 0
+    'REFUTED'
+    """
     a, b = as_expr(actual, "actual", allow_symbols=True), as_expr(expected, "expected", allow_symbols=True)
     if a == b:
         return Verdict(Status.PROVED, method="exact: identical sympy expressions",
@@ -81,12 +112,56 @@ def exact_equal(actual, expected, *, simplify: bool = True) -> Verdict:
 
 
 def exact_zero(value) -> Verdict:
-    """PROVED if ``value`` is exactly 0."""
+    """Verdict on ``value == 0`` exactly: :func:`exact_equal` with 0.
+
+    Parameters
+    ----------
+    value : sympy.Expr or number
+        The value to test.
+
+    Returns
+    -------
+    Verdict
+        PROVED (exact zero), REFUTED (certified non-zero constant) or UNDECIDED.
+
+    Raises
+    ------
+    DomainError
+        If ``value`` is not a number or sympy expression.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> exact_zero(sp.sin(sp.pi)).status.name, exact_zero(sp.sqrt(2) - 1).status.name
+    ('PROVED', 'REFUTED')
+    """
     return exact_equal(value, 0)
 
 
 def agrees(enclosure: Enclosure, exact) -> Verdict:
-    """The certified layer agrees with the exact one: ``exact ∈ enclosure``."""
+    """Verdict on the agreement of the certified layer with the exact one: ``exact ∈ enclosure``.
+
+    Parameters
+    ----------
+    enclosure : Enclosure
+        A certified ball.
+    exact : sympy.Expr or number
+        The exact value.
+
+    Returns
+    -------
+    Verdict
+        CERTIFIED if the ball contains ``exact``, REFUTED if it certainly excludes it, else
+        UNDECIDED.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from hardverify.numeric.enclosure import enclose
+    >>> e = enclose(sp.pi, 30)
+    >>> agrees(e, sp.pi).status.name, agrees(e, sp.Rational(355, 113)).status.name
+    ('CERTIFIED', 'REFUTED')
+    """
     dps = enclosure.dps
     if enclosure.contains(exact):
         return Verdict(Status.CERTIFIED, method="certified enclosure contains the exact value",
@@ -99,10 +174,32 @@ def agrees(enclosure: Enclosure, exact) -> Verdict:
 
 
 def consistent(a: Enclosure, b: Enclosure, dps: int) -> Verdict:
-    """Two independent enclosures of the same quantity agree: they overlap and both resolve ``dps`` digits.
+    """Verdict on two independent enclosures of one quantity: they overlap and both resolve ``dps`` digits.
 
-    CERTIFIED when they overlap and each has ``dps`` correct digits (so the value is
-    certified to that many digits by either route); REFUTED when they are disjoint.
+    CERTIFIED when they overlap and each has ``dps`` correct digits (or is an exact 0), so the
+    value is certified to that many digits by either route; REFUTED when they are disjoint
+    (one route is wrong); otherwise UNDECIDED.
+
+    Parameters
+    ----------
+    a, b : Enclosure
+        Certified balls from two routes.
+    dps : int
+        The number of correct significant digits each must have.
+
+    Returns
+    -------
+    Verdict
+        CERTIFIED, REFUTED or UNDECIDED.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from hardverify.numeric.enclosure import enclose
+    >>> consistent(enclose(sp.pi, 30), enclose(sp.pi, 40), 30).status.name
+    'CERTIFIED'
+    >>> consistent(enclose(sp.pi, 30), enclose(sp.Rational(355, 113), 30), 30).status.name
+    'REFUTED'
     """
     label = max(a.dps or 0, b.dps or 0) or None
     if not a.ball.overlaps(b.ball):
@@ -122,7 +219,36 @@ def _digits_of(decimal: str) -> int:
 
 
 def matches(enclosure: Enclosure, reference: str, *, source: str = "") -> Verdict:
-    """The enclosure agrees with a printed (rounded) reference value and resolves its digits."""
+    """Verdict on a certified value against a printed (rounded) reference, e.g. a table of a paper.
+
+    CERTIFIED only when every point of the enclosure rounds to ``reference`` (both endpoints
+    lie within half a unit of its last digit); REFUTED when the enclosure is certainly
+    incompatible with it; UNDECIDED when the ball is too wide to resolve its digits.
+
+    Parameters
+    ----------
+    enclosure : Enclosure
+        The certified value.
+    reference : str
+        The printed decimal, e.g. ``"0.2820948"`` (its digits set the required accuracy).
+    source : str
+        Where the reference comes from, quoted in the evidence.
+
+    Returns
+    -------
+    Verdict
+        CERTIFIED, REFUTED or UNDECIDED.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from hardverify.numeric.enclosure import enclose
+    >>> e = enclose(sp.pi, 30)
+    >>> matches(e, "3.14159").status.name, matches(e, "3.14160").status.name   # π to 6 digits
+    ('CERTIFIED', 'REFUTED')
+    >>> matches(enclose(sp.pi, 5), "3.14159265358979").status.name            # too wide to tell
+    'UNDECIDED'
+    """
     digits = _digits_of(reference)
     ok = enclosure.matches(reference)
     # certified only if every point of the enclosure rounds to the reference: both endpoints lie in
@@ -141,7 +267,28 @@ def matches(enclosure: Enclosure, reference: str, *, source: str = "") -> Verdic
 
 
 def narrow(enclosure: Enclosure, dps: int) -> Verdict:
-    """CERTIFIED if the enclosure has at least ``dps`` correct significant digits."""
+    """Verdict on the width of a ball: at least ``dps`` correct significant digits.
+
+    Parameters
+    ----------
+    enclosure : Enclosure
+        The certified value.
+    dps : int
+        The required number of correct significant digits.
+
+    Returns
+    -------
+    Verdict
+        CERTIFIED if ``enclosure.rel_accuracy_digits() >= dps`` (or it is an exact 0), else
+        UNDECIDED (never REFUTED: width says nothing about correctness).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from hardverify.numeric.enclosure import enclose
+    >>> narrow(enclose(sp.pi, 30), 30).status.name, narrow(enclose(sp.pi, 10), 30).status.name
+    ('CERTIFIED', 'UNDECIDED')
+    """
     got = enclosure.rel_accuracy_digits()
     st = Status.CERTIFIED if got >= dps or enclosure.is_exact_zero() else Status.UNDECIDED
     return Verdict(st, method="enclosure width", precision=enclosure.dps,
@@ -168,7 +315,33 @@ def _ball(x, prec: int) -> arb:
 
 
 def in_range(value, lo, hi) -> Verdict:
-    """CERTIFIED if lo ≤ value ≤ hi is certain; REFUTED if certainly outside."""
+    """Verdict on lo ≤ value ≤ hi, by interval comparison.
+
+    Parameters
+    ----------
+    value : Enclosure, sympy.Expr or number
+        The value (exact constants are enclosed at the precision of ``value.dps`` or 30 digits,
+        plus guard bits).
+    lo, hi : Enclosure, sympy.Expr or number
+        The bounds.
+
+    Returns
+    -------
+    Verdict
+        CERTIFIED if the inequalities certainly hold, REFUTED if the value is certainly outside,
+        else UNDECIDED.
+
+    Raises
+    ------
+    HardverifyError
+        If an exact value cannot be enclosed (e.g. it has free symbols).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> in_range(sp.pi, 3, 4).status.name, in_range(sp.sqrt(2), sp.Rational(3, 2), 2).status.name
+    ('CERTIFIED', 'REFUTED')
+    """
     prec = bits_for_dps((value.dps if isinstance(value, Enclosure) else None) or 30) + 64
     v, a, b = _ball(value, prec), _ball(lo, prec), _ball(hi, prec)
     text = f"{v.str(12, radius=True)} in [{_short(lo, 20)}, {_short(hi, 20)}]"
@@ -180,7 +353,33 @@ def in_range(value, lo, hi) -> Verdict:
 
 
 def has_sign(value, sign: int) -> Verdict:
-    """CERTIFIED if the value certainly has the given sign (+1, -1) or is an exact 0 (sign 0)."""
+    """Verdict on the sign of a value: positive (``sign=1``), negative (``-1``) or exactly zero (``0``).
+
+    Parameters
+    ----------
+    value : Enclosure, sympy.Expr or number
+        The value.
+    sign : int
+        ``+1``, ``-1`` or ``0`` (any positive number counts as +1, any negative as -1).
+
+    Returns
+    -------
+    Verdict
+        For ±1: CERTIFIED if the sign is certain, REFUTED if the opposite (or 0) is certain.
+        For 0: PROVED for an exact zero (CERTIFIED for an exact-zero enclosure), REFUTED if
+        the ball excludes 0.  UNDECIDED otherwise.
+
+    Raises
+    ------
+    HardverifyError
+        If an exact value cannot be enclosed.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> has_sign(sp.pi - 3, 1).status.name, has_sign(3 - sp.pi, 1).status.name, has_sign(0, 0).status.name
+    ('CERTIFIED', 'REFUTED', 'PROVED')
+    """
     prec = 256
     v = _ball(value, prec)
     if sign == 0:
@@ -210,9 +409,37 @@ def _exact_or_none(x):
 
 
 def less(a, b, *, strict: bool = True) -> Verdict:
-    """CERTIFIED if a < b (or a ≤ b) is certain; REFUTED if the opposite is certain.
+    """Verdict on a < b (or a ≤ b with ``strict=False``).
 
-    Two exact rationals are compared exactly (PROVED), so ``less(1/3, 1/3, strict=False)`` holds.
+    Two exact rationals are compared exactly (PROVED or REFUTED), so
+    ``less(Rational(1, 3), Rational(1, 3), strict=False)`` is PROVED.  Otherwise both are enclosed
+    (256 bits) and compared as intervals: CERTIFIED, REFUTED, or UNDECIDED when the balls overlap.
+
+    Parameters
+    ----------
+    a, b : Enclosure, sympy.Expr or number
+        The two sides.
+    strict : bool
+        Test a < b (default) or a ≤ b.
+
+    Returns
+    -------
+    Verdict
+        PROVED/REFUTED (exact rationals), CERTIFIED/REFUTED (intervals) or UNDECIDED.
+
+    Raises
+    ------
+    HardverifyError
+        If an exact value cannot be enclosed.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> less(sp.pi, sp.Rational(22, 7)).status.name          # Archimedes: π < 22/7
+    'CERTIFIED'
+    >>> third = sp.Rational(1, 3)
+    >>> less(third, third, strict=False).status.name, less(third, third).status.name
+    ('PROVED', 'REFUTED')
     """
     qa, qb = _exact_or_none(a), _exact_or_none(b)
     if qa is not None and qb is not None:

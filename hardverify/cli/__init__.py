@@ -55,7 +55,15 @@ _EXTRA: list = []
 
 
 class _HelpFormat(argparse.RawDescriptionHelpFormatter):
-    """Wraps prose paragraphs to the terminal; keeps indented lines (examples) as written."""
+    """The help formatter of every command: wraps prose paragraphs, keeps indented lines (examples).
+
+    Parameters
+    ----------
+    prog : str
+        The program name (passed by argparse).
+    indent_increment, max_help_position, width : int, optional
+        As for :class:`argparse.HelpFormatter`.
+    """
 
     def _fill_text(self, text, width, indent):
         return "\n".join(indent + line if not line or line.startswith(" ") else
@@ -77,7 +85,19 @@ Run `hardverify COMMAND --help` for the options and an example of each command."
 
 
 def register(module) -> None:
-    """Add a command module (an object with ``add_parser(subparsers)`` and ``run(args)``)."""
+    """Add a command module to the ones :func:`main` loads (after :data:`COMMANDS`).
+
+    Parameters
+    ----------
+    module : module or object
+        Anything with ``add_parser(subparsers)`` (returning the new parser or a list of them) and
+        ``run(args) -> int``.
+
+    Raises
+    ------
+    DomainError
+        If either function is missing.
+    """
     for name in ("add_parser", "run"):
         if not callable(getattr(module, name, None)):
             raise DomainError(f"a command module needs add_parser(subparsers) and run(args); {module!r} has no {name}")
@@ -85,17 +105,46 @@ def register(module) -> None:
 
 
 def example(*lines: str) -> str:
-    """An ``epilog`` for ``--help``: the example command lines, one per line."""
+    """An ``epilog`` for ``--help``: the example command lines, one per line.
+
+    Parameters
+    ----------
+    *lines : str
+        Command lines.
+
+    Returns
+    -------
+    str
+        ``"example:"`` followed by the lines, indented (kept as written by :data:`HELP_FORMAT`).
+
+    Examples
+    --------
+    >>> print(example("hardverify hermite relu -m 6"))
+    example:
+      hardverify hermite relu -m 6
+    """
     return "example:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def add_json_flag(p) -> None:
-    """The ``--json`` flag every command has."""
+    """Add the ``--json`` flag every command has.
+
+    Parameters
+    ----------
+    p : argparse.ArgumentParser
+        A command's parser.
+    """
     p.add_argument("--json", action="store_true", help="print one JSON document on standard output instead of text")
 
 
 def cpu_count() -> int:
-    """CPUs this process may use (the bound of ``-j``)."""
+    """The number of CPUs this process may use (the bound of ``-j``).
+
+    Returns
+    -------
+    int
+        ``len(os.sched_getaffinity(0))`` where available, else ``os.cpu_count()``; at least 1.
+    """
     try:
         return len(os.sched_getaffinity(0)) or 1
     except (AttributeError, OSError):
@@ -103,7 +152,18 @@ def cpu_count() -> int:
 
 
 def console(*, stderr: bool = False) -> Console:
-    """The console commands print on; in CI logs and pipes 160 columns wide so tables stay readable."""
+    """The console commands print on; in CI logs and pipes 160 columns wide so tables stay readable.
+
+    Parameters
+    ----------
+    stderr : bool
+        Print on standard error (used with ``--json``, which owns standard output).
+
+    Returns
+    -------
+    rich.console.Console
+        A new console.
+    """
     c = Console(stderr=stderr)
     if not c.is_terminal:
         c = Console(width=160, stderr=stderr)
@@ -115,7 +175,25 @@ def _json_default(v):
 
 
 def print_json(doc) -> None:
-    """Print ``doc`` as JSON on standard output (values JSON cannot hold exactly become strings)."""
+    """Print ``doc`` as JSON on standard output (values JSON cannot hold exactly become strings).
+
+    Integers above 2^53, non-finite floats and non-JSON objects (sympy numbers, enclosures) are
+    written as strings, so no reader rounds them.
+
+    Parameters
+    ----------
+    doc : dict, list or scalar
+        The document.
+
+    Examples
+    --------
+    >>> print_json({"n": 2**60, "x": float("inf"), "ok": True})
+    {
+     "n": "1152921504606846976",
+     "x": "inf",
+     "ok": true
+    }
+    """
     print(json.dumps(_finite(doc), indent=1, ensure_ascii=False, default=_json_default))
 
 
@@ -139,6 +217,21 @@ _FLAGS = {"dps": "--dps", "measure": "--measure", "normalization": "--normalizat
 def cli_advice(message: str) -> str:
     """A library error message with its Python advice in command-line terms.
 
+    Keyword arguments that have a flag (``dps=`` -> ``--dps``, ``m_max=`` -> ``--m-max`` ...) are
+    rewritten, as are calls such as ``hv.f(..., dps=30)``; other text is left as it is.
+
+    Parameters
+    ----------
+    message : str
+        An exception's message.
+
+    Returns
+    -------
+    str
+        The message with flags instead of keywords.
+
+    Examples
+    --------
     >>> cli_advice("ask for a certified enclosure with dps=, e.g. hv.hermite_coefficient(act, m, dps=30)")
     'ask for a certified enclosure with --dps, e.g. --dps 30'
     """
@@ -175,7 +268,31 @@ def _modules() -> list:
 
 
 def main(argv=None) -> int:
-    """Run the command line ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
+    """Run the command line ``argv`` (default ``sys.argv[1:]``).
+
+    A :class:`~hardverify.errors.HardverifyError` from the command is printed on standard error
+    (and as ``{"error", "message"}`` JSON with ``--json``) with :func:`cli_advice`.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments (without the program name).
+
+    Returns
+    -------
+    int
+        0 success, 1 a claim or check failed, 2 bad input.
+
+    Raises
+    ------
+    SystemExit
+        From argparse, for ``--help``, ``--version`` and unparseable arguments (status 2).
+
+    Examples
+    --------
+    >>> main(["hermite", "relu", "-m", "-1"])
+    2
+    """
     args = _parser(_modules()).parse_args(argv)
     run: Callable = args._run
     try:

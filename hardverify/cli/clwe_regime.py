@@ -18,7 +18,18 @@ __all__ = ["add_parser", "run", "run_attack"]
 
 
 def add_parser(sub):
-    """The ``clwe-regime`` sub-command."""
+    """Register the ``clwe-regime`` and ``clwe-attack`` sub-commands.
+
+    Parameters
+    ----------
+    sub : argparse._SubParsersAction
+        The main parser's sub-parsers object.
+
+    Returns
+    -------
+    list of argparse.ArgumentParser
+        The ``clwe-regime`` and ``clwe-attack`` parsers.
+    """
     cr = sub.add_parser("clwe-regime", help="LZZ 2024 regime calculator: is (d, β, γ, σ) in the hard regime?",
                         formatter_class=HELP_FORMAT,
                         description="Check each condition of the LZZ 2024 hardness regime (SPEC C7) for the given "
@@ -54,7 +65,18 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    """Print the regime report (text or JSON), or the attack's rates for ``clwe-attack``; 2 for bad input."""
+    """Print the LZZ 2024 regime report (SPEC C7; text or JSON), or run :func:`run_attack` for ``clwe-attack``.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by the parser of :func:`add_parser`.
+
+    Returns
+    -------
+    int
+        0, or 2 for bad input (the error is printed on standard output).
+    """
     if args.command == "clwe-attack":
         return run_attack(args)
     from ..constructions.li_zadik_zampetakis2024 import regime
@@ -75,7 +97,18 @@ def run(args) -> int:
 
 
 def run_attack(args) -> int:
-    """Print the attack's success rates (text or JSON); 2 for bad input."""
+    """Run the LLL attack on seeded CLWE instances (SPEC C8) and print its success rates (evidence).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by the parser of :func:`add_parser`.
+
+    Returns
+    -------
+    int
+        0, or 2 for bad input (the error is printed on standard output).
+    """
     from ..constructions.li_zadik_zampetakis2024.attack import success_rate
     con = console()
     if args.trials < 1:

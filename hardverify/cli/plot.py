@@ -11,9 +11,20 @@ __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub):
-    """The ``plot`` sub-command."""
+    """Register the ``plot`` sub-command.
+
+    Parameters
+    ----------
+    sub : argparse._SubParsersAction
+        The main parser's sub-parsers object.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The ``plot`` parser.
+    """
     p = sub.add_parser("plot", help="write figures (PNG and PDF)", formatter_class=HELP_FORMAT,
-                       description="Figures: " + "; ".join(f"{k}: {v}" for k, v in FIGURES.items()) + ".",
+                       description="Figures: " + "; ".join(f"{k}: {v[1]}" for k, v in FIGURES.items()) + ".",
                        epilog=example("hardverify plot hermite-decay norms --out figures", "hardverify plot all"))
     p.add_argument("names", nargs="+", metavar="NAME", help=f"{' | '.join(FIGURES)} | all")
     p.add_argument("--out", default="figures", metavar="DIR", help="directory for the files (default: figures/)")
@@ -24,7 +35,23 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    """Write the figures named on the command line."""
+    """Write the figures named on the command line (``all`` for every one) into ``--out``.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by the parser of :func:`add_parser`.
+
+    Returns
+    -------
+    int
+        0.
+
+    Raises
+    ------
+    DomainError
+        An unknown figure name, an unwritable ``--out``, or matplotlib missing.
+    """
     from ..errors import DomainError
     from ..report.files import check_writable
     names = list(FIGURES) if "all" in args.names else list(dict.fromkeys(args.names))

@@ -27,8 +27,20 @@ __all__ = ["add_parser", "run", "ProgressLines", "format_seconds"]
 
 
 def format_seconds(s: float) -> str:
-    """``75.3`` as ``"1:15"``, ``3725`` as ``"1:02:05"``.
+    """A duration as ``m:ss`` or ``h:mm:ss``: ``75.3`` as ``"1:15"``, ``3725`` as ``"1:02:05"``.
 
+    Parameters
+    ----------
+    s : float
+        Seconds (negative values read as 0; rounded to whole seconds).
+
+    Returns
+    -------
+    str
+        The duration.
+
+    Examples
+    --------
     >>> format_seconds(75.3), format_seconds(3725), format_seconds(4)
     ('1:15', '1:02:05', '0:04')
     """
@@ -44,8 +56,22 @@ class ProgressLines:
     A line is printed when a case finishes and ``every`` seconds have passed since the last line;
     :meth:`ticking` also prints one when no case has finished for ``every`` seconds, so a CI log
     never goes quiet.  The ETA assumes the remaining cases cost what the finished ones cost on
-    average: a rough figure (cases differ a lot), marked with ``~``.
+    average: a rough figure (cases differ a lot), marked with ``~``.  Call the object with a claim's
+    name whenever one of its cases finishes (thread-safe).
 
+    Parameters
+    ----------
+    cases_per_claim : dict
+        Claim name -> its number of cases.
+    echo : callable
+        ``echo(line)`` prints a line.
+    every : float
+        Seconds between lines (default 10).
+    clock : callable
+        Returns the time in seconds (default ``time.monotonic``; injectable for tests).
+
+    Examples
+    --------
     >>> lines = []
     >>> clock = iter([0.0, 5.0, 20.0, 30.0]).__next__
     >>> p = ProgressLines({"a": 2, "b": 1}, lines.append, every=10, clock=clock)
@@ -84,10 +110,28 @@ class ProgressLines:
                 self.echo(self.line(now))
 
     def ticking(self):
-        """A context manager running :meth:`tick` in a background thread until it exits."""
+        """A context manager running :meth:`tick` in a background thread until it exits.
+
+        Returns
+        -------
+        context manager
+            Its ``__enter__`` returns this object; ``__exit__`` stops and joins the thread.
+        """
         return _Ticker(self)
 
     def line(self, now: float) -> str:
+        """The progress line at time ``now``: cases and claims done, elapsed time and a rough ETA.
+
+        Parameters
+        ----------
+        now : float
+            The clock's current value.
+
+        Returns
+        -------
+        str
+            E.g. ``"progress: 2/3 cases (67%), 1/2 claims, elapsed 0:20, ETA ~0:10"``.
+        """
         elapsed = now - self.start
         claims_done = sum(1 for k, n in self.seen.items() if n >= self.per_claim.get(k, 0))
         text = (f"progress: {self.done}/{self.total} cases ({100 * self.done / max(self.total, 1):.0f}%), "
@@ -124,9 +168,17 @@ def _select(claims, patterns):
 
 
 def default_proofs() -> str:
-    """The bundled proof scripts: ``./proofs`` in a checkout, else the copy installed with the package
+    """The directory of the bundled proof scripts.
+
+    ``./proofs`` in a checkout, else the copy installed with the package
     (``<prefix>/share/hardverify/proofs``, from pyproject's data-files), so ``pip install . && hardverify
-    prove`` works from any directory."""
+    prove`` works from any directory.
+
+    Returns
+    -------
+    str
+        The path; ``"proofs"`` when neither exists (loading then reports the missing directory).
+    """
     import sys
     from pathlib import Path
     if Path("proofs").is_dir():
@@ -228,7 +280,18 @@ def _common(sp) -> None:
 
 
 def add_parser(sub):
-    """The ``prove`` and ``list`` sub-commands."""
+    """Register the ``prove`` and ``list`` sub-commands.
+
+    Parameters
+    ----------
+    sub : argparse._SubParsersAction
+        The main parser's sub-parsers object.
+
+    Returns
+    -------
+    list of argparse.ArgumentParser
+        The ``prove`` and ``list`` parsers.
+    """
     pr = sub.add_parser(
         "prove", help="check the claims of the proof scripts and write reports", formatter_class=HELP_FORMAT,
         description="Run every case of every claim of the proof scripts, print a table and write "
@@ -260,5 +323,22 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    """Dispatch ``prove`` or ``list``."""
+    """Run ``prove`` (check the claims, print the table, write the reports) or ``list``.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by the parser of :func:`add_parser`.
+
+    Returns
+    -------
+    int
+        ``prove``: 0 when every claim passes, 1 otherwise; ``list``: 0.
+
+    Raises
+    ------
+    DomainError
+        Bad options (``-j`` out of range, ``--out`` not writable, ``--plots`` without matplotlib
+        or with ``--no-files``, no matching claims); :func:`~hardverify.cli.main` prints it (status 2).
+    """
     return _prove(args) if args._which == "prove" else _list(args)

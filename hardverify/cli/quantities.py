@@ -150,7 +150,18 @@ def _dps_arg(p) -> None:
 
 
 def add_parser(sub):
-    """The ``hermite``, ``funk-hecke``, ``kernel``, ``activations`` and ``family`` sub-commands."""
+    """Register the ``hermite``, ``funk-hecke``, ``kernel``, ``activations`` and ``family`` sub-commands.
+
+    Parameters
+    ----------
+    sub : argparse._SubParsersAction
+        The main parser's sub-parsers object.
+
+    Returns
+    -------
+    list of argparse.ArgumentParser
+        The five parsers.
+    """
     out = []
     he = sub.add_parser("hermite", help="Hermite coefficients c_0..c_M of an activation", formatter_class=HELP_FORMAT,
                         description="c_m = E[σ(g) h_m(g)], g ~ N(0,1), h_m = He_m/sqrt(m!) (orthonormal; "
@@ -216,5 +227,21 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    """Dispatch to the sub-command chosen by :func:`add_parser`."""
+    """Run the sub-command chosen by :func:`add_parser` and print its quantity (text or ``--json``).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by the parser of :func:`add_parser`.
+
+    Returns
+    -------
+    int
+        The exit status (0 on success).
+
+    Raises
+    ------
+    HardverifyError
+        For bad input; :func:`~hardverify.cli.main` prints it (status 2).
+    """
     return args._which(args)

@@ -43,6 +43,7 @@ from flint import arb, ctx
 from .. import routes
 from ..core.activations import Activation, t
 from ..core.activations import activation as _activation
+from ..core.markup import clip
 from ..core.numbers import exact_real, sign_of
 from ..distributions import Distribution, Gaussian, Hypercube, Radial
 from ..errors import DomainError, HypothesisFailed, NoClosedForm, NotCertified, ResourceLimit
@@ -53,7 +54,7 @@ from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..numeric.precision import guarded_sum, meets
 from ..validate import as_dps, as_int_at_least
 from ..verdict import Status, Verdict
-from .protocol import Construction, CorrelationProfile, Orbit
+from .protocol import Construction, CorrelationProfile, Display, Orbit
 
 __all__ = ["GGJKK", "word_count", "TANH_HALF", "MAX_EXPLICIT_K"]
 
@@ -68,7 +69,33 @@ SOURCE = "SPEC §3 (GGJKK 2020)"
 def word_count(k: int, m: int) -> int:
     """T(k, m) = m! [t^m] sinh(t)^k = 2^{-k} Σ_j (-1)^j C(k, j) (k - 2j)^m (exact integer).
 
-    The number of words of length m over k letters using every letter an odd number of times.
+    The number of words of length m over k letters using every letter an odd number of times; it
+    weighs the degree-m Hermite coefficient in the second form of G3 (:meth:`GGJKK.norm2_hermite_series`).
+
+    Parameters
+    ----------
+    k : int
+        The number of letters, ``k >= 1``.
+    m : int
+        The word length, ``m >= 0``.
+
+    Returns
+    -------
+    int
+        Exact; 0 unless m ≡ k (mod 2) and m ≥ k; T(k, k) = k!.
+
+    Raises
+    ------
+    DomainError
+        If ``k < 1`` or ``m < 0`` (or either is not an integer).
+
+    Examples
+    --------
+    Words of length 3 over 3 letters each used once are the 3! permutations; over one letter,
+    every odd length has exactly one word:
+
+    >>> word_count(3, 3), word_count(1, 7), word_count(2, 3)
+    (6, 1, 0)
     """
     k = as_int_at_least(k, 1, "k")
     m = as_int_at_least(m, 0, "m")
@@ -95,7 +122,36 @@ class GGJKK(Construction):
     inner_scale : number, optional
         s (default 1/√k).
     outer_scale : number, optional
-        c (default 1; e.g. 2**-k for an averaged network).
+        c (default 1; e.g. 2**-k for an averaged network), non-zero.
+
+    Attributes
+    ----------
+    unit_norm : sympy number
+        r = s√k, the Euclidean norm of every hidden weight.
+
+    Raises
+    ------
+    DomainError
+        If ``k < 1``, the activation is unknown, ``inner_scale`` is not positive or ``outer_scale`` is 0.
+    ResourceLimit
+        If ``k > 20``.
+
+    References
+    ----------
+    Goel, Gollakota, Jin, Karmalkar, Klivans, *Superpolynomial lower bounds for learning one-layer
+    neural networks using gradient descent*, ICML 2020 (arXiv 2006.12011); SPEC §3 and §11.
+
+    Examples
+    --------
+    The defaults give unit hidden weights, so E[f_S²] does not depend on n (SPEC G5: 2 - 4/π for
+    ReLU at k = 2); an averaged network (c = 2^-k) scales the norm by 4^-k:
+
+    >>> import sympy as sp
+    >>> g = GGJKK(2, "relu")
+    >>> g.unit_norm, g.norm2() == 2 - 4 / sp.pi
+    (1, True)
+    >>> sp.simplify(GGJKK(2, "relu", outer_scale=sp.Rational(1, 4)).norm2() - g.norm2() / 16)
+    0
     """
 
     key = "goel2020"
@@ -116,23 +172,23 @@ class GGJKK(Construction):
         self._composed: dict = {}
 
     def __repr__(self) -> str:
-        return f"GGJKK(k={self.k}, {self.activation.label}, s={self.inner_scale}, c={self.outer_scale})"
-
-    def _repr_markdown_(self) -> str:
-        return (f"**GGJKK family** (k = {self.k}, σ = `{self.activation.label}`): "
-                f"f_S(x) = {self.outer_scale}·Σ_w χ(w) σ({self.inner_scale}·⟨w, x_S⟩), w ∈ {{±1}}^{self.k}, "
-                f"|S| = {self.k}; width 2^{self.k} = {2 ** self.k}; C(n, {self.k}) members at dimension n.")
-
-    def _repr_latex_(self) -> str:
-        s, c = sp.latex(self.inner_scale), sp.latex(self.outer_scale)
-        return (rf"$f_S(x) = {c}\sum_{{w\in\{{\pm1\}}^{{{self.k}}}}} \chi(w)\,"
-                rf"\sigma\left({s}\langle w, x_S\rangle\right),"
-                rf"\ \sigma = \mathrm{{{self.activation.label}}},\ |S| = {self.k}$")
+        return f"GGJKK(k={self.k}, {clip(self.activation.label, 40)}, s={self.inner_scale}, c={self.outer_scale})"
 
     # -- the networks ------------------------------------------------------------------------
     @functools.cached_property
     def template(self) -> Network:
-        """f_{{1..k}} on R^k: 2^k explicit units, built for k ≤ MAX_EXPLICIT_K (norm2 needs no network)."""
+        """f_{1..k} on R^k: 2^k explicit units, built for k ≤ MAX_EXPLICIT_K (norm2 needs no network).
+
+        Returns
+        -------
+        Network
+            Rows w ∈ {±1}^k, outputs c·χ(w), common scale s; cached.
+
+        Raises
+        ------
+        ResourceLimit
+            If ``k > MAX_EXPLICIT_K`` (16).
+        """
         k = self.k
         if k > MAX_EXPLICIT_K:
             raise ResourceLimit(f"f_S has 2^k = {2 ** k} units; explicit networks (network, family, certify) are "
@@ -144,19 +200,108 @@ class GGJKK(Construction):
                        name=f"GGJKK f_S (k={k}, {self.activation.label})")
 
     def family(self, n: int) -> SubsetFamily:
-        """{f_S : S ⊆ {1..n}, |S| = k} (DomainError if k > n)."""
+        """The family {f_S : S ⊆ {1..n}, |S| = k}, never enumerated.
+
+        Parameters
+        ----------
+        n : int
+            The dimension, ``n >= k``.
+
+        Returns
+        -------
+        SubsetFamily
+            On the template (:attr:`template`).
+
+        Raises
+        ------
+        DomainError
+            If ``k > n`` or ``n`` is not a positive integer.
+        ResourceLimit
+            If ``k > MAX_EXPLICIT_K``.
+        """
         return SubsetFamily(self.template, n)
 
     def network(self, S, n: int) -> Network:
-        """f_S on R^n, S ⊆ {1, …, n} (1-based), |S| = k."""
+        """The network f_S on R^n.
+
+        Parameters
+        ----------
+        S : iterable of int
+            A k-subset of {1, …, n} (1-based).
+        n : int
+            The dimension, ``n >= k``.
+
+        Returns
+        -------
+        Network
+            Width 2^k, support S.
+
+        Raises
+        ------
+        DomainError
+            If S is not a k-subset of {1, …, n} or ``k > n``.
+        ResourceLimit
+            If ``k > MAX_EXPLICIT_K``.
+
+        Examples
+        --------
+        On {±1}^n, f_S = f_S(1)·χ_S (SPEC G6):
+
+        >>> g = GGJKK(2, "relu")
+        >>> f = g.network({2, 4}, 5)
+        >>> f([1, -1, 7, 1, 3]) == -g.hypercube_value(), f.support
+        (True, (2, 4))
+        """
         return self.family(n).member(S)
 
     def family_size(self, n: int) -> int:
-        """C(n, k), exact (DomainError if k > n)."""
+        """C(n, k), the number of members at dimension n.
+
+        Parameters
+        ----------
+        n : int
+            The dimension, ``n >= k``.
+
+        Returns
+        -------
+        int
+            Exact.
+
+        Raises
+        ------
+        DomainError
+            If ``k > n``.
+        ResourceLimit
+            If ``k > MAX_EXPLICIT_K`` (the family is built on the explicit template).
+
+        Examples
+        --------
+        >>> GGJKK(3).family_size(10 ** 6) == 10 ** 6 * (10 ** 6 - 1) * (10 ** 6 - 2) // 6
+        True
+        """
         return self.family(n).size
 
     def member(self, index, n: int) -> Network:
-        """f_S on R^n for the index S (a k-subset of {1, …, n}); the same as :meth:`network`."""
+        """f_S on R^n for the index S (a k-subset of {1, …, n}); the same as :meth:`network`.
+
+        Parameters
+        ----------
+        index : iterable of int
+            S, a k-subset of {1, …, n}.
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        Network
+
+        Raises
+        ------
+        DomainError
+            If S is not a k-subset of {1, …, n}.
+        ResourceLimit
+            If ``k > MAX_EXPLICIT_K``.
+        """
         return self.network(index, n)
 
     def correlation_profile(self, n: int, dist=None, *, dps: int | None = None) -> CorrelationProfile:
@@ -168,6 +313,34 @@ class GGJKK(Construction):
         coordinate reflection (for orthogonality) and every permutation (for equal norms); otherwise
         :class:`~hardverify.errors.HypothesisFailed` carries the failed verdict.
 
+        Parameters
+        ----------
+        n : int
+            The dimension, ``n >= k``.
+        dist : Distribution, optional
+            D on R^n (default the standard Gaussian).
+        dps : int, optional
+            Digits of a certified diagonal; None for the exact norm.
+
+        Returns
+        -------
+        CorrelationProfile
+            Orbits j = 0..k-1 with exact correlation 0, the diagonal E_D[f_S²], and the PROVED
+            verdicts (G1 certificate, G3 norm) as evidence.
+
+        Raises
+        ------
+        HypothesisFailed
+            If f_S ≡ 0, D lacks the reflections or the template is not odd under them (the verdict is
+            REFUTED when a certified E[f_S f_T] ≠ 0 is found), E|f_S f_T| < ∞ is not proved, or D is
+            not permutation invariant.
+        DomainError
+            If ``k > n`` or ``dist`` is not a distribution on R^n.
+        ResourceLimit
+            If ``k > MAX_EXPLICIT_K``.
+
+        Examples
+        --------
         >>> p = GGJKK(2, "relu").correlation_profile(10)
         >>> p.size, p.diagonal, [(o.invariant, o.pairs) for o in p.orbits]
         (45, 2 - 4/pi, [(0, 1260), (1, 720)])
@@ -218,7 +391,37 @@ class GGJKK(Construction):
         return text, Verdict(Status.UNDECIDED, claim="G1", evidence=text, source=SOURCE, params={"k": k, "n": n})
 
     def classification_family(self, n: int, psi=TANH_HALF) -> SubsetFamily:
-        """{ψ∘f_S} (SPEC G9; default ψ(t) = tanh(t/2), the label mean for P[y=1|x] = sigmoid(f_S))."""
+        """The family {ψ∘f_S} of label means (SPEC G9).
+
+        The default ψ(t) = tanh(t/2) = 2 sigmoid(t) - 1 is E[y | x] for labels y ∈ {±1} with
+        P[y = 1 | x] = sigmoid(f_S(x)); an odd ψ keeps the reflection certificate of G1.
+
+        Parameters
+        ----------
+        n : int
+            The dimension, ``n >= k``.
+        psi : str or Activation
+            ψ (default :data:`TANH_HALF`).
+
+        Returns
+        -------
+        SubsetFamily
+            On the template ψ∘f_{1..k} (a :class:`~hardverify.networks.ComposedNetwork`).
+
+        Raises
+        ------
+        DomainError
+            If ``k > n`` or ``psi`` is unknown.
+        ResourceLimit
+            If ``k > MAX_EXPLICIT_K``.
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> fam = GGJKK(2, "relu").classification_family(5)
+        >>> fam.size, fam.member({1, 3}).symmetry_sign(hv.reflection(1))      # tanh(t/2) is odd
+        (10, -1)
+        """
         psi = _activation(psi)
         if psi not in self._composed:
             self._composed[psi] = ComposedNetwork(psi, self.template)
@@ -226,19 +429,62 @@ class GGJKK(Construction):
 
     @functools.cached_property
     def unit_activation(self) -> Activation:
-        """σ_r(t) = σ(r t), r = s√k (σ itself for unit hidden weights)."""
+        """σ_r(t) = σ(r t), r = s√k (σ itself for unit hidden weights).
+
+        Returns
+        -------
+        Activation
+            Cached.
+        """
         return self.activation if self.unit_norm == 1 else self.activation.affine(self.unit_norm, 0)
 
     # -- G2 ----------------------------------------------------------------------------------
     def lowest_component(self):
-        """The coefficient of Π_{i∈S} x_i in f_S: c · c_k(σ_r) 2^k √(k!) k^{-k/2} (SPEC G2; exact)."""
+        """The lowest Hermite component of f_S: the coefficient of H_{1_S} = Π_{i∈S} x_i (SPEC G2).
+
+        E_γ[f_S Π_{i∈S} x_i] = c · c_k(σ_r) 2^k √(k!) k^{-k/2}, with c_k the orthonormal Hermite
+        coefficient E[σ_r(g) h_k(g)] (:func:`hardverify.hermite_coefficient`); every component of degree
+        < k vanishes, so f_S is invisible to correlational queries of low degree.
+
+        Returns
+        -------
+        sympy.Expr
+            Exact.
+
+        Raises
+        ------
+        NoClosedForm
+            If c_k(σ_r) has no exact form (e.g. sigmoid).
+
+        Examples
+        --------
+        The formula agrees with the component computed from the network unit by unit:
+
+        >>> from hardverify.networks import hermite_component
+        >>> g = GGJKK(2, "relu")
+        >>> g.lowest_component(), hermite_component(g.template, {1: 1, 2: 1}) == g.lowest_component()
+        (sqrt(2)/sqrt(pi), True)
+        """
         k = self.k
         return self.outer_scale * routes.hermite_coefficient(self.unit_activation, k) * 2 ** k \
             * sp.sqrt(sp.factorial(k)) / sp.sqrt(k) ** k
 
     # -- G3 / G4 -------------------------------------------------------------------------------
     def dual_terms(self) -> list:
-        """The O(k) terms of G3: [(w_j, ρ_j)] with w_j = (-1)^j C(k, j), ρ_j = 1 - 2j/k (exact)."""
+        """The O(k) terms of G3: [(w_j, ρ_j)] with w_j = (-1)^j C(k, j), ρ_j = 1 - 2j/k (exact).
+
+        E[f_S²] = c² 2^k Σ_j w_j K_r(ρ_j), K_r the dual kernel of σ_r.
+
+        Returns
+        -------
+        list of tuple
+            ``[(int, sympy.Rational), ...]``, j = 0..k.
+
+        Examples
+        --------
+        >>> GGJKK(2).dual_terms()
+        [(1, 1), (-2, 0), (1, -1)]
+        """
         k = self.k
         return [((-1) ** j * math.comb(k, j), sp.Rational(k - 2 * j, k)) for j in range(k + 1)]
 
@@ -251,6 +497,38 @@ class GGJKK(Construction):
         Gaussian (the value does not depend on n or S), another spherical law for a positively homogeneous σ
         (× E[R^{2p}]/E|g|^{2p}), or the hypercube (f_S(1)², SPEC G6).  The second G3 formula is
         :meth:`norm2_hermite_series`.
+
+        Parameters
+        ----------
+        dps : int, optional
+            Decimal digits of a certified result; None for the exact value.
+        algorithm : {"auto", "exact", "series"}
+            The kernel route.
+        dist : Distribution, optional
+            D (default the standard Gaussian); see above.
+
+        Returns
+        -------
+        sympy.Expr or Enclosure
+            Exact when ``dps`` is None, else a certified ball with at least ``dps`` digits.
+
+        Raises
+        ------
+        DomainError
+            If ``dist`` lives on R^n with n < k, is not a distribution, or is a law where E[f_S²]
+            may depend on S; or ``dps``/``algorithm`` is invalid.
+        NoClosedForm
+            (exact request) If a dual kernel of σ_r has no closed form (sigmoid, tanh: pass ``dps``).
+        NotCertified
+            Under a spherical law with a non-homogeneous σ, or if the sum cannot be certified.
+
+        Examples
+        --------
+        The certified value encloses the exact one (SPEC V12: 2 - 4/π at k = 2):
+
+        >>> g = GGJKK(2, "relu")
+        >>> g.norm2(dps=20).contains(g.norm2()), g.norm2(dps=20).rel_accuracy_digits() >= 20
+        (True, True)
         """
         dps, algorithm = routes.decide(dps, algorithm, ("auto", "exact", "series"), "E[f_S²]")
         if isinstance(dist, Distribution) and isinstance(dist.n, int) and dist.n < self.k:
@@ -370,6 +648,34 @@ class GGJKK(Construction):
         The tail beyond degree M is bounded by c² 4^k sup_{m>M} T(k,m)/k^m · Σ_{m>M, m≡k} c_m² (Parseval,
         restricted to the part of σ of k's parity); the coefficients are enclosed closed forms where they
         exist, else certified quadrature.  NotCertified when the tail is still too wide at ``max_degree``.
+
+        Parameters
+        ----------
+        dps : int
+            Decimal digits required.
+        max_degree : int
+            The largest truncation degree M tried (M doubles from max(k + 2, 48)).
+
+        Returns
+        -------
+        Enclosure
+            Certified, with the tail bound included in the radius.
+
+        Raises
+        ------
+        DomainError
+            If ``dps`` is invalid.
+        NotCertified
+            If ``dps`` digits are not reached by degree ``max_degree`` (ReLU's c_m² decay like
+            m^{-5/2}: only a few digits).
+
+        Examples
+        --------
+        An independent check of :meth:`norm2` (SPEC G3, both forms):
+
+        >>> g = GGJKK(2, "relu")
+        >>> g.norm2_hermite_series(dps=3).contains(g.norm2())
+        True
         """
         dps = as_dps(dps)
         k = self.k
@@ -397,7 +703,33 @@ class GGJKK(Construction):
             M = min(2 * M, max_degree)
 
     def norm2_lower_bound(self, *, dps=None):
-        """SPEC G4: c² 4^k c_k(σ_r)² k!/k^k ≤ E[f_S²] (the m = k term of the G3 series; T(k,k) = k!)."""
+        """SPEC G4: the lower bound c² 4^k c_k(σ_r)² k!/k^k ≤ E[f_S²] (the m = k term of the G3 series).
+
+        Parameters
+        ----------
+        dps : int, optional
+            Decimal digits of a certified result (needed when c_k(σ_r) has no closed form).
+
+        Returns
+        -------
+        sympy.Expr or Enclosure
+            Exact when ``dps`` is None, else certified.
+
+        Raises
+        ------
+        NoClosedForm
+            If ``dps`` is None and c_k(σ_r) has no closed form.
+        DomainError
+            If ``dps`` is invalid.
+
+        Examples
+        --------
+        For ReLU at k = 2 the bound is 2/π ≤ 2 - 4/π:
+
+        >>> g = GGJKK(2, "relu")
+        >>> g.norm2_lower_bound(), bool(g.norm2_lower_bound() <= g.norm2())
+        (2/pi, True)
+        """
         k = self.k
         w = self.outer_scale ** 2 * 4 ** k * sp.factorial(k) / sp.Integer(k) ** k
         try:
@@ -412,7 +744,31 @@ class GGJKK(Construction):
 
     # -- G6 -----------------------------------------------------------------------------------
     def hypercube_value(self):
-        """f_S(1, …, 1) = c Σ_j (-1)^j C(k, j) σ(s(k - 2j)); on {±1}^n, f_S = f_S(1)·χ_S (SPEC G6)."""
+        """f_S(1, …, 1) = c Σ_j (-1)^j C(k, j) σ(s(k - 2j)); on {±1}^n, f_S = f_S(1)·χ_S (SPEC G6).
+
+        Returns
+        -------
+        sympy.Expr
+            Exact; its square is E[f_S²] under the uniform hypercube.
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> g = GGJKK(2, "relu")
+        >>> g.hypercube_value(), g.norm2(dist=hv.Hypercube(4)) == g.hypercube_value() ** 2
+        (sqrt(2), True)
+        """
         k = self.k
         return self.outer_scale * sp.Add(*[(-1) ** j * math.comb(k, j) * self.activation(self.inner_scale * (k - 2 * j))
                                            for j in range(k + 1)])
+
+    # -- display in notebooks (Construction renders this Display as Markdown and LaTeX) -------------------
+    def _display(self) -> Display:
+        k, s, c = self.k, sp.latex(self.inner_scale), "" if self.outer_scale == 1 else sp.latex(self.outer_scale)
+        return Display(
+            "GGJKK family", (("k", k), ("σ", self.activation.label), ("s", self.inner_scale), ("c", self.outer_scale)),
+            rf"f_S(x) = {c}\sum_{{w\in\{{\pm1\}}^{{{k}}}}} \chi(w)\,\sigma\left({s}\langle w, x_S\rangle\right),"
+            rf"\quad |S| = {k}",
+            f"f_S(x) = c·Σ_(w ∈ {{±1}}^{k}) χ(w) σ(s⟨w, x_S⟩), χ(w) = Π_i w_i, |S| = {k}",
+            (f"width 2^{k} = {2 ** k} units per member", f"C(n, {k}) members at dimension n (SPEC §3)"))
+

@@ -12,7 +12,9 @@ validate), sympy, numpy and python-flint.
 * :mod:`.arbeval` — :func:`compile_expr`, :func:`enclose_constant` (sympy → arb/acb balls);
 * :mod:`.piecewise`, :mod:`.parity`, :mod:`.growth` — analytic pieces, proved parity, growth bounds;
 * :mod:`.counting` — exact binomials and N(n, k) for integer n, refused up front past a size limit;
-* :mod:`.conventions` — the names of the normalisations and measures.
+* :mod:`.conventions` — the names of the normalisations and measures;
+* :mod:`.markup` — escaping of text for LaTeX, Markdown and HTML, and typesetting of numbers and balls, shared
+  by the report writers and the notebook displays of every layer above.
 """
 
 from .activations import ACTIVATIONS, Activation, activation, t

@@ -100,6 +100,12 @@ ACTIVATIONS = {
 class Activation:
     """A real activation function σ(t) given by an exact sympy expression.
 
+    The vocabulary of every other layer: an activation knows its expression in :data:`t`, its analytic
+    pieces and kinks, its proved parity, a rigorous growth bound, its homogeneity degree and its
+    oscillation frequency.  Activations add, subtract, scale by numbers and compose with affine maps;
+    two activations are equal (and hash equal) when their expressions are.  Usually built with
+    :func:`activation`.
+
     Parameters
     ----------
     expr : sympy.Expr
@@ -109,12 +115,30 @@ class Activation:
         The variable of ``expr`` (default: :data:`t`).
     name : str, optional
         A display name (the registry name for named activations).
+    params : dict, optional
+        The keyword parameters of a named activation (shown in its repr).
     growth : tuple (A, p, a), optional
         A user-supplied bound ``|σ(t)| ≤ A(1+|t|)^p e^{a|t|}``; by default it is
         derived from the expression (see :mod:`hardverify.core.growth`).  A supplied bound is
         never trusted: it is used only when it dominates the proved bound; one violated at a
         probe point raises DomainError, one neither proved nor refuted raises NotCertified
         (:func:`hardverify.core.growth.verify_growth`).
+
+    Raises
+    ------
+    DomainError
+        If ``expr`` is a string (use :func:`activation`), not a sympy expression, has free symbols
+        besides ``var``, or is not a finite real function (contains I, oo, zoo or nan).
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> x = sp.Symbol("x")
+    >>> s = hv.Activation(sp.Max(0, x - 1), x)                 # ReLU with its kink at 1
+    >>> s.kinks, s(3), s == hv.activation("relu").affine(1, -1)
+    ((1,), 2, True)
+    >>> (2 * hv.activation("relu") - hv.activation("identity")).parity.describe()   # |t| = 2 ReLU(t) - t
+    'even'
     """
 
     def __init__(self, expr, var=None, *, name: str | None = None, params: dict | None = None,
@@ -159,7 +183,13 @@ class Activation:
 
     @property
     def kinks(self) -> tuple:
-        """Points where σ is (possibly) not analytic: the boundaries between pieces."""
+        """Points where σ is (possibly) not analytic: the boundaries between pieces.
+
+        Returns
+        -------
+        tuple of sympy numbers
+            The kinks in increasing order (empty for an analytic σ).
+        """
         return tuple(p.right for p in self.pieces[:-1])
 
     @functools.cached_property
@@ -184,9 +214,20 @@ class Activation:
         return piecewise_growth(self.pieces, t)
 
     def ball_at(self, x):
-        """An arb ball of σ(x) at an exact point x, at the ambient flint precision (None when σ(x) is
-        not a finite real number).
+        """An arb ball of σ(x) at an exact point x, at the ambient flint precision.
 
+        Parameters
+        ----------
+        x : number or sympy.Expr
+            An exact point (floats are read as the decimals they print).
+
+        Returns
+        -------
+        flint.arb or None
+            A ball containing σ(x); None when σ(x) is not a finite real number.
+
+        Examples
+        --------
         >>> activation("step").ball_at(0), activation("relu").ball_at(-2)
         (0, 0)
         """
@@ -218,6 +259,12 @@ class Activation:
 
     @property
     def is_piecewise_polynomial(self) -> bool:
+        """True if every analytic piece of σ is a polynomial (the class with exact Funk–Hecke eigenvalues).
+
+        Returns
+        -------
+        bool
+        """
         return all(p.expr.is_polynomial(t) for p in self.pieces)
 
     @functools.cached_property
@@ -279,7 +326,30 @@ class Activation:
         return Activation(-self.expr, name=f"-{self.label}")
 
     def affine(self, scale, shift) -> "Activation":
-        """The activation t ↦ σ(scale·t + shift) (a weight scale and a bias)."""
+        """The activation t ↦ σ(scale·t + shift) (a weight scale and a bias).
+
+        Parameters
+        ----------
+        scale : number or sympy.Expr
+            A non-zero exact real (floats are read as the decimals they print).
+        shift : number or sympy.Expr
+            An exact real.
+
+        Returns
+        -------
+        Activation
+            The composed activation (its kinks move to (kink - shift)/scale).
+
+        Raises
+        ------
+        DomainError
+            If ``scale`` is 0 or either value is not a finite real number.
+
+        Examples
+        --------
+        >>> activation("relu").affine(2, -1).kinks, activation("relu").affine(2, -1)(1)
+        ((1/2,), 1)
+        """
         a, b = _param(scale, "scale"), _param(shift, "shift")
         if a == 0:
             raise DomainError("scale must be non-zero")
@@ -288,6 +358,12 @@ class Activation:
     # -- identity -----------------------------------------------------------------------
     @property
     def label(self) -> str:
+        """The display name: the name when there is one, else the expression as text.
+
+        Returns
+        -------
+        str
+        """
         return self.name or str(self.expr)
 
     def __repr__(self) -> str:
@@ -321,12 +397,28 @@ def activation(name_or_expr, var=None, /, **params) -> Activation:
         Parameters of a named activation (``slope`` for leaky_relu, ``degree``
         for monomial), or ``growth=(A, p, a)`` for an expression.
 
+    Returns
+    -------
+    Activation
+        The activation (an Activation passed in is returned unchanged).
+
+    Raises
+    ------
+    DomainError
+        For an unknown name (the message lists the registry), parameters a named activation does not
+        take, a variable or parameters given with text, text the safe parser refuses, or an expression
+        that :class:`Activation` refuses.
+
+    Examples
+    --------
     >>> import sympy as sp, hardverify as hv
     >>> x = sp.Symbol("x")
     >>> hv.activation(sp.exp(-x**2), x).parity.describe()
     'even'
     >>> hv.activation("max(0, t)") == hv.activation("relu") == hv.activation(sp.Max(0, sp.Symbol("t")))
     True
+    >>> hv.activation("leaky_relu", slope=0.1)(-1), hv.activation("monomial", degree=3).homogeneity
+    (-1/10, 3)
     >>> hv.activation("swish")
     Traceback (most recent call last):
     ...

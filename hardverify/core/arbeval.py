@@ -316,11 +316,21 @@ def compile_expr(expr, var):
         An expression built from exact numbers, ``var``, + - * / **, and the
         functions in :data:`SUPPORTED_FUNCTIONS`.
     var : sympy.Symbol
+        The variable.
 
     Returns
     -------
     callable
         ``f(x, analytic=False)`` with ``x`` an ``arb`` or ``acb``.
+
+    Examples
+    --------
+    >>> from flint import ctx
+    >>> t = sp.Symbol("t", real=True)
+    >>> f = compile_expr(sp.Abs(t), t)
+    >>> with ctx.workprec(64):
+    ...     print(f(arb(-2)) == 2, f(acb(1), True).is_finite(), f(acb(0), True).is_finite())   # |t| not analytic at 0
+    True True False
     """
     expr = sp.sympify(expr)
     compiled = _compile_cached(expr, var)
@@ -333,6 +343,23 @@ def compile_expr(expr, var):
 def enclose_constant(value):
     """Enclose a constant sympy expression (no free symbols) at the ambient precision.
 
+    Parameters
+    ----------
+    value : sympy.Expr or number
+        An exact constant built from the supported functions (see :func:`compile_expr`).
+
+    Returns
+    -------
+    flint.arb
+        A ball containing the value (non-finite when it is undefined, e.g. log of a negative number).
+
+    Raises
+    ------
+    DomainError
+        If ``value`` has free symbols, or uses a function or a Float the compiler refuses.
+
+    Examples
+    --------
     >>> from flint import ctx, arb
     >>> with ctx.workprec(128):
     ...     b = enclose_constant(1 / sp.sqrt(2 * sp.pi))

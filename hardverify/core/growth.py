@@ -34,7 +34,21 @@ __all__ = ["Growth", "growth_bound", "lower_bound", "piecewise_growth", "verify_
 
 @dataclass(frozen=True)
 class Growth:
-    """``|σ(t)| ≤ A (1+|t|)^p exp(a|t|)`` for all real t (A, p, a exact and ≥ 0)."""
+    """``|σ(t)| ≤ A (1+|t|)^p exp(a|t|)`` for all real t (A, p, a exact and ≥ 0).
+
+    Parameters
+    ----------
+    A, p, a : sympy.Expr
+        The exact non-negative constants of the bound.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> t = sp.Symbol("t", real=True)
+    >>> g = growth_bound(sp.exp(t) + t**3, t)              # |e^t + t³| ≤ A (1+|t|)^3 e^{|t|}
+    >>> g.p, g.a
+    (3, 1)
+    """
 
     A: sp.Expr
     p: sp.Expr
@@ -83,6 +97,27 @@ def lower_bound(expr, var, domain=None):
 
     ``domain`` is an interval ``(lo, hi)`` of sympy numbers (±oo allowed); it lets a piece such as
     √t on (0, ∞) be bounded.
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+        A real expression in ``var``.
+    var : sympy.Symbol
+        The variable.
+    domain : tuple, optional
+        ``(lo, hi)``, sympy numbers (±oo allowed).
+
+    Returns
+    -------
+    sympy.Expr or None
+        An exact lower bound, or None when none is found.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> t = sp.Symbol("t", real=True)
+    >>> lower_bound(t**2 - 2*t, t), lower_bound(sp.exp(t), t), lower_bound(t, t)      # min of t² - 2t is -1
+    (-1, 0, None)
     """
     if not expr.has(var):
         return expr if expr.is_real else None
@@ -166,7 +201,37 @@ def _upper_affine(g, var, domain=None):
 
 
 def growth_bound(expr, var, domain=None) -> Growth:
-    """A :class:`Growth` bound for ``expr``, valid for t in ``domain`` (default: all reals)."""
+    """A :class:`Growth` bound for ``expr``, valid for t in ``domain`` (default: all reals).
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+        An expression in ``var``.
+    var : sympy.Symbol
+        The variable.
+    domain : tuple, optional
+        ``(lo, hi)``, sympy numbers (±oo allowed).
+
+    Returns
+    -------
+    Growth
+        A bound proved by structural rules (each inequality stated in the code).
+
+    Raises
+    ------
+    DomainError
+        For growth faster than A(1+|t|)^p e^{a|t|} (e.g. exp(t²): not integrable against the Gaussian) and
+        for expressions the rules cannot bound.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> t = sp.Symbol("t", real=True)
+    >>> growth_bound(sp.exp(t**2), t)
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: exp(t**2) grows like exp(t**2): not integrable against the Gaussian weight; ...
+    """
     expr = sp.sympify(expr)
     if not expr.has(var):
         if not expr.is_real:
@@ -233,9 +298,29 @@ def growth_bound(expr, var, domain=None) -> Growth:
 
 
 def piecewise_growth(pieces, var) -> Growth:
-    """One bound for a function given by analytic pieces: each piece is bounded on its own interval,
-    and |σ| ≤ max_i G_i ≤ (max A_i)(1+|t|)^{max p} e^{max a |t|}.
+    """One growth bound for a function given by analytic pieces.
 
+    Each piece is bounded on its own interval, and |σ| ≤ max_i G_i ≤ (max A_i)(1+|t|)^{max p} e^{max a |t|}.
+
+    Parameters
+    ----------
+    pieces : list of Piece
+        The analytic pieces (:func:`hardverify.core.piecewise.split_pieces`).
+    var : sympy.Symbol
+        The variable.
+
+    Returns
+    -------
+    Growth
+        One bound for the whole function.
+
+    Raises
+    ------
+    DomainError
+        As in :func:`growth_bound`, for any piece.
+
+    Examples
+    --------
     >>> import sympy as sp
     >>> from hardverify.core.piecewise import split_pieces
     >>> t = sp.Symbol("t", real=True)
@@ -283,12 +368,50 @@ def _violation(bound: Growth, evaluate, kinks):
 
 
 def verify_growth(supplied: Growth, pieces, var, evaluate, kinks=()) -> Growth:
-    """A user's growth bound, accepted only when hardverify proves it: it must dominate the bound that
-    :func:`piecewise_growth` derives (A, p, a each at least as large; then it holds at every t).
+    """A user's growth bound, accepted only when hardverify proves it.
+
+    It must dominate the bound that :func:`piecewise_growth` derives (A, p, a each at least as large;
+    then it holds at every t).
 
     A bound violated at a probe point (a certified ball of |σ(t)| above it) raises DomainError with the
     point; a bound neither proved nor refuted raises :class:`NotCertified` (a certified result may
     rest only on what hardverify proved).  ``evaluate(x)`` is a ball of σ(x) (or None).
+
+    Parameters
+    ----------
+    supplied : Growth
+        The user's bound.
+    pieces : list of Piece
+        The analytic pieces of σ.
+    var : sympy.Symbol
+        The variable.
+    evaluate : callable
+        ``evaluate(x)``: a ball of σ(x) at an exact point, or None.
+    kinks : tuple
+        Extra probe centres (the kinks of σ).
+
+    Returns
+    -------
+    Growth
+        ``supplied``, once proved.
+
+    Raises
+    ------
+    DomainError
+        If ``supplied`` is violated at a probe point.
+    NotCertified
+        If ``supplied`` does not dominate the proved bound, or no bound can be proved.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> relu = hv.activation("relu")
+    >>> verify_growth(Growth(2, 1, 0), relu.pieces, hv.t, relu.ball_at, relu.kinks)    # dominates (1, 1, 0)
+    Growth(A=2, p=1, a=0)
+    >>> verify_growth(Growth(sp.Rational(1, 2), 1, 0), relu.pieces, hv.t, relu.ball_at, relu.kinks)
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: growth=Growth(A=1/2, p=1, a=0) is false: |σ(10)| exceeds ...; ...
     """
     bad = _violation(supplied, evaluate, kinks)
     if bad is not None:

@@ -20,7 +20,38 @@ __all__ = ["exact_real", "to_int_if_integral", "sign_of", "as_arb", "as_expr"]
 
 
 def exact_real(value, what: str, *, positive: bool = False, nonnegative: bool = False):
-    """``value`` as an exact real sympy number (Python int for integers), or DomainError."""
+    """``value`` as an exact real sympy number (Python int for integers), or DomainError.
+
+    Parameters
+    ----------
+    value : int, float, numpy number, Fraction or sympy.Expr
+        The number (a float is read as the decimal it prints; a string is refused).
+    what : str
+        Its name, for messages.
+    positive, nonnegative : bool
+        Require value > 0 (or ≥ 0), decided exactly.
+
+    Returns
+    -------
+    int or sympy.Expr
+        A Python int for integers, else an exact sympy number without Floats.
+
+    Raises
+    ------
+    DomainError
+        If ``value`` is not a finite real constant, is a string, bool or None, or fails a sign requirement
+        (or its sign cannot be decided when one is required).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> exact_real(0.1, "x"), exact_real(sp.Integer(3), "x"), exact_real(sp.sqrt(2), "x", positive=True)
+    (1/10, 3, sqrt(2))
+    >>> exact_real(-1, "scale", positive=True)
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: scale must be positive, got -1
+    """
     if isinstance(value, bool) or value is None:
         raise DomainError(f"{what} must be a real number, got {value!r}")
     if isinstance(value, (np.floating, float)):
@@ -57,14 +88,45 @@ def exact_real(value, what: str, *, positive: bool = False, nonnegative: bool = 
 
 
 def to_int_if_integral(v):
-    """Python int for sympy Integers (fast hashing and arithmetic); anything else unchanged."""
+    """Python int for sympy Integers (fast hashing and arithmetic); anything else unchanged.
+
+    Parameters
+    ----------
+    v : object
+        A number.
+
+    Returns
+    -------
+    int or object
+        ``int(v)`` for a sympy Integer, else ``v``.
+    """
     if isinstance(v, sp.Integer):
         return int(v)
     return v
 
 
 def sign_of(v):
-    """-1, 0 or +1 for an exact real number; None if it cannot be decided."""
+    """-1, 0 or +1 for an exact real number; None if it cannot be decided.
+
+    Decided exactly for ints and Rationals, by sympy's assumptions, by ball evaluation at 128 and 512 bits,
+    and finally by ``simplify`` and the minimal polynomial for zeros.
+
+    Parameters
+    ----------
+    v : int or sympy.Expr
+        An exact real constant.
+
+    Returns
+    -------
+    int or None
+        The sign, or None when undecided (never guessed).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> sign_of(sp.sqrt(2) - sp.Rational(141, 100)), sign_of(sp.sqrt(2) + sp.sqrt(3) - sp.sqrt(5 + 2 * sp.sqrt(6)))
+    (1, 0)
+    """
     if isinstance(v, int):
         return (v > 0) - (v < 0)
     if isinstance(v, sp.Rational):
@@ -97,7 +159,25 @@ def sign_of(v):
 
 
 def as_arb(v, prec: int) -> arb:
-    """A ball containing the exact number v at ``prec`` bits."""
+    """A ball containing the exact number v at ``prec`` bits.
+
+    Parameters
+    ----------
+    v : int or sympy.Expr
+        An exact number.
+    prec : int
+        The precision in bits.
+
+    Returns
+    -------
+    flint.arb
+        A ball containing v.
+
+    Raises
+    ------
+    DomainError
+        As in :func:`hardverify.core.arbeval.enclose_constant`.
+    """
     with ctx.workprec(prec):
         if isinstance(v, int):
             return arb(v)
@@ -111,6 +191,31 @@ def as_expr(value, what: str, *, allow_symbols: bool = False):
     ``"1/2"`` or ``"0.25"``, arithmetic and known functions only); other values through
     ``sympify(strict=True)``, which refuses strings and arbitrary objects.  Unless
     ``allow_symbols``, the result must be a constant.
+
+    Parameters
+    ----------
+    value : str, number or sympy.Expr
+        The user's value.
+    what : str
+        Its name, for messages.
+    allow_symbols : bool
+        Accept expressions with free symbols.
+
+    Returns
+    -------
+    sympy.Expr
+        The expression, with Floats replaced by the rationals of their decimals.
+
+    Raises
+    ------
+    DomainError
+        If the text is refused by the parser, the value is not a sympy-readable number or expression, or it
+        has free symbols while ``allow_symbols`` is False.
+
+    Examples
+    --------
+    >>> as_expr("1/3", "value"), as_expr(0.25, "value")
+    (1/3, 1/4)
     """
     if isinstance(value, str):
         v = parse_expression(value)
@@ -126,3 +231,36 @@ def as_expr(value, what: str, *, allow_symbols: bool = False):
     if v.atoms(sp.Float):
         v = v.xreplace({f: sp.Rational(str(f)) for f in v.atoms(sp.Float)})
     return v
+
+
+def canonical_exact(x):
+    """An exact sympy number in a canonical form, without numerical guessing.
+
+    Rationals are returned unchanged; anything else is expanded and its radicals rationalised
+    (``sympy.radsimp``).  Never ``sympy.nsimplify``: it guesses from floating-point values and in sympy 1.14
+    turns some exact Rationals into other numbers (``nsimplify(Rational(1615, 2))`` is an algebraic number
+    that differs from 1615/2 by 7.6e-15).
+
+    Parameters
+    ----------
+    x : sympy.Expr
+        An exact expression.
+
+    Returns
+    -------
+    sympy.Expr
+        The same number.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> canonical_exact(sp.Rational(1615, 2)) == sp.Rational(1615, 2)
+    True
+    >>> canonical_exact((1 + sp.sqrt(2)) ** 2)
+    2*sqrt(2) + 3
+    """
+    x = sp.sympify(x)
+    if x.is_Rational:
+        return x
+    return sp.radsimp(sp.expand(x))
+

@@ -40,6 +40,15 @@ class Parity:
     """Proved parity facts: ``σ - odd_up_to`` is odd, ``σ - even_up_to`` is even.
 
     Each field is a polynomial in t (an sympy expression) or None when not proved.
+
+    Parameters
+    ----------
+    odd_up_to : sympy.Expr or None
+        E with σ - E odd (a polynomial; 0 when σ is odd), or None if not proved.
+    even_up_to : sympy.Expr or None
+        O with σ - O even (0 when σ is even), or None if not proved.
+    var : sympy.Symbol, optional
+        The variable of the polynomials (needed for their degrees).
     """
 
     odd_up_to: sp.Expr | None
@@ -55,7 +64,25 @@ class Parity:
         return int(sp.Poly(poly, self.var).degree()) if self.var is not None and poly.has(self.var) else 0
 
     def vanishes(self, m: int) -> bool:
-        """True if c_m(σ) = 0 follows from the proved parity."""
+        """True if c_m(σ) = 0 follows from the proved parity.
+
+        Parameters
+        ----------
+        m : int
+            The Hermite (or Gegenbauer) degree.
+
+        Returns
+        -------
+        bool
+            True only when proved: m even with m > deg E (σ - E odd), or m odd with m > deg O (σ - O even).
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> P = hv.activation("relu").parity                   # ReLU - t/2 is even
+        >>> [m for m in range(6) if P.vanishes(m)]
+        [3, 5]
+        """
         if m % 2 == 0 and self.odd_up_to is not None:
             return m > self._deg(self.odd_up_to)
         if m % 2 == 1 and self.even_up_to is not None:
@@ -64,13 +91,38 @@ class Parity:
 
     @property
     def is_even(self) -> bool:
+        """True if σ is proved even (σ(-t) = σ(t)).
+
+        Returns
+        -------
+        bool
+        """
         return self.even_up_to is not None and self.even_up_to == 0
 
     @property
     def is_odd(self) -> bool:
+        """True if σ is proved odd (σ(-t) = -σ(t)).
+
+        Returns
+        -------
+        bool
+        """
         return self.odd_up_to is not None and self.odd_up_to == 0
 
     def describe(self) -> str:
+        """The proved parity in words.
+
+        Returns
+        -------
+        str
+            ``"even"``, ``"odd"``, ``"odd up to E"``, ``"even up to O"`` or ``"none"``.
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> hv.activation("tanh").parity.describe(), hv.activation("sigmoid").parity.describe()
+        ('odd', 'odd up to 1/2')
+        """
         if self.is_even:
             return "even"
         if self.is_odd:
@@ -165,7 +217,30 @@ def _common(values):
 
 
 def parity(pieces: list[Piece], var) -> Parity:
-    """The proved parity facts of the function with these pieces."""
+    """The proved parity facts of the function with these pieces.
+
+    Parameters
+    ----------
+    pieces : list of Piece
+        The analytic pieces of σ (:func:`hardverify.core.piecewise.split_pieces`).
+    var : sympy.Symbol
+        The variable.
+
+    Returns
+    -------
+    Parity
+        The facts sympy proves; a fact it cannot prove is None (never guessed).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from hardverify.core.piecewise import split_pieces
+    >>> t = sp.Symbol("t", real=True)
+    >>> parity(split_pieces(t**3 + sp.Abs(t), t), t)                  # σ - t³ = |t| is even
+    Parity(odd_up_to=None, even_up_to=t**3)
+    >>> parity(split_pieces(t * sp.erf(t) + t**2, t), t).describe()   # even: t erf(t) and t² are
+    'even'
+    """
     refined = _refine(pieces)
     mirror = {(a, b): e for a, b, e in refined}
     sums, diffs = [], []

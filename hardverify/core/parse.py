@@ -185,6 +185,35 @@ def parse_expression(text: str, var: str | sp.Symbol = "t") -> sp.Expr:
         The variable name (default ``"t"``); as a string it becomes a real Symbol.
         ``t`` is hardverify's activation variable, so ``hv.activation(parse_expression(s))``
         works directly.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact expression: decimal literals are the rationals they spell, never floats.
+
+    Raises
+    ------
+    DomainError
+        If ``text`` is not a string or does not parse, uses a name, function, operator or construct
+        outside the vocabulary (the message lists what is allowed), divides by zero, or ``var`` is not
+        a valid name or Symbol.
+    ResourceLimit
+        If the text is longer than 2000 characters, nested deeper than 60 levels, or has an integer
+        of more than 60 digits or an exponent beyond 200.
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> hv.parse_expression("0.1*t") == hv.t / 10                     # exact: 0.1 is 1/10
+    True
+    >>> hv.parse_expression("relu(x) - max(0, x)", var="x")
+    0
+    >>> hv.activation(hv.parse_expression("max(0, t - 1)")).kinks
+    (1,)
+    >>> hv.parse_expression("t.__class__")
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: Attribute is not allowed in an expression; ...
     """
     if not isinstance(text, str):
         raise DomainError(f"expected a string, got {type(text).__name__}")

@@ -36,13 +36,39 @@ MAX_PIECES = 256
 
 @dataclass(frozen=True)
 class Piece:
-    """One analytic piece on the open interval ``(left, right)``."""
+    """One analytic piece on the open interval ``(left, right)``.
+
+    Parameters
+    ----------
+    left, right : sympy.Expr
+        The exact ends, ``left < right`` (±oo allowed).
+    expr : sympy.Expr
+        The analytic expression of σ on (left, right).
+    """
 
     left: sp.Expr
     right: sp.Expr
     expr: sp.Expr
 
     def contains(self, x) -> bool:
+        """True if x lies in the open interval (left, right).
+
+        Parameters
+        ----------
+        x : sympy.Expr or number
+            A point.
+
+        Returns
+        -------
+        bool
+            True if left < x < right (the ends are excluded).
+
+        Examples
+        --------
+        >>> p = split_pieces(sp.Max(0, sp.Symbol("t", real=True)), sp.Symbol("t", real=True))[1]
+        >>> p.contains(1), p.contains(0)
+        (True, False)
+        """
         return bool(self.left < x) and bool(x < self.right)
 
 
@@ -59,7 +85,28 @@ def _innermost(expr):
 
 
 def sign_at(value) -> int:
-    """Exact sign (-1, 0, 1) of a real constant sympy expression, or DomainError."""
+    """Exact sign (-1, 0, 1) of a real constant sympy expression, or DomainError.
+
+    Parameters
+    ----------
+    value : sympy.Expr
+        A real constant (a Float is first read with ``nsimplify``).
+
+    Returns
+    -------
+    int
+        -1, 0 or 1.
+
+    Raises
+    ------
+    DomainError
+        If the sign cannot be decided exactly.
+
+    Examples
+    --------
+    >>> sign_at(sp.sqrt(2) - sp.Rational(141, 100)), sign_at(sp.pi - 3), sign_at(sp.Integer(0))
+    (1, 1, 0)
+    """
     s = sign_of(sp.nsimplify(value) if value.is_Float else value)
     if s is None:
         raise DomainError(f"cannot decide the sign of {value}")
@@ -144,6 +191,23 @@ def _resolve(node, var, point):
 
 
 def midpoint(lo, hi):
+    """An exact point inside (lo, hi): where a piece's branch is decided.
+
+    Parameters
+    ----------
+    lo, hi : sympy.Expr
+        The ends, lo < hi (±oo allowed); sympy numbers, so the midpoint stays exact.
+
+    Returns
+    -------
+    sympy.Expr
+        (lo + hi)/2, or hi - 1 / lo + 1 next to an infinite end, or 0 for the whole line.
+
+    Examples
+    --------
+    >>> midpoint(-sp.oo, sp.oo), midpoint(-sp.oo, sp.Integer(2)), midpoint(sp.Integer(1), sp.Integer(2))
+    (0, 1, 3/2)
+    """
     if lo == -sp.oo and hi == sp.oo:
         return sp.Integer(0)
     if lo == -sp.oo:
@@ -172,8 +236,35 @@ def _split(expr, var, lo, hi, out):
 
 
 def switch_points(expr, var) -> tuple:
-    """Every switch point of ``expr``, including those where the two sides agree (which
-    :func:`split_pieces` merges away)."""
+    """Every switch point of ``expr``, in increasing order.
+
+    Including those where the two sides agree (which :func:`split_pieces` merges away).
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+        An expression in ``var``.
+    var : sympy.Symbol
+        The variable.
+
+    Returns
+    -------
+    tuple of sympy.Expr
+        The switch points in increasing order.
+
+    Raises
+    ------
+    DomainError
+        If a condition or sign cannot be decided.
+    ResourceLimit
+        If there are more than 256 pieces.
+
+    Examples
+    --------
+    >>> t = sp.Symbol("t", real=True)
+    >>> switch_points(sp.Max(0, t) + sp.Min(0, t), t), split_pieces(sp.Max(0, t) + sp.Min(0, t), t)[0].expr
+    ((0,), t)
+    """
     pieces: list[Piece] = []
     _split(sp.sympify(expr), var, -sp.oo, sp.oo, pieces)
     return tuple(dict.fromkeys(p.right for p in pieces[:-1]))
@@ -193,6 +284,31 @@ def split_pieces(expr, var) -> list[Piece]:
     that remain are genuine switch points (a boundary may still be a point
     where the function happens to be smooth, if sympy cannot see that the two
     expressions agree).
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+        An expression in ``var`` built from analytic functions and Abs, sign, Heaviside, Max, Min, Piecewise.
+    var : sympy.Symbol
+        The variable.
+
+    Returns
+    -------
+    list of Piece
+        The pieces covering the real line, in increasing order.
+
+    Raises
+    ------
+    DomainError
+        If a condition or sign cannot be decided exactly, or a branch is undefined.
+    ResourceLimit
+        If there are more than 256 pieces.
+
+    Examples
+    --------
+    >>> t = sp.Symbol("t", real=True)
+    >>> [(p.left, p.right, p.expr) for p in split_pieces(sp.Max(t, 0) + sp.Min(t, 0), t)]   # = t: merged
+    [(-oo, oo, t)]
     """
     expr = sp.sympify(expr)
     pieces: list[Piece] = []

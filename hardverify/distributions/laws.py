@@ -37,6 +37,8 @@ import numbers
 import numpy as np
 import sympy as sp
 
+from ..core.markup import escape_math
+from ..core.markup import latex_of as tex
 from ..core.numbers import exact_real
 from ..errors import DomainError, NoClosedForm, ResourceLimit
 from ..symbolic.moments import check_moment_degree, gaussian_moment_multi, sphere_moment
@@ -80,14 +82,29 @@ def _gamma_ratio(a, s):
 
 
 class RadiusLaw:
-    """The law of the radius R = |x| of a spherically symmetric distribution.
+    """The law of the radius R = |x| of a spherically symmetric distribution x = R·θ.
 
-    Build one with :meth:`chi`, :meth:`constant`, :meth:`power` or :meth:`pareto`.
+    Build one with :meth:`chi`, :meth:`constant`, :meth:`power` or :meth:`pareto` (the
+    constructor is internal) and pass it to :class:`Radial`.  Moments E[R^s] are exact.
 
-    >>> RadiusLaw.pareto(3).moment(2)            # E[R²] = α/(α - 2) for R ~ Pareto(α = 3)
+    Parameters
+    ----------
+    kind : str
+        ``"chi"``, ``"constant"``, ``"power"`` or ``"pareto"``.
+    params : dict
+        The validated parameters of that kind.
+    label : str
+        The text shown by ``repr``.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> hv.RadiusLaw.pareto(3).moment(2)         # E[R²] = α/(α - 2) for R ~ Pareto(α = 3)
     3
-    >>> RadiusLaw.chi(10).moment(2)              # E|g|² = 10 for g ~ N(0, I_10)
+    >>> hv.RadiusLaw.chi(10).moment(2)           # E|g|² = 10 for g ~ N(0, I_10)
     10
+    >>> hv.RadiusLaw.power(3).moment(2)          # uniform ball of R^3: E[R²] = 3/5
+    3/5
     """
 
     def __init__(self, kind: str, params: dict, label: str):
@@ -95,33 +112,138 @@ class RadiusLaw:
 
     @classmethod
     def chi(cls, df, scale=1) -> "RadiusLaw":
-        """R = scale·|g| with g ~ N(0, I_df) (χ law with ``df`` degrees of freedom, df > 0)."""
+        """R = scale·|g| with g ~ N(0, I_df): the χ law with ``df`` degrees of freedom.
+
+        E[R^s] = scale^s 2^{s/2} Γ(df/2 + s/2)/Γ(df/2).
+
+        Parameters
+        ----------
+        df : number or sympy.Symbol
+            Degrees of freedom, > 0 (need not be an integer).
+        scale : number
+            scale > 0 (default 1).
+
+        Returns
+        -------
+        RadiusLaw
+            The χ radius law (``tails == "gaussian"``).
+
+        Raises
+        ------
+        DomainError
+            If df or scale is not a positive real number.
+
+        Examples
+        --------
+        >>> RadiusLaw.chi(3, scale=2).moment(4)      # 2⁴ E|g|⁴ = 16 · 3 · 5
+        240
+        """
         d = exact_real(df, "df", positive=True) if not isinstance(df, sp.Symbol) else df
         s = exact_real(scale, "scale", positive=True)
         return cls("chi", {"df": d, "scale": s}, f"chi(df={d}" + (f", scale={s})" if s != 1 else ")"))
 
     @classmethod
     def constant(cls, radius=1) -> "RadiusLaw":
-        """R = radius (the uniform law on the sphere of that radius)."""
+        """R = radius almost surely (the uniform law on the sphere of that radius).
+
+        Parameters
+        ----------
+        radius : number
+            radius > 0 (default 1).
+
+        Returns
+        -------
+        RadiusLaw
+            The constant radius law (``tails == "compact"``).
+
+        Raises
+        ------
+        DomainError
+            If radius is not a positive real number.
+        """
         r = exact_real(radius, "radius", positive=True)
         return cls("constant", {"radius": r}, f"constant({r})")
 
     @classmethod
     def power(cls, n, radius=1) -> "RadiusLaw":
-        """Density n r^{n-1}/radius^n on [0, radius] (the uniform ball of R^n)."""
+        """Density n r^{n-1}/radius^n on [0, radius]: the radius of the uniform ball of R^n.
+
+        E[R^s] = radius^s n/(n + s).
+
+        Parameters
+        ----------
+        n : int or sympy.Symbol
+            The dimension of the ball (``>= 1``).
+        radius : number
+            radius > 0 (default 1).
+
+        Returns
+        -------
+        RadiusLaw
+            The power radius law (``tails == "compact"``).
+
+        Raises
+        ------
+        DomainError
+            If n is not a valid dimension or radius is not a positive real number.
+        """
         n = as_dimension(n)
         r = exact_real(radius, "radius", positive=True)
         return cls("power", {"n": n, "radius": r}, f"power(n={n}, radius={r})")
 
     @classmethod
     def pareto(cls, alpha, scale=1) -> "RadiusLaw":
-        """Heavy tail: density α scale^α r^{-α-1} on [scale, ∞); E[R^s] < ∞ only for s < α."""
+        """A heavy-tailed radius: density α scale^α r^{-α-1} on [scale, ∞).
+
+        E[R^s] = α scale^s/(α - s), finite only for s < α.
+
+        Parameters
+        ----------
+        alpha : number
+            The tail index α > 0.
+        scale : number
+            scale > 0 (default 1), the smallest radius.
+
+        Returns
+        -------
+        RadiusLaw
+            The Pareto radius law (``tails == ("power", alpha)``).
+
+        Raises
+        ------
+        DomainError
+            If alpha or scale is not a positive real number.
+        """
         a = exact_real(alpha, "alpha", positive=True)
         s = exact_real(scale, "scale", positive=True)
         return cls("pareto", {"alpha": a, "scale": s}, f"pareto(alpha={a}, scale={s})")
 
     def moment(self, s):
-        """E[R^s], exact (DomainError when it is infinite)."""
+        """E[R^s], exact.
+
+        Parameters
+        ----------
+        s : number or sympy.Expr
+            The power.
+
+        Returns
+        -------
+        sympy.Expr
+            The exact moment (symbolic when a parameter is a Symbol).
+
+        Raises
+        ------
+        DomainError
+            If the moment is infinite (a Pareto radius with s >= α).
+        NoClosedForm
+            For a χ radius with df/2 > 5000 and s not an even integer (the exact Γ ratio
+            would be a huge number).
+
+        Examples
+        --------
+        >>> RadiusLaw.pareto(3).moment(1)            # α/(α - 1)
+        3/2
+        """
         s = sp.sympify(s)
         p = self.params
         if self.kind == "constant":
@@ -137,7 +259,14 @@ class RadiusLaw:
 
     @property
     def tails(self):
-        """``"compact"``, ``"gaussian"`` (χ: E e^{cR} < ∞ for all c) or ``("power", α)`` (Pareto)."""
+        """What is known of the tail of R, used to prove integrability (E|fg| < ∞).
+
+        Returns
+        -------
+        str or tuple
+            ``"compact"`` (constant, power), ``"gaussian"`` (χ: E e^{cR} < ∞ for all c) or
+            ``("power", α)`` (Pareto: E[R^s] < ∞ exactly for s < α).
+        """
         if self.kind in ("constant", "power"):
             return "compact"
         if self.kind == "pareto":
@@ -145,6 +274,20 @@ class RadiusLaw:
         return "gaussian"
 
     def sample(self, size: int, rng) -> np.ndarray:
+        """``size`` independent draws of R (evidence-grade floats).
+
+        Parameters
+        ----------
+        size : int
+            The number of draws.
+        rng : numpy.random.Generator
+            The seeded generator to draw from.
+
+        Returns
+        -------
+        numpy.ndarray
+            A float array of shape ``(size,)``.
+        """
         p = self.params
         if self.kind == "constant":
             return np.full(size, float(p["radius"]))
@@ -157,9 +300,50 @@ class RadiusLaw:
     def __repr__(self) -> str:
         return f"RadiusLaw.{self.label}"
 
+    def _latex(self) -> str:
+        p = self.params
+        if self.kind == "constant":
+            return rf"R = {tex(p['radius'])}"
+        if self.kind == "power":
+            n, r = tex(p["n"]), tex(p["radius"])
+            return rf"R\ \text{{with density}}\ {n}\, r^{{{tex(p['n'] - 1)}}} / {r}^{{{n}}}\ \text{{on}}\ [0, {r}]"
+        if self.kind == "pareto":
+            return rf"R \sim \mathrm{{Pareto}}(\alpha = {tex(p['alpha'])},\ \mathrm{{scale}} = {tex(p['scale'])})"
+        scale = "" if p["scale"] == 1 else tex(p["scale"]) + r"\,"
+        return rf"R \sim {scale}\chi_{{{tex(p['df'])}}}"
+
+    def _repr_latex_(self) -> str:
+        return f"${self._latex()}$"
+
 
 def multi_index(alpha, n) -> dict:
-    """A multi-index as a sparse dict {coordinate (1-based): power}."""
+    """A multi-index α as a sparse dict ``{coordinate (1-based): power}`` (zero powers dropped).
+
+    Parameters
+    ----------
+    alpha : sequence or dict
+        Powers of coordinates 1, 2, ... or ``{coordinate: power}``.
+    n : int or sympy.Expr
+        The dimension; coordinates above a numeric n are refused.
+
+    Returns
+    -------
+    dict
+        ``{coordinate: power}`` with positive int powers.
+
+    Raises
+    ------
+    DomainError
+        If α is not a sequence or dict, a power is not a non-negative integer, or a coordinate
+        is outside 1..n.
+    ResourceLimit
+        If the total degree |α| is above the exact-moment limit.
+
+    Examples
+    --------
+    >>> multi_index((2, 0, 1), 3) == multi_index({1: 2, 3: 1}, 3) == {1: 2, 3: 1}
+    True
+    """
     if isinstance(alpha, dict):
         items = alpha.items()
     else:
@@ -183,7 +367,21 @@ def multi_index(alpha, n) -> dict:
 
 
 class Distribution:
-    """Base class: a probability law on R^n (see the module docstring)."""
+    """Base class: a probability law on R^n with its symmetry group, exact moments and sampler.
+
+    Subclasses set :attr:`is_spherical`, :attr:`symmetry` and :attr:`tails` and implement
+    :meth:`is_invariant_under`, :meth:`moment` and ``_sample`` (see the module docstring).
+
+    Parameters
+    ----------
+    n : int or sympy.Symbol
+        The dimension (``>= 1``, or a positive-integer Symbol).
+
+    Raises
+    ------
+    DomainError
+        If n is not a valid dimension.
+    """
 
     is_spherical = False
     symmetry = ""
@@ -197,32 +395,110 @@ class Distribution:
 
     # -- symmetry ----------------------------------------------------------------------
     def is_invariant_under(self, R: SignedPermutation) -> bool:
-        """True if x ~ D implies R x ~ D (decided exactly)."""
+        """Whether x ~ D implies R x ~ D (decided exactly).
+
+        Parameters
+        ----------
+        R : SignedPermutation
+            A signed permutation of the coordinates 1..n.
+
+        Returns
+        -------
+        bool
+            True only when the invariance is certain.
+
+        Raises
+        ------
+        DomainError
+            If R is not a SignedPermutation or moves a coordinate outside 1..n.
+        """
         raise NotImplementedError
 
     @property
     def all_reflections(self) -> bool:
-        """True if D is invariant under every coordinate reflection x_i ↦ -x_i."""
+        """Whether D is invariant under every coordinate reflection x_i ↦ -x_i.
+
+        Returns
+        -------
+        bool
+            Decided exactly.
+        """
         raise NotImplementedError
 
     @property
     def permutation_invariant(self) -> bool:
-        """True if D is invariant under every permutation of coordinates."""
+        """Whether D is invariant under every permutation of coordinates.
+
+        Returns
+        -------
+        bool
+            Decided exactly.
+        """
         raise NotImplementedError
 
     # -- moments and samples -------------------------------------------------------------
     def moment(self, alpha):
-        """E[x^α] exactly; α a sequence (coordinates 1, 2, ...) or a dict {coordinate: power}."""
+        """E[x^α] = E[Π_i x_i^{α_i}], exact.
+
+        Parameters
+        ----------
+        alpha : sequence or dict
+            Powers of coordinates 1, 2, ... or ``{coordinate: power}``.
+
+        Returns
+        -------
+        sympy.Expr
+            The exact moment (symbolic in n for spherical laws with symbolic n).
+
+        Raises
+        ------
+        DomainError
+            If α is malformed, names a coordinate outside 1..n, or the moment does not exist.
+        ResourceLimit
+            If the total degree |α| is above the exact-moment limit.
+        """
         raise NotImplementedError
 
     def _sample(self, coords, size, rng) -> np.ndarray:
         raise NotImplementedError
 
     def sample(self, size: int, *, seed, coords=None) -> np.ndarray:
-        """``size`` draws of the coordinates ``coords`` (1-based; default all) as a float array.
+        """``size`` independent draws of the coordinates ``coords`` (evidence-grade floats).
 
         The marginal of a few coordinates is drawn exactly (for spherical laws the other n - s
         coordinates enter only through a χ²_{n-s} variable), so the cost does not depend on n.
+
+        Parameters
+        ----------
+        size : int
+            The number of draws, ``>= 1``.
+        seed : int or numpy.random.Generator
+            A non-negative seed for ``numpy.random.default_rng`` (or a generator); required.
+        coords : iterable of int, optional
+            Distinct 1-based coordinates; default all n (refused above 100 000).
+
+        Returns
+        -------
+        numpy.ndarray
+            A float array of shape ``(size, len(coords))``.
+
+        Raises
+        ------
+        DomainError
+            If n is symbolic, size is not a positive integer, the seed is invalid, or the
+            coordinates are not distinct in 1..n.
+        ResourceLimit
+            If ``coords`` is omitted and n > 100 000.
+
+        Examples
+        --------
+        The same seed gives the same draws, and sphere points of 3 coordinates out of 10^6
+        have small entries (E[x_1²] = 1/n):
+
+        >>> D = UniformSphere(10**6)
+        >>> a, b = D.sample(4, seed=1, coords=[1, 2, 3]), D.sample(4, seed=1, coords=[1, 2, 3])
+        >>> a.shape, bool((a == b).all()), bool((abs(a) < 0.01).all())
+        ((4, 3), True, True)
         """
         if not isinstance(self.n, int):
             raise DomainError("sampling needs a numeric dimension n")
@@ -240,18 +516,58 @@ class Distribution:
         return self._sample(coords, int(size), _rng(seed))
 
     def check_dimension(self, n, what="network") -> None:
-        """DomainError unless the object (a network, a family) lives on R^n with n = self.n."""
+        """Check that an object (a network, a family) living on R^n matches this law's dimension.
+
+        Parameters
+        ----------
+        n : int or sympy.Expr
+            The object's dimension.
+        what : str
+            The object's name in the error message.
+
+        Raises
+        ------
+        DomainError
+            If ``n != self.n``.
+        """
         if n != self.n:
             raise DomainError(f"dimension mismatch: the {what} lives on R^{n} but the distribution "
                               f"{self!r} on R^{self.n}")
 
+    # -- display: notebooks typeset ``_latex()``, the law in the notation of SPEC §0 ----------------
+    def _latex(self) -> str:
+        return rf"\mathrm{{{escape_math(type(self).__name__)}}}\ \text{{on}}\ \mathbb{{R}}^{{{tex(self.n)}}}"
+
+    def _repr_latex_(self) -> str:
+        return f"${self._latex()}$"
+
 
 class Radial(Distribution):
-    """x = R·θ with θ uniform on S^{n-1} and R ~ ``radius_law`` independent (rotation invariant).
+    """The spherically symmetric law x = R·θ, θ uniform on S^{n-1}, R ~ ``radius_law`` independent.
 
-    >>> D = Radial(4, RadiusLaw.chi(3))
+    Rotation invariant (group O(n)), so every signed permutation is a symmetry.  Moments
+    factor: E[x^α] = E[R^{|α|}] E[θ^α] (SPEC §0.2), exact and symbolic in n.
+
+    Parameters
+    ----------
+    n : int or sympy.Symbol
+        The dimension (``>= 1``, or a positive-integer Symbol).
+    radius_law : RadiusLaw
+        The law of |x|.
+
+    Raises
+    ------
+    DomainError
+        If n is not a valid dimension or ``radius_law`` is not a :class:`RadiusLaw`.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> D = hv.Radial(4, hv.RadiusLaw.chi(3))
     >>> D.moment((2,))                 # E[R²] E[θ_1²] = 3 · 1/4
     3/4
+    >>> hv.Radial(5, hv.RadiusLaw.chi(5)).moment((4, 2)) == hv.Gaussian(5).moment((4, 2))   # χ_n: Gaussian
+    True
     """
 
     is_spherical = True
@@ -265,6 +581,23 @@ class Radial(Distribution):
         self.radius_law = radius_law
 
     def is_invariant_under(self, R) -> bool:
+        """True for every signed permutation R of 1..n (the law is rotation invariant).
+
+        Parameters
+        ----------
+        R : SignedPermutation
+            A signed permutation of the coordinates 1..n.
+
+        Returns
+        -------
+        bool
+            Always True once R is valid.
+
+        Raises
+        ------
+        DomainError
+            If R is not a SignedPermutation or moves a coordinate outside 1..n.
+        """
         check_transform(R, self.n)
         return True
 
@@ -272,19 +605,63 @@ class Radial(Distribution):
     permutation_invariant = True
 
     def radius_moment(self, s):
-        """E[R^s] (exact)."""
+        """E[R^s] = E|x|^s, exact (see :meth:`RadiusLaw.moment`).
+
+        Parameters
+        ----------
+        s : number or sympy.Expr
+            The power.
+
+        Returns
+        -------
+        sympy.Expr
+            The exact moment.
+
+        Raises
+        ------
+        DomainError
+            If the moment is infinite.
+        """
         return self.radius_law.moment(s)
 
     @property
     def tails(self):
-        """``"compact"`` (constant, power radius), ``"gaussian"`` (χ radius), ``("power", α)`` (Pareto).
+        """What is known of the tail of |x|, used to prove integrability (E|fg| < ∞).
 
+        Returns
+        -------
+        str or tuple
+            ``"compact"`` (constant, power radius), ``"gaussian"`` (χ radius) or
+            ``("power", α)`` (Pareto).
+
+        Examples
+        --------
         >>> Radial(3, RadiusLaw.pareto(2)).tails, Gaussian(3).tails, UniformSphere(3).tails
         (('power', 2), 'gaussian', 'compact')
         """
         return self.radius_law.tails
 
     def moment(self, alpha):
+        """E[x^α] = E[R^{|α|}] E_θ[θ^α], exact: 0 if some α_i is odd, symbolic in n.
+
+        Parameters
+        ----------
+        alpha : sequence or dict
+            Powers of coordinates 1, 2, ... or ``{coordinate: power}``.
+
+        Returns
+        -------
+        sympy.Expr
+            The exact moment.
+
+        Raises
+        ------
+        DomainError
+            If α is malformed or outside 1..n, or E|x^α| is infinite (Pareto radius with
+            |α| >= α_tail).
+        ResourceLimit
+            If the total degree |α| is above the exact-moment limit.
+        """
         a = multi_index(alpha, self.n)
         total = sum(a.values())
         if any(v % 2 for v in a.values()):
@@ -295,7 +672,7 @@ class Radial(Distribution):
         if total == 0:
             return sp.Integer(1)
         out = self.radius_moment(total) * sphere_moment(self.n, tuple(a.values()))
-        return sp.nsimplify(out) if out.is_Rational else out
+        return out                      # a Rational is canonical already (never nsimplify it: see controls.py)
 
     def _direction(self, coords, size, rng):
         z = rng.standard_normal((size, len(coords)))
@@ -310,21 +687,78 @@ class Radial(Distribution):
     def __repr__(self) -> str:
         return f"Radial({self.n}, {self.radius_law!r})"
 
+    def _latex(self) -> str:
+        return (rf"R\,\theta,\quad \theta \sim \mathrm{{Unif}}(S^{{{tex(self.n - 1)}}}),\ "
+                rf"S^{{{tex(self.n - 1)}}} \subset \mathbb{{R}}^{{{tex(self.n)}}},\quad {self.radius_law._latex()}")
+
 
 class Gaussian(Radial):
-    """The standard Gaussian N(0, I_n) (γ_n; radius χ_n).
+    """The standard Gaussian N(0, I_n) (γ_n; radius χ_n), the input law of the Gaussian claims.
 
-    >>> Gaussian(3).moment((2, 0, 2)), Gaussian(3).moment((1,))
-    (1, 0)
+    Moments are E[x^α] = Π_i (α_i - 1)!! (0 if some α_i is odd), independent of n.
+
+    Parameters
+    ----------
+    n : int or sympy.Symbol
+        The dimension (``>= 1``, or a positive-integer Symbol).
+
+    Raises
+    ------
+    DomainError
+        If n is not a valid dimension.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> hv.Gaussian(3).moment((2, 0, 2)), hv.Gaussian(3).moment((1,)), hv.Gaussian(3).moment((6,))
+    (1, 0, 15)
+    >>> hv.Gaussian(7).radius_moment(2)                # E|x|² = n
+    7
     """
 
     def __init__(self, n):
         super().__init__(n, RadiusLaw.chi(as_dimension(n)))
 
     def moment(self, alpha):
+        """E[x^α] = Π_i (α_i - 1)!! (0 if some α_i is odd), exact.
+
+        Parameters
+        ----------
+        alpha : sequence or dict
+            Powers of coordinates 1, 2, ... or ``{coordinate: power}``.
+
+        Returns
+        -------
+        sympy.Integer
+            The exact moment.
+
+        Raises
+        ------
+        DomainError
+            If α is malformed or names a coordinate outside 1..n.
+        ResourceLimit
+            If the total degree |α| is above the exact-moment limit.
+        """
         return gaussian_moment_multi(tuple(multi_index(alpha, self.n).values()))
 
     def radius_moment(self, s):
+        """E|x|^s = 2^{s/2} Γ((n + s)/2)/Γ(n/2), exact.
+
+        Parameters
+        ----------
+        s : number or sympy.Expr
+            The power.
+
+        Returns
+        -------
+        sympy.Expr
+            The exact moment.
+
+        Raises
+        ------
+        NoClosedForm
+            If n > 10000 and s is not an even integer (the exact Γ ratio would be huge).
+        """
         return self.radius_law.moment(s)
 
     def _sample(self, coords, size, rng):
@@ -333,12 +767,38 @@ class Gaussian(Radial):
     def __repr__(self) -> str:
         return f"Gaussian({self.n})"
 
+    def _latex(self) -> str:
+        return rf"\mathcal{{N}}(0, I_{{{tex(self.n)}}})"
+
 
 class UniformSphere(Radial):
-    """The uniform probability measure on the sphere of radius ``radius`` in R^n.
+    """The uniform probability measure on the sphere of radius ``radius`` in R^n (σ on S^{n-1}).
 
-    >>> UniformSphere(5, radius=2).moment((2,))        # radius² / n
+    Moments are radius^{|α|} E_θ[θ^α] with the sphere moments of SPEC §0.2 (V20).
+
+    Parameters
+    ----------
+    n : int or sympy.Symbol
+        The dimension of the ambient space (``>= 1``, or a positive-integer Symbol).
+    radius : number
+        radius > 0 (default 1).
+
+    Raises
+    ------
+    DomainError
+        If n is not a valid dimension or radius is not a positive real number.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> hv.UniformSphere(5, radius=2).moment((2,))     # radius² / n
     4/5
+    >>> import sympy as sp
+    >>> n = sp.Symbol("n", integer=True, positive=True)
+    >>> sum(hv.UniformSphere(3).moment({i: 2}) for i in (1, 2, 3))       # E|θ|² = 1
+    1
+    >>> sp.factor(hv.UniformSphere(n).moment((4,)))   # E[θ_1⁴] = 3/(n(n + 2))
+    3/(n*(n + 2))
     """
 
     def __init__(self, n, radius=1):
@@ -348,12 +808,34 @@ class UniformSphere(Radial):
     def __repr__(self) -> str:
         return f"UniformSphere({self.n}" + (f", radius={self.radius})" if self.radius != 1 else ")")
 
+    def _latex(self) -> str:
+        r = "" if self.radius == 1 else tex(self.radius) + r"\,"
+        s = tex(self.n - 1)
+        return rf"\mathrm{{Unif}}({r}S^{{{s}}}),\quad S^{{{s}}} \subset \mathbb{{R}}^{{{tex(self.n)}}}"
+
 
 class UniformBall(Radial):
-    """The uniform law on the ball of radius ``radius`` in R^n.
+    """The uniform law on the ball of radius ``radius`` in R^n (radius density ∝ r^{n-1}).
 
-    >>> UniformBall(3).moment((2,))                    # E[R²]/3 = (3/5)/3
+    Parameters
+    ----------
+    n : int or sympy.Symbol
+        The dimension (``>= 1``, or a positive-integer Symbol).
+    radius : number
+        radius > 0 (default 1).
+
+    Raises
+    ------
+    DomainError
+        If n is not a valid dimension or radius is not a positive real number.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> hv.UniformBall(3).moment((2,))                 # E[R²]/3 = (3/5)/3
     1/5
+    >>> hv.UniformBall(2).radius_moment(2)             # E|x|² = n/(n + 2) on the unit disc
+    1/2
     """
 
     def __init__(self, n, radius=1):
@@ -363,8 +845,31 @@ class UniformBall(Radial):
     def __repr__(self) -> str:
         return f"UniformBall({self.n}" + (f", radius={self.radius})" if self.radius != 1 else ")")
 
+    def _latex(self) -> str:
+        r = "" if self.radius == 1 else tex(self.radius) + r"\,"
+        n = tex(self.n)
+        return rf"\mathrm{{Unif}}({r}B^{{{n}}}),\quad B^{{{n}}} \subset \mathbb{{R}}^{{{n}}}"
+
 
 def check_transform(R, n):
+    """Check that R is a signed permutation acting on R^n (the transforms distributions accept).
+
+    Parameters
+    ----------
+    R : object
+        The transform to check.
+    n : int or sympy.Expr
+        The dimension; coordinates are checked only when n is an int.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    DomainError
+        If R is not a :class:`SignedPermutation` or moves a coordinate outside 1..n.
+    """
     if not isinstance(R, SignedPermutation):
         raise DomainError(f"expected a SignedPermutation (see hardverify.distributions.symmetry), got {R!r}")
     if isinstance(n, int):
@@ -372,7 +877,37 @@ def check_transform(R, n):
 
 
 def require_spherical(dist, what: str = "this computation") -> Radial:
-    """Return ``dist`` if it is rotation invariant, else raise a DomainError naming the allowed laws."""
+    """Return ``dist`` if it is rotation invariant, else raise a DomainError naming the allowed laws.
+
+    The guard of every computation that needs spherical symmetry (Funk–Hecke, SPEC G1).
+
+    Parameters
+    ----------
+    dist : Distribution
+        The law to check.
+    what : str
+        The computation's name in the error message.
+
+    Returns
+    -------
+    Radial
+        ``dist`` itself.
+
+    Raises
+    ------
+    DomainError
+        If ``dist`` is not a hardverify distribution or not spherically symmetric.
+
+    Examples
+    --------
+    >>> from hardverify.distributions import Hypercube
+    >>> require_spherical(UniformBall(3)) is not None
+    True
+    >>> require_spherical(Hypercube(3))
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: this computation needs a spherically symmetric distribution ...
+    """
     if not isinstance(dist, Distribution):
         raise DomainError(f"{what} needs a hardverify distribution, got {dist!r}")
     if not dist.is_spherical:

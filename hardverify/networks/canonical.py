@@ -38,6 +38,16 @@ class ReducedForm:
 
     ``terms`` maps a canonical unit ``(((coord, q), ...), bias)`` to its coefficient (zero
     coefficients dropped); ``poly`` maps a monomial ``((coord, power), ...)`` to its coefficient.
+    The unit's pre-activation is scale·⟨q, x⟩ + bias with the network's common ``scale``.
+    Built by :func:`canonical_form`; two reduced forms of networks with the same σ and scale are
+    compared term by term (:meth:`equals_times`).
+
+    Parameters
+    ----------
+    terms : dict
+        ``{canonical unit: coefficient}``, exact; zero coefficients are dropped.
+    poly : dict
+        ``{monomial: coefficient}``, exact; zero coefficients are dropped.
     """
 
     __slots__ = ("terms", "poly")
@@ -47,10 +57,41 @@ class ReducedForm:
         self.poly = {k: v for k, v in poly.items() if not _is_zero(v)}
 
     def is_zero(self) -> bool:
+        """Whether no unit and no monomial is left.
+
+        Returns
+        -------
+        bool
+            True proves that the network is identically zero; False proves nothing.
+
+        Examples
+        --------
+        >>> ReducedForm({"unit": 0}, {(): 0}).is_zero()
+        True
+        """
         return not self.terms and not self.poly
 
     def equals_times(self, other: "ReducedForm", eps: int) -> bool:
-        """True if self = eps · other term by term (exactly)."""
+        """Whether self = eps · other term by term, exactly.
+
+        Parameters
+        ----------
+        other : ReducedForm
+            The form to compare with (of a network with the same activation and scale).
+        eps : int
+            The sign, +1 or -1.
+
+        Returns
+        -------
+        bool
+            True proves the identity of functions; False means it is not shown term by term.
+
+        Examples
+        --------
+        >>> a, b = ReducedForm({"u": 2}, {(): 1}), ReducedForm({"u": -2}, {(): -1})
+        >>> a.equals_times(b, -1), a.equals_times(b, 1)
+        (True, False)
+        """
         for mine, theirs in ((self.terms, other.terms), (self.poly, other.poly)):
             for k in set(mine) | set(theirs):
                 if not _is_zero(mine.get(k, 0) - eps * theirs.get(k, 0)):
@@ -73,6 +114,17 @@ def pointwise_parity(act: Activation) -> tuple:
     hypercube, a constant unit σ(b), a constant region of f inside ψ∘f).  Between switch points
     and their mirror images the identity holds by the proof on pieces, so it is checked exactly
     at the switch points only (e.g. 1{t > 0} is odd up to 1/2 almost everywhere, not at 0).
+
+    Parameters
+    ----------
+    act : Activation
+        σ.
+
+    Returns
+    -------
+    tuple
+        ``(P, Q)``: sympy polynomials in ``t`` with σ - P odd and σ - Q even at every real t,
+        each None when not shown (exact).
     """
     par = act.parity
     pts = _switch_points(act)
@@ -98,7 +150,30 @@ def _parity_mode(act: Activation):
 
 
 def canonical_form(net) -> ReducedForm:
-    """The :class:`ReducedForm` of a network (see the module docstring)."""
+    """The :class:`ReducedForm` of a network: its units merged through σ's proved parity (exact).
+
+    Every unit σ(u) with u = scale⟨q, x⟩ + b is turned to the canonical orientation (first non-zero
+    of (q, b) positive) using σ = P + O (O odd, pointwise) or σ = Q + E (E even, pointwise); the
+    polynomial parts are summed exactly.  A polynomial σ is kept as a polynomial only.
+
+    Parameters
+    ----------
+    net : Network
+        The network.
+
+    Returns
+    -------
+    ReducedForm
+        f = Σ c_key σ(key) + poly, exactly.
+
+    Examples
+    --------
+    |u| is even, so |x_1 - x_2| and |x_2 - x_1| are one unit:
+
+    >>> from hardverify.networks import Network
+    >>> canonical_form(Network([[1, -1], [-1, 1]], "abs", outputs=[1, 1])).terms
+    {(((1, 1), (2, -1)), 0): 2}
+    """
     mode, P = _parity_mode(net.activation)
     terms: dict = {}
     for q, b, a in zip(net.rows, net.biases, net.outputs):

@@ -47,7 +47,21 @@ __all__ = ["validate_pair", "is_identically_zero", "find_symmetry_certificate", 
 
 
 def validate_pair(f, g, dist) -> None:
-    """DomainError unless f, g are networks (or ψ∘network) on R^n and ``dist`` is a law on R^n."""
+    """Check that f, g are networks (or ψ∘network) on one R^n and ``dist`` is a law on that R^n.
+
+    Parameters
+    ----------
+    f, g : Network or ComposedNetwork
+        The two functions.
+    dist : Distribution
+        The input law.
+
+    Raises
+    ------
+    DomainError
+        If f or g is not a (composed) network, ``dist`` is not a hardverify distribution, or the
+        dimensions differ.
+    """
     for h in (f, g):
         if not isinstance(h, (Network, ComposedNetwork)):
             raise DomainError(f"expected hardverify Networks (or ψ∘Network), got {type(h).__name__}")
@@ -65,7 +79,25 @@ def _sign(h, R: SignedPermutation):
 
 
 def is_identically_zero(h) -> bool:
-    """True if h ≡ 0 follows exactly from the weights and σ's parity (ψ∘f: f ≡ 0 and ψ(0) = 0)."""
+    """Whether h ≡ 0 is proved exactly from the weights and σ's parity (ψ∘f: f ≡ 0 and ψ(0) = 0).
+
+    Parameters
+    ----------
+    h : Network or ComposedNetwork
+        The function.
+
+    Returns
+    -------
+    bool
+        True is a proof; False means "not shown" (see :meth:`Network.is_identically_zero`).
+
+    Examples
+    --------
+    >>> from hardverify.networks import Network
+    >>> f = Network([[1, 2], [-1, -2]], "abs", outputs=[1, -1])      # |u| - |-u| = 0
+    >>> is_identically_zero(f), is_identically_zero(f.compose("sigmoid"))   # sigmoid(0) = 1/2
+    (True, False)
+    """
     if isinstance(h, ComposedNetwork):
         return h.net.is_identically_zero() and h.psi(0) == 0
     return h.is_identically_zero()
@@ -75,6 +107,37 @@ def find_symmetry_certificate(f, g, dist):
     """(R, ε_f, ε_g) with R in the group of ``dist``, f∘R = ε_f f, g∘R = ε_g g, ε_f ε_g = -1; or None.
 
     Candidates: the coordinate reflections x_i ↦ -x_i for i in supp f ∪ supp g, then x ↦ -x.
+    A certificate proves E_D[fg] = 0 only together with E_D|fg| < ∞ (:func:`integrability`).
+
+    Parameters
+    ----------
+    f, g : Network or ComposedNetwork
+        The two functions on R^n.
+    dist : Distribution
+        The law; R must be in its symmetry group (``dist.is_invariant_under(R)``).
+
+    Returns
+    -------
+    tuple or None
+        ``(R, eps_f, eps_g)``, both signs proved exactly; None if no candidate works (not a proof
+        that E[fg] ≠ 0).
+
+    Raises
+    ------
+    DomainError
+        As :func:`validate_pair`.
+
+    Examples
+    --------
+    relu(x_1) - relu(-x_1) = x_1 is odd in x_1 and |x_2| does not depend on it, so x_1 ↦ -x_1
+    proves E[fg] = 0 under N(0, I):
+
+    >>> from hardverify.networks import Network
+    >>> from hardverify.distributions import Gaussian
+    >>> f = Network([[1, 0], [-1, 0]], "relu", outputs=[1, -1])
+    >>> R, ef, eg = find_symmetry_certificate(f, Network([[0, 1]], "abs"), Gaussian(2))
+    >>> R.describe(), ef, eg
+    ('x_1 ↦ -x_1', -1, 1)
     """
     validate_pair(f, g, dist)
     cands = [reflection(i) for i in sorted(set(f.support) | set(g.support))] + [point_reflection()]
@@ -97,7 +160,17 @@ def _template_signs(template) -> tuple:
 
 
 def width(h) -> int:
-    """The number of hidden units of a network or of the network inside ψ∘f."""
+    """The number of hidden units of a network, or of the network inside ψ∘f.
+
+    Parameters
+    ----------
+    h : Network or ComposedNetwork
+        The function.
+
+    Returns
+    -------
+    int
+    """
     return h.net.width if isinstance(h, ComposedNetwork) else h.width
 
 
@@ -107,6 +180,32 @@ def family_certificate(family: SubsetFamily, dist) -> str | None:
     D must be invariant under every coordinate reflection and the template odd under each of its k
     coordinate reflections (checked exactly, once): for S ≠ T pick i ∈ S \\ T; then f_S∘R_i = -f_S and
     f_T∘R_i = f_T because i ∉ T = supp f_T.  The cost is O(k · width), independent of n.
+
+    Parameters
+    ----------
+    family : SubsetFamily
+        The family {f_S}.
+    dist : Distribution
+        The law on R^n (n = ``family.n``).
+
+    Returns
+    -------
+    str or None
+        The argument as text (an exact proof of the symmetry, to be paired with
+        :func:`family_integrability`), or None if not shown.
+
+    Raises
+    ------
+    DomainError
+        If ``family`` is not a SubsetFamily, ``dist`` is not a distribution, or the dimensions differ.
+
+    Examples
+    --------
+    >>> from hardverify.networks import Network, SubsetFamily
+    >>> from hardverify.distributions import Gaussian, ShiftedGaussian
+    >>> fam = SubsetFamily(Network([[1, 1], [1, -1], [-1, 1], [-1, -1]], "relu", outputs=[1, -1, -1, 1]), 8)
+    >>> family_certificate(fam, Gaussian(8)) is not None, family_certificate(fam, ShiftedGaussian(8, 1))
+    (True, None)
     """
     if not isinstance(family, SubsetFamily):
         raise DomainError(f"expected a SubsetFamily, got {type(family).__name__}")
@@ -124,7 +223,18 @@ def family_certificate(family: SubsetFamily, dist) -> str | None:
 # ------------------------------------------------------------------------------ integrability
 @dataclass(frozen=True)
 class Integrability:
-    """The hypothesis E|fg| < ∞ of the reflection argument: ``proved`` and the reason (either way)."""
+    """The hypothesis E|fg| < ∞ of the reflection argument: ``proved`` and the reason (either way).
+
+    Truthy exactly when ``proved``.  Returned by :func:`integrability` and
+    :func:`family_integrability`.
+
+    Parameters
+    ----------
+    proved : bool
+        True when E|fg| < ∞ is proved from σ's growth bound and the law's tails.
+    reason : str
+        Why it is, or what is missing.
+    """
 
     proved: bool
     reason: str
@@ -147,6 +257,19 @@ def growth_in_x(h):
     """How fast |h(x)| can grow in |x|, proved from σ's growth bound: ``("poly", P)`` for
     |h(x)| ≤ C(1+|x|)^P, ``("exp", None)`` for |h(x)| ≤ C e^{c|x|} (some c), or a str with the reason
     no such bound is proved.  Uses |⟨w, x⟩ + b| ≤ |w||x| + |b|.
+
+    Parameters
+    ----------
+    h : Network or ComposedNetwork
+        The function.
+
+    Returns
+    -------
+    tuple or str
+        ``("poly", P)`` (P a sympy number), ``("exp", None)``, or the reason as a str.
+
+    Examples
+    --------
 
     >>> from hardverify.networks import Network
     >>> growth_in_x(Network([[1, 0]], "relu")), growth_in_x(Network([[1, 0]], "sigmoid"))
@@ -212,13 +335,53 @@ def integrability(f, g, dist) -> Integrability:
     singularities) and the tails of D: bounded support or Gaussian tails take any exponential growth;
     power tails (Pareto radius, E R^s < ∞ only for s < α) take |fg| ≤ C(1+|x|)^P with P < α.
     Otherwise ``proved`` is False and ``reason`` says what is missing.
+
+    Parameters
+    ----------
+    f, g : Network or ComposedNetwork
+        The two functions on R^n.
+    dist : Distribution
+        The law (its ``tails`` attribute is read).
+
+    Returns
+    -------
+    Integrability
+        Truthy when E_D|fg| < ∞ is proved.
+
+    Raises
+    ------
+    DomainError
+        As :func:`validate_pair`.
+
+    Examples
+    --------
+    A ReLU network grows like |x|, so E|f²| needs E R² < ∞; a Pareto(3) radius has it:
+
+    >>> from hardverify.networks import Network
+    >>> from hardverify.distributions import Radial, RadiusLaw
+    >>> f = Network([[1, 0, 0]], "relu")
+    >>> [bool(integrability(f, f, Radial(3, RadiusLaw.pareto(alpha)))) for alpha in (3, 2)]
+    [True, False]
     """
     validate_pair(f, g, dist)
     return _integrable([growth_in_x(f), growth_in_x(g)], dist)
 
 
 def family_integrability(family: SubsetFamily, dist) -> Integrability:
-    """E_D|f_S f_T| < ∞ for every S, T (every member has the template's growth class)."""
+    """Whether E_D|f_S f_T| < ∞ is proved for every S, T (every member has the template's growth class).
+
+    Parameters
+    ----------
+    family : SubsetFamily
+        The family.
+    dist : Distribution
+        The law (its ``tails`` attribute is read; the dimension is not checked here).
+
+    Returns
+    -------
+    Integrability
+        Truthy when proved, with the reason either way.
+    """
     gr = growth_in_x(family.template)
     return _integrable([gr, gr], dist)
 

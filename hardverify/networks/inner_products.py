@@ -9,6 +9,10 @@ Routes (``algorithm="auto"`` picks the first that applies):
   grouped first (integer arithmetic for integer rows), so a GGJKK pair at k = 10 costs a handful
   of kernels, not 4^k.  Each kernel is exact (closed-form dual kernel, :func:`hardverify.symbolic.dual.dual_kernel`)
   or certified (Mehler series, :func:`hardverify.numeric.dual.dual_kernel`).
+* **correlated Gaussians** N(μ, Σ) (:class:`~hardverify.distributions.CorrelatedGaussian`): the same with
+  r² = wᵀΣw, β = b + ⟨w, μ⟩ and ρ = wᵀΣw'/(r r') — the reduction x = μ + Lz, Σ = LLᵀ, without square roots.
+* **mixtures** Σ p_i D_i (:class:`~hardverify.distributions.Mixture`): Σ p_i E_{D_i}[fg], exact or
+  certified as every component is.
 * **other spherical laws** (sphere, ball, any radius law) with positively homogeneous activations
   of degrees p, q and no biases: E_D[fg] = E_D[R^{p+q}] / E|g|^{p+q} · E_γ[fg] (SPEC §9.4), exact;
 * **the uniform sphere and the uniform ball** with any activations and biases (certified, ``dps=``): the
@@ -40,7 +44,7 @@ from flint import arb
 
 from .. import routes
 from ..core.numbers import as_arb, sign_of
-from ..distributions import Distribution, Gaussian, GaussianLaw, Hypercube, Radial
+from ..distributions import CorrelatedGaussian, Distribution, Gaussian, GaussianLaw, Hypercube, Mixture, Radial
 from ..distributions.laws import multi_index
 from ..errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from ..numeric.enclosure import Enclosure, enclose
@@ -72,10 +76,62 @@ def _validate(f, g, dist):
 
 
 def inner_product(f: Network, g: Network, dist, *, dps=None, algorithm: str = "auto"):
-    """E_D[f g]: exact (sympy) without ``dps``; a certified Enclosure with ``dps`` digits.
+    """The inner product E_{x~D}[f(x) g(x)] of two networks under the law D.
 
-    ``algorithm="series"`` (with ``dps``) computes every Gaussian kernel by its certified Mehler
-    series, independently of the closed forms — a cross-check of the exact route.
+    Exact (sympy) without ``dps``; a certified :class:`~hardverify.numeric.enclosure.Enclosure`
+    with ``dps`` correct digits otherwise.  The routes (Gaussian span reduction, homogeneous
+    reduction of spherical laws, hypercube enumeration) are listed in the module docstring;
+    ``inner_product(f, f, D)`` is E_D[f²].
+
+    Parameters
+    ----------
+    f, g : Network
+        Two networks on R^n (for ψ∘f use :func:`monte_carlo_inner` or a symmetry certificate).
+    dist : Distribution
+        D on R^n: a Gaussian law (standard, shifted, anisotropic), a radial law (sphere, ball, a
+        radius law) or the hypercube.
+    dps : int, optional
+        Decimal digits of a certified result; None (default) for the exact value.
+    algorithm : {"auto", "exact", "series"}
+        ``"series"`` (with ``dps``) computes every Gaussian kernel by its certified Mehler
+        series, independently of the closed forms — a cross-check of the exact route.
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact when ``dps`` is None, else a certified ball with at least ``dps`` correct digits.
+
+    Raises
+    ------
+    DomainError
+        If f or g is not a Network, ``dist`` is not a distribution, the dimensions differ,
+        ``algorithm`` is unknown, ``dps`` is invalid, or ``algorithm="series"`` comes without ``dps``.
+    NoClosedForm
+        (exact request) If no exact route applies: a radial law with a non-homogeneous activation
+        or biases, or a law without a route (the cube).
+    NotCertified
+        (certified request) The same cases with ``dps``; and, for either request, hypercube
+        enumeration beyond |supp f ∪ supp g| = 20 or with non-integer rows q or outputs (put a common
+        irrational factor in ``scale=``), or output weights too large for the exact integer grouping.
+
+    See Also
+    --------
+    monte_carlo_inner : evidence for any law and ψ∘f.
+    hardverify.check_orthogonality : a Verdict, with symmetry certificates.
+
+    Examples
+    --------
+    E[relu(g)²] = 1/2 for g ~ N(0, 1); on the hypercube {±1}^2, relu(x_1 + x_2)² is 4 on one point
+    of four:
+
+    >>> import hardverify as hv
+    >>> f = hv.Network([[1, 0]], "relu")
+    >>> hv.inner_product(f, f, hv.Gaussian(2))
+    1/2
+    >>> g = hv.Network([[1, 1]], "relu")
+    >>> hv.inner_product(g, g, hv.Hypercube(2)), hv.inner_product(f, g, hv.Gaussian(2), dps=20).contains(
+    ...     hv.inner_product(f, g, hv.Gaussian(2)))
+    (1, True)
     """
     _validate(f, g, dist)
     algorithm = as_choice(algorithm, ALGORITHMS, "algorithm")
@@ -86,8 +142,10 @@ def inner_product(f: Network, g: Network, dist, *, dps=None, algorithm: str = "a
     if isinstance(dist, Hypercube):
         value = _hypercube(f, g)
         return value if dps is None else enclose(value, dps)
-    if isinstance(dist, Gaussian) or isinstance(dist, GaussianLaw):
+    if isinstance(dist, (Gaussian, GaussianLaw, CorrelatedGaussian)):
         return _gaussian(f, g, dist, dps, algorithm)
+    if isinstance(dist, Mixture):
+        return _mixture(f, g, dist, dps, algorithm)
     if isinstance(dist, Radial):
         p, q = f.activation.homogeneity, g.activation.homogeneity
         if p is None or q is None or any(sign_of(b) != 0 for b in f.biases + g.biases):
@@ -111,6 +169,8 @@ def _law(dist):
 
 def _groups(f: Network, g: Network, dist) -> dict:
     """{(r2_f, beta_f, r2_g, beta_g, ip): Σ a a'} over the pairs of units (exact)."""
+    if isinstance(dist, CorrelatedGaussian):
+        return _groups_correlated(f, g, dist)
     mean, var = _law(dist)
     simple = mean is None or (mean.is_constant and var.is_constant)
     if simple and f.int_rows is not None and g.int_rows is not None and all(
@@ -126,7 +186,8 @@ def _groups(f: Network, g: Network, dist) -> dict:
             w = h.weight(i)
             r2 = sum((v[c] * x * x for c, x in w.items()), 0)
             beta = h.biases[i] + sum((mu[c] * x for c, x in w.items()), 0)
-            out.append((w, sp.nsimplify(r2) if not isinstance(r2, int) else r2, beta, h.outputs[i]))
+            # radsimp, not nsimplify: sympy 1.14's nsimplify changes some Rationals (1615/2 -> an algebraic number)
+            out.append((w, sp.radsimp(r2) if not isinstance(r2, int) else r2, beta, h.outputs[i]))
         return out
     groups: dict = {}
     for wf, rf, bf, af in units(f):
@@ -135,6 +196,44 @@ def _groups(f: Network, g: Network, dist) -> dict:
             key = (rf, bf, rg, bg, sp.radsimp(ip) if not isinstance(ip, int) else ip)
             groups[key] = groups.get(key, 0) + af * ag
     return groups
+
+
+def _groups_correlated(f, g, dist):
+    """The pair groups under N(μ, Σ): the forms qᵀΣq' on the unscaled rows, times the scales (exact)."""
+    def units(h):
+        out = []
+        for i, row in enumerate(h.rows):
+            q = {c: x for c, x in zip(h.support, row) if x != 0}
+            out.append((q, h.scale ** 2 * dist.covariance_form(q, q), h.biases[i] + h.scale * dist.mean_form(q),
+                        h.outputs[i]))
+        return out
+    groups: dict = {}
+    ug = units(g)
+    for qf, rf, bf, af in units(f):
+        for qg, rg, bg, ag in ug:
+            key = tuple(x if isinstance(x, int) else sp.radsimp(x)
+                        for x in (rf, bf, rg, bg, f.scale * g.scale * dist.covariance_form(qf, qg)))
+            groups[key] = groups.get(key, 0) + af * ag
+    return groups
+
+
+def _mixture(f, g, dist, dps, algorithm):
+    """Σ p_i E_{D_i}[fg]: exact, or certified with the cancellation guarded like the pair sums."""
+    if dps is None:
+        return sp.Add(*[w * inner_product(f, g, law, algorithm=algorithm) for w, law in dist.components])
+
+    def evaluate(inner):
+        total, scale = arb(0), arb(0)
+        prec = bits_for_dps(inner) + 64
+        for w, law in dist.components:
+            e = inner_product(f, g, law, dps=inner, algorithm=algorithm)
+            wb = as_arb(w, prec)
+            total += wb * e.ball
+            scale += wb * e.ball.abs_upper()
+        return total, scale
+    total = guarded_sum(evaluate, dps, zero_scale=lambda scale: scale.max(arb(1)) * arb(10) ** (-5),
+                        what="the mixture sum")
+    return Enclosure(total, dps, scale=1)
 
 
 def _groups_integer(f, g, mean, var):
@@ -299,6 +398,38 @@ def hermite_component(f: Network, alpha, *, dps=None):
     For a unit σ(⟨w, x⟩ + b) with |w| = r > 0 and u = w/r:
     E[σ(r⟨u,x⟩ + b) H_α] = c_m(σ(r· + b)) √(m!/α!) u^α, m = |α|  (h_m(⟨u,x⟩) = Σ_{|α|=m} √(m!/α!) u^α H_α).
     ``alpha`` is a dict {coordinate: power} or a sequence (coordinates 1, 2, ...).
+    Here c_m is the orthonormal Hermite coefficient E[σ(g) h_m(g)] of :func:`hardverify.hermite_coefficient`.
+
+    Parameters
+    ----------
+    f : Network
+        The network on R^n.
+    alpha : dict or sequence of int
+        The multi-index α.
+    dps : int, optional
+        Decimal digits of a certified result; None (default) for the exact value.
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact when ``dps`` is None, else a certified ball with ``dps`` digits (the exact value
+        enclosed).
+
+    Raises
+    ------
+    DomainError
+        If f is not a Network, ``alpha`` is not a multi-index on R^n, or ``dps`` is invalid.
+    NoClosedForm
+        If a coefficient c_m of σ (rescaled, shifted) has no exact form.
+
+    Examples
+    --------
+    E[relu(x_1) h_2(x_1)] = c_2(relu) = 1/(2√π), and relu(x_1) has no x_2-component:
+
+    >>> import hardverify as hv
+    >>> f = hv.Network([[1, 0]], "relu")
+    >>> hermite_component(f, {1: 2}) == hv.hermite_coefficient("relu", 2), hermite_component(f, [1, 1])
+    (True, 0)
     """
     if not isinstance(f, Network):
         raise DomainError(f"hermite_component needs a Network, got {type(f).__name__}")
@@ -366,7 +497,21 @@ def _value_table(h: Network, X, U):
 # ------------------------------------------------------------------------- Monte Carlo
 @dataclass(frozen=True)
 class MonteCarloEstimate:
-    """Evidence: a sample mean with its standard error (never a proof)."""
+    """Evidence: a sample mean with its standard error (never a proof).
+
+    Returned by :func:`monte_carlo_inner`; ``str()`` gives "mean ± stderr (MC, samples, seed)".
+
+    Parameters
+    ----------
+    mean : float
+        The sample mean of f g.
+    stderr : float
+        Its estimated standard error, sqrt(sample variance / samples).
+    samples : int
+        The sample count.
+    seed : int
+        The seed used (-1 when a Generator was passed).
+    """
 
     mean: float
     stderr: float
@@ -374,7 +519,26 @@ class MonteCarloEstimate:
     seed: int
 
     def consistent_with(self, value, z: float = 5.0) -> bool:
-        """|mean - value| ≤ z·stderr (plus a float-rounding allowance)."""
+        """Whether |mean - value| ≤ z·stderr (plus a float-rounding allowance of 1e-12 relative).
+
+        Parameters
+        ----------
+        value : number
+            A reference value (e.g. an exact inner product); converted with ``float``.
+        z : float
+            The allowed number of standard errors (default 5).
+
+        Returns
+        -------
+        bool
+            Evidence of agreement only.
+
+        Examples
+        --------
+        >>> MonteCarloEstimate(0.51, 0.01, 10_000, 0).consistent_with(0.5), MonteCarloEstimate(
+        ...     0.6, 0.01, 10_000, 0).consistent_with(0.5)
+        (True, False)
+        """
         return abs(self.mean - float(value)) <= z * self.stderr + 1e-12 * (1 + abs(self.mean))
 
     def __str__(self) -> str:
@@ -382,7 +546,48 @@ class MonteCarloEstimate:
 
 
 def monte_carlo_inner(f, g, dist, *, samples: int = 100_000, seed, batch: int = 50_000) -> MonteCarloEstimate:
-    """E_D[f g] by Monte Carlo over the coordinates of supp f ∪ supp g (exact marginals)."""
+    """E_D[f g] by seeded Monte Carlo: evidence with a standard error, never a proof.
+
+    Only the coordinates of supp f ∪ supp g are sampled (from D's exact marginal), so the cost
+    does not depend on n; f and g are evaluated in float64 (:meth:`Network.evaluate`).
+
+    Parameters
+    ----------
+    f, g : Network or ComposedNetwork
+        Two functions on R^n.
+    dist : Distribution
+        D on R^n (any law that can ``sample``).
+    samples : int
+        The number of samples, ``2 <= samples <= MAX_SAMPLES`` (10^8); default 100 000.
+    seed : int or numpy.random.Generator
+        Required: the seed of ``numpy.random.default_rng`` (declare it in the claim's ``seeds=``).
+    batch : int
+        Samples drawn per batch (bounds the memory); a result is reproducible for a fixed
+        ``(seed, samples, batch)``.
+
+    Returns
+    -------
+    MonteCarloEstimate
+        The sample mean, its standard error, the sample count and the seed.
+
+    Raises
+    ------
+    DomainError
+        If f or g is not a (composed) network, the dimensions differ, or ``samples`` is not an
+        integer >= 2.
+    ResourceLimit
+        If ``samples`` > ``MAX_SAMPLES``.
+
+    Examples
+    --------
+    E[relu(g)²] = 1/2 (g ~ N(0, 1)); the estimate is consistent with it:
+
+    >>> import hardverify as hv
+    >>> f = hv.Network([[1, 0, 0]], "relu")
+    >>> est = hv.monte_carlo_inner(f, f, hv.Gaussian(3), samples=20_000, seed=0)
+    >>> est.consistent_with(hv.inner_product(f, f, hv.Gaussian(3))), est.stderr < 0.01
+    (True, True)
+    """
     for h in (f, g):
         if not isinstance(h, (Network, ComposedNetwork)):
             raise DomainError(f"expected a Network or ComposedNetwork, got {type(h).__name__}")

@@ -41,10 +41,12 @@ import numpy as np
 import sympy as sp
 
 from ..core.activations import Activation, activation, t
+from ..core.markup import clip
 from ..core.numbers import exact_real, sign_of
 from ..distributions.symmetry import SignedPermutation
 from ..errors import DomainError, ResourceLimit
 from ..validate import as_int_at_least
+from ._display import network_html, network_latex
 from .canonical import ReducedForm, canonical_form, pointwise_parity
 
 __all__ = ["Network", "ComposedNetwork"]
@@ -93,6 +95,54 @@ class Network:
     scale : number, optional
         A common positive factor of every hidden weight (default 1).
     name : str, optional
+        A label used in ``repr`` and reports.
+
+    Attributes
+    ----------
+    activation : Activation
+        σ.
+    n : int
+        The dimension.
+    support : tuple of int
+        The coordinates (1..n, increasing) that some unit uses; the weights are stored on these only.
+    rows : tuple of tuple
+        Row i holds q_i on ``support`` (exact; the common ``scale`` is not folded in).
+    outputs, biases : tuple
+        a_i and b_i, exact.
+    scale : sympy number
+        The common positive factor of the hidden weights.
+
+    Raises
+    ------
+    DomainError
+        If a row is not a sequence or dict, rows have different lengths or disagree with ``n``, a
+        sparse row is given without ``n``, a coordinate is outside 1..n, a number is not real (or
+        ``scale`` not positive), or ``outputs``/``biases`` do not have one entry per unit.
+    ResourceLimit
+        If there are more than ``MAX_WIDTH`` = 2^20 units (checked before the rows are read).
+
+    See Also
+    --------
+    hardverify.inner_product : E_D[f g], exact or certified.
+    hardverify.SubsetFamily : the family f_S(x) = template(x_S).
+
+    Notes
+    -----
+    Networks with the same activation and dimension add, subtract and scale (``f + g``, ``-f``,
+    ``c * f``) into wider networks, exactly; ``f(x)`` evaluates exactly at a dense point or a dict
+    ``{coordinate: value}`` (the other coordinates 0).
+
+    Examples
+    --------
+    ReLU(u) - ReLU(-u) = u, so this width-2 network is the linear form x_1 + 2 x_2; the sum of it and
+    its mirror image is proved ≡ 0 from ReLU's parity alone (no integration):
+
+    >>> import hardverify as hv
+    >>> f = hv.Network([[1, 2], [-1, -2]], "relu", outputs=[1, -1])
+    >>> f([3, -1]), f([0, 5]), f.width                  # 3 + 2·(-1), 0 + 2·5
+    (1, 10, 2)
+    >>> (f + hv.Network([[-1, -2], [1, 2]], "relu", outputs=[1, -1])).is_identically_zero()
+    True
     """
 
     def __init__(self, weights, activation="relu", *, outputs=None, biases=None, n=None, scale=1,
@@ -117,10 +167,40 @@ class Network:
     # -- basic properties ------------------------------------------------------------------
     @property
     def width(self) -> int:
+        """The number of hidden units (rows).
+
+        Returns
+        -------
+        int
+            ``1 <= width <= MAX_WIDTH``.
+        """
         return len(self.rows)
 
     def weight(self, i: int) -> dict:
-        """The hidden weight vector of unit i as ``{coordinate: exact value}`` (scale included)."""
+        """The hidden weight vector w_i = scale · q_i of unit i, sparse and exact.
+
+        Parameters
+        ----------
+        i : int
+            The unit, ``0 <= i < width`` (Python indexing; coordinates are 1-based).
+
+        Returns
+        -------
+        dict
+            ``{coordinate: exact value}`` with the zero entries left out.
+
+        Raises
+        ------
+        IndexError
+            If ``i`` is not a valid unit index (plain sequence indexing).
+
+        Examples
+        --------
+        >>> import sympy as sp, hardverify as hv
+        >>> f = hv.Network([[1, 0, -1]], "relu", scale=1 / sp.sqrt(2))
+        >>> f.weight(0) == {1: 1 / sp.sqrt(2), 3: -1 / sp.sqrt(2)}
+        True
+        """
         return {c: self.scale * q for c, q in zip(self.support, self.rows[i]) if q != 0}
 
     @functools.cached_property
@@ -131,10 +211,6 @@ class Network:
             if big < 2 ** 20:
                 return np.array(self.rows, dtype=np.int64).reshape(self.width, len(self.support))
         return None
-
-    def __repr__(self) -> str:
-        label = self.name or "Network"
-        return f"<{label}: width {self.width}, {self.activation.label}, n = {self.n}, support {_short(self.support)}>"
 
     # -- evaluation ---------------------------------------------------------------------------
     def __call__(self, x):
@@ -147,7 +223,34 @@ class Network:
         return sp.nsimplify(out) if isinstance(out, sp.Float) else out
 
     def evaluate(self, X, coords) -> np.ndarray:
-        """f at the rows of the float array ``X`` whose columns are the coordinates ``coords``."""
+        """f at many points in floating point (evidence: for Monte Carlo and plots, never a proof).
+
+        Parameters
+        ----------
+        X : array_like of float, shape (m, len(coords))
+            One point per row.
+        coords : sequence of int
+            The coordinates (1..n) of the columns of ``X``; every coordinate of ``support`` must be
+            among them, the others are treated as absent (f does not depend on them).
+
+        Returns
+        -------
+        numpy.ndarray of float, shape (m,)
+            f at each row, in float64.
+
+        Raises
+        ------
+        DomainError
+            If a coordinate of ``support`` is missing from ``coords``, or some value is not finite
+            (the activation overflowed).
+
+        Examples
+        --------
+        >>> import numpy as np, hardverify as hv
+        >>> f = hv.Network([[1, 1], [1, -1]], "relu", outputs=[1, 1])   # relu(u) + relu(v)
+        >>> f.evaluate(np.array([[1.0, 2.0], [2.0, 1.0]]), [1, 2]).tolist()
+        [3.0, 4.0]
+        """
         X = np.asarray(X, dtype=float)
         pos = {c: j for j, c in enumerate(coords)}
         missing = [c for c in self.support if c not in pos]
@@ -164,7 +267,31 @@ class Network:
 
     # -- exact structure --------------------------------------------------------------------
     def transformed(self, R: SignedPermutation) -> "Network":
-        """The network x ↦ f(R x) (hidden weights w ↦ R^T w)."""
+        """The network x ↦ f(R x) for a signed permutation R (hidden weights w ↦ R^T w), exact.
+
+        Parameters
+        ----------
+        R : SignedPermutation
+            E.g. ``hv.reflection(i)``, ``hv.point_reflection()``, ``hv.transposition(i, j)``.
+
+        Returns
+        -------
+        Network
+            The same activation, outputs, biases and scale; only the rows move.
+
+        Raises
+        ------
+        DomainError
+            If ``R`` is not a SignedPermutation or acts on coordinates outside 1..n.
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> f = hv.Network([[1, 2, 0]], "relu")
+        >>> g = f.transformed(hv.transposition(1, 2))
+        >>> g([5, 7, 0]) == f([7, 5, 0]), g.weight(0)
+        (True, {1: 2, 2: 1})
+        """
         if not isinstance(R, SignedPermutation):
             raise DomainError(f"expected a SignedPermutation (hardverify.distributions), got {R!r}")
         R.check_dimension(self.n)
@@ -189,15 +316,65 @@ class Network:
         return canonical_form(self)
 
     def reduced(self) -> ReducedForm:
-        """The canonical form used for exact identities (see the module docstring)."""
+        """The canonical form of f (units merged through σ's proved parity), used for exact identities.
+
+        Returns
+        -------
+        ReducedForm
+            f = Σ c_key σ(canonical unit) + polynomial, exactly (see
+            :mod:`hardverify.networks.canonical`); cached on the network.
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> hv.Network([[1, 0], [-1, 0]], "relu", outputs=[1, -1]).reduced().terms   # relu(u) - relu(-u) = u
+        {}
+        """
         return self._reduced
 
     def is_identically_zero(self) -> bool:
-        """True if f ≡ 0 follows exactly from the weights and σ's parity (False: not shown)."""
+        """Whether f ≡ 0 is proved exactly from the weights and σ's parity.
+
+        Returns
+        -------
+        bool
+            True is a proof (every merged coefficient and the polynomial part vanish); False means
+            "not shown", not "f ≢ 0" (distinct canonical units could still cancel as functions).
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> f = hv.Network([[1, 1], [-1, -1]], "abs", outputs=[1, -1])    # |u| - |-u|
+        >>> f.is_identically_zero(), hv.Network([[1, 1]], "abs").is_identically_zero()
+        (True, False)
+        """
         return self._reduced.is_zero()
 
     def symmetry_sign(self, R: SignedPermutation):
-        """+1 if f∘R = f, -1 if f∘R = -f (both proved exactly on the weights), else None."""
+        """The sign ε with f∘R = ε f, proved exactly on the weights (reduced forms of f∘R and f).
+
+        Parameters
+        ----------
+        R : SignedPermutation
+            A coordinate reflection, the point reflection, a transposition, or a product.
+
+        Returns
+        -------
+        int or None
+            +1 if f∘R = f, -1 if f∘R = -f (both proofs), None if neither is shown.
+
+        Raises
+        ------
+        DomainError
+            If ``R`` is not a SignedPermutation or does not fit R^n.
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> f = hv.Network([[1, 1], [1, -1], [-1, 1], [-1, -1]], "relu", outputs=[1, -1, -1, 1])
+        >>> f.symmetry_sign(hv.reflection(1)), f.symmetry_sign(hv.transposition(1, 2))
+        (-1, 1)
+        """
         other = self.transformed(R)._reduced
         for eps in (1, -1):
             if other.equals_times(self._reduced, eps):
@@ -239,7 +416,32 @@ class Network:
     __rmul__ = __mul__
 
     def embed(self, n: int, coords) -> "Network":
-        """The network x ↦ f(x_{coords}) on R^n: coordinate j of f becomes ``coords[j-1]``."""
+        """The network x ↦ f(x_{coords[0]}, …, x_{coords[n_f-1]}) on R^n (coordinate j of f becomes ``coords[j-1]``).
+
+        Parameters
+        ----------
+        n : int
+            The new dimension.
+        coords : sequence of int
+            ``self.n`` distinct coordinates of R^n (1..n).
+
+        Returns
+        -------
+        Network
+            Same activation, outputs, biases, scale and name.
+
+        Raises
+        ------
+        DomainError
+            If ``coords`` does not have ``self.n`` distinct entries, or an entry is outside 1..n.
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> f = hv.Network([[1, -1]], "relu").embed(5, [4, 2])
+        >>> f.support, f([0, 1, 0, 3, 0])                   # relu(x_4 - x_2)
+        ((2, 4), 2)
+        """
         coords = list(coords)
         if len(coords) != self.n or len(set(coords)) != len(coords):
             raise DomainError(f"embed needs {self.n} distinct target coordinates, got {coords}")
@@ -248,7 +450,34 @@ class Network:
                        scale=self.scale, name=self.name)
 
     def precompose(self, M, n: int) -> "Network":
-        """x ↦ f(M x) for an exact n_f × n matrix M (rows indexed by f's coordinates): w ↦ M^T w."""
+        """The network x ↦ f(M x) on R^n for an exact n_f × n matrix M (hidden weights w ↦ M^T w).
+
+        Parameters
+        ----------
+        M : matrix-like
+            Anything ``sympy.Matrix`` accepts, of shape ``(self.n, n)``; row c belongs to f's
+            coordinate c.
+        n : int
+            The new dimension.
+
+        Returns
+        -------
+        Network
+            With ``scale`` folded into the rows (scale 1), entries simplified exactly.
+
+        Raises
+        ------
+        DomainError
+            If ``M`` does not have shape ``(self.n, n)``.
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> f = hv.Network([[1, 0]], "relu")
+        >>> g = f.precompose([[1, 1, 1], [0, 0, 0]], 3)       # relu(x_1 + x_2 + x_3)
+        >>> g([1, -3, 1]), g([1, 2, 3])
+        (0, 6)
+        """
         M = sp.Matrix(M)
         if M.shape != (self.n, n):
             raise DomainError(f"M must be {self.n} × {n}, got {M.shape}")
@@ -263,12 +492,71 @@ class Network:
         return Network(rows, self.activation, outputs=self.outputs, biases=self.biases, n=n, name=self.name)
 
     def compose(self, psi) -> "ComposedNetwork":
-        """x ↦ ψ(f(x)) (e.g. the classification labels of SPEC G9)."""
+        """The function x ↦ ψ(f(x)) (e.g. the classification labels of SPEC G9).
+
+        Parameters
+        ----------
+        psi : str or Activation
+            ψ, a registry name (``hv.ACTIVATIONS``) or an activation.
+
+        Returns
+        -------
+        ComposedNetwork
+
+        Raises
+        ------
+        DomainError
+            If ``psi`` is not a known activation.
+
+        Examples
+        --------
+        >>> import hardverify as hv
+        >>> hv.Network([[1, -1]], "relu").compose("sign")([2, 1])
+        1
+        """
         return ComposedNetwork(psi, self)
+
+    # -- display: a short repr, and rich output in notebooks ------------------------------------
+    def __repr__(self) -> str:
+        return (f"<{clip(self.name or 'Network', 30)}: width {self.width}, {clip(self.activation.label, 30)}, "
+                f"n = {self.n}, support {_short(self.support, 4)}>")
+
+    def _repr_latex_(self) -> str:
+        return network_latex(self)
+
+    def _repr_html_(self) -> str:
+        return network_html(self)
 
 
 class ComposedNetwork:
-    """x ↦ ψ(f(x)) for a network f and an activation ψ (SPEC G9: ψ odd keeps f's symmetries)."""
+    """x ↦ ψ(f(x)) for a network f and an activation ψ (SPEC G9: ψ odd keeps f's symmetries).
+
+    Not itself a network (ψ∘f is not one-hidden-layer): exact evaluation and symmetry signs work;
+    integrals go through :func:`hardverify.monte_carlo_inner` (evidence) or a symmetry certificate
+    (:func:`hardverify.check_orthogonality`), not :func:`hardverify.inner_product`.
+
+    Parameters
+    ----------
+    psi : str or Activation
+        ψ, a registry name (``hv.ACTIVATIONS``) or an activation.
+    net : Network
+        f.
+
+    Raises
+    ------
+    DomainError
+        If ``net`` is not a Network or ``psi`` is not a known activation.
+
+    Examples
+    --------
+    ψ = sign is odd at every point (sign(0) = 0), so f∘R = -f gives ψ∘f∘R = -ψ∘f:
+
+    >>> import hardverify as hv
+    >>> f = hv.Network([[1, 1], [1, -1], [-1, 1], [-1, -1]], "relu", outputs=[1, -1, -1, 1])
+    >>> h = hv.ComposedNetwork("sign", f)
+    >>> h([1, 1]), h.symmetry_sign(hv.reflection(1))
+    (1, -1)
+    """
 
     def __init__(self, psi, net: Network):
         if not isinstance(net, Network):
@@ -280,9 +568,43 @@ class ComposedNetwork:
         return self.psi(self.net(x))
 
     def evaluate(self, X, coords):
+        """ψ(f) at the rows of the float array ``X`` (evidence; see :meth:`Network.evaluate`).
+
+        Parameters
+        ----------
+        X : array_like of float, shape (m, len(coords))
+            One point per row.
+        coords : sequence of int
+            The coordinates of the columns of ``X``; must include the support.
+
+        Returns
+        -------
+        numpy.ndarray of float, shape (m,)
+
+        Raises
+        ------
+        DomainError
+            If a support coordinate is missing from ``coords`` or f overflows.
+        """
         return _numpy_function(self.psi)(self.net.evaluate(X, coords))
 
     def transformed(self, R):
+        """x ↦ ψ(f(R x)) for a signed permutation R (see :meth:`Network.transformed`).
+
+        Parameters
+        ----------
+        R : SignedPermutation
+            The symmetry applied to the inner network.
+
+        Returns
+        -------
+        ComposedNetwork
+
+        Raises
+        ------
+        DomainError
+            If ``R`` is not a SignedPermutation or does not fit R^n.
+        """
         return ComposedNetwork(self.psi, self.net.transformed(R))
 
     def symmetry_sign(self, R):
@@ -290,6 +612,30 @@ class ComposedNetwork:
 
         ψ's parity must hold at every point (f may sit on a switch point of ψ with positive
         probability, e.g. f = 0 on a region), not only almost everywhere.
+
+        Parameters
+        ----------
+        R : SignedPermutation
+            The symmetry.
+
+        Returns
+        -------
+        int or None
+            The proved sign ε with ψ∘f∘R = ε ψ∘f, or None if not shown.
+
+        Raises
+        ------
+        DomainError
+            If ``R`` is not a SignedPermutation or does not fit R^n.
+
+        Examples
+        --------
+        ψ = relu is neither odd nor even, so f∘R = -f gives no sign:
+
+        >>> import hardverify as hv
+        >>> f = hv.Network([[1, 1], [1, -1], [-1, 1], [-1, -1]], "relu", outputs=[1, -1, -1, 1])
+        >>> f.compose("relu").symmetry_sign(hv.reflection(1)) is None
+        True
         """
         s = self.net.symmetry_sign(R)
         if s == 1:

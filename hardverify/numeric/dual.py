@@ -59,6 +59,25 @@ def _expectation(act: Activation, dps: int) -> Enclosure:
 def gaussian_expectation(act, *, dps: int) -> Enclosure:
     """Certified E[σ(g)] for g ~ N(0, 1).
 
+    Parameters
+    ----------
+    act : Activation or str
+        Any activation with a growth bound.
+    dps : int
+        Certified decimal digits.
+
+    Returns
+    -------
+    Enclosure
+        A certified ball (c_0 by certified quadrature; cached).
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NotCertified
+        As in :func:`hardverify.numeric.hermite.hermite_coefficients`.
+
+    Examples
+    --------
     >>> import hardverify as hv
     >>> gaussian_expectation(hv.activation("relu"), dps=20).matches("0.39894228040143267794")
     True
@@ -76,6 +95,26 @@ class HermiteTable:
 
     ``source`` says where the coefficients came from: ``"quadrature"`` (certified, independent of the
     symbolic layer) or ``"exact"`` (enclosed closed forms, supplied by the router).
+
+    Parameters
+    ----------
+    coeffs : list of flint.arb
+        The certified c_0..c_M (orthonormal).
+    norm2 : flint.arb
+        A certified ball of E[σ(g)²].
+    dps : int
+        The digits the table was computed with.
+    source : {"quadrature", "exact"}
+        Where the coefficients came from.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> tab = hermite_table(hv.activation("relu"), 10, 20)
+    >>> tab.degree >= 10, tab.norm2.contains(arb(1) / 2)                # E[ReLU(g)²] = 1/2
+    (True, True)
+    >>> tab.remainder(10) >= 0 and tab.remainder(tab.degree) <= tab.remainder(2)   # Parseval tails shrink
+    True
     """
 
     coeffs: list
@@ -85,10 +124,28 @@ class HermiteTable:
 
     @property
     def degree(self) -> int:
+        """The largest degree M of the table.
+
+        Returns
+        -------
+        int
+            M, the index of the last coefficient.
+        """
         return len(self.coeffs) - 1
 
     def remainder(self, M: int) -> arb:
-        """An upper bound of Σ_{m>M} c_m² (Parseval; clipped at 0 from below)."""
+        """An upper bound of Σ_{m>M} c_m² (Parseval; clipped at 0 from below).
+
+        Parameters
+        ----------
+        M : int
+            The last degree summed, ``M <= degree``.
+
+        Returns
+        -------
+        flint.arb
+            An exact ball ≥ 0 that bounds R_M = E[σ²] - Σ_{m≤M} c_m² from above.
+        """
         with ctx.workprec(bits_for_dps(self.dps) + 64):
             r = self.norm2 - sum((c ** 2 for c in self.coeffs[: M + 1]), arb(0))
             return r.upper().max(arb(0))
@@ -98,7 +155,22 @@ _TABLES = LRU(256)              # (activation, dps, source) -> HermiteTable
 
 
 def quadrature_coefficients(act: Activation, M: int, dps: int) -> list:
-    """c_0..c_M as balls from certified quadrature (:mod:`hardverify.numeric.hermite`)."""
+    """c_0..c_M as balls from certified quadrature (:mod:`hardverify.numeric.hermite`).
+
+    Parameters
+    ----------
+    act : Activation
+        The activation.
+    M : int
+        The largest degree.
+    dps : int
+        Certified decimal digits.
+
+    Returns
+    -------
+    list of flint.arb
+        The M + 1 balls.
+    """
     return [c.ball for c in hermite_coefficients(act, M, dps=dps)]
 
 
@@ -109,6 +181,29 @@ def hermite_table(act: Activation, M: int, dps: int, *, coefficients=quadrature_
     ``coefficients(act, M, dps)`` gives the coefficient balls (default: certified quadrature).  Precision
     is rounded up to a multiple of 20 digits so that nearby requests share one table; a table is
     recomputed only to grow its degree (to 1.5 times the request, to limit regrowth).
+
+    Parameters
+    ----------
+    act : Activation
+        The activation.
+    M : int
+        The smallest degree wanted (the table may be larger; at most :data:`MAX_DEGREE`).
+    dps : int
+        The smallest digits wanted.
+    coefficients : callable, optional
+        ``coefficients(act, M, dps)`` returning the coefficient balls.
+    source : {"quadrature", "exact"}
+        The label of the coefficients (part of the cache key).
+
+    Returns
+    -------
+    HermiteTable
+        A table with ``degree >= M`` (unless capped at MAX_DEGREE) and at least ``dps`` digits.
+
+    Raises
+    ------
+    NotCertified
+        As in :func:`hardverify.numeric.hermite.hermite_coefficients`.
     """
     dps = 20 * -(-dps // 20)
     for d in range(dps, dps + 101, 20):             # a more precise table serves too
@@ -129,6 +224,30 @@ def mehler_ball(ts: HermiteTable, tt: HermiteTable, rho: arb, M: int) -> arb:
     """Σ_{m≤M} c_m(σ)c_m(τ)ρ^m plus the tail ball |ρ|^{M+1} √(R_σ(M) R_τ(M)) (needs |ρ| < 1).
 
     M is capped at the tables' degree: the tail must start right after the last term summed.
+
+    Parameters
+    ----------
+    ts, tt : HermiteTable
+        The tables of σ and τ.
+    rho : flint.arb
+        The correlation, |ρ| < 1.
+    M : int
+        The truncation degree (capped at the tables' degree).
+
+    Returns
+    -------
+    flint.arb
+        A ball containing K_{σ,τ}(ρ).
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> from flint import ctx
+    >>> tab = hermite_table(hv.activation("sign"), 40, 20)
+    >>> with ctx.workprec(100):
+    ...     b = mehler_ball(tab, tab, arb(1) / 2, 40)
+    >>> b.contains(arb(1) / 3)                                           # (2/π) asin(1/2) = 1/3
+    True
     """
     M = min(M, ts.degree, tt.degree)
     partial = arb(0)
@@ -141,7 +260,28 @@ def mehler_ball(ts: HermiteTable, tt: HermiteTable, rho: arb, M: int) -> arb:
 
 
 def read_rho(rho):
-    """ρ as an exact real (decimal strings and floats read as the decimals they show), in [-1, 1]."""
+    """ρ as an exact real (decimal strings and floats read as the decimals they show), in [-1, 1].
+
+    Parameters
+    ----------
+    rho : int, Fraction, str, float or sympy.Expr
+        The correlation (a string is a decimal or a fraction; a float the decimal it prints).
+
+    Returns
+    -------
+    int or sympy.Expr
+        The exact value.
+
+    Raises
+    ------
+    DomainError
+        If ``rho`` is not a finite real number, or lies outside [-1, 1].
+
+    Examples
+    --------
+    >>> read_rho("0.3"), read_rho(0.3), read_rho(1)
+    (3/10, 3/10, 1)
+    """
     if isinstance(rho, str):
         q = exact_fraction(rho)
         rho = sp.Rational(q.numerator, q.denominator)
@@ -165,7 +305,10 @@ def dual_kernel(sigma, tau, rho, *, dps: int, absolute=None, max_degree: int = M
     Parameters
     ----------
     sigma, tau : Activation or str
-    rho : exact real in [-1, 1] (int, Fraction, decimal string, float, sympy number incl. algebraic)
+        The activations (``tau=None``: τ = σ).
+    rho : int, Fraction, str, float or sympy.Expr
+        An exact real in [-1, 1] (a decimal string or float is read as the decimal it shows; sympy numbers
+        include algebraic ones).
     dps : int
         Correct significant digits of the result ...
     absolute : arb, optional
@@ -174,6 +317,26 @@ def dual_kernel(sigma, tau, rho, *, dps: int, absolute=None, max_degree: int = M
         The largest Mehler degree tried (NotCertified beyond it).
     table : callable, optional
         ``table(act, M, dps)`` returning a :class:`HermiteTable` (default: certified quadrature tables).
+
+    Returns
+    -------
+    Enclosure
+        A certified ball with ``dps`` digits, or (with ``absolute``) radius ≤ ``absolute``; at ρ = ±1 the
+        certified E[σ(g) τ(±g)].
+
+    Raises
+    ------
+    DomainError
+        If ``rho`` is not an exact real in [-1, 1] or ``dps`` is invalid.
+    NotCertified
+        If the series does not reach the digits by ``max_degree``.
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> k = dual_kernel("relu", "sign", "-0.5", dps=15)                 # only c_1 c_1 ρ survives: ρ/√(2π)
+    >>> k.contains(-sp.Rational(1, 2) / sp.sqrt(2 * sp.pi))
+    True
     """
     dps = as_dps(dps)
     s = _act(sigma)

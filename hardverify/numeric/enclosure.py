@@ -18,6 +18,7 @@ False
 
 from __future__ import annotations
 
+import html
 import math
 import numbers
 from fractions import Fraction
@@ -27,6 +28,7 @@ import sympy as sp
 from flint import arb, ctx, fmpq, fmpz
 
 from ..core.arbeval import enclose_constant
+from ..core.markup import BALL, sci_latex
 from ..core.numbers import as_expr
 from ..errors import DomainError
 from ..validate import as_dps
@@ -38,10 +40,32 @@ __all__ = ["Enclosure", "enclose", "exact_fraction", "bits_for_dps"]
 def exact_fraction(x) -> Fraction:
     """The exact rational value of an exactly representable number.
 
-    Accepts int, Fraction, decimal strings (``"0.25"``, ``"1e-30"``), floats,
-    mpmath ``mpf``, sympy Rationals and Integers, and python-flint ``fmpz``/``fmpq``
-    and exact ``arb`` balls.  Raises :class:`DomainError` for anything else
-    (including nan and infinities).
+    A float is its exact binary value (``Fraction(0.1) != Fraction(1, 10)``); a string is read as the
+    decimal or fraction it spells.
+
+    Parameters
+    ----------
+    x : int, Fraction, str, float, mpmath.mpf, sympy.Rational, flint.fmpz, flint.fmpq or flint.arb
+        A decimal string (``"0.25"``, ``"1e-30"``, ``"1/3"``), a finite float or mpf, a sympy
+        Rational/Integer, a flint integer or rational, or an exact (zero-radius) finite arb ball.
+
+    Returns
+    -------
+    fractions.Fraction
+        The exact value.
+
+    Raises
+    ------
+    DomainError
+        For anything else: bools, nan and infinities, irrational sympy numbers, wide balls, other types.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> exact_fraction("0.25"), exact_fraction("1/3"), exact_fraction(0.5)
+    (Fraction(1, 4), Fraction(1, 3), Fraction(1, 2))
+    >>> exact_fraction(0.1) == Fraction(3602879701896397, 2**55)      # the double nearest 1/10
+    True
     """
     if isinstance(x, bool):
         raise DomainError(f"expected a number, got {x!r}")
@@ -105,7 +129,10 @@ def _ball_of(x, prec: int) -> arb:
 
 
 class Enclosure:
-    """A certified enclosure ``[mid ± rad]`` of a real number.
+    """A certified enclosure ``[mid ± rad]`` of a real number: the certified result kind of hardverify.
+
+    Every ``dps=`` result of the package is an Enclosure whose ball (python-flint's ``arb`` [1]_) provably
+    contains the true value and whose label ``dps`` is checked against the ball's width.
 
     Parameters
     ----------
@@ -121,14 +148,35 @@ class Enclosure:
         Accept |x| ≤ 10^{-dps}·scale as the certified answer (the quadratures' contract for values far below
         their natural size), whether or not the ball contains 0.
 
+    Raises
+    ------
+    DomainError
+        If ``ball`` is not a finite flint.arb, or it does not meet the ``dps`` digits of its label.
+
+    Notes
+    -----
     Comparisons answer like python-flint's: ``==`` is True only when both sides are exact and equal,
     ``!=``, ``<``, ``<=``, ``>``, ``>=`` only when the relation certainly holds.  Arithmetic keeps the
     digits it can prove: a result is labelled with the digits its ball actually meets.
 
-    Notes
-    -----
     ``mid``, ``rad``, ``lower`` and ``upper`` are exact mpmath numbers
     (the ball's endpoints are binary floating-point numbers).
+
+    References
+    ----------
+    .. [1] Johansson, F., "Arb: efficient arbitrary-precision midpoint-radius interval arithmetic",
+       *IEEE Transactions on Computers* 66 (2017), 1281–1292.
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> e = hv.enclose(sp.pi, 30)
+    >>> e.contains(sp.pi), e.contains("3.14159"), e.rel_accuracy_digits() >= 30
+    (True, False, True)
+    >>> e > 3, e < 3, e == sp.pi                    # True only when certain, as in python-flint
+    (True, False, False)
+    >>> (e - sp.pi).contains(0) and not (e - sp.pi).is_positive()
+    True
     """
 
     __slots__ = ("ball", "dps")
@@ -148,7 +196,29 @@ class Enclosure:
 
     @classmethod
     def labelled(cls, ball: arb, dps: int | None) -> "Enclosure":
-        """An enclosure labelled with ``dps`` if the ball meets it, else with the digits it does meet."""
+        """An enclosure labelled with ``dps`` if the ball meets it, else with the digits it does meet.
+
+        Unlike the constructor it never refuses a ball for its width: arithmetic on enclosures uses it
+        so that a result keeps the digits it can prove.
+
+        Parameters
+        ----------
+        ball : flint.arb
+            A finite ball.
+        dps : int or None
+            The digits asked for.
+
+        Returns
+        -------
+        Enclosure
+            Labelled ``dps``, or the whole digits the ball meets (at least 1), or unlabelled (None).
+
+        Examples
+        --------
+        >>> from flint import arb
+        >>> Enclosure.labelled(arb(1, 1e-5), 30).dps             # only about 5 digits are certain
+        4
+        """
         if dps is not None and not meets(ball, dps):
             got = digits_met(ball)
             dps = int(got) if 1 <= got < dps else None
@@ -162,23 +232,43 @@ class Enclosure:
 
     @property
     def mid(self):
-        """The midpoint (exact mpmath mpf)."""
+        """The midpoint (exact mpmath mpf).
+
+        Returns
+        -------
+        mpmath.mpf
+        """
         return self._mpf(self.ball.mid())
 
     @property
     def rad(self):
-        """The radius (exact mpmath mpf, an upper bound on the error of ``mid``)."""
+        """The radius (exact mpmath mpf, an upper bound on the error of ``mid``).
+
+        Returns
+        -------
+        mpmath.mpf
+        """
         return self._mpf(self.ball.rad())
 
     @property
     def lower(self):
-        """The lower endpoint ``mid - rad`` (exact mpmath mpf)."""
+        """The lower endpoint ``mid - rad`` (exact mpmath mpf).
+
+        Returns
+        -------
+        mpmath.mpf
+        """
         with mpmath.workprec(self._endpoint_prec()):
             return self.mid - self.rad
 
     @property
     def upper(self):
-        """The upper endpoint ``mid + rad`` (exact mpmath mpf)."""
+        """The upper endpoint ``mid + rad`` (exact mpmath mpf).
+
+        Returns
+        -------
+        mpmath.mpf
+        """
         with mpmath.workprec(self._endpoint_prec()):
             return self.mid + self.rad
 
@@ -191,7 +281,13 @@ class Enclosure:
         return mid_bits + span + 64
 
     def endpoint_balls(self) -> tuple[arb, arb]:
-        """The exact endpoints mid - rad and mid + rad as (exact) balls."""
+        """The exact endpoints mid - rad and mid + rad as (exact) balls.
+
+        Returns
+        -------
+        tuple of flint.arb
+            (lower, upper), each of radius 0.
+        """
         with ctx.workprec(self._endpoint_prec()):
             return self.ball.lower(), self.ball.upper()
 
@@ -204,9 +300,29 @@ class Enclosure:
     def contains(self, x) -> bool:
         """True if ``x`` is certainly inside the enclosure.
 
-        ``x`` may be a decimal string, int, Fraction, float, mpmath mpf, sympy
-        number (rational or a closed form such as ``1/sqrt(pi)``), flint ball,
-        or another Enclosure (then the whole of it must be inside).
+        Parameters
+        ----------
+        x : str, int, Fraction, float, mpmath.mpf, sympy.Expr, flint.arb or Enclosure
+            A decimal string, int, Fraction, float (its exact binary value), mpmath mpf, sympy
+            number (rational or a closed form such as ``1/sqrt(pi)``, enclosed at a precision
+            finer than this ball), flint ball, or another Enclosure (then the whole of it must be inside).
+
+        Returns
+        -------
+        bool
+            True only when certain; False when ``x`` is outside or may be outside.
+
+        Raises
+        ------
+        DomainError
+            If ``x`` cannot be read as a number.
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> e = enclose(1 / sp.sqrt(sp.pi), 20)
+        >>> e.contains(1 / sp.sqrt(sp.pi)), e.contains(sp.Rational(1, 2))
+        (True, False)
         """
         q, other = self._read(x)
         if q is not None:
@@ -239,6 +355,23 @@ class Enclosure:
         the enclosure.  Use it for printed reference values (``contains`` would reject
         a 30-digit reference against a 40-digit enclosure).
 
+        Parameters
+        ----------
+        decimal : str
+            A printed decimal, e.g. ``"0.2820947918"`` or ``"1.5e-7"``.
+
+        Returns
+        -------
+        bool
+            True when the rounding interval of ``decimal`` meets the enclosure.
+
+        Raises
+        ------
+        DomainError
+            If ``decimal`` is not a decimal string.
+
+        Examples
+        --------
         >>> from flint import arb
         >>> Enclosure(arb.pi()).matches("3.14159"), Enclosure(arb.pi()).matches("3.14158")
         (True, False)
@@ -255,7 +388,33 @@ class Enclosure:
         return q + half >= lo and q - half <= hi
 
     def excludes(self, x) -> bool:
-        """True if ``x`` is certainly outside the enclosure (a certified disagreement)."""
+        """True if ``x`` is certainly outside the enclosure (a certified disagreement).
+
+        Not the negation of :meth:`contains`: when a closed form ``x`` overlaps the ball without being
+        certainly inside it, both answer False.
+
+        Parameters
+        ----------
+        x : str, int, Fraction, float, mpmath.mpf, sympy.Expr, flint.arb or Enclosure
+            As in :meth:`contains`.
+
+        Returns
+        -------
+        bool
+            True only when certain.
+
+        Raises
+        ------
+        DomainError
+            If ``x`` cannot be read as a number.
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> e = enclose(sp.pi, 10)
+        >>> e.excludes(sp.Rational(22, 7)), e.excludes(sp.pi)
+        (True, False)
+        """
         q, other = self._read(x)
         if q is not None:
             lo, hi = self._exact_endpoints()
@@ -263,26 +422,52 @@ class Enclosure:
         return not bool(self.ball.overlaps(other))
 
     def contains_zero(self) -> bool:
-        """True if 0 is inside (the sign is not certified)."""
+        """True if 0 is inside (the sign is not certified).
+
+        Returns
+        -------
+        bool
+        """
         return bool(self.ball.contains(0))
 
     def is_exact_zero(self) -> bool:
-        """True if the enclosure is the single point 0 (a proved zero)."""
+        """True if the enclosure is the single point 0 (a proved zero).
+
+        Returns
+        -------
+        bool
+        """
         return bool(self.ball.is_zero())
 
     def is_positive(self) -> bool:
-        """True if the value is certainly > 0."""
+        """True if the value is certainly > 0.
+
+        Returns
+        -------
+        bool
+        """
         return bool(self.ball > 0)
 
     def is_negative(self) -> bool:
-        """True if the value is certainly < 0."""
+        """True if the value is certainly < 0.
+
+        Returns
+        -------
+        bool
+        """
         return bool(self.ball < 0)
 
     def rel_accuracy_digits(self) -> float:
         """Certified correct significant decimal digits: -log10(rad / min|x|) (0 when the sign is unknown).
 
         ``rel_accuracy_digits() >= d`` means the relative error is at most 10^{-d} for every
-        value in the ball; certified results with ``dps=d`` satisfy it.
+        value in the ball; certified results with ``dps=d`` satisfy it (except values certified by
+        the absolute rule |x| ≤ 10^{-d}·scale, which may contain 0).
+
+        Returns
+        -------
+        float
+            ``inf`` for an exact ball, 0.0 when the ball contains 0.
         """
         b = self.ball
         if b.rad() == 0:
@@ -293,7 +478,13 @@ class Enclosure:
             return max(0.0, float(-((b.rad() / b.abs_lower()).log() / arb(10).log())))
 
     def abs_upper(self) -> arb:
-        """An upper bound on ``|value|`` (an exact arb)."""
+        """An upper bound on ``|value|`` (an exact arb).
+
+        Returns
+        -------
+        flint.arb
+            An exact (radius 0) ball ≥ every |x| in the enclosure.
+        """
         return self.ball.abs_upper()
 
     # -- conversions ------------------------------------------------------------------------
@@ -311,9 +502,6 @@ class Enclosure:
 
     def __str__(self) -> str:
         return self.ball.str(self._digits(), radius=True)
-
-    def __repr__(self) -> str:
-        return f"Enclosure({self.ball.str(self._digits(), radius=True)})"
 
     def __format__(self, spec: str) -> str:
         """``f"{e}"`` is ``str(e)``; ``f"{e:.12}"`` prints 12 significant digits of the ball with its radius
@@ -423,6 +611,37 @@ class Enclosure:
 
     __hash__ = None
 
+    # -- display: a short repr, and rich output in notebooks ------------------------------------
+    def _shown(self, digits: int) -> tuple:
+        """(midpoint, radius or None) as arb prints the ball at ``digits`` digits: the printed radius covers
+        the rounding of the printed midpoint, so every display is itself a true enclosure."""
+        text = self.ball.str(digits, radius=True)
+        m = BALL.fullmatch(text)
+        return (text, None) if m is None else (m.group(1) or "0", m.group(2))
+
+    def _label(self) -> str:
+        if self.ball.rad() == 0:
+            return "exact ball"
+        return f"dps={self.dps}" if self.dps is not None else f"{self.rel_accuracy_digits():.1f} digits"
+
+    def __repr__(self) -> str:
+        mid, rad = self._shown(min(self._digits(), 20))
+        return f"Enclosure({mid}{'' if rad is None else ' ± ' + rad}, {self._label()})"
+
+    def _repr_latex_(self) -> str:
+        mid, rad = self._shown(min(self._digits(), 60))
+        return f"${sci_latex(mid)}" + ("" if rad is None else rf" \pm {sci_latex(rad)}") + "$"
+
+    def _repr_html_(self) -> str:
+        def num(x):
+            m, _, e = x.partition("e")
+            return html.escape(m) + (f"·10<sup>{int(e)}</sup>" if e else "")
+        mid, rad = self._shown(min(self._digits(), 60))
+        body = num(mid) + ("" if rad is None else " ± " + num(rad))
+        label = self._label().replace("dps=", "") + (" certified digits" if self.dps is not None else "")
+        return (f"<span class='hardverify-enclosure'>{body} "
+                f"<small>({html.escape(label)})</small></span>")
+
 
 def _ball_bits(b) -> int:
     """Bits needed to hold the midpoint of a ball exactly (0 for None)."""
@@ -445,7 +664,34 @@ def enclose(value, dps: int) -> Enclosure:
 
     The working precision is raised until ``dps`` significant digits are certain
     (:func:`~hardverify.numeric.precision.until_met`); a value that sympy cannot see is zero is returned
-    once |value| ≤ 10^{-dps}.
+    once |value| ≤ 10^{-dps}.  The expression is evaluated in ball arithmetic
+    (:func:`hardverify.core.arbeval.enclose_constant`), never through floats.
+
+    Parameters
+    ----------
+    value : sympy.Expr, int, Fraction, float or str
+        An exact real constant without free symbols (a string is parsed safely; a float is read as the
+        decimal it prints).
+    dps : int
+        Certified decimal digits, 1..5000.
+
+    Returns
+    -------
+    Enclosure
+        A ball with at least ``dps`` correct digits (or of absolute radius ≤ 10^{-dps} at a zero).
+
+    Raises
+    ------
+    DomainError
+        If ``value`` is not an exact finite real constant (free symbols, complex, infinite) or
+        ``dps`` is not a positive integer.
+    ResourceLimit
+        If ``dps > 5000``.
+    NotCertified
+        If the digits are not reached within the precision attempts.
+
+    Examples
+    --------
 
     >>> import sympy as sp
     >>> e = enclose(1 / (2 * sp.sqrt(sp.pi)), 30)                  # c_2(ReLU), SPEC V1

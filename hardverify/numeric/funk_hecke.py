@@ -54,14 +54,50 @@ _DELTA = fmpq(1, 4)            # end regions |t| ≥ 1 - δ use t = ±(1 - u²),
 
 
 def weight_constant(n: int) -> arb:
-    """c_n = Γ(n/2)/(√π Γ((n-1)/2)) at the ambient precision."""
+    """c_n = Γ(n/2)/(√π Γ((n-1)/2)) at the ambient precision.
+
+    Parameters
+    ----------
+    n : int
+        The dimension, ``n >= 2``.
+
+    Returns
+    -------
+    flint.arb
+        A ball containing c_n (1/π for n = 2).
+
+    Examples
+    --------
+    >>> from flint import ctx
+    >>> with ctx.workprec(80):
+    ...     print(weight_constant(3).contains(fmpq(1, 2)), weight_constant(2).contains(1 / arb.pi()))
+    True True
+    """
     if n == 2:
         return 1 / arb.pi()
     return ((arb(n) / 2).lgamma() - (arb(n - 1) / 2).lgamma()).exp() / arb.pi().sqrt()
 
 
 def surface_factor(n: int) -> arb:
-    """|S^{n-1}| = 2 π^{n/2}/Γ(n/2) at the ambient precision."""
+    """|S^{n-1}| = 2 π^{n/2}/Γ(n/2) at the ambient precision.
+
+    Parameters
+    ----------
+    n : int
+        The dimension, ``n >= 2``.
+
+    Returns
+    -------
+    flint.arb
+        A ball containing |S^{n-1}| (log-Gamma, so n = 10⁶ does not overflow).
+
+    Examples
+    --------
+    >>> from flint import ctx
+    >>> with ctx.workprec(80):
+    ...     print(surface_factor(3).overlaps(4 * arb.pi()))
+    True
+    """
     return 2 * (arb(n) / 2 * arb.pi().log() - (arb(n) / 2).lgamma()).exp()
 
 
@@ -76,7 +112,19 @@ def _rewrite(expr):
 
 
 def clipped_pieces(act: Activation):
-    """(left, right, f, expr) for the analytic pieces meeting (-1, 1), clipped to [-1, 1] (exact endpoints)."""
+    """(left, right, f, expr) for the analytic pieces meeting (-1, 1), clipped to [-1, 1] (exact endpoints).
+
+    Parameters
+    ----------
+    act : Activation
+        The activation.
+
+    Returns
+    -------
+    list of tuple
+        ``(left, right, f, expr)``: exact endpoints in [-1, 1], the ball function of the piece (acos
+        rewritten as π/2 - asin) and its sympy expression.
+    """
     out = []
     for p in act.pieces:
         lo, hi = sp.Max(p.left, -1), sp.Min(p.right, 1)
@@ -101,6 +149,23 @@ def sup_abs(pieces, depth: int = 14) -> arb:
     A real ball that leaves the domain of a function (√(1-t²) or asin t at a ball poking past t = 1)
     is re-evaluated as a complex ball with ``analytic=False``: the principal branches agree with the
     real function on [-1, 1], so the complex enclosure also bounds the real values.
+
+    Parameters
+    ----------
+    pieces : list
+        The output of :func:`clipped_pieces`.
+    depth : int
+        The bisection depth limit.
+
+    Returns
+    -------
+    flint.arb
+        An exact upper bound G ≥ sup_{[-1,1]} |σ|.
+
+    Raises
+    ------
+    DomainError
+        If σ is not bounded on [-1, 1] (the bisection limit is reached).
     """
     from ..core.arbeval import enclose_constant
     best = arb(0)
@@ -132,6 +197,23 @@ def recurrence_guard_bits(n: int, K: int) -> int:
     The radius can grow by |a_ℓ t| + b_ℓ ≤ (3ℓ + n - 2)/(ℓ + n - 2) per step (a_ℓ, b_ℓ the recurrence
     coefficients) while |P_ℓ| ≤ 1, so this many extra bits keep the rounding error of the family sums
     at the level of the working precision (about 1.6 K bits for small n, few bits for n ≫ K).
+
+    Parameters
+    ----------
+    n : int
+        The dimension, ``n >= 2``.
+    K : int
+        The largest degree.
+
+    Returns
+    -------
+    int
+        The extra bits, ``>= 1``.
+
+    Examples
+    --------
+    >>> recurrence_guard_bits(3, 100) > recurrence_guard_bits(10**6, 100)       # the growth is mild for n ≫ K
+    True
     """
     return int(sum(math.log2((3 * ell + n - 2) / (ell + n - 2)) for ell in range(1, K))) + 1
 
@@ -259,6 +341,41 @@ def funk_hecke_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure
     """Certified [μ_0, ..., μ_K] (λ_k = |S^{n-1}| μ_k with ``measure="surface"``); see the module docstring.
 
     Arguments are validated by the public API (:func:`hardverify.sphere.funk_hecke_eigenvalues`).
+
+    Parameters
+    ----------
+    act : Activation
+        A bounded activation on [-1, 1] (analytic pieces between kinks).
+    n : int
+        The dimension, ``n >= 2``.
+    K : int
+        The largest degree, ``K <= 800``.
+    dps : int
+        Certified decimal digits.
+    measure : {"normalized", "surface"}
+        The measure.
+
+    Returns
+    -------
+    list of Enclosure
+        K + 1 certified balls: ``dps`` digits, or |μ_k| ≤ 10^{-dps} G/√N(n,k) for values far below that
+        size; degrees that vanish by proved parity are the exact ball 0.
+
+    Raises
+    ------
+    ResourceLimit
+        If ``K > 800``.
+    NotCertified
+        If the end regions need ``K > 511``, or the digits are not reached within the passes.
+    DomainError
+        If σ is not bounded on [-1, 1].
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> mu = funk_hecke_eigenvalues(hv.activation("relu"), 4, 3, dps=20)        # even n: end substitution
+    >>> mu[1].contains(sp.Rational(1, 8)), mu[3].contains(hv.funk_hecke("relu", 4, 3))   # μ_1 = 1/(2n)
+    (True, True)
     """
     surface = measure == "surface"
     if K > MAX_QUADRATURE_DEGREE:

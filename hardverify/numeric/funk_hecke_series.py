@@ -53,6 +53,23 @@ def central_piece(act: Activation):
 
     ``span`` is exact (a sympy number, or ``oo``): the near region |t| ≤ T must lie inside the piece, and a
     float would round a kink at 1 - 10^-20 up to 1 (then the series silently ignores the last piece).
+
+    Parameters
+    ----------
+    act : Activation
+        The activation.
+
+    Returns
+    -------
+    tuple
+        ``(expr, span)``: the sympy expression of the piece containing 0 and min(distance to its ends);
+        ``(None, 0)`` when 0 is a kink.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> central_piece(hv.activation("relu")), central_piece(hv.activation("relu").affine(1, -2))
+    ((None, 0), (0, 2))
     """
     for p in act.pieces:
         if bool(p.left < 0) and bool(p.right > 0):
@@ -143,10 +160,38 @@ def _remainder(n, M, r, B, T, G, cs):
 def series_eigenvalues(act: Activation, n: int, K: int, *, dps: int, measure: str = "normalized") -> list:
     """Certified [μ_0, ..., μ_K] for σ analytic near 0 (λ_k = |S^{n-1}| μ_k with ``measure="surface"``).
 
+    Parameters
+    ----------
+    act : Activation
+        An activation analytic on a neighbourhood of 0 (kinks, if any, away from 0).
+    n : int
+        The dimension, ``n >= 2``.
+    K : int
+        The largest degree.
+    dps : int
+        Certified decimal digits.
+    measure : {"normalized", "surface"}
+        The measure.
+
+    Returns
+    -------
+    list of Enclosure
+        K + 1 certified balls with ``dps`` digits (or the absolute rule at values far below their size);
+        degrees that vanish by proved parity are the exact ball 0.
+
     Raises
     ------
     NotCertified
         If σ is not analytic at 0 or no Taylor order ≤ 6000 reaches the tolerance (use quadrature).
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> q = series_eigenvalues(hv.activation("sigmoid"), 50, 4, dps=20)     # independent of the quadrature route
+    >>> from hardverify.numeric.funk_hecke import funk_hecke_eigenvalues
+    >>> r = funk_hecke_eigenvalues(hv.activation("sigmoid"), 50, 4, dps=20)
+    >>> all(a.ball.overlaps(b.ball) for a, b in zip(q, r)), q[2].is_exact_zero()   # σ - 1/2 is odd
+    (True, True)
     """
     surface = measure == "surface"
     expr, span = central_piece(act)

@@ -38,7 +38,27 @@ __all__ = ["GegenbauerFamily", "EndFamily", "laplace_bounds", "legendre_values_a
 
 
 def dyadic_upper(x: arb, bits: int = 30) -> fmpq:
-    """An exact dyadic rational ≥ the upper end of the ball x (x ≥ 0), rounded to ``bits`` bits."""
+    """An exact dyadic rational ≥ the upper end of the ball x (x ≥ 0), rounded to ``bits`` bits.
+
+    Parameters
+    ----------
+    x : flint.arb
+        A ball with non-negative upper end.
+    bits : int
+        The mantissa bits of the result (default 30: cheap exact arithmetic downstream).
+
+    Returns
+    -------
+    flint.fmpq
+        A dyadic rational u ≥ every point of x.
+
+    Examples
+    --------
+    >>> from flint import arb
+    >>> u = dyadic_upper(arb(1) / 3)
+    >>> u >= fmpq(1, 3) and u - fmpq(1, 3) < fmpq(1, 2**28)
+    True
+    """
     with ctx.workprec(bits):
         u = (+x.upper()).upper()
     man, exp = u.man_exp()
@@ -88,31 +108,115 @@ def _accumulate(n: int, xs, vs, M: int) -> list:
 
 
 def legendre_values_arb(n: int, M: int, x) -> list:
-    """[P_0^{(n)}(x), ..., P_M^{(n)}(x)] as balls at the ambient precision (x an arb)."""
+    """[P_0^{(n)}(x), ..., P_M^{(n)}(x)] as balls at the ambient precision (x an arb).
+
+    Parameters
+    ----------
+    n : int
+        The dimension, ``n >= 2``.
+    M : int
+        The largest degree, ``M >= 0``.
+    x : flint.arb
+        The point.
+
+    Returns
+    -------
+    list of flint.arb
+        The ``M + 1`` balls (the recurrence F2.1; callers add guard bits for its rounding growth,
+        :func:`hardverify.numeric.funk_hecke.recurrence_guard_bits`).
+
+    Examples
+    --------
+    >>> from flint import arb, ctx
+    >>> with ctx.workprec(100):
+    ...     v = legendre_values_arb(3, 3, arb(1) / 2)
+    >>> [b.contains(fmpq(*q)) for b, q in zip(v, [(1, 1), (1, 2), (-1, 8), (-7, 16)])]   # Legendre P_m(1/2)
+    [True, True, True, True]
+    """
     return _accumulate(n, [x], [arb(1)], M)
 
 
 class GegenbauerFamily:
-    """P_m^{(n)}(t), m = 0..M, as a quadrature family (:mod:`hardverify.numeric.quadrature`)."""
+    """P_m^{(n)}(t), m = 0..M, as a quadrature family (:mod:`hardverify.numeric.quadrature`).
+
+    Parameters
+    ----------
+    n : int
+        The dimension, ``n >= 2``.
+
+    Examples
+    --------
+    >>> from flint import arb
+    >>> GegenbauerFamily(3).accumulate([arb(1) / 2], [arb(1)], 2)[2].contains(fmpq(-1, 8))   # P_2(1/2)
+    True
+    """
 
     def __init__(self, n: int):
         self.n = n
 
     def sup_bounds(self, lo: arb, hi: arb, M: int) -> list:
+        """Upper bounds of sup |P_m^{(n)}| on [lo, hi], m = 0..M (from :func:`laplace_bounds`).
+
+        Parameters
+        ----------
+        lo, hi : flint.arb
+            The interval.
+        M : int
+            The largest degree.
+
+        Returns
+        -------
+        list of flint.arb
+            The Laplace bounds of sup_{|t| ≤ max(|lo|, |hi|)} |P_m^{(n)}|, each at most 1.
+        """
         x = dyadic_upper(abs(lo).max(abs(hi)))
         return list(laplace_bounds(self.n, x, M))
 
     def accumulate(self, xs, vs, M: int) -> list:
+        """Σ_i v_i P_m^{(n)}(x_i), m = 0..M, by the three-term recurrence F2.1.
+
+        Parameters
+        ----------
+        xs, vs : sequence of flint.arb
+            The nodes and the weighted integrand values.
+        M : int
+            The largest degree.
+
+        Returns
+        -------
+        list of flint.arb
+            M + 1 balls.
+        """
         return _accumulate(self.n, xs, vs, M)
 
 
 class EndFamily:
-    """p_{2m}(u) = P_m^{(n)}(1 - u²), p_{2m+1}(u) = u P_m^{(n)}(1 - u²) (u ∈ [0, 1]), deg p_j = j."""
+    """p_{2m}(u) = P_m^{(n)}(1 - u²), p_{2m+1}(u) = u P_m^{(n)}(1 - u²) (u ∈ [0, 1]), deg p_j = j.
+
+    Parameters
+    ----------
+    n : int
+        The dimension, ``n >= 2``.
+    """
 
     def __init__(self, n: int):
         self.n = n
 
     def sup_bounds(self, lo: arb, hi: arb, M: int) -> list:
+        """Upper bounds of sup |p_j| on [lo, hi] in u, j = 0..M.
+
+        Parameters
+        ----------
+        lo, hi : flint.arb
+            The interval in u.
+        M : int
+            The largest degree j.
+
+        Returns
+        -------
+        list of flint.arb
+            1 for even j and max|u| for odd j (|P_m| ≤ 1 on [-1, 1]).
+        """
         umax = abs(lo).max(abs(hi))
         # t = 1 - u² ∈ [1 - umax², 1]: |t| ≤ 1, and the Laplace bound at |t| ≤ 1 is 1
         base = [arb(1)] * (M // 2 + 2)
@@ -120,6 +224,20 @@ class EndFamily:
         return [base[j // 2] if j % 2 == 0 else (base[j // 2] * top).upper() for j in range(M + 1)]
 
     def accumulate(self, xs, vs, M: int) -> list:
+        """Σ_i v_i p_j(u_i), j = 0..M, from the recurrence at t_i = 1 - u_i².
+
+        Parameters
+        ----------
+        xs, vs : sequence of flint.arb
+            The nodes in u and the weighted integrand values.
+        M : int
+            The largest degree j.
+
+        Returns
+        -------
+        list of flint.arb
+            M + 1 balls Σ_i v_i p_j(u_i).
+        """
         ts = [1 - u * u for u in xs]
         K = M // 2 + 1
         even = _accumulate(self.n, ts, vs, K)

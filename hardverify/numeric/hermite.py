@@ -58,6 +58,23 @@ class HermiteFamily:
     """The probabilists' Hermite polynomials He_m as a quadrature family."""
 
     def sup_bounds(self, lo: arb, hi: arb, M: int) -> list[arb]:
+        """Upper bounds of sup |He_m| on [lo, hi] for m = 0..M (the quadrature family protocol).
+
+        |He_m(t)| ≤ E[(t² + Z²)^{m/2}], Z ~ N(0, 1), since He_m(t) = E[(t + iZ)^m]; the bound increases in |t|
+        and is evaluated at an exact dyadic upper bound of max(|lo|, |hi|) in rational arithmetic.
+
+        Parameters
+        ----------
+        lo, hi : flint.arb
+            The interval.
+        M : int
+            The largest degree.
+
+        Returns
+        -------
+        list of flint.arb
+            Exact upper bounds of sup_{[lo, hi]} |He_m|, m = 0..M.
+        """
         # |He_m(t)| ≤ E[(t² + Z²)^{m/2}] =: μ_{m/2}(t²) since He_m(t) = E[(t + iZ)^m]; μ_q is increasing in
         # |t|, so evaluate it at an exact dyadic upper bound x of max(|lo|, |hi|).
         x = abs(lo).max(abs(hi)).upper()
@@ -66,6 +83,20 @@ class HermiteFamily:
                               else fmpq(int(man), 2 ** (-int(exp))), M)
 
     def accumulate(self, xs, vs, M: int) -> list[arb]:
+        """The weighted sums Σ_i v_i He_m(x_i), m = 0..M (the quadrature family protocol).
+
+        Parameters
+        ----------
+        xs, vs : sequence of flint.arb
+            The nodes x_i and the weighted integrand values v_i = w_i f(x_i).
+        M : int
+            The largest degree.
+
+        Returns
+        -------
+        list of flint.arb
+            Σ_i v_i He_m(x_i) for m = 0..M (He_m by its three-term recurrence at each node).
+        """
         acc = [arb(0)] * (M + 1)
         for x, v in zip(xs, vs):
             a, b = v, v * x
@@ -203,16 +234,38 @@ def hermite_coefficients(act, m_max: int, *, dps: int, normalization: str = "ort
     Parameters
     ----------
     act : Activation or str
+        Any activation with a growth bound (its pieces are compiled to ball arithmetic).
     m_max : int
         Largest degree, 0 ≤ m_max ≤ 2000.
     dps : int
         Requested correct significant decimal digits.
     normalization : {"orthonormal", "probabilists", "physicists"}
+        The basis, as in :func:`hardverify.hermite_coefficients`.
+
+    Returns
+    -------
+    list of Enclosure
+        ``m_max + 1`` certified balls: ``dps`` correct digits, or radius ≤ 10^{-dps}·max_m |c_m| for a value
+        too small to resolve; coefficients that vanish by proved parity are the exact ball 0.
 
     Raises
     ------
     NotCertified
         If the requested digits cannot be certified (the message says what to change).
+    DomainError
+        If ``m_max`` is not a non-negative integer, ``dps`` is not a positive integer or ``normalization``
+        is not allowed; or σ is not integrable against the Gaussian (its growth bound).
+    ResourceLimit
+        If ``m_max > 2000`` or ``dps > 5000``.
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> q = hermite_coefficients("relu", 6, dps=25)                  # certified quadrature, no closed forms read
+    >>> all(e.contains(c) for e, c in zip(q, hv.hermite_coefficients("relu", 6)))
+    True
+    >>> q[3].is_exact_zero(), q[5].is_exact_zero()                   # ReLU - t/2 is even: odd m ≥ 3 vanish
+    (True, True)
     """
     act = _resolve(act)
     M = as_nonneg_int(m_max, "degree m_max", maximum=MAX_NUMERIC_DEGREE)
@@ -227,6 +280,35 @@ def hermite_coefficients(act, m_max: int, *, dps: int, normalization: str = "ort
 
 
 def hermite_coefficient(act, m: int, *, dps: int, normalization: str = "orthonormal") -> Enclosure:
-    """Certified enclosure of c_m(σ); see :func:`hermite_coefficients`."""
+    """Certified enclosure of c_m(σ); see :func:`hermite_coefficients`.
+
+    Parameters
+    ----------
+    act : Activation or str
+        Any activation with a growth bound.
+    m : int
+        The degree, ``0 <= m <= 2000`` (quadrature integrates degree ≤ 1023).
+    dps : int
+        Requested correct significant decimal digits.
+    normalization : {"orthonormal", "probabilists", "physicists"}
+        The basis.
+
+    Returns
+    -------
+    Enclosure
+        The certified ball (computed with the whole table c_0..c_m).
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NotCertified
+        As in :func:`hermite_coefficients`.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> c = hermite_coefficient("sign", 1, dps=20)               # c_1(sign) = E|g| = √(2/π)
+    >>> c.contains(hv.hermite_coefficient("sign", 1)) and c.rel_accuracy_digits() >= 20
+    True
+    """
     m = as_nonneg_int(m, "degree m", maximum=MAX_NUMERIC_DEGREE)
     return hermite_coefficients(act, m, dps=dps, normalization=normalization)[m]

@@ -40,12 +40,47 @@ __all__ = ["bits_for_dps", "tolerance", "meets", "digits_met", "until_met", "gua
 
 
 def bits_for_dps(dps: int) -> int:
-    """Binary precision that represents ``dps`` decimal digits (rounded up)."""
+    """Binary precision that represents ``dps`` decimal digits (rounded up).
+
+    Parameters
+    ----------
+    dps : int
+        Decimal digits.
+
+    Returns
+    -------
+    int
+        ⌊dps·log2(10)⌋ + 1 bits.
+
+    Examples
+    --------
+    >>> bits_for_dps(30), bits_for_dps(1)
+    (100, 4)
+    """
     return int(dps * 3.3219280948873623) + 1
 
 
 def tolerance(dps: int) -> arb:
-    """10^{-dps} as a ball (at 64 bits: comparisons against it are certain away from rounding ties)."""
+    """10^{-dps} as a ball (at 64 bits: comparisons against it are certain away from rounding ties).
+
+    Parameters
+    ----------
+    dps : int
+        Decimal digits.
+
+    Returns
+    -------
+    flint.arb
+        A ball containing 10^{-dps}.
+
+    Examples
+    --------
+    >>> from flint import fmpq
+    >>> b = tolerance(30)
+    >>> with ctx.workprec(300):                    # read 10^-30 finer than the ball before comparing
+    ...     print(b.contains(fmpq(1, 10**30)))
+    True
+    """
     with ctx.workprec(64 + bits_for_dps(dps) // 8):
         return arb(10) ** (-dps)
 
@@ -56,6 +91,28 @@ def meets(ball: arb, dps: int, *, scale=1, bound: bool = False) -> bool:
     ``scale`` is the natural size of the quantity for the absolute rule at zeros (default 1): a ball that
     contains 0 with radius ≤ 10^{-dps}·scale certifies that the value is negligible at that size; with
     ``bound=True`` so does any ball with |x| ≤ 10^{-dps}·scale.
+
+    Parameters
+    ----------
+    ball : flint.arb
+        The candidate result.
+    dps : int
+        The digits it must have.
+    scale : number or flint.arb
+        The natural size of the quantity (default 1).
+    bound : bool
+        Also accept |x| ≤ 10^{-dps}·scale for a ball that excludes 0.
+
+    Returns
+    -------
+    bool
+        True if the ball is exact, or has relative radius ≤ 10^{-dps} (excluding 0), or contains 0 with
+        radius ≤ 10^{-dps}·scale; False for a non-finite ball.
+
+    Examples
+    --------
+    >>> meets(arb("1e-40 +/- 1e-45"), 30, bound=True)       # the quadratures' contract: |x| ≤ 10^-30 suffices
+    True
     """
     if not ball.is_finite():
         return False
@@ -71,7 +128,23 @@ def meets(ball: arb, dps: int, *, scale=1, bound: bool = False) -> bool:
 
 
 def digits_met(ball: arb) -> float:
-    """The correct significant digits of a ball: -log10(rad/|x|) (inf if exact, 0 if it may be 0)."""
+    """The correct significant digits of a ball: -log10(rad/|x|) (inf if exact, 0 if it may be 0).
+
+    Parameters
+    ----------
+    ball : flint.arb
+        A ball.
+
+    Returns
+    -------
+    float
+        The digits (``inf`` for an exact ball, 0.0 when it contains 0).
+
+    Examples
+    --------
+    >>> round(digits_met(arb(1, 1e-10)), 6), digits_met(arb(0, 1))
+    (10.0, 0.0)
+    """
     if ball.rad() == 0:
         return math.inf
     if ball.contains(0):
@@ -86,6 +159,37 @@ def until_met(compute: Callable[[], arb], dps: int, *, scale=1, start_bits: int 
 
     ``compute`` runs inside ``flint.ctx.workprec(prec)`` and returns a ball.  Raises NotCertified after
     ``attempts`` doublings, or at once when the ball is not finite (the value is undefined or overflows).
+
+    Parameters
+    ----------
+    compute : callable
+        ``compute()`` returns an arb at the ambient precision.
+    dps : int
+        The digits required (:func:`meets`).
+    scale : number or flint.arb
+        The natural size for the absolute rule at zeros.
+    start_bits : int, optional
+        The first precision (default ``bits_for_dps(dps) + 32``).
+    attempts : int
+        The number of precisions tried (each doubling the last).
+    what : str
+        The quantity, for the message.
+
+    Returns
+    -------
+    flint.arb
+        The first ball that meets ``dps``.
+
+    Raises
+    ------
+    NotCertified
+        If no attempt meets ``dps``, or a ball is not finite.
+
+    Examples
+    --------
+    >>> b = until_met(lambda: arb(1).exp() - arb(10) ** -60 - arb(1).exp(), 20)    # cancellation: needs > 60 digits
+    >>> meets(b, 20) and b.overlaps(-arb(10) ** -60)
+    True
     """
     prec = start_bits or bits_for_dps(dps) + 32
     for _ in range(attempts):
@@ -108,6 +212,39 @@ def guarded_sum(evaluate: Callable[[int], tuple], dps: int, *, guard: int = 5, a
     ball and an upper bound of Σ|terms| (``scale``).  When the sum does not meet ``dps``, the guard is raised
     by the digits the cancellation lost, log10(scale/|sum|) + 5 (10 when the sum may be 0).  A sum that may
     be 0 is accepted when |sum| ≤ 10^{-dps}·zero_scale(scale) (default zero_scale: 1).
+
+    Parameters
+    ----------
+    evaluate : callable
+        ``evaluate(inner_dps) -> (total, scale)``, run at ``bits_for_dps(inner_dps) + 64`` bits.
+    dps : int
+        The digits required of the sum.
+    guard : int
+        The first guard digits.
+    attempts : int
+        The number of evaluations tried.
+    zero_scale : callable, optional
+        ``zero_scale(scale) -> arb``: the natural size for a sum that may be 0 (default 1).
+    what : str
+        The quantity, for the message.
+
+    Returns
+    -------
+    flint.arb
+        A ball of the sum that meets ``dps``.
+
+    Raises
+    ------
+    NotCertified
+        If the cancellation is not overcome within ``attempts``.
+
+    Examples
+    --------
+    >>> def evaluate(d):                                    # (1 + 10^-30) - 1, whose terms cancel 30 digits
+    ...     one, tiny = arb(1), arb(10) ** -30
+    ...     return (one + tiny) - one, one + tiny + one
+    >>> guarded_sum(evaluate, 20).overlaps(arb(10) ** -30)
+    True
     """
     for _ in range(attempts):
         inner = dps + guard
@@ -136,6 +273,24 @@ def refine_tolerances(balls: dict, tols: dict, dps: int, floors: dict, *, factor
     drops to a 1/factor share of the accuracy still needed (10^{-dps}|value| relative, or the floor when
     the value may be 0), or by 2^-32 when the last pass already met the tolerance it was asked for (then
     rounding, not the rule, limits the result).
+
+    Parameters
+    ----------
+    balls : dict
+        ``{index: arb}``, the current enclosures.
+    tols : dict
+        ``{index: arb}``, the absolute tolerances of the next pass; updated in place.
+    dps : int
+        The digits required.
+    floors : dict
+        ``{index: arb}``, the absolute rule at zeros for each value.
+    factor : int
+        The share of the remaining accuracy the next pass must reach.
+
+    Returns
+    -------
+    list
+        The indices not yet certified.
     """
     pending = []
     tol = tolerance(dps)

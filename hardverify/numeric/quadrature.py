@@ -55,18 +55,74 @@ PLAN_PREC = 64
 
 
 class Family(Protocol):
-    """A polynomial family p_0, p_1, ... with deg p_m = m."""
+    """A polynomial family p_0, p_1, ... with deg p_m = m.
+
+    A structural protocol (:class:`typing.Protocol`): any object with these two methods is a family
+    (:class:`~hardverify.numeric.hermite.HermiteFamily`, :class:`~hardverify.numeric.gegenbauer.GegenbauerFamily`,
+    :class:`~hardverify.numeric.gegenbauer.EndFamily`).
+
+    Parameters
+    ----------
+    *args, **kwargs
+        A protocol is not instantiated; implementations define their own constructors.
+    """
 
     def sup_bounds(self, lo: arb, hi: arb, M: int) -> list[arb]:
-        """Upper bounds of sup_{t∈[lo,hi]} |p_m(t)|, m = 0..M."""
+        """Upper bounds of sup_{t∈[lo,hi]} |p_m(t)|, m = 0..M.
+
+        Parameters
+        ----------
+        lo, hi : flint.arb
+            The interval.
+        M : int
+            The largest degree.
+
+        Returns
+        -------
+        list of flint.arb
+            M + 1 rigorous upper bounds (they enter the error bound of every cell).
+        """
 
     def accumulate(self, xs: Sequence[arb], vs: Sequence[arb], M: int) -> list[arb]:
-        """Σ_i v_i p_m(x_i) for m = 0..M."""
+        """Σ_i v_i p_m(x_i) for m = 0..M.
+
+        Parameters
+        ----------
+        xs, vs : sequence of flint.arb
+            Quadrature nodes and weighted integrand values.
+        M : int
+            The largest degree.
+
+        Returns
+        -------
+        list of flint.arb
+            M + 1 balls.
+        """
 
 
 @functools.lru_cache(maxsize=64)
 def gauss_legendre(n: int, prec: int) -> tuple[tuple[arb, ...], tuple[arb, ...]]:
-    """Certified n-point Gauss–Legendre nodes and weights on [-1, 1] (flint balls)."""
+    """Certified n-point Gauss–Legendre nodes and weights on [-1, 1] (flint balls).
+
+    Parameters
+    ----------
+    n : int
+        The number of nodes, ``n >= 1``.
+    prec : int
+        The working precision in bits.
+
+    Returns
+    -------
+    tuple
+        ``(nodes, weights)``, two tuples of n balls each (``arb.legendre_p_root``); the weights are positive
+        and sum to 2.
+
+    Examples
+    --------
+    >>> xs, ws = gauss_legendre(5, 128)
+    >>> sum(ws).contains(2) and sum(w * x**8 for x, w in zip(xs, ws)).contains(arb(2) / 9)   # exact to degree 9
+    True
+    """
     with ctx.workprec(prec):
         pairs = [arb.legendre_p_root(n, k, weight=True) for k in range(n)]
     return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
@@ -114,7 +170,17 @@ class _Cell:
 
 @dataclass
 class QuadratureReport:
-    """What the planner did: subintervals, nodes and working precision."""
+    """What the planner did: subintervals, nodes and working precision.
+
+    Parameters
+    ----------
+    cells : int
+        The number of subintervals.
+    nodes : int
+        The total number of Gauss–Legendre nodes.
+    prec : int
+        The working precision of the sums (bits).
+    """
 
     cells: int
     nodes: int
@@ -226,7 +292,9 @@ def integrate_family(F, a, b, family: Family, M: int, tols: Sequence[arb], *, pr
         Finite endpoints, a < b, given exactly (they are re-evaluated at the working
         precision, so an irrational kink such as √2 costs no accuracy).
     family : Family
+        The polynomial family p_0..p_M (its sup bounds and its sums).
     M : int
+        The largest degree, ``M <= 1023``.
     tols : sequence of arb
         Target absolute errors per degree (the quadrature error bound is made ≤ tols[m]).
     prec_floor : int
@@ -236,6 +304,22 @@ def integrate_family(F, a, b, family: Family, M: int, tols: Sequence[arb], *, pr
     -------
     (list of arb, QuadratureReport)
         Balls that contain the integrals (quadrature error and rounding included).
+
+    Raises
+    ------
+    NotCertified
+        If ``M > 1023`` (beyond the largest rule), or the integrand is not analytic enough near a point to
+        bound the integral (bisection depth limit).
+
+    Examples
+    --------
+    >>> from flint import arb, ctx
+    >>> from hardverify.numeric.hermite import HermiteFamily
+    >>> F = lambda x, analytic: (-(x * x) / 2).exp() / (2 * arb.pi()).sqrt()    # φ on [0, 1]
+    >>> with ctx.workprec(128):
+    ...     I, rep = integrate_family(F, 0, 1, HermiteFamily(), 1, [arb("1e-30")] * 2)
+    >>> I[1].overlaps((1 - (-arb(1) / 2).exp()) / (2 * arb.pi()).sqrt())          # ∫_0^1 t φ = φ(0) - φ(1)
+    True
     """
     if M > 2 * N_MAX - 1:   # every cell needs 2n - 1 >= M: bisection cannot help, so fail at once
         raise NotCertified(f"degree {M} is beyond the certified quadrature ({N_MAX}-point rules integrate "

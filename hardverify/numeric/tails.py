@@ -29,18 +29,78 @@ __all__ = ["hermite_tail_bound", "abs_moment", "gaussian_power_tail"]
 
 
 def abs_moment(m: int) -> arb:
-    """E|Z|^m = 2^{m/2} Γ((m+1)/2) / √π."""
+    """E|Z|^m = 2^{m/2} Γ((m+1)/2) / √π.
+
+    Parameters
+    ----------
+    m : int
+        The power, ``m >= 0``.
+
+    Returns
+    -------
+    flint.arb
+        A ball containing E|Z|^m, Z ~ N(0, 1), at the ambient precision.
+
+    Examples
+    --------
+    >>> from flint import arb, ctx
+    >>> with ctx.workprec(64):
+    ...     print(abs_moment(2).contains(1), abs_moment(4).contains(3), abs_moment(1).overlaps((2 / arb.pi()).sqrt()))
+    True True True
+    """
     return arb(2) ** (arb(m) / 2) * (arb(m + 1) / 2).gamma() / arb.pi().sqrt()
 
 
 def gaussian_power_tail(k: arb, kappa: arb, L: arb) -> arb:
-    """∫_L^∞ t^k e^{-κt²} dt = ½ κ^{-(k+1)/2} Γ((k+1)/2, κL²) for k ≥ 0, κ > 0."""
+    """∫_L^∞ t^k e^{-κt²} dt = ½ κ^{-(k+1)/2} Γ((k+1)/2, κL²) for k ≥ 0, κ > 0.
+
+    Parameters
+    ----------
+    k : flint.arb
+        The power, ``k >= 0``.
+    kappa : flint.arb
+        The Gaussian rate, ``kappa > 0``.
+    L : flint.arb
+        The lower limit.
+
+    Returns
+    -------
+    flint.arb
+        A ball containing the integral (arb's upper incomplete Gamma function).
+
+    Examples
+    --------
+    >>> from flint import arb, ctx
+    >>> with ctx.workprec(64):                             # k = 1: ∫_L^∞ t e^{-κt²} = e^{-κL²}/(2κ)
+    ...     print(gaussian_power_tail(arb(1), arb(1) / 2, arb(2)).overlaps((-arb(2)).exp()))
+    True
+    """
     s = (k + 1) / 2
     return kappa ** (-s) * (kappa * L * L).gamma_upper(s) / 2   # arb: z.gamma_upper(s) = Γ(s, z)
 
 
 def hermite_tail_bound(A: arb, p: arb, a: arb, m: int, L: arb) -> arb:
-    """Upper bound of ∫_L^∞ |σ(t) He_m(t)| φ(t) dt (one side); needs L ≥ max(1, 2a + 1)."""
+    """Upper bound of ∫_L^∞ |σ(t) He_m(t)| φ(t) dt (one side); needs L ≥ max(1, 2a + 1).
+
+    Parameters
+    ----------
+    A, p, a : flint.arb
+        The growth bound |σ(t)| ≤ A(1+|t|)^p e^{a|t|} (:class:`hardverify.core.growth.Growth`).
+    m : int
+        The Hermite degree.
+    L : flint.arb
+        The truncation point, ``L >= max(1, 2a + 1)``.
+
+    Returns
+    -------
+    flint.arb
+        A ball whose upper end bounds the one-sided tail (see the module docstring).
+
+    Raises
+    ------
+    ValueError
+        If ``L < max(1, 2a + 1)`` (an internal precondition; callers choose L).
+    """
     if not (L >= 1 and L >= 2 * a + 1):
         raise ValueError("hermite_tail_bound needs L >= max(1, 2a + 1)")
     kappa = arb(1) / 2 - a / L

@@ -80,7 +80,37 @@ def _series(node, var, x):
 
 
 def taylor_coefficients(expr, var, M: int) -> list:
-    """Certified [σ_0, ..., σ_M], σ(t) = Σ σ_m t^m at t = 0, at the ambient flint precision."""
+    """Certified [σ_0, ..., σ_M], σ(t) = Σ σ_m t^m at t = 0, at the ambient flint precision.
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+        An expression in ``var`` built from + - * /, powers, exp, log, sin, cos, tan, atan, asin, erf, erfc,
+        sinh, cosh, tanh, sech.
+    var : sympy.Symbol
+        The variable.
+    M : int
+        The largest order, ``M >= 0``.
+
+    Returns
+    -------
+    list of flint.arb
+        The ``M + 1`` certified coefficients.
+
+    Raises
+    ------
+    DomainError
+        If a function is not supported or the expression is not analytic at 0.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> t = sp.Symbol("t", real=True)
+    >>> with ctx.workprec(80):
+    ...     cs = taylor_coefficients(sp.exp(t), t, 6)
+    >>> all(c.overlaps(1 / arb.fac_ui(m)) for m, c in enumerate(cs))           # e^t = Σ t^m/m!
+    True
+    """
     old = ctx.cap
     try:
         ctx.cap = M + 1
@@ -99,6 +129,30 @@ def disc_bound(f, r: fmpq, grid: int = 8):
     """Upper bound of |f| on the closed disc |z| ≤ r (None unless f is certified analytic there).
 
     ``f(z, analytic)`` is a compiled ball function (:func:`~hardverify.core.arbeval.compile_expr`).
+
+    Parameters
+    ----------
+    f : callable
+        ``f(z, analytic)`` on acb boxes, real on the real line.
+    r : flint.fmpq
+        The radius, ``r > 0``.
+    grid : int
+        Boxes per radius along each axis.
+
+    Returns
+    -------
+    flint.arb or None
+        An exact upper bound of sup_{|z|≤r} |f|, or None when f may be non-analytic on the disc.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from hardverify.core.arbeval import compile_expr
+    >>> t = sp.Symbol("t", real=True)
+    >>> with ctx.workprec(64):
+    ...     B = disc_bound(compile_expr(sp.exp(t), t), fmpq(1))           # sup_{|z|≤1} |e^z| = e
+    ...     print(B >= arb(1).exp(), B < 4, disc_bound(compile_expr(1 / (1 + t**2), t), fmpq(2)))   # poles at ±i
+    True True None
     """
     R = arb(r)
     step = R / grid

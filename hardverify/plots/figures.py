@@ -53,8 +53,29 @@ def _is_zero(v) -> bool:
 
 
 def hermite_decay(*, m_max: int = 121, dps: int = 30) -> Figure:
-    """|c_m(σ)| against m: ReLU (even m) and sign (odd m) on log–log axes with the H5 power laws;
-    sigmoid and tanh (odd m) against √m on a log axis, where exp(−τ√m) is a straight line."""
+    """|c_m(σ)| against m (SPEC H1, H2, H5): power laws for ReLU and sign, e^{-τ√m} for sigmoid and tanh.
+
+    Left: ReLU (even m) and sign (odd m) on log–log axes with the H5 power laws.  Right: sigmoid
+    and tanh (odd m) against √m on a log axis, where exp(−τ√m) is a straight line (its offset, a
+    [MEM] prefactor, is fitted).  Coefficients are exact where a closed form exists, else certified.
+
+    Parameters
+    ----------
+    m_max : int
+        The largest degree, in [9, 400] (default 121).
+    dps : int
+        Digits of certified coefficients.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two panels.
+
+    Raises
+    ------
+    DomainError
+        If ``m_max`` is out of range.
+    """
     m_max = _int_at_least(m_max, 9, 400, "m_max")
     fig = Figure(figsize=(11, 4.6), layout="constrained")
     fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
@@ -100,7 +121,32 @@ def hermite_decay(*, m_max: int = 121, dps: int = 30) -> Figure:
 
 def funk_hecke_spectra(*, activation: str = "relu", ns=(3, 10, 100, 1000, 10 ** 4), l_max: int = 30,
                        dps: int = 30) -> Figure:
-    """|μ_ℓ(σ; n)| against ℓ for several n (log y); for ReLU also √(n N(n,ℓ)) μ_ℓ against n → c_ℓ (H6)."""
+    """|μ_ℓ(σ; n)| against ℓ for several n (SPEC F4); for ReLU also √(n N(n,ℓ)) μ_ℓ against n → c_ℓ (H6).
+
+    μ_ℓ = E_{t~ν_n}[σ(t) P_ℓ^{(n)}(t)] on the normalised sphere (P_ℓ^{(n)}(1) = 1); exact values
+    where a closed form exists, else certified; exact zeros are not drawn on the log axis.
+
+    Parameters
+    ----------
+    activation : str
+        A registry name (``hv.ACTIVATIONS``); the H6 panel is drawn for ``"relu"`` only.
+    ns : sequence of int
+        Dimensions, each in [2, 10⁹].
+    l_max : int
+        The largest degree, in [2, 200].
+    dps : int
+        Digits of certified eigenvalues.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One panel, or two for ReLU.
+
+    Raises
+    ------
+    DomainError
+        If an argument is out of range or the activation is unknown.
+    """
     l_max = _int_at_least(l_max, 2, 200, "l_max")
     ns = [_int_at_least(n, 2, 10 ** 9, "n") for n in ns]
     act = hv.activation(activation)
@@ -149,7 +195,30 @@ def funk_hecke_spectra(*, activation: str = "relu", ns=(3, 10, 100, 1000, 10 ** 
 
 
 def norms(*, activations=("relu", "sign", "erf", "sigmoid"), k_max: int = 12, dps: int = 20) -> Figure:
-    """E[f_S²] of the GGJKK family under N(0, I) against k (log y), with the G4 bound 4^k c_k² k!/k^k."""
+    """E[f_S²] of the GGJKK family under N(0, I) against k (log y), with the G4 bound 4^k c_k² k!/k^k.
+
+    Norms are exact where a closed form exists, else certified; k where f_S ≡ 0 (SPEC G2) are
+    not drawn, and sigmoid stops at k = 9 (certified norms cost seconds each beyond).
+
+    Parameters
+    ----------
+    activations : sequence of str
+        Registry names.
+    k_max : int
+        The largest subset size, in [2, 20].
+    dps : int
+        Digits of certified norms.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One panel.
+
+    Raises
+    ------
+    DomainError
+        If ``k_max`` is out of range or an activation is unknown.
+    """
     from ..constructions.goel2020 import GGJKK
     k_max = _int_at_least(k_max, 2, 20, "k_max")
     fig = Figure(figsize=(9.5, 5), layout="constrained")

@@ -46,30 +46,120 @@ def _report(results_or_report) -> Report:
 
 
 def summary(results) -> dict:
-    """Counts of a run (claims, controls, cases, statuses, controls refuted, failed names, ok)."""
+    """Counts of a run (claims, controls, cases, statuses, controls refuted, failed names, ok).
+
+    Parameters
+    ----------
+    results : list of ClaimResult or Report
+        The runner's results (:func:`hardverify.proofs.run`) or a report built from them.
+
+    Returns
+    -------
+    dict
+        See :attr:`Report.summary`.
+
+    Examples
+    --------
+    >>> from hardverify.proofs import claim, run
+    >>> from hardverify.verdict import Status, Verdict
+    >>> @claim("X1", "n = n", sweep={"n": [2, 3]}, seeds={"none": 0})
+    ... def same(n):
+    ...     return Verdict(Status.PROVED, method="exact", evidence=f"{n} == {n}")
+    >>> results = run([same.claim], jobs=1)
+    >>> s = summary(results)
+    >>> s["claims"], s["cases"], s["status"]["PROVED"], s["ok"]
+    (1, 2, 1, True)
+    """
     return _report(results).summary
 
 
 def seeds(results) -> dict:
-    """``{claim name: {what: seed}}`` for every claim that makes a random choice."""
+    """``{claim name: {what: seed}}`` for every claim that makes a random choice.
+
+    Parameters
+    ----------
+    results : list of ClaimResult or Report
+        The runner's results or a report.
+
+    Returns
+    -------
+    dict
+        Claim name -> its ``@claim(seeds=...)`` dict; claims without seeds are left out.
+    """
     return _report(results).seeds
 
 
 def render_table(results, console=None) -> None:
-    """Print the claims table of a run (results or a :class:`Report`) on ``console``."""
+    """Print the claims table of a run on ``console`` (see :func:`~hardverify.report.terminal.render_report`).
+
+    Parameters
+    ----------
+    results : list of ClaimResult or Report
+        The runner's results or a report.
+    console : rich.console.Console, optional
+        Where to print (default a new Console on stdout).
+    """
     render_report(_report(results), console)
 
 
 def to_json(results) -> str:
-    """The JSON report of a run (results or a :class:`Report`)."""
+    """The JSON report of a run (see :mod:`~hardverify.report.json_report`).
+
+    Parameters
+    ----------
+    results : list of ClaimResult or Report
+        The runner's results or a report.
+
+    Returns
+    -------
+    str
+        JSON text valid against :func:`schema`.
+
+    Examples
+    --------
+    >>> from hardverify.proofs import claim, run
+    >>> from hardverify.verdict import Status, Verdict
+    >>> @claim("X1", "n = n", sweep={"n": [2, 3]}, seeds={"none": 0})
+    ... def same(n):
+    ...     return Verdict(Status.PROVED, method="exact", evidence=f"{n} == {n}")
+    >>> results = run([same.claim], jobs=1)
+    >>> import json
+    >>> doc = json.loads(to_json(results))
+    >>> doc["schema_version"], doc["summary"]["ok"], doc["seeds"]
+    ('1.0', True, {'...:same': {'none': 0}})
+    """
     return _report_json(_report(results))
 
 
 def to_markdown(results) -> str:
-    """The Markdown report of a run (results or a :class:`Report`)."""
+    """The Markdown report of a run (see :mod:`~hardverify.report.markdown`).
+
+    Parameters
+    ----------
+    results : list of ClaimResult or Report
+        The runner's results or a report.
+
+    Returns
+    -------
+    str
+        GitHub-flavoured Markdown, every claim text escaped.
+    """
     return _report_markdown(_report(results))
 
 
 def to_latex(results, **kw) -> str:
-    """The LaTeX table of a run (results or a :class:`Report`); see :func:`~hardverify.report.latex.to_latex`."""
+    """The LaTeX table of a run (see :func:`~hardverify.report.latex.to_latex`).
+
+    Parameters
+    ----------
+    results : list of ClaimResult or Report
+        The runner's results or a report.
+    **kw
+        ``caption=`` and ``label=`` of the table.
+
+    Returns
+    -------
+    str
+        A ``longtable`` fragment (needs ``booktabs``, ``longtable``, ``array``).
+    """
     return _report_latex(_report(results), **kw)

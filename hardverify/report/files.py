@@ -22,6 +22,16 @@ __all__ = ["check_writable", "write_atomic", "write_reports"]
 def check_writable(directory) -> Path:
     """Create ``directory`` if needed and prove it writable with a probe file, before any work.
 
+    Parameters
+    ----------
+    directory : str or os.PathLike
+        The output directory (``hardverify prove --out``).
+
+    Returns
+    -------
+    pathlib.Path
+        The directory.
+
     Raises
     ------
     DomainError
@@ -42,7 +52,25 @@ def check_writable(directory) -> Path:
 def write_atomic(path, data) -> Path:
     """Write ``data`` (str as UTF-8, or bytes) to ``path`` through a temporary file and a rename.
 
-    A reader never sees a half-written file, and an interrupted write leaves the old file intact.
+    A reader never sees a half-written file, and an interrupted write leaves the old file intact
+    (the temporary file is removed).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file; its directory must exist.
+    data : str or bytes
+        The content.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path`` (mode 0644).
+
+    Raises
+    ------
+    OSError
+        If the directory is not writable (check it first with :func:`check_writable`).
     """
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
@@ -64,7 +92,20 @@ def write_atomic(path, data) -> Path:
 
 
 def write_reports(report, directory) -> list[Path]:
-    """Write ``proofs.json``, ``proofs.md`` and ``proofs.tex`` (a compilable document) into ``directory``."""
+    """Write ``proofs.json``, ``proofs.md`` and ``proofs.tex`` (a compilable document) into ``directory``.
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+    directory : str or os.PathLike
+        An existing writable directory.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The three files, in that order.
+    """
     from .json_report import to_json
     from .latex import to_latex_document
     from .markdown import to_markdown

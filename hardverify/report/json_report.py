@@ -37,13 +37,35 @@ _SAFE_INT = 2 ** 53
 
 
 def schema() -> dict:
-    """The JSON Schema (draft 2020-12) of the report, loaded from the package data."""
+    """The JSON Schema (draft 2020-12) of the report, loaded from the package data.
+
+    Returns
+    -------
+    dict
+        ``report-1.schema.json``, parsed.
+
+    Examples
+    --------
+    >>> schema()["$id"] == SCHEMA_ID
+    True
+    """
     text = resources.files(__package__).joinpath("schema", "report-1.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 
 def without_timings(doc):
-    """A JSON report (parsed) without the keys of :data:`TIMING_KEYS`: two runs give equal values."""
+    """A JSON report (parsed) without the keys of :data:`TIMING_KEYS`: two runs give equal values.
+
+    Parameters
+    ----------
+    doc : dict, list or scalar
+        A parsed JSON document (or part of one).
+
+    Returns
+    -------
+    dict, list or scalar
+        A copy with the timing keys removed at every depth.
+    """
     if isinstance(doc, dict):
         return {k: without_timings(v) for k, v in doc.items() if k not in TIMING_KEYS}
     if isinstance(doc, list):
@@ -54,6 +76,19 @@ def without_timings(doc):
 def value(v):
     """A parameter or data value by the schema's rule: a JSON number when exact, else a string.
 
+    Parameters
+    ----------
+    v : object
+        A value (lists and dicts are converted element by element).
+
+    Returns
+    -------
+    int, float, str, bool, None, list or dict
+        Integers with |v| ≤ 2^53 and finite floats as numbers; larger integers, non-finite floats
+        and everything else (rationals, sympy expressions, enclosures) as ``str(v)``.
+
+    Examples
+    --------
     >>> value(3), value(10**20), value(0.5), value(float("nan")), value([1, "a"])
     (3, '100000000000000000000', 0.5, 'nan', [1, 'a'])
     """
@@ -91,7 +126,19 @@ def _claim(r: ClaimRecord, all_cases: bool) -> dict:
 
 
 def to_dict(report: Report) -> dict:
-    """The report as a JSON-ready dict (see the module docstring for the rules)."""
+    """The report as a JSON-ready dict (see the module docstring for the rules).
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+
+    Returns
+    -------
+    dict
+        Keys ``$schema``, ``schema_version``, ``generated``, ``environment``, ``run``, ``summary``,
+        ``seeds``, ``claims``.
+    """
     run = report.run
     return {
         "$schema": SCHEMA_ID,
@@ -107,5 +154,16 @@ def to_dict(report: Report) -> dict:
 
 
 def to_json(report: Report) -> str:
-    """The report as JSON text (UTF-8, indented, keys in a fixed order)."""
+    """The report as JSON text (UTF-8, indented, keys in a fixed order).
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+
+    Returns
+    -------
+    str
+        ``json.dumps(to_dict(report))`` with a final newline.
+    """
     return json.dumps(to_dict(report), indent=1, ensure_ascii=False) + "\n"

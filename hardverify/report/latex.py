@@ -21,74 +21,28 @@ import re
 
 import sympy as sp
 
+from ..core.markup import BALL, ball_latex, braces_balanced, escape_text
 from ..errors import HardverifyError
 from .model import Report, shorten
 
 __all__ = ["to_latex", "to_latex_document", "escape_text", "ball_latex", "exact_latex", "evidence_latex",
            "braces_balanced"]
 
-_ASCII = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-          "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}", "<": r"\textless{}",
-          ">": r"\textgreater{}", "|": r"\textbar{}"}
-_MATH = {"α": r"\alpha", "β": r"\beta", "γ": r"\gamma", "δ": r"\delta", "ε": r"\varepsilon", "ζ": r"\zeta",
-         "η": r"\eta", "θ": r"\theta", "λ": r"\lambda", "μ": r"\mu", "ν": r"\nu", "ξ": r"\xi", "π": r"\pi",
-         "ρ": r"\rho", "σ": r"\sigma", "τ": r"\tau", "φ": r"\varphi", "χ": r"\chi", "ψ": r"\psi",
-         "ω": r"\omega", "Γ": r"\Gamma", "Δ": r"\Delta", "Σ": r"\Sigma", "Π": r"\Pi", "Φ": r"\Phi",
-         "Ω": r"\Omega", "ℓ": r"\ell", "≤": r"\leq", "≥": r"\geq", "≠": r"\neq", "≈": r"\approx",
-         "≡": r"\equiv", "∈": r"\in", "∉": r"\notin", "∩": r"\cap", "∪": r"\cup", "⊆": r"\subseteq",
-         "→": r"\to", "↦": r"\mapsto", "⇒": r"\Rightarrow", "⇔": r"\Leftrightarrow", "∞": r"\infty",
-         "√": r"\surd", "±": r"\pm", "·": r"\cdot", "×": r"\times", "∘": r"\circ", "‖": r"\|",
-         "⟨": r"\langle", "⟩": r"\rangle", "∑": r"\sum", "∏": r"\prod", "∂": r"\partial", "∇": r"\nabla",
-         "−": "-", "⁻": "^{-}", "°": r"^\circ", "κ": r"\kappa", "∝": r"\propto", "≢": r"\not\equiv",
-         "⊂": r"\subset", "¼": r"\tfrac14", "′": r"^{\prime}", "∫": r"\int", "⌊": r"\lfloor", "⌋": r"\rfloor",
-         "ᵀ": "^{T}", "ᵢ": "_{i}", "½": r"\tfrac12"}
-_SUP = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
-_SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
-_TEXT = {"…": r"\dots{}", "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "é": r"\'e",
-         "ö": r"\"o", "ü": r"\"u", "Á": r"\'A", " ": "~", "§": r"\S{}"}
-_BALL = re.compile(r"\[\s*([-+]?[0-9.]+(?:e[-+]?[0-9]+)?)?\s*\+/-\s*([0-9.]+(?:e[-+]?[0-9]+)?)\s*\]")
 _SEPARATORS = re.compile(r"(\s(?:==|≈|∈|∉|≠|=|<|≤|>|≥)\s|;\s|,\s|:\s|\bnot\s|\bboth sides are\s|\sexactly\b|\sis\s)")
-
-
-def escape_text(text: str) -> str:
-    """Plain text (one line) as LaTeX: specials escaped, Unicode math symbols as ``\\ensuremath{...}``.
-
-    A character with no mapping is written as ``\\texttt{U+XXXX}``, so nothing is lost silently.
-    """
-    out = []
-    for ch in re.sub(r"\s+", " ", str(text)):
-        if ch in _ASCII:
-            out.append(_ASCII[ch])
-        elif ch.isascii():
-            out.append(ch)
-        elif ch in _MATH:
-            out.append(r"\ensuremath{" + _MATH[ch] + "}")
-        elif ch in _SUP:
-            out.append(r"\ensuremath{^{" + _SUP[ch] + "}}")
-        elif ch in _SUB:
-            out.append(r"\ensuremath{_{" + _SUB[ch] + "}}")
-        elif ch in _TEXT:
-            out.append(_TEXT[ch])
-        else:
-            out.append(r"\texttt{U+%04X}" % ord(ch))
-    return "".join(out)
-
-
-def _sci(x: str) -> str:
-    m = re.fullmatch(r"([-+]?[0-9.]+)e([-+]?[0-9]+)", x)
-    return f"{m.group(1)} \\cdot 10^{{{int(m.group(2))}}}" if m else x
-
-
-def ball_latex(text: str) -> str:
-    """An arb ball ``[mid +/- rad]`` as ``$mid \\pm rad$`` (the radius in scientific notation)."""
-    m = _BALL.fullmatch(text.strip())
-    if not m:
-        raise HardverifyError(f"not an enclosure of the form [mid +/- rad]: {text!r}")
-    return f"${_sci(m.group(1) or '0')} \\pm {_sci(m.group(2))}$"
 
 
 def exact_latex(text: str) -> str:
     """An exact value in sympy syntax, read by hardverify's safe parser and typeset by ``sympy.latex``.
+
+    Parameters
+    ----------
+    text : str
+        A constant expression such as ``"2 - 4/pi"``.
+
+    Returns
+    -------
+    str
+        Inline LaTeX mathematics.
 
     Raises
     ------
@@ -104,7 +58,7 @@ def _segment(seg: str) -> str:
     if not s:
         return escape_text(seg)
     lead = seg[: len(seg) - len(seg.lstrip())]
-    if _BALL.fullmatch(s):
+    if BALL.fullmatch(s):
         return lead + ball_latex(s)
     if re.fullmatch(r"[-+*/().0-9a-z ]+", s) and re.search(r"[0-9]", s) and len(s) <= 200:
         try:
@@ -115,7 +69,28 @@ def _segment(seg: str) -> str:
 
 
 def evidence_latex(text: str, width: int = 160) -> str:
-    """An evidence text: enclosures and exact values typeset as mathematics, the rest escaped."""
+    """An evidence text: enclosures and exact values typeset as mathematics, the rest escaped.
+
+    The text is split at relations (``==``, ``≈``, ``∈``, ``<`` ...) and punctuation; a piece that
+    is a ball or reads as a constant expression is typeset, anything else is escaped text.
+
+    Parameters
+    ----------
+    text : str
+        A verdict's evidence.
+    width : int
+        Characters kept before the text is cut with an ellipsis.
+
+    Returns
+    -------
+    str
+        LaTeX.
+
+    Examples
+    --------
+    >>> evidence_latex("c_2 = 1/4 ∈ [0.25 +/- 1e-30]")
+    'c\\\\_2 = $\\\\frac{1}{4}$ \\\\ensuremath{\\\\in} $0.25 \\\\pm 1 \\\\cdot 10^{-30}$'
+    """
     parts = _SEPARATORS.split(shorten(text, width))
     out = []
     for i, p in enumerate(parts):
@@ -123,30 +98,40 @@ def evidence_latex(text: str, width: int = 160) -> str:
     return "".join(out)
 
 
-def braces_balanced(tex: str) -> bool:
-    """True when every unescaped ``{`` has its ``}`` (a cheap check that the output is well formed).
-
-    >>> braces_balanced(r"\\textbf{a \\{ b}"), braces_balanced("{a")
-    (True, False)
-    """
-    depth = 0
-    for m in re.finditer(r"\\.|[{}]", tex):
-        tok = m.group(0)
-        if tok == "{":
-            depth += 1
-        elif tok == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
-
-
 _STATUS = {"PROVED": r"\textsc{proved}", "CERTIFIED": r"\textsc{certified}", "UNDECIDED": r"\textbf{undecided}",
            "REFUTED": r"\textbf{refuted}"}
 
 
 def to_latex(report: Report, *, caption: str = "Claims checked by hardverify", label: str = "tab:hardverify") -> str:
-    """The claims as a ``longtable`` with ``booktabs`` rules (needs ``booktabs`` and ``longtable``)."""
+    """The claims as a ``longtable`` with ``booktabs`` rules, a fragment for ``\\input``.
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+    caption : str
+        The table's caption (the summary line is appended).
+    label : str
+        The table's ``\\label``.
+
+    Returns
+    -------
+    str
+        LaTeX that needs ``\\usepackage{booktabs,longtable,array}``.
+
+    Examples
+    --------
+    >>> from hardverify.proofs import claim, run
+    >>> from hardverify.verdict import Status, Verdict
+    >>> @claim("X1", "n = n", sweep={"n": [2, 3]}, seeds={"none": 0})
+    ... def same(n):
+    ...     return Verdict(Status.PROVED, method="exact", evidence=f"{n} == {n}")
+    >>> results = run([same.claim], jobs=1)
+    >>> from hardverify.report import Report
+    >>> tex = to_latex(Report.from_results(results))
+    >>> r"\\begin{longtable}" in tex and braces_balanced(tex)
+    True
+    """
     s = report.summary
     rows = []
     for r in report.claims:
@@ -176,7 +161,20 @@ def to_latex(report: Report, *, caption: str = "Claims checked by hardverify", l
 
 
 def to_latex_document(report: Report, **kw) -> str:
-    """:func:`to_latex` inside a minimal ``article`` (landscape-wide margins) that ``pdflatex`` compiles."""
+    """:func:`to_latex` inside a minimal ``article`` (1.5 cm margins) that ``pdflatex`` compiles.
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+    **kw
+        ``caption=`` and ``label=``, passed to :func:`to_latex`.
+
+    Returns
+    -------
+    str
+        A complete LaTeX document.
+    """
     return "\n".join([
         r"\documentclass[10pt]{article}",
         r"\usepackage[T1]{fontenc}",

@@ -10,15 +10,13 @@ written in any CommonMark renderer; long cells end in an ellipsis.
 
 from __future__ import annotations
 
-import re
-
+from ..core.markup import escape_markdown
 from .model import Report, describe_params, shorten
 
 __all__ = ["escape", "to_markdown", "EVIDENCE_WIDTH"]
 
 #: characters of the evidence cell before it is cut with an ellipsis
 EVIDENCE_WIDTH = 240
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$&#])")
 
 
 def escape(text: str) -> str:
@@ -26,8 +24,23 @@ def escape(text: str) -> str:
 
     CommonMark lets any ASCII punctuation be escaped, and GitHub's tables read ``\\|`` as a
     literal bar, so the escaped text renders exactly as the original.
+
+    Parameters
+    ----------
+    text : str
+        Any text (whitespace runs, newlines included, become one space).
+
+    Returns
+    -------
+    str
+        The escaped text.
+
+    Examples
+    --------
+    >>> escape("a_1 *b*\\nc")
+    'a\\\\_1 \\\\*b\\\\* c'
     """
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return escape_markdown(text)
 
 
 def _cell(text: str, width: int) -> str:
@@ -35,7 +48,18 @@ def _cell(text: str, width: int) -> str:
 
 
 def to_markdown(report: Report) -> str:
-    """The report as Markdown text."""
+    """The report as a Markdown page: summary, claims table, failures, notes and seeds.
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+
+    Returns
+    -------
+    str
+        GitHub-flavoured Markdown.
+    """
     s = report.summary
     lines = ["# hardverify proof-checking report", ""]
     lines.append(f"**{'All claims hold.' if s['ok'] else 'Some claims failed.'}** {escape(report.summary_line())}.")

@@ -15,13 +15,15 @@ cases themselves as :class:`CaseRecord`.  Writers only format; they never recomp
 
 from __future__ import annotations
 
+import html
 import platform
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
 
-from ..verdict import Status
+from ..core.markup import Styled, html_table
+from ..verdict import STATUS_COLORS, Status
 
 __all__ = ["Report", "ClaimRecord", "CaseRecord", "SweepSummary", "RunInfo", "environment", "is_trivial",
            "describe_params", "shorten", "TIMING_TEXT", "ISOLATED_TIMING_TEXT"]
@@ -38,13 +40,40 @@ _TRIVIAL = re.compile(r"^\s*([-+]?[01](?:\.0*)?)\s*(?:==|=|≈)\s*\1\s*$")
 
 
 def is_trivial(evidence: str) -> bool:
-    """True when an evidence text says only ``0 == 0`` or ``1 == 1`` (nothing about the quantity)."""
+    """Whether an evidence text says only ``0 == 0`` or ``1 == 1`` (nothing about the quantity).
+
+    Such cases are passed over when a representative case is chosen.
+
+    Parameters
+    ----------
+    evidence : str
+        A verdict's evidence text.
+
+    Returns
+    -------
+    bool
+        True for ``0 == 0``, ``1 = 1``, ``1.0 ≈ 1.0`` and the like.
+    """
     return bool(_TRIVIAL.match(evidence or ""))
 
 
 def shorten(text: str, width: int) -> str:
     """``text`` on one line, cut to ``width`` characters with an ellipsis when it is longer.
 
+    Parameters
+    ----------
+    text : str
+        Any text (None reads as empty).
+    width : int
+        The largest length of the result.
+
+    Returns
+    -------
+    str
+        Whitespace runs collapsed to one space; ``width - 1`` characters and ``…`` when cut.
+
+    Examples
+    --------
     >>> shorten("abcdef", 4), shorten("ab\\ncd", 10)
     ('abc…', 'ab cd')
     """
@@ -53,12 +82,30 @@ def shorten(text: str, width: int) -> str:
 
 
 def describe_params(params: dict) -> str:
-    """``{"n": 4, "k": 2}`` as ``"n = 4, k = 2"`` (empty for a claim without parameters)."""
+    """``{"n": 4, "k": 2}`` as ``"n = 4, k = 2"`` (empty for a claim without parameters).
+
+    Parameters
+    ----------
+    params : dict
+        A case's parameters.
+
+    Returns
+    -------
+    str
+        ``"name = value"`` items joined by commas, in the dict's order.
+    """
     return ", ".join(f"{k} = {v}" for k, v in params.items())
 
 
 def environment() -> dict:
-    """Versions of Python, hardverify and its numeric stack (recorded in every report)."""
+    """Versions of Python, hardverify and its numeric stack (recorded in every report).
+
+    Returns
+    -------
+    dict
+        ``{"python": ..., "hardverify": ..., "sympy": ..., ...}``; ``"not installed"`` for a missing
+        optional package.
+    """
     out = {"python": platform.python_version()}
     for pkg in ("hardverify", "sympy", "mpmath", "python-flint", "numpy", "scipy", "rich", "matplotlib"):
         try:
@@ -70,7 +117,29 @@ def environment() -> dict:
 
 @dataclass(frozen=True)
 class CaseRecord:
-    """One case: parameters, status, method, precision, evidence, machine data, own seconds."""
+    """One case of a claim as the writers see it: parameters, status, method, precision, evidence, data.
+
+    Parameters
+    ----------
+    index : int
+        The case's position in the claim's sweep.
+    params : dict
+        Its parameters.
+    status : Status
+        Its verdict's status.
+    method : str
+        How it was decided.
+    precision : int or None
+        Decimal digits of a certified result.
+    evidence : str
+        The verdict's evidence text.
+    data : dict
+        The verdict's machine-readable data.
+    seconds : float
+        The case's own wall time.
+    skipped : str
+        Why the case did not apply (``""`` when it was checked).
+    """
 
     index: int
     params: dict
@@ -84,13 +153,35 @@ class CaseRecord:
 
     @classmethod
     def from_case(cls, index: int, case) -> "CaseRecord":
+        """The record of a runner's :class:`~hardverify.proofs.CaseResult`.
+
+        Parameters
+        ----------
+        index : int
+            The case's position in its claim.
+        case : CaseResult
+            The case.
+
+        Returns
+        -------
+        CaseRecord
+            With copies of the parameters and data.
+        """
         v = case.verdict
         return cls(index, dict(case.params), v.status, v.method, v.precision, v.evidence, dict(v.data),
                    float(case.seconds), getattr(case, "skipped", ""))
 
     @property
     def summary(self) -> str:
-        """Parameters and evidence in one line (``"m = 12: c_12 == ..."``)."""
+        """Parameters and evidence in one line (``"m = 12: c_12 == ..."``).
+
+        An evidence ``x == x`` is rewritten ``both sides are x exactly``.
+
+        Returns
+        -------
+        str
+            ``"<parameters>: <evidence>"``, or the evidence alone without parameters.
+        """
         head = describe_params(self.params)
         ev = self.evidence
         same = _SAME.match(ev)
@@ -98,10 +189,28 @@ class CaseRecord:
             ev = f"both sides are {same.group(1)} exactly"
         return f"{head}: {ev}" if head else ev
 
+    def __repr__(self) -> str:
+        return f"<CaseRecord {self.index} {self.status.value} {shorten(describe_params(self.params), 60)}>"
+
 
 @dataclass(frozen=True)
 class SweepSummary:
-    """What a claim's cases covered: count, each parameter's range, statuses and methods (with counts)."""
+    """What a claim's cases covered: count, each parameter's range, statuses and methods (with counts).
+
+    Parameters
+    ----------
+    count : int
+        The number of cases, skipped ones included.
+    parameters : dict
+        Name -> ``{"min", "max", "count"}`` for numbers taking several values, ``{"values": [...]}``
+        otherwise.
+    statuses : dict
+        Status value -> number of checked cases.
+    methods : dict
+        Method -> number of checked cases that used it.
+    skipped : int
+        Cases that did not apply.
+    """
 
     count: int
     parameters: dict      # name -> {"min", "max", "count"} for numbers, {"values": [...]} otherwise
@@ -111,6 +220,18 @@ class SweepSummary:
 
     @classmethod
     def of(cls, cases: list[CaseRecord]) -> "SweepSummary":
+        """The summary of a claim's cases.
+
+        Parameters
+        ----------
+        cases : list of CaseRecord
+            The claim's cases.
+
+        Returns
+        -------
+        SweepSummary
+            Skipped cases count in ``count`` and ``skipped`` only.
+        """
         params: dict = {}
         for name in dict.fromkeys(k for c in cases for k in c.params):
             vals = list(dict.fromkeys(c.params[name] for c in cases if name in c.params))
@@ -128,7 +249,18 @@ class SweepSummary:
         return cls(len(cases), params, statuses, methods, sum(1 for c in cases if c.skipped))
 
     def parameters_text(self, width: int = 60) -> str:
-        """``"n = 4 … 1000000 (10 values), act ∈ {relu, sign}"``, each value list shortened to ``width``."""
+        """The parameters covered, e.g. ``"n = 4 … 1000000 (10 values); act ∈ {relu, sign}"``.
+
+        Parameters
+        ----------
+        width : int
+            Characters kept of each value list.
+
+        Returns
+        -------
+        str
+            One item per parameter, joined by ``"; "``.
+        """
         parts = []
         for name, p in self.parameters.items():
             if "values" in p:
@@ -140,7 +272,18 @@ class SweepSummary:
         return "; ".join(parts)
 
     def methods_text(self, width: int = 200) -> str:
-        """The distinct methods, each once, with its case count when it was not used in every case."""
+        """The distinct methods, each once, with its case count when it was not used in every case.
+
+        Parameters
+        ----------
+        width : int
+            Characters kept.
+
+        Returns
+        -------
+        str
+            Methods joined by ``"; "``.
+        """
         checked = self.count - self.skipped
         parts = [m if n == checked else f"{m} ({n} case{'' if n == 1 else 's'})" for m, n in self.methods.items()]
         return shorten("; ".join(parts), width)
@@ -148,7 +291,38 @@ class SweepSummary:
 
 @dataclass(frozen=True)
 class ClaimRecord:
-    """One claim of the run, with its representative case and the summary of its sweep."""
+    """One claim of the run, with its representative case and the summary of its sweep.
+
+    The representative case is the worst one (among equally bad cases the last whose evidence
+    says something: in a sweep, the largest parameters).
+
+    Parameters
+    ----------
+    id : str
+        The SPEC ID.
+    name : str
+        ``"<script stem>:<function>"``.
+    title, source, note : str
+        As declared with ``@claim``.
+    control : bool
+        A negative control.
+    seeds : dict
+        What -> seed (or seed formula).
+    passed : bool
+        Whether the claim holds (:attr:`~hardverify.proofs.ClaimResult.passed`).
+    status : Status
+        The claim's verdict status.
+    precision : int or None
+        The largest precision of its cases.
+    representative : CaseRecord or None
+        The case shown in tables.
+    sweep : SweepSummary
+        What the cases covered.
+    seconds : float
+        Sum of the cases' own times.
+    cases : tuple of CaseRecord
+        Every case.
+    """
 
     id: str
     name: str
@@ -167,6 +341,18 @@ class ClaimRecord:
 
     @classmethod
     def from_result(cls, result) -> "ClaimRecord":
+        """The record of a runner's :class:`~hardverify.proofs.ClaimResult`.
+
+        Parameters
+        ----------
+        result : ClaimResult
+            The claim's result.
+
+        Returns
+        -------
+        ClaimRecord
+            With every case recorded and the representative chosen.
+        """
         c = result.claim
         cases = [CaseRecord.from_case(i, cr) for i, cr in enumerate(result.cases)]
         precs = [x.precision for x in cases if x.precision is not None]
@@ -176,26 +362,55 @@ class ClaimRecord:
 
     @property
     def failures(self) -> tuple:
-        """The cases that make the claim fail (not PROVED/CERTIFIED; for a control, not REFUTED)."""
+        """The cases that make the claim fail (not PROVED/CERTIFIED; for a control, not REFUTED).
+
+        Returns
+        -------
+        tuple of CaseRecord
+            Skipped cases are never failures.
+        """
         return tuple(x for x in self.cases if not x.skipped and not _case_ok(x, self.control))
 
     @property
     def cases_text(self) -> str:
-        """``"600"``, or ``"600 (42 skipped)"``."""
+        """The case count as shown in tables.
+
+        Returns
+        -------
+        str
+            ``"600"``, or ``"600 (42 skipped)"``.
+        """
         n, s = self.sweep.count, self.sweep.skipped
         return f"{n} ({s} skipped)" if s else str(n)
 
     @property
     def evidence(self) -> str:
-        """The representative case's parameters and evidence, in one line."""
+        """The representative case's parameters and evidence, in one line.
+
+        Returns
+        -------
+        str
+            :attr:`CaseRecord.summary`, or ``"no cases were checked"``.
+        """
         return self.representative.summary if self.representative else "no cases were checked"
 
     @property
     def status_text(self) -> str:
-        """``PROVED``, or for a negative control ``REFUTED (control)`` / ``... (control NOT refuted)``."""
+        """The status as shown in tables.
+
+        Returns
+        -------
+        str
+            ``"PROVED"`` ..., or for a negative control ``"REFUTED (control)"`` /
+            ``"<status> (control NOT refuted)"``.
+        """
         if self.control:
             return f"{self.status.value} (control{'' if self.passed else ' NOT refuted'})"
         return self.status.value
+
+    def __repr__(self) -> str:
+        return (f"<ClaimRecord {shorten(self.id, 20)} {self.status_text}: {self.cases_text} cases, "
+                f"{shorten(self.name, 40)}>")
 
 
 def _case_ok(case: CaseRecord, control: bool) -> bool:
@@ -219,7 +434,19 @@ def _representative(cases: list[CaseRecord], control: bool) -> CaseRecord | None
 
 @dataclass(frozen=True)
 class RunInfo:
-    """How the run was made: worker count, isolation, wall-clock seconds, what claim times mean."""
+    """How the run was made: worker count, isolation, wall-clock seconds, what claim times mean.
+
+    Parameters
+    ----------
+    jobs : int, optional
+        Worker processes.
+    isolate : bool
+        Each claim ran alone in a fresh process.
+    seconds : float, optional
+        Wall-clock time of the run.
+    all_cases : bool
+        The JSON report lists every case (not only failures).
+    """
 
     jobs: int | None = None
     isolate: bool = False
@@ -228,12 +455,47 @@ class RunInfo:
 
     @property
     def timing(self) -> str:
+        """What a claim's ``seconds`` means in this run.
+
+        Returns
+        -------
+        str
+            :data:`ISOLATED_TIMING_TEXT` with ``isolate``, else :data:`TIMING_TEXT`.
+        """
         return ISOLATED_TIMING_TEXT if self.isolate else TIMING_TEXT
 
 
 @dataclass(frozen=True)
 class Report:
-    """A whole run: claim records, environment, run settings and the time it was generated."""
+    """A whole run: claim records, environment, run settings and the time it was generated.
+
+    Build it with :meth:`from_results`; the writers (JSON, Markdown, LaTeX, terminal) only format it.
+
+    Parameters
+    ----------
+    claims : tuple of ClaimRecord
+        The claims, in declaration order.
+    environment : dict
+        Package versions (default :func:`environment`).
+    run : RunInfo
+        How the run was made.
+    generated : str
+        ISO 8601 UTC time stamp (default now).
+
+    Examples
+    --------
+    >>> from hardverify.proofs import claim, run
+    >>> from hardverify.verdict import Status, Verdict
+    >>> @claim("X1", "n = n", sweep={"n": [2, 3]})
+    ... def same(n):
+    ...     return Verdict(Status.PROVED, method="exact", evidence=f"{n} == {n}")
+    >>> results = run([same.claim], jobs=1)
+    >>> rep = Report.from_results(results, jobs=1)
+    >>> rep.summary_line()
+    '1 claims (PROVED 1), 0/0 negative controls refuted, 2 cases'
+    >>> rep.claims[0].evidence                     # the last informative case
+    'n = 3: both sides are 3 exactly'
+    """
 
     claims: tuple
     environment: dict = field(default_factory=environment)
@@ -243,13 +505,40 @@ class Report:
     @classmethod
     def from_results(cls, results, *, jobs: int | None = None, isolate: bool = False,
                      seconds: float | None = None, all_cases: bool = False) -> "Report":
-        """Build the report of ``results`` (a list of :class:`~hardverify.proofs.ClaimResult`)."""
+        """Build the report of a run.
+
+        Parameters
+        ----------
+        results : list of ClaimResult
+            The runner's results (:func:`hardverify.proofs.run`).
+        jobs : int, optional
+            Worker processes used.
+        isolate : bool
+            Whether each claim ran alone.
+        seconds : float, optional
+            Wall-clock time of the run.
+        all_cases : bool
+            List every case in the JSON report.
+
+        Returns
+        -------
+        Report
+            One :class:`ClaimRecord` per result.
+        """
         return cls(tuple(ClaimRecord.from_result(r) for r in results),
                    run=RunInfo(jobs, isolate, seconds, all_cases))
 
     @property
     def summary(self) -> dict:
-        """Counts: claims, controls, cases, statuses of the claims, controls refuted, failed names, ok."""
+        """Counts of the run.
+
+        Returns
+        -------
+        dict
+            ``claims`` and ``controls`` (counts), ``cases`` (all, skipped included), ``status``
+            (status value -> number of non-control claims), ``controls_refuted``, ``failed`` (names
+            of the claims that do not pass) and ``ok`` (every claim passes).
+        """
         claims = [r for r in self.claims if not r.control]
         controls = [r for r in self.claims if r.control]
         counts = {s.value: sum(1 for r in claims if r.status is s) for s in Status}
@@ -265,12 +554,45 @@ class Report:
 
     @property
     def seeds(self) -> dict:
-        """``{claim name: {what: seed}}`` for every claim that makes a random choice."""
+        """The seeds of the run.
+
+        Returns
+        -------
+        dict
+            ``{claim name: {what: seed}}`` for every claim that makes a random choice.
+        """
         return {r.name: dict(r.seeds) for r in self.claims if r.seeds}
 
     def summary_line(self) -> str:
-        """``"86 claims (PROVED 60, CERTIFIED 26), 18/18 negative controls refuted, 1900 cases"``."""
+        """The run in one line.
+
+        Returns
+        -------
+        str
+            E.g. ``"86 claims (PROVED 60, CERTIFIED 26), 18/18 negative controls refuted, 1900 cases"``.
+        """
         s = self.summary
         counts = ", ".join(f"{k} {n}" for k, n in s["status"].items() if n)
         return (f"{s['claims']} claims{f' ({counts})' if counts else ''}, "
                 f"{s['controls_refuted']}/{s['controls']} negative controls refuted, {s['cases']} cases")
+
+    # -- display: a short repr, and rich output in notebooks ------------------------------------
+    def __repr__(self) -> str:
+        failed = self.summary["failed"]
+        return f"<Report: {self.summary_line()}; {f'{len(failed)} failed' if failed else 'all claims hold'}>"
+
+    def _repr_markdown_(self) -> str:
+        from .markdown import to_markdown  # the one Markdown writer (it imports this module)
+        return to_markdown(self)
+
+    def _repr_html_(self) -> str:
+        """The summary line and the claims table, each status coloured (a control by whether it was refuted)."""
+        def status(r):
+            ok = STATUS_COLORS["PROVED"] if r.passed else STATUS_COLORS["REFUTED"]
+            return Styled(r.status_text, f"color:{ok if r.control else STATUS_COLORS[r.status.value]};font-weight:bold")
+        rows = [(r.id, r.title + (" (negative control)" if r.control else ""), status(r), r.cases_text,
+                 r.sweep.parameters_text(), f"{r.seconds:.2f} s", r.evidence) for r in self.claims]
+        head = "All claims hold." if self.summary["ok"] else "Some claims failed."
+        table = html_table(rows, header=("ID", "claim", "status", "cases", "parameters", "time", "evidence"), width=240)
+        return (f"<div class='hardverify-report'><p><b>{html.escape(head)}</b> {html.escape(self.summary_line())}.</p>"
+                f"{table}</div>")

@@ -26,7 +26,15 @@ STYLE = {Status.PROVED: "bold green", Status.CERTIFIED: "green", Status.UNDECIDE
 
 
 def render_report(report: Report, console: Console | None = None) -> None:
-    """Print the claims table, the summary line and every failure with its evidence."""
+    """Print the claims table, the summary line and every failure with its evidence.
+
+    Parameters
+    ----------
+    report : Report
+        The run.
+    console : rich.console.Console, optional
+        Where to print (default a new Console on stdout).
+    """
     console = console or Console()
     table = Table(title="hardverify: claims checked", caption=escape(f"time: {report.run.timing}"),
                   caption_justify="left")

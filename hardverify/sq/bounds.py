@@ -55,9 +55,12 @@ REF_BLUM = "Blum, Furst, Jackson, Kearns, Mansour, Rudich, STOC 1994"
 
 @dataclass(frozen=True)
 class SQBound:
-    """A query lower bound with everything needed to read it.
+    """A query lower bound with everything needed to read it (returned by the bound functions).
 
-    Attributes
+    Its status is PROVED when every hypothesis is PROVED and the value exact, CERTIFIED otherwise;
+    a bound whose hypotheses fail is never built (the functions raise HypothesisFailed).
+
+    Parameters
     ----------
     claim : str
         SPEC ID (``"G7"``, ``"Q2"``, ``"Q5"``, ``"Q3"``, ``"Q1"``, ``"G8"``, ``"Q4"``).
@@ -79,6 +82,15 @@ class SQBound:
         The parameters (n, k, N, τ, γ, chosen γ′ ...), as given.
     mem : dict
         [MEM] constants used: name -> "value (what SPEC says)".
+
+    Examples
+    --------
+    401 orthonormal functions, τ = 1/2: q ≥ (401 - 1)(1/2)²/1 = 100 queries (SPEC G7).
+
+    >>> from hardverify.sq.structures import BoundStructure
+    >>> b = bessel(BoundStructure(401, 0, 1), "1/2")
+    >>> b.value, b.queries, b.status.name, b.log10.contains(2)
+    (100, 100, 'PROVED', True)
     """
 
     claim: str
@@ -95,33 +107,70 @@ class SQBound:
 
     @property
     def exact(self) -> bool:
-        """True when the value is exact (not an Enclosure)."""
+        """Whether the value is exact (not an Enclosure).
+
+        Returns
+        -------
+        bool
+            True for an exact sympy number.
+        """
         return is_exact(self.value)
 
     @property
     def status(self) -> Status:
-        """PROVED when every hypothesis is PROVED and the value exact; CERTIFIED otherwise."""
+        """The kind of result: PROVED when every hypothesis is PROVED and the value exact; CERTIFIED otherwise.
+
+        Returns
+        -------
+        Status
+            ``Status.PROVED`` or ``Status.CERTIFIED``.
+        """
         return Status.PROVED if self.exact and all(h.status is Status.PROVED for h in self.hypotheses) \
             else Status.CERTIFIED
 
     @property
     def log2(self) -> Enclosure | None:
-        """log₂ of the bound (None when it is < 1 or 0)."""
+        """log₂ of the bound, certified.
+
+        Returns
+        -------
+        Enclosure or None
+            log₂(value); None when the value is not certainly > 0.
+        """
         return log_enclosure(self.value, 2) if self.queries >= 1 and compare(self.value, ">", 0).ok else None
 
     @property
     def log10(self) -> Enclosure | None:
-        """log₁₀ of the bound (None when it is < 1 or 0)."""
+        """log₁₀ of the bound, certified.
+
+        Returns
+        -------
+        Enclosure or None
+            log₁₀(value); None when the value is not certainly > 0.
+        """
         return log_enclosure(self.value, 10) if self.queries >= 1 and compare(self.value, ">", 0).ok else None
 
     def verdict(self) -> Verdict:
-        """The bound as a Verdict of its claim (status from the hypotheses; the statement as evidence)."""
+        """The bound as a Verdict of its claim (status from the hypotheses; the statement as evidence).
+
+        Returns
+        -------
+        Verdict
+            :attr:`status`, with ``data`` holding the value, the query count and the model as text.
+        """
         return Verdict(self.status, claim=self.claim, method=f"{self.theorem} [{self.model}]",
                        evidence=self.statement, source=self.reference, params=dict(self.params),
                        data={"value": show(self.value), "queries": show(self.queries), "model": self.model})
 
     def to_dict(self) -> dict:
-        """JSON-ready (numbers as text; huge integers by their decimal length and leading digits)."""
+        """The bound as a JSON-ready dict (numbers as text; huge integers by their leading digits and length).
+
+        Returns
+        -------
+        dict
+            Keys ``claim``, ``theorem``, ``reference``, ``model``, ``statement``, ``value``, ``queries``,
+            ``log10``, ``tolerance``, ``status``, ``hypotheses`` (verdict dicts), ``params``, ``mem``.
+        """
         lg = self.log10
         return {"claim": self.claim, "theorem": self.theorem, "reference": self.reference, "model": self.model,
                 "statement": self.statement, "value": show(self.value), "queries": show(self.queries),
@@ -135,7 +184,33 @@ class SQBound:
 
 # -- argument checks and hypotheses -----------------------------------------------------------------
 def as_tolerance(tau, name: str = "tau"):
-    """τ as an exact rational in (0, 1) (decimal strings and floats are read exactly)."""
+    """τ as an exact rational in (0, 1) (decimal strings and floats are read exactly).
+
+    Parameters
+    ----------
+    tau : str, int, Fraction, float or sympy number
+        A rational such as ``"1e-3"``, ``"1/100"``, ``Fraction(1, 8)`` or ``0.25`` (a float is read
+        as its exact binary value, so ``0.1`` is not 1/10: pass ``"0.1"``).
+    name : str
+        The argument's name in the error message.
+
+    Returns
+    -------
+    sympy.Rational
+        τ exactly.
+
+    Raises
+    ------
+    DomainError
+        If τ is not a rational number or not in (0, 1).
+
+    Examples
+    --------
+    >>> as_tolerance("1e-3"), as_tolerance("1/8"), as_tolerance(0.25)
+    (1/1000, 1/8, 1/4)
+    >>> as_tolerance(0.1) == as_tolerance("0.1")     # a float is its exact binary value: pass a string
+    False
+    """
     if isinstance(tau, str):
         try:
             q = Fraction(tau.strip()) if "/" in tau else Fraction(Decimal(tau.strip()))
@@ -151,10 +226,47 @@ def as_tolerance(tau, name: str = "tau"):
 
 
 def hypothesis(status: Status, claim: str, text: str, method: str = "exact comparison") -> Verdict:
+    """A theorem's hypothesis as a Verdict.
+
+    Parameters
+    ----------
+    status : Status
+        Whether the hypothesis holds (PROVED, CERTIFIED) or not.
+    claim : str
+        The SPEC ID of the theorem.
+    text : str
+        The hypothesis and why it holds (the evidence).
+    method : str
+        How it was decided.
+
+    Returns
+    -------
+    Verdict
+        ``Verdict(status, claim=claim, method=method, evidence=text)``.
+    """
     return Verdict(status, claim=claim, method=method, evidence=text)
 
 
 def require_all(hyps: list, what: str):
+    """Check that every hypothesis holds (PROVED or CERTIFIED).
+
+    Parameters
+    ----------
+    hyps : list of Verdict
+        The hypotheses.
+    what : str
+        The theorem's name in the error message.
+
+    Returns
+    -------
+    tuple of Verdict
+        ``hyps`` as a tuple, when all hold.
+
+    Raises
+    ------
+    HypothesisFailed
+        At the first hypothesis that is REFUTED or UNDECIDED, carrying its verdict.
+    """
     for h in hyps:
         if not h:
             raise HypothesisFailed(f"{what}: hypothesis not proved — {h.evidence}", h)
@@ -162,6 +274,29 @@ def require_all(hyps: list, what: str):
 
 
 def compare_hypothesis(a, op, b, claim, text) -> Verdict:
+    """The hypothesis ``a op b`` decided by :func:`~hardverify.sq.numbers.compare`, as a Verdict.
+
+    Parameters
+    ----------
+    a, b : int, Fraction, sympy number or Enclosure
+        The two sides.
+    op : {"<", "<=", ">", ">="}
+        The relation.
+    claim : str
+        The SPEC ID of the theorem.
+    text : str
+        The hypothesis in words.
+
+    Returns
+    -------
+    Verdict
+        PROVED/CERTIFIED when it holds, REFUTED or UNDECIDED otherwise; the evidence shows both sides.
+
+    Raises
+    ------
+    DomainError
+        If ``op`` is not a relation.
+    """
     st = compare(a, op, b)
     return hypothesis(st, claim, f"{text}: {show(a)} {op} {show(b)} is {st.value}",
                 "exact comparison" if st in (Status.PROVED,) or (rational_or_none(a) is not None and
@@ -203,10 +338,48 @@ def _mul(*xs):
 
 # -- G7 ------------------------------------------------------------------------------------------
 def bessel(structure, tau, *, norm2=None) -> SQBound:
-    """SPEC G7: exactly orthogonal family, equal norm c = ‖f_S‖²: any CSQ learner with E(h - f_S)² < c/2
-    for every S needs q ≥ (N - 1) τ²/c queries of tolerance τ (the adversary answers 0; Bessel).
+    """SPEC G7, the Bessel bound: q ≥ (N - 1) τ²/c CSQ queries of tolerance τ, c = ‖f‖².
 
-    ``norm2`` overrides c (for negative controls: the bound must then disagree with the proved one).
+    For an exactly orthogonal family of N non-zero members of equal norm c, any CSQ learner with
+    E(h - f_S)² < c/2 for every S needs that many queries (the adversary answers 0; by Bessel each
+    query with ‖h‖ ≤ 1 rules out fewer than c/τ² targets).
+
+    Parameters
+    ----------
+    structure : Structure, CorrelationProfile or Gram matrix
+        The family's correlations (see :func:`~hardverify.sq.structures.structure_of`).
+    tau : rational in (0, 1)
+        The tolerance (e.g. ``"1e-3"``).
+    norm2 : number or Enclosure, optional
+        Overrides c (for negative controls: the bound must then disagree with the proved one).
+
+    Returns
+    -------
+    SQBound
+        ``claim="G7"``, model CSQ; PROVED when the structure's evidence and c are exact.
+
+    Raises
+    ------
+    DomainError
+        If τ is not in (0, 1) or the structure is malformed.
+    HypothesisFailed
+        If the family is not proved exactly orthogonal, the norms are not proved equal, or ‖f‖² > 0
+        is not proved.
+
+    References
+    ----------
+    SPEC G7 [DER]; the paper's own form: Goel, Gollakota, Jin, Karmalkar, Klivans, *Superpolynomial lower bounds
+    for learning one-layer neural networks using gradient descent*, ICML 2020 (arXiv 2006.12011), Theorem B.1.
+
+    Examples
+    --------
+    >>> from hardverify.sq.structures import BoundStructure
+    >>> bessel(BoundStructure(10**6 + 1, 0, 2), "1e-3").value          # 10⁶ · 10⁻⁶ / 2
+    1/2
+    >>> bessel(BoundStructure(5, "1/10", 1), "1/2")                     # only |⟨f_i, f_j⟩| ≤ 1/10 known
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.HypothesisFailed: G7 (Bessel bound): hypothesis not proved — ...
     """
     st = structure_of(structure)
     tau = as_tolerance(tau)
@@ -237,9 +410,44 @@ def _normalised_gamma(st: Structure):
 
 
 def szorenyi(structure, tau) -> SQBound:
-    """SPEC Q2 on the normalised family φ_i = f_i/‖f_i‖ with γ = sup |⟨φ_i, φ_j⟩|: for ‖h‖ ≤ 1 and τ² > γ,
-    #{i : |⟨h, φ_i⟩| > τ} < 1/(τ² - γ), so learning to squared error < (1 - γ)/2 needs
-    ≥ (N - 1)(τ² - γ) CSQ(τ) queries.  (Szörényi's exact constants are [MEM]; this form is SPEC's [DER].)
+    """SPEC Q2, a Szörényi-type bound: q ≥ (N - 1)(τ² - γ) CSQ queries for a near-orthogonal family.
+
+    On the normalised family φ_i = f_i/‖f_i‖ with γ = sup |⟨φ_i, φ_j⟩| (normalised by the smallest
+    norm): for ‖h‖ ≤ 1 and τ² > γ, #{i : |⟨h, φ_i⟩| > τ} < 1/(τ² - γ), so learning to squared error
+    < (1 - γ)/2 needs ≥ (N - 1)(τ² - γ) CSQ(τ) queries.  (Szörényi's exact constants are [MEM];
+    this form is SPEC's [DER].)
+
+    Parameters
+    ----------
+    structure : Structure, CorrelationProfile or Gram matrix
+        The family's correlations.
+    tau : rational in (0, 1)
+        The tolerance.
+
+    Returns
+    -------
+    SQBound
+        ``claim="Q2"``, model CSQ.
+
+    Raises
+    ------
+    DomainError
+        If τ is not in (0, 1) or the structure is malformed.
+    HypothesisFailed
+        If ‖f‖² > 0 or τ² > γ is not proved.
+
+    References
+    ----------
+    SPEC Q2 [DER]; Szörényi, *Characterizing statistical query learning: simplified notions and proofs*, ALT
+    2009 (exact constants [MEM]).
+
+    Examples
+    --------
+    101 members with correlations ≤ 1/100, τ = 1/5: (101 - 1)(1/25 - 1/100) = 3.
+
+    >>> from hardverify.sq.structures import BoundStructure
+    >>> szorenyi(BoundStructure(101, "1/100", 1), "1/5").value
+    3
     """
     st = structure_of(structure)
     tau = as_tolerance(tau)
@@ -264,9 +472,50 @@ def szorenyi(structure, tau) -> SQBound:
 
 # -- Q5: GGJKK Thm B.1 and DKKZ Lemma 15 ----------------------------------------------------------
 def ggjkk_b1(structure, tau) -> SQBound:
-    """GGJKK Thm B.1 (SPEC Q5, via DKPZ21 Lemma 31) at γ = τ²: with 0 ∈ C, η = min ‖f‖ (f ≠ 0) and
-    s = CSDA_D(C ∪ {0}, γ), any CSQ learner outputting h with ‖h - f‖ < η needs ≥ s/2 queries or a query
-    of tolerance ≤ √γ = τ (absolute tolerance)."""
+    """GGJKK Thm B.1 (SPEC Q5, via DKPZ21 Lemma 31) at γ = τ²: s/2 queries or one of tolerance ≤ τ.
+
+    With 0 ∈ C (added here), η = min ‖f‖ (f ≠ 0) and s = CSDA_D(C ∪ {0}, γ), any CSQ learner
+    outputting h with ‖h - f‖ < η needs ≥ s/2 queries or a query of tolerance ≤ √γ = τ
+    (absolute tolerance).
+
+    Parameters
+    ----------
+    structure : Structure, CorrelationProfile or Gram matrix
+        The family's correlations (without the zero function; it is added).
+    tau : rational in (0, 1)
+        The tolerance; γ = τ².
+
+    Returns
+    -------
+    SQBound
+        ``claim="Q5"``, model CSQ, value s/2.
+
+    Raises
+    ------
+    DomainError
+        If τ is not in (0, 1) or the structure is malformed.
+    HypothesisFailed
+        If ‖f‖² > 0 is not proved, or CSDA is unbounded (every ‖f‖² ≤ γ).
+    NotCertified
+        If CSDA cannot be decided from the structure.
+
+    References
+    ----------
+    Goel, Gollakota, Jin, Karmalkar, Klivans, *Superpolynomial lower bounds for learning one-layer neural
+    networks using gradient descent*, ICML 2020 (arXiv 2006.12011), Theorem B.1, as quoted by Diakonikolas,
+    Kane, Pittas, Zarifis, COLT 2021 (DKPZ21), Lemma 31.
+
+    Examples
+    --------
+    5 orthonormal functions and 0 at γ = 1/4: the worst C′ of size m has ρ = min(m, 5)/m² ≤ 1/4 from
+    m = 4 on, so s = 1 (⌈6/s⌉ ≥ 4) and the bound is s/2 = 1/2.
+
+    >>> from hardverify.sq.structures import GramStructure
+    >>> eye = GramStructure([[int(i == j) for j in range(5)] for i in range(5)])
+    >>> b = ggjkk_b1(eye, "1/2")
+    >>> b.params["s"], b.value
+    (1, 1/2)
+    """
     st = structure_of(structure)
     tau = as_tolerance(tau)
     gamma = tau ** 2
@@ -291,9 +540,49 @@ def ggjkk_b1(structure, tau) -> SQBound:
 
 
 def dkkz_lemma15(structure, tau, *, constant=1) -> SQBound:
-    """DKKZ Lemma 15 (SPEC Q5) on the normalised family f/‖f‖ (E f² = 1 > η²): with m = SDA(C, τ²) (the
-    average-correlation dimension at γ = τ²), an inner-product-query learner reaching E(h - f)² ≤ cη² needs
-    Ω(m) queries of tolerance τ.  The Ω constant is [MEM]: ``constant`` (default 1) multiplies m."""
+    """DKKZ Lemma 15 (SPEC Q5): Ω(m) queries of tolerance τ, m = SDA(C, τ²) of the normalised family.
+
+    On the normalised family f/‖f‖ (E f² = 1 > η²) with m the average-correlation dimension at
+    γ = τ², an inner-product-query learner reaching E(h - f)² ≤ cη² needs Ω(m) queries of tolerance τ.
+    The Ω constant is [MEM]: ``constant`` (default 1) multiplies m.
+
+    Parameters
+    ----------
+    structure : Structure, CorrelationProfile or Gram matrix
+        The family's correlations (equal norms required).
+    tau : rational in (0, 1)
+        The tolerance.
+    constant : number
+        The [MEM] Ω constant (default 1).
+
+    Returns
+    -------
+    SQBound
+        ``claim="Q5"``, model CSQ, value ``constant · m``.
+
+    Raises
+    ------
+    DomainError
+        If τ is not in (0, 1) or the structure is malformed.
+    HypothesisFailed
+        If ‖f‖² > 0 or equal norms are not proved.
+    NotCertified
+        If the SDA cannot be bounded (correlations only bounded by ≥ τ²).
+
+    References
+    ----------
+    Diakonikolas, Kane, Kontonis, Zarifis, *Algorithms and SQ lower bounds for PAC learning one-hidden-layer
+    ReLU networks*, COLT 2020, Lemma 15.
+
+    Examples
+    --------
+    1000 orthonormal functions at τ² = 1/100: the worst C′ of size m has ρ = 1/m ≤ 1/100 from m = 100,
+    so m = SDA = 10 (⌈1000/s⌉ ≥ 100).
+
+    >>> from hardverify.sq.structures import BoundStructure
+    >>> dkkz_lemma15(BoundStructure(1000, 0, 1), "1/10").value
+    10
+    """
     st = structure_of(structure)
     tau = as_tolerance(tau)
     hyps = _evidence(st) + [_norm_hyp(st, "Q5"), _equal_norms_hyp(st, "Q5")]
@@ -318,12 +607,50 @@ def dkkz_lemma15(structure, tau, *, constant=1) -> SQBound:
 
 # -- Q3 ------------------------------------------------------------------------------------------
 def sd_bound(structure, tau, *, beta=None, gamma=None) -> SQBound:
-    """SPEC Q3 (DKPZ21 Lemma 12): s = SD(B, γ, β); for every γ′ > 0 an SQ algorithm needs a query of tolerance
-    ≤ √(γ + γ′) or ≥ sγ′/(β - γ) queries (STAT oracle).  γ′ is chosen as τ² - γ, the largest γ′ whose
-    tolerance alternative is ≤ τ (the query count is increasing in γ′); SPEC's γ′ = γ form is shown too.
+    """SPEC Q3 (DKPZ21 Lemma 12): a query of tolerance ≤ τ or ≥ sγ′/(β - γ) SQ queries, s = SD(B, γ, β).
 
-    ``structure`` holds χ-correlations (kind ``"chi"``); γ defaults to its off-diagonal sup, β to the
-    upper end of its diagonal.
+    For every γ′ > 0 an SQ algorithm needs a query of tolerance ≤ √(γ + γ′) or ≥ sγ′/(β - γ) queries
+    (STAT oracle).  γ′ is chosen as τ² - γ, the largest γ′ whose tolerance alternative is ≤ τ (the
+    query count is increasing in γ′); SPEC's γ′ = γ form is shown too (in ``params``).
+
+    Parameters
+    ----------
+    structure : Structure, CorrelationProfile or Gram matrix
+        χ-correlations of distributions against a reference (kind ``"chi"``).
+    tau : rational in (0, 1)
+        The tolerance.
+    beta : number, optional
+        β; default the (exact) upper end of the diagonal.
+    gamma : number, optional
+        γ ≥ 0; default the off-diagonal sup.
+
+    Returns
+    -------
+    SQBound
+        ``claim="Q3"``, model ``"SQ (STAT)"``.
+
+    Raises
+    ------
+    DomainError
+        If the structure is not of kind ``"chi"``, τ ∉ (0, 1), γ < 0 or β ≤ γ.
+    HypothesisFailed
+        If τ² > γ is not proved.
+
+    References
+    ----------
+    Feldman, Grigorescu, Reyzin, Vempala, Xiao, *Statistical algorithms and a lower bound for detecting planted
+    cliques*, JACM 2017; the corollary with a free γ′ as Diakonikolas, Kane, Pittas, Zarifis, COLT 2021
+    (DKPZ21), Lemma 12.
+
+    Examples
+    --------
+    1000 pairwise uncorrelated distributions with χ² ≤ 1, τ = 1/10: γ′ = 1/100 and
+    s γ′/β = 1000/100 = 10.
+
+    >>> from hardverify.sq.structures import BoundStructure
+    >>> b = sd_bound(BoundStructure(1000, 0, (0, 1), kind="chi"), "1/10")
+    >>> b.value, b.model
+    (10, 'SQ (STAT)')
     """
     st = structure_of(structure)
     tau = as_tolerance(tau)
@@ -364,9 +691,44 @@ THIRD = sp.Rational(1, 3)
 
 
 def sq_dim_bound(structure, *, query_exponent=THIRD, tolerance_exponent=THIRD) -> SQBound:
-    """SPEC Q1: d = SQ-DIM ⇒ weak learning needs ≥ d^a queries of tolerance d^{-b} ([MEM]: a = b = 1/3 by
-    default, the BFJKMR-type exponents SPEC quotes).  General SQ only for ±1-valued families
-    (``structure.boolean``); CSQ otherwise."""
+    """SPEC Q1: d = SQ-DIM ⇒ weak learning needs ≥ d^a queries of tolerance d^{-b}.
+
+    The exponents are [MEM]: a = b = 1/3 by default, the BFJKMR-type exponents SPEC quotes.  The
+    model is general SQ only for ±1-valued families (``structure.boolean``); CSQ otherwise.
+
+    Parameters
+    ----------
+    structure : Structure, CorrelationProfile or Gram matrix
+        The family's correlations.
+    query_exponent : number
+        a (default 1/3).
+    tolerance_exponent : number
+        b (default 1/3).
+
+    Returns
+    -------
+    SQBound
+        ``claim="Q1"``, value d^a, tolerance d^{-b}.
+
+    Raises
+    ------
+    DomainError
+        If the structure is malformed.
+    NotCertified
+        If the SQ dimension cannot be decided.
+
+    References
+    ----------
+    Blum, Furst, Jackson, Kearns, Mansour, Rudich, *Weakly learning DNF and characterizing statistical query
+    learning using Fourier analysis*, STOC 1994 (exponents [MEM]).
+
+    Examples
+    --------
+    >>> from hardverify.sq.structures import BoundStructure
+    >>> b = sq_dim_bound(BoundStructure(10**6, 0, 1))              # d = 10⁶: d^{1/3} = 100
+    >>> b.value, b.tolerance, b.model
+    (100, 1/100, 'CSQ')
+    """
     st = structure_of(structure)
     d = sq_dim(st)
     hyps = _evidence(st) + [d.verdict()]

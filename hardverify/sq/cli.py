@@ -22,7 +22,29 @@ __all__ = ["add_parser", "run", "parse_list"]
 
 
 def parse_list(text: str) -> list:
-    """'10,100,1e3' -> [10, 100, 1000]; '2..16' -> [2, …, 16]; '2..16:2' -> even values (positive ints)."""
+    """Read a command-line list of positive ints: ``'10,100,1e3'``, ``'2..16'``, ``'2..16:2'``.
+
+    Parameters
+    ----------
+    text : str
+        Comma-separated items, each a positive integer (``1e6`` allowed) or a range ``a..b`` or
+        ``a..b:step`` (inclusive).
+
+    Returns
+    -------
+    list of int
+        The values in order.
+
+    Raises
+    ------
+    DomainError
+        If an item is not a positive integer or a range is empty.
+
+    Examples
+    --------
+    >>> parse_list("2..16:2") == list(range(2, 17, 2)), parse_list("1e6")
+    (True, [1000000])
+    """
     out = []
     for part in str(text).split(","):
         part = part.strip()
@@ -51,7 +73,18 @@ def _int(s: str) -> int:
 
 
 def add_parser(subparsers):
-    """Register ``sq`` on an argparse sub-parsers object; returns the new parser."""
+    """Register the ``sq`` sub-command on an argparse sub-parsers object.
+
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        The main parser's ``add_subparsers()`` result.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The new ``sq`` parser.
+    """
     p = subparsers.add_parser("sq", help="SQ/CSQ query lower bounds of a construction at growing n",
                               description="Query lower bounds (GGJKK goel2020: CSQ, exactly orthogonal family; "
                                           "DKKZ dkkz2020: CSQ, explicit nearly orthogonal planes).")
@@ -67,7 +100,19 @@ def add_parser(subparsers):
 
 
 def run(args) -> int:
-    """Execute ``hardverify sq``; prints with rich (user text escaped); returns the exit code."""
+    """Execute ``hardverify sq``: print the table (rich, user text escaped) or its rows as JSON.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed by the parser of :func:`add_parser`.
+
+    Returns
+    -------
+    int
+        0 when the table was produced (rows whose hypotheses fail are shown with their status and no
+        number), 2 for bad input (the error is printed).
+    """
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -75,6 +120,8 @@ def run(args) -> int:
     from .table import table
 
     console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:                      # CI logs and pipes: wide enough for the ten columns
+        console = Console(highlight=False, soft_wrap=True, width=160)
     try:
         ns, ks = parse_list(args.n), parse_list(args.k)
         executor = None

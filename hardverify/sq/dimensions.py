@@ -51,7 +51,7 @@ MAX_SUBSET_MEMBERS = 14
 class Dimension:
     """A dimension of SPEC §7: its value, whether it is the exact value or a lower bound, and how.
 
-    Attributes
+    Parameters
     ----------
     name : str
         ``"SQ-DIM"``, ``"CSD"``, ``"SD"``, ``"CSDA"``.
@@ -62,8 +62,11 @@ class Dimension:
     exact : bool
         True when ``value`` is the dimension itself; False when it is a certified lower bound.
     params : dict
+        The inputs (γ, β, N, law ...) as text.
     method : str
+        How the value was obtained (counting, clique search, all subsets, a lemma).
     hypotheses : tuple of Verdict
+        What the value rests on (the structure's evidence).
     """
 
     name: str
@@ -75,7 +78,14 @@ class Dimension:
     hypotheses: tuple = ()
 
     def verdict(self) -> Verdict:
-        """The dimension as a Verdict (PROVED when every input was exact)."""
+        """The dimension as a Verdict of its claim.
+
+        Returns
+        -------
+        Verdict
+            PROVED when every hypothesis is PROVED, else CERTIFIED; the evidence says ``=`` for an
+            exact value and ``≥`` for a lower bound.
+        """
         st = Status.PROVED if all(h.status is Status.PROVED for h in self.hypotheses) else Status.CERTIFIED
         rel = "=" if self.exact else "≥"
         return Verdict(st, claim=self.claim, method=self.method, params=dict(self.params),
@@ -127,11 +137,44 @@ def _decide(status: Status, what: str) -> bool:
 
 
 def sq_dim(structure) -> Dimension:
-    """SPEC Q1: SQ-DIM_D(C) from its definition (see the module docstring); an exact int.
+    """SPEC Q1: SQ-DIM_D(C), the largest d with d members pairwise |⟨f_i, f_j⟩| ≤ ‖f_i‖‖f_j‖/d.
 
     Exactly orthogonal families: the number of non-zero members (any size).  Explicit Gram matrices:
     a clique search on the pairs with |ρ_ij| ≤ 1/d.  Bound-only structures: min(N, ⌊1/γ̂⌋), a lower
     bound, with γ̂ the normalised sup.
+
+    Parameters
+    ----------
+    structure : Structure, CorrelationProfile or Gram matrix
+        The family's correlations.
+
+    Returns
+    -------
+    Dimension
+        ``name="SQ-DIM"``, ``claim="Q1"``; ``exact`` False for a lower bound.
+
+    Raises
+    ------
+    DomainError
+        If the structure is malformed.
+    NotCertified
+        If a certified entry is too wide to decide ⌊1/|ρ_ij|⌋.
+
+    References
+    ----------
+    Blum, Furst, Jackson, Kearns, Mansour, Rudich, *Weakly learning DNF and characterizing statistical query
+    learning using Fourier analysis*, STOC 1994.
+
+    Examples
+    --------
+    Two members with ρ = 1/2 and a third orthogonal to both: {f_1, f_3} (d = 2) qualifies, all three
+    would need |ρ| ≤ 1/3.
+
+    >>> import sympy as sp
+    >>> from hardverify.sq.structures import GramStructure
+    >>> h = sp.Rational(1, 2)
+    >>> sq_dim(GramStructure([[1, h, 0], [h, 1, 0], [0, 0, 1]])).value
+    2
     """
     st = structure_of(structure)
     N = st.nonzero
@@ -173,7 +216,46 @@ def sq_dim(structure) -> Dimension:
 
 
 def csd(structure, gamma, beta, *, name: str = "CSD", claim: str = "Q5") -> Dimension:
-    """SPEC Q5: CSD_D(C, γ, β) — the largest d with E f_i² ≤ β and |E f_i f_j| ≤ γ (i ≠ j); exact int."""
+    """SPEC Q5: CSD_D(C, γ, β), the largest d with d members, E f_i² ≤ β and |E f_i f_j| ≤ γ (i ≠ j).
+
+    Parameters
+    ----------
+    structure : Structure, CorrelationProfile or Gram matrix
+        The family's correlations.
+    gamma : number
+        γ ≥ 0.
+    beta : number
+        β ≥ 0.
+    name, claim : str
+        The labels of the result (``"SD"``/``"Q3"`` when called by :func:`statistical_dimension`).
+
+    Returns
+    -------
+    Dimension
+        An exact int value.
+
+    Raises
+    ------
+    DomainError
+        If γ or β is negative or not a number.
+    NotCertified
+        If a comparison cannot be decided, or a bound-only structure has correlations above γ (the
+        explicit Gram matrix is needed).
+
+    References
+    ----------
+    Diakonikolas, Kane, Pittas, Zarifis, COLT 2021 (DKPZ21), Appendix A.1; Diakonikolas, Kane, Kontonis,
+    Zarifis, *Algorithms and SQ lower bounds for PAC learning one-hidden-layer ReLU networks*, COLT 2020, §3.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from hardverify.sq.structures import GramStructure
+    >>> h = sp.Rational(1, 2)
+    >>> G = GramStructure([[1, h, 0], [h, 1, 0], [0, 0, 1]])
+    >>> csd(G, sp.Rational(1, 4), 1).value, csd(G, h, 1).value
+    (2, 3)
+    """
     st = structure_of(structure)
     gamma, beta = _check_gamma(gamma), _check_gamma(beta, "beta")
     params = {"gamma": show(gamma), "beta": show(beta), "N": st.size, "law": st.law}   # show(): any size
@@ -210,7 +292,34 @@ def csd(structure, gamma, beta, *, name: str = "CSD", claim: str = "Q5") -> Dime
 
 
 def statistical_dimension(structure, gamma, beta) -> Dimension:
-    """SPEC Q3: FGRVX's SD(B, γ, β) on a χ-correlation structure (the same count as CSD)."""
+    """SPEC Q3: FGRVX's SD(B, γ, β) on a χ-correlation structure (the same count as :func:`csd`).
+
+    Parameters
+    ----------
+    structure : Structure, CorrelationProfile or Gram matrix
+        χ-correlations of distributions (kind ``"chi"``).
+    gamma : number
+        γ ≥ 0.
+    beta : number
+        β ≥ 0.
+
+    Returns
+    -------
+    Dimension
+        ``name="SD"``, ``claim="Q3"``.
+
+    Raises
+    ------
+    DomainError
+        If the structure is not of kind ``"chi"``, or γ, β are invalid.
+    NotCertified
+        As for :func:`csd`.
+
+    References
+    ----------
+    Feldman, Grigorescu, Reyzin, Vempala, Xiao, *Statistical algorithms and a lower bound for detecting planted
+    cliques*, JACM 2017.
+    """
     st = structure_of(structure)
     if st.kind != "chi":
         raise DomainError("SD(B, γ, β) is defined on χ-correlations of distributions (kind='chi'); for inner "
@@ -241,11 +350,54 @@ def _abs_ball(x, dps=60):
 
 
 def csda(structure, gamma, *, quantifier: str = "every", method: str = "auto") -> Dimension:
-    """SPEC Q5: CSDA_D(C, γ) from its definition (see the module docstring); an exact int or math.inf.
+    """SPEC Q5: CSDA_D(C, γ), the largest s such that every C′ ⊆ C with |C′| ≥ |C|/s has ρ(C′) ≤ γ.
 
-    ``quantifier="every"`` is the definition; ``"some"`` (explicit Gram matrices only) is the published
-    misuse that negative controls compare against.  ``method="subsets"`` forces the all-subsets search on
-    an explicit Gram matrix (an independent check of the counting formula used for orthogonal families).
+    ρ(C′) = |C′|^{-2} Σ_{g,r∈C′} |E g r|.  Orthogonal families of equal norm are counted exactly at
+    any size; other explicit Gram matrices are searched over all subsets (at most
+    :data:`MAX_SUBSET_MEMBERS` members); bound-only structures give a lower bound.
+
+    Parameters
+    ----------
+    structure : Structure, CorrelationProfile or Gram matrix
+        The family's correlations.
+    gamma : number
+        γ ≥ 0.
+    quantifier : {"every", "some"}
+        ``"every"`` is the definition; ``"some"`` (explicit Gram matrices only) is the published
+        misuse that negative controls compare against.
+    method : {"auto", "subsets"}
+        ``"subsets"`` forces the all-subsets search on an explicit Gram matrix (an independent check
+        of the counting formula used for orthogonal families).
+
+    Returns
+    -------
+    Dimension
+        An exact int, or ``math.inf`` when every non-empty C′ passes; ``exact`` False for a lower bound.
+
+    Raises
+    ------
+    DomainError
+        If γ < 0, or the quantifier, method or structure kind is not allowed.
+    ResourceLimit
+        If an all-subsets search would need more than :data:`MAX_SUBSET_MEMBERS` members.
+    NotCertified
+        If a bound-only structure has correlations ≥ γ, or a subfamily's ρ is too close to γ.
+
+    References
+    ----------
+    Diakonikolas, Kane, Pittas, Zarifis, COLT 2021 (DKPZ21), Appendix A.1; Diakonikolas, Kane, Kontonis,
+    Zarifis, *Algorithms and SQ lower bounds for PAC learning one-hidden-layer ReLU networks*, COLT 2020, §3.
+
+    Examples
+    --------
+    The counting formula agrees with the search over all 2¹⁰ - 1 subfamilies (10 orthonormal, γ = 0.31):
+
+    >>> import sympy as sp
+    >>> from hardverify.sq.structures import GramStructure
+    >>> eye = GramStructure([[int(i == j) for j in range(10)] for i in range(10)])
+    >>> g = sp.Rational(31, 100)
+    >>> csda(eye, g).value == csda(eye, g, method="subsets").value == 3
+    True
     """
     st = structure_of(structure)
     gamma = _check_gamma(gamma)
@@ -326,7 +478,42 @@ def _csda_subsets(st: GramStructure, gamma, quantifier: str, params: dict) -> Di
 
 
 def csd_to_csda(d: int, gamma, beta, gamma_prime) -> Dimension:
-    """DKPZ21 Lemma 30 (SPEC Q5): CSD(C, γ, β) = d ⇒ CSDA(C, γ + γ′) ≥ ⌊dγ′/(β - γ)⌋ (integer s; β > γ, γ′ > 0)."""
+    """DKPZ21 Lemma 30 (SPEC Q5): CSD(C, γ, β) = d ⇒ CSDA(C, γ + γ′) ≥ ⌊dγ′/(β - γ)⌋ (integer s).
+
+    The published real number dγ′/(β - γ) can exceed the integer CSDA; the floor is what holds
+    (see the module docstring).
+
+    Parameters
+    ----------
+    d : int
+        CSD(C, γ, β), ``d >= 1``.
+    gamma, beta : number
+        γ ≥ 0 and β > γ.
+    gamma_prime : number
+        γ′ > 0.
+
+    Returns
+    -------
+    Dimension
+        A lower bound (``exact=False``) on CSDA at γ + γ′; ``params["published_real_bound"]`` holds
+        dγ′/(β - γ).
+
+    Raises
+    ------
+    DomainError
+        If d is not a positive int, γ, β, γ′ are negative, β ≤ γ or γ′ = 0.
+
+    References
+    ----------
+    Diakonikolas, Kane, Pittas, Zarifis, COLT 2021 (DKPZ21), Lemma 30.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> r = csd_to_csda(10, 0, 1, sp.Rational(31, 100))
+    >>> r.value, r.params["published_real_bound"]           # ⌊3.1⌋
+    (3, '31/10')
+    """
     if isinstance(d, bool) or not isinstance(d, int) or d < 1:
         raise DomainError(f"d must be a positive int, got {d!r}")
     gamma, beta, gp = _check_gamma(gamma), _check_gamma(beta, "beta"), _check_gamma(gamma_prime, "gamma_prime")

@@ -14,7 +14,13 @@ __all__ = ["executor_for", "dask_available"]
 
 
 def dask_available() -> bool:
-    """True when ``distributed`` can be imported."""
+    """Whether dask's ``distributed`` package can be imported (the optional ``distributed`` extra).
+
+    Returns
+    -------
+    bool
+        True when ``import distributed`` succeeds.
+    """
     try:
         import distributed  # noqa: F401
     except ImportError:
@@ -23,9 +29,29 @@ def dask_available() -> bool:
 
 
 def executor_for(address: str):
-    """A ``concurrent.futures.Executor`` running on the Dask scheduler at ``address`` (``tcp://host:8786``).
+    """A ``concurrent.futures.Executor`` running on the Dask scheduler at ``address``.
 
-    Raises DomainError when dask.distributed is not installed or the address is not a string.
+    Parameters
+    ----------
+    address : str
+        The scheduler's address, e.g. ``"tcp://127.0.0.1:8786"``.
+
+    Returns
+    -------
+    concurrent.futures.Executor
+        ``distributed.Client(address).get_executor()``.
+
+    Raises
+    ------
+    DomainError
+        If ``address`` is not a non-empty string, or dask.distributed is not installed.
+
+    Examples
+    --------
+    >>> executor_for("")
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: a scheduler address is a string such as 'tcp://127.0.0.1:8786', got ''
     """
     if not isinstance(address, str) or not address.strip():
         raise DomainError(f"a scheduler address is a string such as 'tcp://127.0.0.1:8786', got {address!r}")

@@ -42,7 +42,31 @@ MAX_CUBE_N = 12
 
 @dataclass(frozen=True)
 class GameResult:
-    """Outcome of a CSQ game: the largest count seen next to the proved bound, and a Verdict."""
+    """Outcome of a CSQ game: the largest count seen next to the proved bound, and a Verdict.
+
+    Parameters
+    ----------
+    max_count : int
+        The largest number of members inconsistent with the answer 0 for one query.
+    bound : number
+        The proved bound (count < bound).
+    bound_text : str
+        ``"count < ..."``.
+    counts : tuple of int
+        The count of every query, in order.
+    queries : int
+        The number of queries played.
+    members : int
+        The number of members of the family.
+    tau : sympy.Rational
+        The tolerance.
+    seed : int
+        The seed of the queries.
+    exact : bool
+        True for the exact cube game, False for certified counts (upper counts).
+    verdict : Verdict
+        PROVED/CERTIFIED if every count is below the bound, REFUTED otherwise.
+    """
 
     max_count: int
     bound: Any = None            # noqa: F821 - exact number (count < bound)
@@ -93,11 +117,36 @@ def _random_poly_values(rng, X, terms=4):
 
 
 def cube_game(ggjkk, n: int, tau, *, queries: int = 200, seed: int = 0) -> GameResult:
-    """The CSQ game for GGJKK(k, σ) on {±1}^n, exact (see the module docstring).
+    """The CSQ game for GGJKK(k, σ) on the uniform hypercube {±1}^n, exact (see the module docstring).
 
     Query h = v/max|v| with v an exact integer array (so |h| ≤ 1 pointwise); ĥ(S) = I_S/(2^n max|v|) with
     the integer I_S = Σ_x v(x) χ_S(x); target f_S is inconsistent with the answer 0 iff c·ĥ(S)² > τ²
-    (c = f_S(1)², a rational), decided in integers.
+    (c = f_S(1)², a rational), decided in integers.  The bound is G7's count < c/τ².
+
+    Parameters
+    ----------
+    ggjkk : GGJKK
+        The construction (its ``k`` and ``hypercube_value()``).
+    n : int
+        The dimension, 1 ≤ n ≤ :data:`MAX_CUBE_N` (the cube is enumerated).
+    tau : rational in (0, 1)
+        The tolerance.
+    queries : int
+        The number of queries (alternately random ReLU networks and random polynomials).
+    seed : int
+        The seed of ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    GameResult
+        Exact counts and the G7 verdict (PROVED when every count is below c/τ²).
+
+    Raises
+    ------
+    DomainError
+        If n, queries or τ is invalid, k > n, f_S(1)² is not rational, or f_S ≡ 0 on the cube.
+    ResourceLimit
+        If n > :data:`MAX_CUBE_N`.
     """
     tau = as_tolerance(tau)
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
@@ -147,8 +196,43 @@ def csq_game(members, dist, tau, *, bound=None, gamma=0, queries: int = 100, see
              structured: int = 10) -> GameResult:
     """The CSQ game for a small list of networks under ``dist`` with certified inner products.
 
-    ``bound``: the proved count bound (count < bound); default ‖f‖²/τ² from the members' common norm
-    (G7; γ = 0) or 1/(τ² - γ)·max‖f‖² ... when ``gamma`` > 0 (Q2 on the normalised family).
+    Queries are seeded random ReLU networks and ``structured`` sums of the first members, each
+    scaled by a certified upper bound on its norm (so ‖h‖ ≤ 1); a member is counted unless
+    |⟨h, f⟩| ≤ τ is certain, so the counts are upper counts and the verdict stays certified.
+
+    Parameters
+    ----------
+    members : list of Network
+        At most 64 networks on the same R^n.
+    dist : Distribution
+        The input law.
+    tau : rational in (0, 1)
+        The tolerance.
+    bound : number, optional
+        The proved count bound (count < bound); default c/τ² with c an upper bound on the largest
+        ‖f‖² (G7; γ = 0), or c/(τ² - γ) when ``gamma`` > 0 (Q2).
+    gamma : number
+        The sup of the normalised correlations for Q2 (default 0: G7); must be < τ².
+    queries : int
+        The number of random queries.
+    seed : int
+        The seed of ``numpy.random.default_rng``.
+    dps : int
+        Digits of the certified inner products.
+    structured : int
+        How many structured queries (sums of 1, 2, ... members) to add.
+
+    Returns
+    -------
+    GameResult
+        Certified upper counts and the verdict (claim G7, or Q2 when ``gamma`` > 0).
+
+    Raises
+    ------
+    DomainError
+        If the members are not a non-empty list of Networks, or τ is invalid.
+    ResourceLimit
+        If there are more than 64 members.
     """
     from ..networks import Network, inner_product
 

@@ -35,12 +35,40 @@ _DPS_LADDER = (30, 60, 120, 240)
 
 
 def is_exact(x) -> bool:
-    """True for an exact number (int, Fraction, sympy number), False for an Enclosure."""
+    """Whether x is an exact quantity of the engine (anything but an Enclosure).
+
+    Parameters
+    ----------
+    x : int, Fraction, sympy number or Enclosure
+        A quantity.
+
+    Returns
+    -------
+    bool
+        False exactly for an :class:`~hardverify.numeric.enclosure.Enclosure`.
+    """
     return not isinstance(x, Enclosure)
 
 
 def is_zero(x) -> bool:
-    """True for an exact 0 (or an Enclosure that is the single point 0)."""
+    """Whether x is certainly 0: an exact rational 0, or an Enclosure that is the single point 0.
+
+    Parameters
+    ----------
+    x : int, Fraction, sympy number or Enclosure
+        A quantity.
+
+    Returns
+    -------
+    bool
+        False for irrational exact numbers (never 0) and for balls that merely contain 0.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> is_zero(sp.Integer(0)), is_zero(sp.sqrt(2) - sp.sqrt(2)), is_zero(sp.pi)
+    (True, True, False)
+    """
     if isinstance(x, Enclosure):
         return x.is_exact_zero()
     q = rational_or_none(x)
@@ -48,7 +76,24 @@ def is_zero(x) -> bool:
 
 
 def rational_or_none(x):
-    """x as a Fraction when it is an exact rational, else None."""
+    """x as a Fraction when it is an exact rational, else None.
+
+    Parameters
+    ----------
+    x : int, Fraction, float, sympy number or Enclosure
+        A quantity (a float is read as the rational it prints as).
+
+    Returns
+    -------
+    fractions.Fraction or None
+        None for Enclosures, irrational sympy numbers and anything not a number.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> rational_or_none(sp.Rational(3, 4)), rational_or_none(sp.sqrt(2))
+    (Fraction(3, 4), None)
+    """
     if isinstance(x, Enclosure):
         return None
     if isinstance(x, sp.Basic) and not x.is_Rational:
@@ -60,7 +105,18 @@ def rational_or_none(x):
 
 
 def to_sympy(x):
-    """An exact number as a sympy number (Enclosures are returned unchanged)."""
+    """An exact number as a sympy number (Enclosures are returned unchanged).
+
+    Parameters
+    ----------
+    x : int, Fraction, sympy number or Enclosure
+        A quantity.
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        ``sympy.Rational`` for a Fraction, ``sympify(x)`` otherwise.
+    """
     if isinstance(x, Enclosure):
         return x
     if isinstance(x, Fraction):
@@ -80,7 +136,34 @@ def _digits_needed(x) -> int:
 
 
 def ball(x, dps: int) -> arb:
-    """A ball that certainly contains x (exact for rationals) at about ``dps`` digits."""
+    """A ball that certainly contains x (exact for rationals) at about ``dps`` digits.
+
+    Parameters
+    ----------
+    x : int, Fraction, sympy number or Enclosure
+        A quantity; an Enclosure's own ball is returned as is.
+    dps : int
+        Decimal digits for irrational exact numbers (enclosed once and cached).
+
+    Returns
+    -------
+    flint.arb
+        A certified ball containing x.
+
+    Raises
+    ------
+    HardverifyError
+        If an exact irrational number cannot be enclosed (e.g. it has free symbols).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> b = ball(sp.pi, 30)
+    >>> bool(b.contains(ball(sp.Rational(314159265358979, 10**14), 30)))
+    False
+    >>> bool(b > 3) and bool(b < sp.Rational(22, 7))
+    True
+    """
     if isinstance(x, Enclosure):
         return x.ball
     q = rational_or_none(x)
@@ -98,7 +181,38 @@ def _enclosed(expr, dps: int) -> arb:
 
 
 def compare(a, op: str, b) -> Status:
-    """Decide ``a op b`` for op in ``<``, ``<=``, ``>``, ``>=`` (see the module docstring)."""
+    """Decide ``a op b`` for op in ``<``, ``<=``, ``>``, ``>=``, exactly or by intervals.
+
+    Two rationals are compared exactly (PROVED/REFUTED).  Otherwise the difference is enclosed at
+    30, 60, 120, 240 digits plus the length of the numbers (only 30 when a side is an
+    Enclosure): CERTIFIED or REFUTED as soon as its sign is certain.  Two exact sides that sympy
+    proves equal give PROVED for ``<=`` and REFUTED for ``<``.
+
+    Parameters
+    ----------
+    a, b : int, Fraction, sympy number or Enclosure
+        The two sides.
+    op : {"<", "<=", ">", ">="}
+        The relation.
+
+    Returns
+    -------
+    Status
+        PROVED, CERTIFIED, REFUTED or UNDECIDED (the balls overlap at every precision tried).
+
+    Raises
+    ------
+    DomainError
+        If ``op`` is not one of the four relations.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> compare(sp.sqrt(2), "<=", sp.sqrt(2)).name, compare(sp.sqrt(2), "<", sp.sqrt(2)).name
+    ('PROVED', 'REFUTED')
+    >>> compare(sp.pi, ">", sp.Rational(22, 7)).name        # π < 22/7
+    'REFUTED'
+    """
     if op not in ("<", "<=", ">", ">="):
         raise DomainError(f"op must be one of <, <=, >, >=, got {op!r}")
     qa, qb = rational_or_none(a), rational_or_none(b)
@@ -155,18 +269,93 @@ def _floor_ceil(x, which: str, side: str) -> int:
 
 
 def ceil_of(x, side: str = "exact") -> int:
-    """⌈x⌉: exact for rationals, certified for irrationals.  ``side="safe_low"``/``"safe_high"`` returns a
-    certified lower/upper bound on ⌈x⌉ when the enclosure of an Enclosure input contains an integer."""
+    """⌈x⌉: exact for rationals, certified for irrationals (the smallest integer ≥ x).
+
+    Parameters
+    ----------
+    x : int, Fraction, sympy number or Enclosure
+        The value (huge exact values are enclosed with enough digits to resolve their length).
+    side : {"exact", "safe_low", "safe_high"}
+        What to do when the enclosure contains an integer: ``"exact"`` raises; ``"safe_low"`` /
+        ``"safe_high"`` return a certified lower / upper bound on ⌈x⌉.
+
+    Returns
+    -------
+    int
+        ⌈x⌉ (or the requested bound on it).
+
+    Raises
+    ------
+    NotCertified
+        With ``side="exact"``, if no precision tried separates x from an integer (e.g. an
+        Enclosure that contains one).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> ceil_of(sp.Rational(7, 2)), ceil_of(sp.pi), ceil_of(sp.Integer(10)**40 + sp.sqrt(2))
+    (4, 4, 10000000000000000000000000000000000000002)
+    """
     return _floor_ceil(x, "ceil", side)
 
 
 def floor_of(x, side: str = "exact") -> int:
-    """⌊x⌋ (see :func:`ceil_of`)."""
+    """⌊x⌋: exact for rationals, certified for irrationals (the largest integer ≤ x).
+
+    Parameters
+    ----------
+    x : int, Fraction, sympy number or Enclosure
+        The value.
+    side : {"exact", "safe_low", "safe_high"}
+        As for :func:`ceil_of`: raise, or return a certified lower / upper bound on ⌊x⌋.
+
+    Returns
+    -------
+    int
+        ⌊x⌋ (or the requested bound on it).
+
+    Raises
+    ------
+    NotCertified
+        With ``side="exact"``, if no precision tried separates x from an integer.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> floor_of(sp.pi), floor_of(-sp.pi), floor_of(sp.Rational(-7, 2))
+    (3, -4, -4)
+    """
     return _floor_ceil(x, "floor", side)
 
 
 def log_enclosure(x, base: int, dps: int = 15) -> Enclosure:
-    """log_base(x) for x > 0 as an Enclosure (exact x is enclosed first; works for 10⁶-digit integers)."""
+    """log_base(x) for x > 0 as a certified Enclosure (works for exact integers of 10⁶ digits).
+
+    Parameters
+    ----------
+    x : int, Fraction, sympy number or Enclosure
+        A value that is certainly positive (exact x is enclosed first).
+    base : int
+        The base of the logarithm (e.g. 2, 10).
+    dps : int
+        Digits of the result (default 15).
+
+    Returns
+    -------
+    Enclosure
+        A certified ball around log(x)/log(base).
+
+    Raises
+    ------
+    DomainError
+        If x is not certainly positive.
+
+    Examples
+    --------
+    >>> e = log_enclosure(2**1000, 2)
+    >>> e.contains(1000), e.rel_accuracy_digits() >= 15
+    (True, True)
+    """
     with ctx.workprec(bits_for_dps(dps + _digits_needed(x) // 1000 + 10) + 32):
         b = ball(x, dps + 10 + _digits_needed(x) // 1000)
         if not b > 0:
@@ -175,7 +364,26 @@ def log_enclosure(x, base: int, dps: int = 15) -> Enclosure:
 
 
 def show(x, digits: int = 12) -> str:
-    """A short text for a number of any size (huge integers by their leading digits and length)."""
+    """A short text for a number of any size (huge integers by their leading digits and length).
+
+    Parameters
+    ----------
+    x : int, Fraction, sympy number or Enclosure
+        The value.
+    digits : int
+        Significant digits shown for huge or long values.
+
+    Returns
+    -------
+    str
+        The value itself when short; a decimal marked ``(exact integer)``, ``(exact rational)`` or
+        ``(exact)`` when it would be long.
+
+    Examples
+    --------
+    >>> show(3**1000)                                  # 3^1000 has 478 digits
+    '1.32207081948e477 (exact integer)'
+    """
     if isinstance(x, Enclosure):
         return str(x)
     q = rational_or_none(x)

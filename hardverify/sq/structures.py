@@ -73,7 +73,10 @@ def _max_abs(values):
 class Structure:
     """Common interface of the correlation structures (not instantiated directly).
 
-    Attributes
+    A subclass says what is known of the Gram matrix ⟨f_i, f_j⟩_D: the diagonal (a common value or
+    a range), the sup of the off-diagonal entries (exact or a bound) and whether they are exact zeros.
+
+    Parameters
     ----------
     size : int
         N, the number of members including ``zeros`` zero functions.
@@ -98,47 +101,106 @@ class Structure:
 
     # -- to be provided ---------------------------------------------------------------------
     def diagonal(self):
-        """The common ⟨f, f⟩ of the non-zero members, or a pair (lo, hi) bounding it."""
+        """The common ⟨f, f⟩ of the non-zero members, or a pair (lo, hi) bounding it.
+
+        Returns
+        -------
+        number, Enclosure or tuple
+            The common value, or ``(lo, hi)`` when the norms differ or are only bounded.
+        """
         raise NotImplementedError
 
     def offdiag_sup(self):
-        """sup_{i ≠ j} |⟨f_i, f_j⟩| over the non-zero members: exact, or an exact upper bound."""
+        """sup_{i ≠ j} |⟨f_i, f_j⟩| over the non-zero members: exact, or an exact upper bound.
+
+        Returns
+        -------
+        number
+            The sup (see :meth:`offdiag_sup_is_exact`).
+        """
         raise NotImplementedError
 
     def offdiag_sup_is_exact(self) -> bool:
-        """True when :meth:`offdiag_sup` is the maximum itself (not only an upper bound)."""
+        """Whether :meth:`offdiag_sup` is the maximum itself (not only an upper bound).
+
+        Returns
+        -------
+        bool
+            True when every off-diagonal entry is known exactly.
+        """
         raise NotImplementedError
 
     def exactly_orthogonal(self) -> bool:
-        """True when every off-diagonal correlation is an exact 0."""
+        """Whether every off-diagonal correlation is an exact 0.
+
+        Returns
+        -------
+        bool
+            True only when orthogonality is known exactly (not merely within a ball).
+        """
         raise NotImplementedError
 
     # -- shared -------------------------------------------------------------------------------
     @property
     def nonzero(self) -> int:
-        """Members that are not the zero function."""
+        """The number of members that are not the zero function.
+
+        Returns
+        -------
+        int
+            ``size - zeros``.
+        """
         return self.size - self.zeros
 
     @property
     def equal_norms(self) -> bool:
-        """True when every non-zero member has the same ⟨f, f⟩."""
+        """Whether every non-zero member has the same ⟨f, f⟩.
+
+        Returns
+        -------
+        bool
+            True when :meth:`diagonal` is a single value.
+        """
         return not isinstance(self.diagonal(), tuple)
 
     @property
     def norm2(self):
-        """The common ⟨f, f⟩ (DomainError when the norms are only bounded)."""
+        """The common ⟨f, f⟩ of the non-zero members.
+
+        Returns
+        -------
+        number or Enclosure
+            The common squared norm.
+
+        Raises
+        ------
+        DomainError
+            If the norms are only known to lie in a range.
+        """
         d = self.diagonal()
         if isinstance(d, tuple):
             raise DomainError("the members' norms are only known to lie in a range; no common ⟨f, f⟩")
         return d
 
     def diagonal_range(self) -> tuple:
-        """(lo, hi) bounding ⟨f, f⟩ over the non-zero members."""
+        """(lo, hi) bounding ⟨f, f⟩ over the non-zero members.
+
+        Returns
+        -------
+        tuple
+            ``(c, c)`` for a common norm c, else the range from :meth:`diagonal`.
+        """
         d = self.diagonal()
         return d if isinstance(d, tuple) else (d, d)
 
     def with_zero(self) -> "Structure":
-        """The same family with the zero function added (C ∪ {0}; orthogonal to everything)."""
+        """The same family with the zero function added (C ∪ {0}; orthogonal to everything).
+
+        Returns
+        -------
+        Structure
+            A copy with one more member, the zero function; ``self`` if it already has one.
+        """
         if self.zeros:
             return self
         new = copy.copy(self)
@@ -147,7 +209,16 @@ class Structure:
         return new
 
     def orthogonality(self) -> Verdict:
-        """The hypothesis "⟨f_i, f_j⟩ = 0 for i ≠ j" as a Verdict (from the evidence and the entries)."""
+        """The hypothesis "⟨f_i, f_j⟩ = 0 for i ≠ j" as a Verdict (from the evidence and the entries).
+
+        Returns
+        -------
+        Verdict
+            For exact zero entries: PROVED when every evidence verdict is PROVED, else CERTIFIED
+            (whatever the other verdicts' statuses: the bound functions check the evidence
+            separately).  REFUTED when a known exact off-diagonal entry is non-zero; UNDECIDED when
+            only a bound is known.
+        """
         if self.exactly_orthogonal():
             ev = "; ".join(v.evidence for v in self.evidence)[:400] or \
                 "every off-diagonal entry is an exact 0 (as given: no evidence attached to the structure)"
@@ -161,7 +232,13 @@ class Structure:
                                 + ("" if self.offdiag_sup_is_exact() else " (an upper bound only)"))
 
     def describe(self) -> str:
-        """One line: what is known."""
+        """One line: what is known (size, law, norm, off-diagonal sup).
+
+        Returns
+        -------
+        str
+            E.g. ``"GramStructure: N = 2 (0 zero), law toy, ⟨f,f⟩ = 1, sup|⟨f_i,f_j⟩| = 0"``.
+        """
         return (f"{type(self).__name__}: N = {show(self.size)} ({self.size - self.nonzero} zero), law {self.law}, "
                 f"⟨f,f⟩ = {show(self.diagonal()) if self.equal_norms else self.diagonal()}, "
                 f"sup|⟨f_i,f_j⟩| {'=' if self.offdiag_sup_is_exact() else '≤'} {show(self.offdiag_sup())}")
@@ -169,9 +246,37 @@ class Structure:
 
 @dataclass(frozen=True)
 class GramStructure(Structure):
-    """An explicit Gram matrix (see the module docstring); ``matrix`` rows of exact numbers/Enclosures.
+    """An explicit Gram matrix G_ij = ⟨f_i, f_j⟩_D of a small family (see the module docstring).
 
     Zero members are given as zero rows (``zeros`` counts those added by :meth:`with_zero`).
+
+    Parameters
+    ----------
+    matrix : sequence of sequences
+        A square, non-empty matrix of exact numbers or Enclosures, symmetric (exact entries are
+        checked), at most :data:`MAX_GRAM_MEMBERS` rows.
+    law : str
+        The distribution, as text.
+    kind : str
+        ``"inner product"`` or ``"chi"``.
+    evidence : tuple of Verdict
+        What the entries rest on.
+    boolean : bool
+        True when the members are ±1-valued.
+
+    Raises
+    ------
+    DomainError
+        If the matrix is not square, empty, or not symmetric.
+    ResourceLimit
+        If it has more than :data:`MAX_GRAM_MEMBERS` rows.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> g = GramStructure([[2, sp.Rational(1, 2)], [sp.Rational(1, 2), 1]])
+    >>> g.diagonal_range(), g.equal_norms, g.offdiag_sup(), g.orthogonality().status.name
+    ((1, 2), False, 1/2, 'REFUTED')
     """
 
     matrix: tuple = ()
@@ -197,19 +302,50 @@ class GramStructure(Structure):
         Structure.__init__(self, size=n, law=law, kind=kind, evidence=tuple(evidence), zeros=0, boolean=boolean)
 
     def entry(self, i: int, j: int):
-        """G_ij, with the added zero members (indices ≥ len(matrix)) as 0."""
+        """The entry G_ij (0-based), with the added zero members (indices ≥ len(matrix)) as 0.
+
+        Parameters
+        ----------
+        i, j : int
+            Row and column, 0-based.
+
+        Returns
+        -------
+        number or Enclosure
+            ⟨f_i, f_j⟩.
+        """
         m = len(self.matrix)
         return sp.Integer(0) if i >= m or j >= m else self.matrix[i][j]
 
     def zero_rows(self) -> list:
-        """Indices of members that are the zero function (⟨f, f⟩ = 0 exactly)."""
+        """Indices of members that are the zero function (⟨f, f⟩ = 0 exactly).
+
+        Returns
+        -------
+        list of int
+            0-based indices.
+        """
         return [i for i in range(self.size) if is_zero(self.entry(i, i))]
 
     @property
     def nonzero(self) -> int:
+        """The number of members whose diagonal entry is not an exact 0.
+
+        Returns
+        -------
+        int
+            ``size - len(zero_rows())``.
+        """
         return self.size - len(self.zero_rows())
 
     def with_zero(self):
+        """The Gram matrix with a zero row and column added (C ∪ {0}); ``self`` if it has a zero member.
+
+        Returns
+        -------
+        GramStructure
+            N + 1 members.
+        """
         if self.zero_rows():
             return self
         m = len(self.matrix)
@@ -217,6 +353,19 @@ class GramStructure(Structure):
         return GramStructure(rows, law=self.law, kind=self.kind, evidence=self.evidence, boolean=self.boolean)
 
     def diagonal(self):
+        """The common ⟨f, f⟩ of the non-zero rows, or (min, max) when they differ.
+
+        Returns
+        -------
+        number, Enclosure or tuple
+            The common value, or ``(lo, hi)``: lo the smallest, hi the largest (or an exact upper
+            bound on it when the maximum is not decided).
+
+        Raises
+        ------
+        DomainError
+            If every member is the zero function.
+        """
         z = set(self.zero_rows())
         d = [self.entry(i, i) for i in range(self.size) if i not in z]
         if not d:
@@ -231,22 +380,73 @@ class GramStructure(Structure):
         return (lo, _max_abs(d))
 
     def offdiag_pairs(self):
+        """All ordered pairs (i, j), i ≠ j, of non-zero members.
+
+        Returns
+        -------
+        list of tuple
+            0-based index pairs.
+        """
         z = set(self.zero_rows())
         return [(i, j) for i in range(self.size) for j in range(self.size) if i != j and i not in z and j not in z]
 
     def offdiag_sup(self):
+        """max |G_ij| over i ≠ j (non-zero members).
+
+        Returns
+        -------
+        number
+            Exact when every entry is exact and the maximum is decided; otherwise an exact rational
+            upper bound (the upper end of the largest ball).
+        """
         return _max_abs([self.entry(i, j) for i, j in self.offdiag_pairs()])
 
     def offdiag_sup_is_exact(self) -> bool:
+        """Whether every off-diagonal entry is exact.
+
+        Returns
+        -------
+        bool
+            True when no entry is an Enclosure.
+        """
         return all(is_exact(self.entry(i, j)) for i, j in self.offdiag_pairs())
 
     def exactly_orthogonal(self) -> bool:
+        """Whether every off-diagonal entry is an exact 0.
+
+        Returns
+        -------
+        bool
+            True only for exact zeros (a ball around 0 does not count).
+        """
         return all(is_zero(self.entry(i, j)) for i, j in self.offdiag_pairs())
 
 
 @dataclass(frozen=True)
 class OrbitStructure(Structure):
-    """A :class:`CorrelationProfile` read as a structure (orbits counted, never enumerated)."""
+    """A :class:`CorrelationProfile` read as a structure (orbits counted, never enumerated).
+
+    Parameters
+    ----------
+    profile : CorrelationProfile
+        A construction's correlation profile (its size, law, diagonal, orbits and evidence).
+    boolean : bool
+        True when the members are ±1-valued.
+
+    Raises
+    ------
+    DomainError
+        If ``profile`` is not a CorrelationProfile.
+
+    Examples
+    --------
+    The GGJKK family at n = 10⁶ (C(10⁶, 2) members) is read without enumerating a pair:
+
+    >>> from hardverify.sq.wiring import construction, structure_for
+    >>> st = structure_for(construction("goel2020", 2), 10**6)
+    >>> st.size, st.exactly_orthogonal(), st.norm2              # SPEC G3: ‖f_S‖² = 2 - 4/π for k = 2
+    (499999500000, True, 2 - 4/pi)
+    """
 
     profile: Any = None
 
@@ -258,6 +458,13 @@ class OrbitStructure(Structure):
                            evidence=tuple(profile.evidence), zeros=0, boolean=boolean)
 
     def diagonal(self):
+        """The profile's diagonal: the common ⟨f, f⟩ or a range (lo, hi).
+
+        Returns
+        -------
+        number, Enclosure or tuple
+            ``profile.diagonal``.
+        """
         return self.profile.diagonal
 
     def _orbit_values(self):
@@ -265,18 +472,68 @@ class OrbitStructure(Structure):
                 if o.pairs]
 
     def offdiag_sup(self):
+        """max over non-empty orbits of |correlation| (or of its bound, when only a bound is known).
+
+        Returns
+        -------
+        number
+            Exact, or an exact rational upper bound.
+        """
         return _max_abs(self._orbit_values())
 
     def offdiag_sup_is_exact(self) -> bool:
+        """Whether every non-empty orbit has an exact correlation (not only a bound).
+
+        Returns
+        -------
+        bool
+            True when the sup is the maximum itself.
+        """
         return all(o.correlation is not None and is_exact(o.correlation) for o in self.profile.orbits if o.pairs)
 
     def exactly_orthogonal(self) -> bool:
+        """Whether every non-empty orbit has correlation exactly 0.
+
+        Returns
+        -------
+        bool
+            True only for exact zeros.
+        """
         return all(o.correlation is not None and is_zero(o.correlation) for o in self.profile.orbits if o.pairs)
 
 
 @dataclass(frozen=True)
 class BoundStructure(Structure):
-    """Only a certified sup of |⟨f_i, f_j⟩| (i ≠ j) and the diagonal (a value or a range (lo, hi))."""
+    """A family known only by a certified sup of |⟨f_i, f_j⟩| (i ≠ j) and its diagonal.
+
+    Parameters
+    ----------
+    size : int
+        N, a positive Python int (any size).
+    sup : number or Enclosure
+        An upper bound on |⟨f_i, f_j⟩| over i ≠ j, ≥ 0; exactly 0 means exactly orthogonal.
+    diagonal : number, Enclosure or tuple
+        The common ⟨f, f⟩, or a range (lo, hi).
+    law : str
+        The distribution, as text.
+    kind : str
+        ``"inner product"`` or ``"chi"``.
+    evidence : tuple of Verdict
+        What the numbers rest on.
+    boolean : bool
+        True when the members are ±1-valued.
+
+    Raises
+    ------
+    DomainError
+        If size is not a positive int or sup is certainly negative.
+
+    Examples
+    --------
+    >>> b = BoundStructure(10**6, "1/1000", (1, 2))
+    >>> b.offdiag_sup_is_exact(), b.exactly_orthogonal(), b.diagonal_range()
+    (False, False, (1, 2))
+    """
 
     sup: Any = None
     diag: Any = None
@@ -292,24 +549,78 @@ class BoundStructure(Structure):
         Structure.__init__(self, size=size, law=law, kind=kind, evidence=tuple(evidence), zeros=0, boolean=boolean)
 
     def diagonal(self):
+        """The given diagonal: a common ⟨f, f⟩ or a range (lo, hi).
+
+        Returns
+        -------
+        number, Enclosure or tuple
+            As given.
+        """
         return self.diag
 
     def offdiag_sup(self):
+        """The given bound on |⟨f_i, f_j⟩|, i ≠ j.
+
+        Returns
+        -------
+        number or Enclosure
+            As given.
+        """
         return self.sup
 
     def offdiag_sup_is_exact(self) -> bool:
+        """Always False: a bound is not known to be attained.
+
+        Returns
+        -------
+        bool
+            False.
+        """
         return False
 
     def exactly_orthogonal(self) -> bool:
+        """Whether the given sup is an exact 0.
+
+        Returns
+        -------
+        bool
+            True when ``sup`` is exactly 0.
+        """
         return is_zero(self.sup)
 
 
 def gram_from_members(members, dist, *, dps=None, algorithm: str = "auto", evidence=()) -> GramStructure:
-    """The explicit Gram matrix ⟨f_i, f_j⟩_D by ``hv.inner_product`` (exact without ``dps``; with
-    ``dps`` and ``algorithm="series"`` the certified Mehler-series route, independent of the symbolic one).
+    """The explicit Gram matrix ⟨f_i, f_j⟩_D computed by ``hv.inner_product``, N(N+1)/2 inner products.
 
-    ``members``: a list of networks, or a :class:`~hardverify.networks.SubsetFamily` (all C(n, k)
-    members, refused with ResourceLimit above :data:`MAX_GRAM_MEMBERS` before any is built).
+    Exact without ``dps``; with ``dps`` and ``algorithm="series"`` the certified Mehler-series route,
+    independent of the symbolic one.
+
+    Parameters
+    ----------
+    members : list of Network or SubsetFamily
+        The networks, or a :class:`~hardverify.networks.SubsetFamily` (all C(n, k) members, refused
+        above :data:`MAX_GRAM_MEMBERS` before any is built).
+    dist : Distribution
+        The input law.
+    dps : int, optional
+        None for exact entries, else the digits of certified ones.
+    algorithm : str
+        The route of ``hv.inner_product`` (``"auto"``, ``"exact"``, ``"series"`` ...).
+    evidence : tuple of Verdict
+        Verdicts to attach (a Gram verdict saying how the entries were computed is added).
+
+    Returns
+    -------
+    GramStructure
+        With ``law=repr(dist)``.
+
+    Raises
+    ------
+    DomainError
+        If ``members`` is not a non-empty list of Networks or a SubsetFamily (or an inner product
+        refuses its input).
+    ResourceLimit
+        If there are more than :data:`MAX_GRAM_MEMBERS` members.
     """
     from ..networks import Network, SubsetFamily, inner_product
 
@@ -340,7 +651,28 @@ def gram_from_members(members, dist, *, dps=None, algorithm: str = "auto", evide
 
 
 def structure_of(obj) -> Structure:
-    """A Structure from a Structure, a CorrelationProfile or a square matrix (DomainError otherwise)."""
+    """A Structure from a Structure, a CorrelationProfile or a square matrix.
+
+    Parameters
+    ----------
+    obj : Structure, CorrelationProfile or sequence of sequences
+        Returned as is, wrapped in an :class:`OrbitStructure`, or read as a :class:`GramStructure`.
+
+    Returns
+    -------
+    Structure
+        The structure.
+
+    Raises
+    ------
+    DomainError
+        For anything else (or a malformed matrix).
+
+    Examples
+    --------
+    >>> structure_of([[1, 0], [0, 1]]).exactly_orthogonal()
+    True
+    """
     if isinstance(obj, Structure):
         return obj
     if isinstance(obj, CorrelationProfile):

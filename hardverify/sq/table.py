@@ -26,7 +26,40 @@ COLUMNS = ("construction", "n", "k", "N", "theorem", "model", "status", "queries
 
 
 def table_row(key: str, n: int, k: int, tau, activation: str = "relu", theorem: str = "auto", degree=None) -> dict:
-    """One row (a dict of plain str/int values; ``seconds`` is the wall time of the row)."""
+    """One row of :func:`table`: the bound for one (n, k), as a dict of plain str/int values.
+
+    A failed hypothesis, a case that does not apply, or an uncertified value is shown in ``status``
+    and ``note`` (never a number); ``seconds`` is the wall time of the row.
+
+    Parameters
+    ----------
+    key : str
+        ``"goel2020"`` or ``"dkkz2020"``.
+    n : int
+        The dimension.
+    k : int
+        The subset size (GGJKK) or degree parameter (DKKZ).
+    tau : rational in (0, 1)
+        The tolerance.
+    activation : str
+        The GGJKK activation (default ``"relu"``).
+    theorem : str
+        See :func:`~hardverify.sq.wiring.sq_bound`.
+    degree : int, optional
+        The DKKZ degree r.
+
+    Returns
+    -------
+    dict
+        The keys of :data:`COLUMNS` plus ``seconds`` (and ``queries_exact`` when a bound was found);
+        ``status`` is the bound's status, the failed hypothesis's, ``"SKIPPED"`` or ``"UNDECIDED"``.
+
+    Examples
+    --------
+    >>> row = table_row("goel2020", 3, 4, "1e-3")                 # k > n: does not apply
+    >>> row["status"], row["queries"]
+    ('SKIPPED', '')
+    """
     t0 = time.perf_counter()
     row = {"construction": key, "n": n, "k": k, "N": "", "theorem": theorem, "model": "", "status": "",
            "queries": "", "log10_queries": "", "exponent": "", "tolerance": str(tau), "note": ""}
@@ -70,19 +103,34 @@ def _parse_ints(values, name):
 
 def table(key: str = "goel2020", *, ns, ks, tau, activation: str = "relu", theorem: str = "auto", degree=None,
           executor=None) -> list:
-    """Rows for every (n, k) (n outer, k inner), see the module docstring.
+    """The query lower bounds of a construction for every (n, k) (n outer, k inner), see the module docstring.
 
     Parameters
     ----------
     key : str
         ``"goel2020"`` or ``"dkkz2020"``.
     ns, ks : iterables of int
+        Dimensions and subset sizes (or degrees), positive ints, non-empty.
     tau : rational in (0, 1)
         The query tolerance.
+    activation : str
+        The GGJKK activation (default ``"relu"``).
     theorem : str
         See :func:`~hardverify.sq.wiring.sq_bound`.
+    degree : int, optional
+        The DKKZ degree r.
     executor : concurrent.futures.Executor, optional
         Runs the rows (``executor.map``); None runs them here (fastest for the GGJKK table).
+
+    Returns
+    -------
+    list of dict
+        One :func:`table_row` per (n, k), in input order whatever ran them.
+
+    Raises
+    ------
+    DomainError
+        If the key, theorem, τ, ns or ks is invalid.
     """
     if key not in CONSTRUCTIONS:
         raise DomainError(f"construction must be one of {CONSTRUCTIONS}, got {key!r}")

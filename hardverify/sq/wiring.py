@@ -42,7 +42,34 @@ def _construction(key: str, k: int, activation: str, degree):
 
 
 def construction(key, k: int, *, activation: str = "relu", degree=None) -> Construction:
-    """A cached construction by key (``"goel2020"`` GGJKK(k, σ), ``"dkkz2020"`` DKKZPlanes(k, degree=r))."""
+    """A cached construction by key: ``"goel2020"`` is GGJKK(k, σ), ``"dkkz2020"`` DKKZPlanes(k, degree=r).
+
+    Parameters
+    ----------
+    key : str or Construction
+        A key of :data:`CONSTRUCTIONS`, or a construction (returned as is).
+    k : int
+        The subset size (GGJKK) or the DKKZ parameter.
+    activation : str
+        The GGJKK activation (default ``"relu"``).
+    degree : int, optional
+        The DKKZ degree r.
+
+    Returns
+    -------
+    Construction
+        The same object for the same arguments (cached, so norms are computed once).
+
+    Raises
+    ------
+    DomainError
+        If the key is unknown or the construction refuses its parameters.
+
+    Examples
+    --------
+    >>> construction("goel2020", 2) is construction("goel2020", 2)
+    True
+    """
     if isinstance(key, Construction):
         return key
     if not isinstance(key, str):
@@ -51,7 +78,41 @@ def construction(key, k: int, *, activation: str = "relu", degree=None) -> Const
 
 
 def structure_for(con: Construction, n: int, dist=None, *, dps=None) -> OrbitStructure:
-    """OrbitStructure(con.correlation_profile(n, dist)); HypothesisFailed propagates with its verdict."""
+    """The construction's correlation profile at dimension n as an :class:`OrbitStructure`.
+
+    When the profile is refused as UNDECIDED (no symmetry certificate under ``dist``), one
+    overlapping GGJKK pair is probed: a certified non-zero ⟨f_S, f_T⟩ turns the failure into a
+    REFUTED one.
+
+    Parameters
+    ----------
+    con : Construction
+        E.g. ``construction("goel2020", k)``.
+    n : int
+        The dimension, ``n >= 1`` (``n >= k`` for GGJKK).
+    dist : Distribution, optional
+        The input law (default: the construction's own, Gaussian).
+    dps : int, optional
+        None for an exact norm, else digits of a certified one.
+
+    Returns
+    -------
+    OrbitStructure
+        Orbits counted exactly at any n.
+
+    Raises
+    ------
+    DomainError
+        If ``con`` is not a Construction, n is not a positive int, or k > n.
+    HypothesisFailed
+        If the profile's hypotheses fail (with the REFUTED/UNDECIDED verdict).
+
+    Examples
+    --------
+    >>> st = structure_for(construction("goel2020", 2), 10)
+    >>> st.size, st.exactly_orthogonal()                       # C(10, 2) members
+    (45, True)
+    """
     if not isinstance(con, Construction):
         raise DomainError(f"expected a Construction (GGJKK, DKKZPlanes, ...), got {type(con).__name__}")
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
@@ -89,10 +150,50 @@ def _probe_counterexample(con, n: int, dist, exc):
 
 def sq_bound(con, n: int, dist=None, *, tau, theorem: str = "auto", k: int | None = None,
              activation: str = "relu", dps=None):
-    """The query lower bound the paper's argument gives for ``con`` at dimension n (an SQBound).
+    """The query lower bound the paper's argument gives for a construction at dimension n.
 
-    ``theorem``: ``"G7"`` (Bessel; exactly orthogonal), ``"Q2"`` (Szörényi), ``"B1"`` (GGJKK Thm B.1),
-    ``"L15"`` (DKKZ Lemma 15), ``"Q1"`` (SQ-DIM); ``"auto"``: G7 for exactly orthogonal families, else Q2.
+    Parameters
+    ----------
+    con : str or Construction
+        A key of :data:`CONSTRUCTIONS` (then ``k=`` is required) or a construction.
+    n : int
+        The dimension.
+    dist : Distribution, optional
+        The input law (default: the construction's own).
+    tau : rational in (0, 1)
+        The tolerance (required).
+    theorem : str
+        ``"G7"`` (Bessel; exactly orthogonal), ``"Q2"`` (Szörényi), ``"B1"`` (GGJKK Thm B.1),
+        ``"L15"`` (DKKZ Lemma 15), ``"Q1"`` (SQ-DIM); ``"auto"``: G7 for exactly orthogonal
+        families, else Q2.
+    k : int, optional
+        The construction's parameter, with a key.
+    activation : str
+        The GGJKK activation, with a key (default ``"relu"``).
+    dps : int, optional
+        None for exact norms, else digits of certified ones.
+
+    Returns
+    -------
+    SQBound
+        With ``params`` extended by the construction and n.
+
+    Raises
+    ------
+    DomainError
+        If a key is given without k, the theorem is unknown, or the parameters are invalid.
+    HypothesisFailed
+        If a hypothesis of the theorem fails (e.g. f_S ≡ 0, or no orthogonality under ``dist``).
+
+    Examples
+    --------
+    At n = 10⁶, k = 2, τ = 10⁻³: (C(10⁶, 2) - 1)·10⁻⁶/(2 - 4/π) ≈ 687983.9 (SPEC G7).  The value is
+    exact, but the hypothesis ‖f‖² = 2 - 4/π > 0 is decided by interval arithmetic, so the bound is
+    CERTIFIED, not PROVED:
+
+    >>> b = sq_bound("goel2020", 10**6, k=2, tau="1e-3")
+    >>> b.queries, b.exact, b.status.name
+    (687984, True, 'CERTIFIED')
     """
     if isinstance(con, str):
         if k is None:
@@ -108,10 +209,40 @@ def sq_bound(con, n: int, dist=None, *, tau, theorem: str = "auto", k: int | Non
 
 
 def classification_structure(ggjkk, n: int, dist=None) -> OrbitStructure:
-    """SPEC G9 + Q3: the χ-correlations of D_S (x ~ D, P[y = 1 | x] = sigmoid(f_S(x))) against D_0 (y a fair
-    coin): D_S/D_0 = 1 + y ψ(f_S), ψ(t) = tanh(t/2), so χ(D_S, D_T) = E[ψ(f_S) ψ(f_T)] — 0 for S ≠ T
-    (ψ odd, so ψ∘f_S is odd in x_i for i ∈ S \\ T, the reflection certificate of G1) and ∈ [0, 1] on the
-    diagonal (|ψ| < 1).  General SQ applies here (the labels are ±1)."""
+    """SPEC G9 + Q3: the χ-correlations of GGJKK's classification variant, as a structure of kind ``"chi"``.
+
+    D_S: x ~ D, P[y = 1 | x] = sigmoid(f_S(x)); D_0: y a fair coin.  D_S/D_0 = 1 + y ψ(f_S) with
+    ψ(t) = tanh(t/2), so χ(D_S, D_T) = E[ψ(f_S) ψ(f_T)] — 0 for S ≠ T (ψ odd, so ψ∘f_S is odd in x_i
+    for i ∈ S \\ T, the reflection certificate of G1) and ∈ [0, 1] on the diagonal (|ψ| < 1).
+    General SQ applies here (the labels are ±1).
+
+    Parameters
+    ----------
+    ggjkk : GGJKK
+        The construction.
+    n : int
+        The dimension.
+    dist : Distribution, optional
+        The input law (default Gaussian).
+
+    Returns
+    -------
+    OrbitStructure
+        kind ``"chi"``, diagonal range (0, 1), every orbit exactly 0, ``boolean=True``.
+
+    Raises
+    ------
+    DomainError
+        If the parameters are invalid.
+    HypothesisFailed
+        If the construction's correlation profile fails.
+
+    Examples
+    --------
+    >>> st = classification_structure(construction("goel2020", 2), 10)
+    >>> st.kind, st.exactly_orthogonal(), st.diagonal_range(), st.boolean
+    ('chi', True, (0, 1), True)
+    """
     from ..core.activations import t
     prof = ggjkk.correlation_profile(n, dist)
     psi = sp.tanh(t / 2)

@@ -42,7 +42,39 @@ def _scale(n, k: int, p: int):
 
 
 def gaussian_limit(act, k: int) -> sp.Expr:
-    """Exact lim_{n→∞} √N(n,k) n^{p/2} μ_k(σ; n) for a positively p-homogeneous piecewise polynomial σ (H6)."""
+    """Exact lim_{n→∞} √N(n,k) n^{p/2} μ_k(σ; n) for a positively p-homogeneous piecewise polynomial σ (H6).
+
+    p is the homogeneity degree (σ(λt) = λ^p σ(t), λ > 0), N(n,k) = dim H_k^n, μ_k the Funk–Hecke
+    eigenvalue (normalised measure); the limit is taken term by term on μ_k = r_0(n) + r_1(n) A_n with
+    Wendel's inequality (see the module docstring), and equals the orthonormal Hermite coefficient c_k(σ).
+
+    Parameters
+    ----------
+    act : Activation or str
+        A positively homogeneous piecewise polynomial (pieces c·t^p, kink only at 0).
+    k : int
+        The degree, ``0 <= k <= 2000``.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact limit.
+
+    Raises
+    ------
+    DomainError
+        If σ is not positively homogeneous or ``k`` is not a non-negative integer.
+    ResourceLimit
+        If ``k > 2000``.
+    NoConvergence
+        If a term of the limit is not finite.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> [gaussian_limit("sign", k) == hv.hermite_coefficient("sign", k) for k in range(4)]     # SPEC H6
+    [True, True, True, True]
+    """
     act = _act(act)
     k = as_nonneg_int(k, "degree k", maximum=2000)
     p = act.homogeneity
@@ -62,6 +94,27 @@ def gaussian_limit(act, k: int) -> sp.Expr:
 def legendre_gaussian_limit(k: int, x=None) -> sp.Expr:
     """lim_{n→∞} √N(n,k) P_k^{(n)}(x/√n), coefficient by coefficient (H6: it is h_k(x) = He_k(x)/√(k!)).
 
+    Parameters
+    ----------
+    k : int
+        The degree, ``0 <= k <= 200``.
+    x : sympy.Expr, optional
+        The variable of the result (default a Symbol ``x``).
+
+    Returns
+    -------
+    sympy.Expr
+        The limit polynomial (expanded), equal to He_k(x)/√(k!).
+
+    Raises
+    ------
+    DomainError
+        If ``k`` is not a non-negative integer.
+    ResourceLimit
+        If ``k > 200``.
+
+    Examples
+    --------
     >>> import sympy as sp
     >>> x = sp.Symbol("x")
     >>> legendre_gaussian_limit(3, x) == sp.expand((x**3 - 3*x) / sp.sqrt(6))
@@ -82,6 +135,30 @@ def random_feature_kernel(act, n, rho=RHO) -> sp.Expr:
 
     By §9.4, E_{w~N(0,I)}[...] = E‖g‖^{2p} E_{w~U_n}[...], and the left side is the dual kernel K_σ(ρ) (H4).
 
+    Parameters
+    ----------
+    act : Activation or str
+        A positively p-homogeneous activation.
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    rho : sympy.Expr or number
+        The inner product (default :data:`~hardverify.symbolic.dual.RHO`), an exact number in [-1, 1] or
+        an expression.
+
+    Returns
+    -------
+    sympy.Expr
+        κ(ρ), simplified.
+
+    Raises
+    ------
+    NoClosedForm
+        If σ is not positively homogeneous.
+    DomainError
+        If ``n < 2`` or a numeric ρ is outside [-1, 1].
+
+    Examples
+    --------
     >>> import sympy as sp, hardverify as hv
     >>> rho = sp.Symbol("rho")
     >>> k = random_feature_kernel(hv.activation("relu"), 3, rho)

@@ -47,7 +47,26 @@ RHO = sp.Symbol("rho", real=True)
 
 @dataclass(frozen=True)
 class KernelBasis:
-    """σ = poly + u·sign(t) + v·|t| + Σ w_j erf(α_j t)."""
+    """σ = poly + u·sign(t) + v·|t| + Σ w_j erf(α_j t).
+
+    Parameters
+    ----------
+    poly : sympy.Expr
+        The polynomial part P(t).
+    u : sympy.Expr
+        The coefficient of sign(t).
+    v : sympy.Expr
+        The coefficient of |t|.
+    erfs : tuple of (sympy.Expr, sympy.Expr)
+        The pairs (w_j, α_j) of the terms w_j erf(α_j t).
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> b = kernel_basis(hv.activation("relu"))                  # ReLU = t/2 + |t|/2
+    >>> b.poly, b.u, b.v, b.erfs
+    (t/2, 0, 1/2, ())
+    """
 
     poly: sp.Expr
     u: sp.Expr
@@ -55,6 +74,13 @@ class KernelBasis:
     erfs: tuple  # ((w_j, α_j), ...)
 
     def nonpoly(self) -> sp.Expr:
+        """The non-polynomial part of σ, as an expression in :data:`hardverify.t`.
+
+        Returns
+        -------
+        sympy.Expr
+            u·sign(t) + v·|t| + Σ w_j erf(α_j t).
+        """
         return self.u * sp.sign(t) + self.v * sp.Abs(t) + sp.Add(*[w * sp.erf(a * t) for w, a in self.erfs])
 
 
@@ -66,7 +92,30 @@ def _nope(act, why):
 
 
 def kernel_basis(act: Activation) -> KernelBasis:
-    """Split ``act`` over the kernel basis, or raise NoClosedForm."""
+    """Split ``act`` over the kernel basis, or raise NoClosedForm.
+
+    Parameters
+    ----------
+    act : Activation
+        The activation (a registry name is not accepted here; use :func:`hardverify.activation`).
+
+    Returns
+    -------
+    KernelBasis
+        The exact decomposition.
+
+    Raises
+    ------
+    NoClosedForm
+        If σ is not a piecewise polynomial plus erf terms, an erf term has a shift or polynomial factor,
+        σ has a kink away from 0 or more than one kink, or the jump at 0 has degree > 1.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> kernel_basis(hv.activation("step"))                     # 1{t > 0} = 1/2 + sign(t)/2
+    KernelBasis(poly=1/2, u=1/2, v=0, erfs=())
+    """
     try:
         form = exact_form(act)
     except NoClosedForm as exc:
@@ -126,20 +175,44 @@ def _nonpoly_kernel(bs: KernelBasis, bt: KernelBasis, r):
 
 
 def dual_kernel(sigma, tau=None, *, rho=RHO) -> sp.Expr:
-    """Exact K_{σ,τ}(ρ) (τ = σ by default) as a sympy expression in ``rho``.
+    """Exact K_{σ,τ}(ρ) = E[σ(⟨u,x⟩) τ(⟨v,x⟩)] (τ = σ by default) as a sympy expression in ``rho``.
+
+    x ~ N(0, I), u, v unit vectors with ⟨u,v⟩ = ρ; by Mehler K = Σ_m c_m(σ) c_m(τ) ρ^m (SPEC H3, H4).
+    The closed forms are continuous on [-1, 1], so they hold at ρ = ±1 too (Abel); outside the
+    closed-form class, K(±1) = E[σ(g) τ(±g)] is still exact when that product is.
 
     Parameters
     ----------
     sigma, tau : Activation or str
-    rho : sympy.Symbol or exact number in [-1, 1]
+        The activations (``tau=None``: τ = σ).
+    rho : sympy.Symbol or exact number
+        The correlation: a symbol (default :data:`RHO`), or an exact number in [-1, 1] (a string is
+        parsed safely, floats are read as their decimals).
 
-    The closed forms are continuous on [-1, 1], so they hold at ρ = ±1 too (Abel); outside the
-    closed-form class, K(±1) = E[σ(g) τ(±g)] is still exact when that product is.
+    Returns
+    -------
+    sympy.Expr
+        The exact kernel: an expression in ``rho`` for a symbol, an exact number for a number.
 
     Raises
     ------
+    DomainError
+        If a numeric ``rho`` is not a real number in [-1, 1].
     NoClosedForm
-        Outside the class described in the module docstring (use ``dps=``).
+        Outside the class described in the module docstring (use ``dps=`` in
+        :func:`hardverify.dual_kernel`).
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> dual_kernel("sign", rho=sp.Rational(1, 2))              # Sheppard: (2/π) asin(1/2)
+    1/3
+    >>> K = dual_kernel("relu", "sign")                         # only c_1 of sign meets the odd part of ReLU
+    >>> K == sp.sqrt(2) * RHO / (2 * sp.sqrt(sp.pi))
+    True
+    >>> s = hv.activation("relu").affine(1, -1)                 # kink at 1: no closed form in ρ, but K(1) = E[σ(g)²]
+    >>> dual_kernel(s, rho=1) == hv.gaussian_expectation(hv.activation(s.expr**2))
+    True
     """
     s = sigma if isinstance(sigma, Activation) else activation(sigma)
     tt = s if tau is None else (tau if isinstance(tau, Activation) else activation(tau))

@@ -66,13 +66,37 @@ __all__ = ["funk_hecke", "funk_hecke_eigenvalues", "EigenForm", "eigen_forms", "
 # ------------------------------------------------------------------------------ the value type
 @dataclass(frozen=True)
 class EigenForm:
-    """An exact value r0 + r1·A_n, A_n = Γ(n/2)/(√π Γ((n+1)/2)); r0, r1 are fmpq or sympy numbers."""
+    """An exact value r0 + r1·A_n, A_n = Γ(n/2)/(√π Γ((n+1)/2)); r0, r1 are fmpq or sympy numbers.
+
+    The exact derivation of :func:`eigen_forms` produces every Funk–Hecke eigenvalue in this form; the
+    certified layer encloses it without going through sympy (:meth:`to_arb`).
+
+    Parameters
+    ----------
+    r0, r1 : flint.fmpq, int or sympy.Expr
+        The rational (or symbolic-in-n) parts.
+    n : int or sympy.Expr
+        The dimension.
+
+    Examples
+    --------
+    >>> f = eigen_forms("relu", 3, 2)[2]                   # μ_2(ReLU; 3) = A_3/8 with A_3 = 1/2
+    >>> f.r0, f.r1, f.to_sympy()
+    (0, 1/8, 1/16)
+    """
 
     r0: object
     r1: object
     n: object
 
     def to_sympy(self) -> sp.Expr:
+        """The exact value r0 + r1·A_n as a sympy expression.
+
+        Returns
+        -------
+        sympy.Expr
+            r0 + r1·A_n (expanded for integer n; factored parts for a symbolic n).
+        """
         n = self.n
         if isinstance(n, int) and isinstance(self.r0, fmpq) and isinstance(self.r1, fmpq):
             if self.r1 == 0:
@@ -87,7 +111,20 @@ class EigenForm:
         return sp.factor(r0) + sp.factor(r1) * half_gamma_ratio(self.n)
 
     def to_arb(self) -> arb:
-        """A ball at the ambient flint precision (integer n only)."""
+        """A ball at the ambient flint precision (integer n only).
+
+        Returns
+        -------
+        flint.arb
+            A ball containing r0 + r1·A_n (A_n by log-Gamma in ball arithmetic).
+
+        Examples
+        --------
+        >>> from flint import ctx
+        >>> with ctx.workprec(80):
+        ...     print(eigen_forms("relu", 4, 2)[2].to_arb().overlaps(2 / (15 * arb.pi())))   # μ_2(ReLU; 4) = 2/(15π)
+        True
+        """
         from ..core.arbeval import enclose_constant
         n = self.n
         A = ((arb(n) / 2).lgamma() - (arb(n + 1) / 2).lgamma()).exp() / arb.pi().sqrt()
@@ -102,6 +139,13 @@ class EigenForm:
         return parts[0] + parts[1] * A
 
     def is_zero(self) -> bool:
+        """True if both parts are exactly zero (a proved zero eigenvalue).
+
+        Returns
+        -------
+        bool
+            True if r0 = r1 = 0 exactly (then the eigenvalue is 0).
+        """
         return _sym(self.r0) == 0 and _sym(self.r1) == 0
 
 
@@ -114,7 +158,22 @@ def _sym(v):
 # ------------------------------------------------------------------------------ decomposition
 @dataclass(frozen=True)
 class KinkJets:
-    """σ on [-1, 1] as p_0(t) + Σ_i Σ_j d_ij (t - a_i)_+^j (exact sympy numbers)."""
+    """σ on [-1, 1] as p_0(t) + Σ_i Σ_j d_ij (t - a_i)_+^j (exact sympy numbers).
+
+    Parameters
+    ----------
+    base : tuple of sympy numbers
+        The coefficients of p_0 (the piece just right of -1), lowest degree first.
+    kinks : tuple
+        ``((a_i, (d_i0, d_i1, ...)), ...)``: each kink a_i in (-1, 1) with the Taylor coefficients at a_i
+        of the jump between its two neighbouring pieces.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> kink_jets(hv.activation("relu").affine(1, -1 / 2))         # ReLU(t - 1/2) = (t - 1/2)_+
+    KinkJets(base=(0,), kinks=((1/2, (0, 1)),))
+    """
 
     base: tuple     # coefficients of p_0, low -> high
     kinks: tuple    # ((a_i, (d_i0, d_i1, ...)), ...)
@@ -130,7 +189,23 @@ def _no_closed_form(act, why):
 
 @functools.lru_cache(maxsize=256)
 def kink_jets(act: Activation) -> KinkJets:
-    """The decomposition used by :func:`funk_hecke` (NoClosedForm outside piecewise polynomials)."""
+    """The decomposition used by :func:`funk_hecke` (NoClosedForm outside piecewise polynomials).
+
+    Parameters
+    ----------
+    act : Activation
+        The activation.
+
+    Returns
+    -------
+    KinkJets
+        The exact decomposition on [-1, 1] (kinks outside (-1, 1) do not appear).
+
+    Raises
+    ------
+    NoClosedForm
+        If σ is not a piecewise polynomial (a non-polynomial piece, or erf terms).
+    """
     try:
         form = exact_form(act)
     except NoClosedForm:
@@ -271,7 +346,36 @@ def _general_kink_part(n, a, j, d, K, acc):
 
 
 def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
-    """[μ_0, ..., μ_{k_max}] as :class:`EigenForm` values (the exact derivation, before simplification)."""
+    """[μ_0, ..., μ_{k_max}] as :class:`EigenForm` values (the exact derivation, before simplification).
+
+    Parameters
+    ----------
+    act : Activation or str
+        A piecewise polynomial, or its registry name.
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k_max : int
+        The largest degree, ``0 <= k_max <= 20000``.
+
+    Returns
+    -------
+    list of EigenForm
+        ``k_max + 1`` forms r0 + r1·A_n (normalised measure).
+
+    Raises
+    ------
+    NoClosedForm
+        If σ is not a piecewise polynomial.
+    DomainError
+        If ``n < 2`` or ``k_max`` is not a non-negative integer.
+    ResourceLimit
+        If ``k_max > 20000``.
+
+    Examples
+    --------
+    >>> [f.to_sympy() for f in eigen_forms("relu", 3, 4)] == funk_hecke_eigenvalues("relu", 3, 4)
+    True
+    """
     act = act if isinstance(act, Activation) else activation(act)
     n = _dim(n)
     K = as_nonneg_int(k_max, "degree k_max", maximum=MAX_EXACT_DEGREE)
@@ -300,19 +404,36 @@ def _finish(form: EigenForm, measure: str):
 def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized") -> list:
     """Exact [μ_0(σ; n), ..., μ_{k_max}(σ; n)] of a piecewise-polynomial σ (see the module docstring).
 
+    μ_k(σ; n) = E_{t~ν_n}[σ(t) P_k^{(n)}(t)] (normalised measure, SPEC §0.2, F3, F4).
+
     Parameters
     ----------
     act : Activation or str
-    n : int ≥ 2 or positive-integer sympy Symbol
+        A piecewise polynomial (kinks anywhere), or its registry name.
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
     k_max : int
+        The largest degree, ``0 <= k_max <= 20000``.
     measure : {"normalized", "surface"}
         ``"surface"`` multiplies by |S^{n-1}| = 2π^{n/2}/Γ(n/2) (the dS eigenvalue λ_k).
+
+    Returns
+    -------
+    list of sympy.Expr
+        ``k_max + 1`` exact values (rational, or rational + rational/π for even n with kinks at 0;
+        expressions in n for a Symbol).
 
     Raises
     ------
     NoClosedForm
         For activations that are not piecewise polynomials; use ``dps=`` for a certified enclosure.
+    DomainError
+        If ``n < 2``, ``k_max`` is not a non-negative integer, or ``measure`` is not allowed.
+    ResourceLimit
+        If ``k_max > 20000``.
 
+    Examples
+    --------
     >>> import sympy as sp, hardverify as hv
     >>> n = sp.Symbol("n", integer=True, positive=True)
     >>> mu = funk_hecke_eigenvalues(hv.activation("relu"), n, 2)
@@ -326,6 +447,29 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized") -
 def funk_hecke(act, n, k: int, *, measure: str = "normalized") -> sp.Expr:
     """Exact μ_k(σ; n) (or λ_k with ``measure="surface"``); see :func:`funk_hecke_eigenvalues`.
 
+    Parameters
+    ----------
+    act : Activation or str
+        A piecewise polynomial (kinks anywhere), or its registry name.
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k : int
+        The degree, ``0 <= k <= 20000``.
+    measure : {"normalized", "surface"}
+        As in :func:`funk_hecke_eigenvalues`.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact eigenvalue.
+
+    Raises
+    ------
+    NoClosedForm, DomainError, ResourceLimit
+        As in :func:`funk_hecke_eigenvalues`.
+
+    Examples
+    --------
     >>> import hardverify as hv
     >>> funk_hecke(hv.activation("relu"), 7, 6)                                     # SPEC V10d
     1/2048

@@ -33,7 +33,32 @@ __all__ = [
 
 
 def hermite_he(m: int, var) -> sp.Expr:
-    """The probabilists' Hermite polynomial He_m(var) (an expanded sympy polynomial)."""
+    """The probabilists' Hermite polynomial He_m(var) (an expanded sympy polynomial).
+
+    Built by the recurrence He_{m+1} = x He_m - m He_{m-1}; orthogonal for N(0, 1) with
+    E[He_m(g) He_l(g)] = m! δ_{ml} (DLMF 18.3, He_n).
+
+    Parameters
+    ----------
+    m : int
+        The degree, ``m >= 0`` (not validated: a building block for validated callers).
+    var : sympy.Expr
+        The variable.
+
+    Returns
+    -------
+    sympy.Expr
+        He_m(var), expanded.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x")
+    >>> sp.expand(hermite_he(5, x) - x * hermite_he(4, x) + 4 * hermite_he(3, x))   # the recurrence
+    0
+    >>> hermite_he(6, x) == sp.expand(sp.hermite_prob(6, x))                     # sympy's He_6
+    True
+    """
     a, b = sp.Integer(1), var
     if m == 0:
         return a
@@ -43,7 +68,26 @@ def hermite_he(m: int, var) -> sp.Expr:
 
 
 def he_values(x, n: int) -> list:
-    """[He_0(x), ..., He_n(x)] by the three-term recurrence, in the number type of x."""
+    """[He_0(x), ..., He_n(x)] by the three-term recurrence, in the number type of x.
+
+    Parameters
+    ----------
+    x : flint.fmpq, int or sympy.Expr
+        The point; the values are in its number type (fmpq stays fmpq: fast exact arithmetic).
+    n : int
+        The largest degree, ``n >= 0``.
+
+    Returns
+    -------
+    list
+        The ``n + 1`` values He_0(x), ..., He_n(x).
+
+    Examples
+    --------
+    >>> x = fmpq(1, 2)
+    >>> he_values(x, 3) == [fmpq(1), x, x**2 - 1, x**3 - 3 * x]                # He_2 = x² - 1, He_3 = x³ - 3x
+    True
+    """
     vals = [x ** 0 if not isinstance(x, fmpq) else fmpq(1)]
     if n >= 1:
         vals.append(x)
@@ -53,7 +97,26 @@ def he_values(x, n: int) -> list:
 
 
 def phys_hermite_values(x, n: int) -> list:
-    """[H_0(x), ..., H_n(x)] (physicists'), H_{k+1} = 2x H_k - 2k H_{k-1}."""
+    """[H_0(x), ..., H_n(x)] (physicists'), H_{k+1} = 2x H_k - 2k H_{k-1}.
+
+    Parameters
+    ----------
+    x : flint.fmpq, int or sympy.Expr
+        The point (sympy values are expanded at each step).
+    n : int
+        The largest degree, ``n >= 0``.
+
+    Returns
+    -------
+    list
+        The ``n + 1`` values H_0(x), ..., H_n(x), with H_m(x) = 2^{m/2} He_m(√2 x).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> phys_hermite_values(sp.Integer(1), 3) == [sp.hermite(m, 1) for m in range(4)]    # sympy's H_m
+    True
+    """
     vals = [x ** 0 if not isinstance(x, fmpq) else fmpq(1)]
     if n >= 1:
         vals.append(2 * x)
@@ -64,19 +127,67 @@ def phys_hermite_values(x, n: int) -> list:
 
 
 def gaussian_moment(k: int) -> int:
-    """E[g^k] = (k-1)!! for even k, 0 for odd k."""
+    """E[g^k] = (k-1)!! for even k, 0 for odd k.
+
+    Parameters
+    ----------
+    k : int
+        The power, ``k >= 0`` (not validated).
+
+    Returns
+    -------
+    int
+        The exact moment of g ~ N(0, 1).
+
+    Examples
+    --------
+    >>> [gaussian_moment(k) for k in range(7)]
+    [1, 0, 1, 0, 3, 0, 15]
+    """
     return 0 if k % 2 else int(sp.factorial2(k - 1))
 
 
 def phi(b) -> sp.Expr:
-    """The standard normal density at b (0 at ±∞)."""
+    """The standard normal density at b (0 at ±∞).
+
+    φ(b) = e^{-b²/2}/√(2π).
+
+    Parameters
+    ----------
+    b : sympy.Expr
+        A point, or ±oo.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact density value.
+    """
     if b in (sp.oo, -sp.oo):
         return sp.Integer(0)
     return sp.exp(-b ** 2 / 2) / sp.sqrt(2 * sp.pi)
 
 
 def Phi(b) -> sp.Expr:
-    """The standard normal distribution function at b."""
+    """The standard normal distribution function at b.
+
+    Φ(b) = (1 + erf(b/√2))/2.
+
+    Parameters
+    ----------
+    b : sympy.Expr
+        A point, or ±oo.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact value (1 at +oo, 0 at -oo).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> Phi(sp.Integer(0)), Phi(sp.oo), phi(sp.Integer(0)) == 1 / sp.sqrt(2 * sp.pi)
+    (1/2, 1, True)
+    """
     if b == sp.oo:
         return sp.Integer(1)
     if b == -sp.oo:
@@ -85,7 +196,25 @@ def Phi(b) -> sp.Expr:
 
 
 def to_ring(values):
-    """Convert exact sympy numbers to fmpq when all are rational; else keep sympy."""
+    """Convert exact sympy numbers to fmpq when all are rational; else keep sympy.
+
+    Parameters
+    ----------
+    values : iterable
+        Exact numbers (anything ``sympify`` reads).
+
+    Returns
+    -------
+    tuple
+        ``(converted, rational)``: a list of fmpq and True when every value is rational, else the sympy
+        values and False.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> to_ring([1, sp.Rational(1, 2)])[1], to_ring([sp.sqrt(2)])[1]
+    (True, False)
+    """
     values = [sp.sympify(v) for v in values]
     if all(v.is_Rational for v in values):
         return [fmpq(int(v.p), int(v.q)) for v in values], True
@@ -93,7 +222,18 @@ def to_ring(values):
 
 
 def to_sympy_number(v) -> sp.Expr:
-    """fmpq / int / sympy -> sympy."""
+    """An exact number (fmpq, int or sympy) as a sympy number.
+
+    Parameters
+    ----------
+    v : flint.fmpq, int or sympy.Expr
+        An exact number.
+
+    Returns
+    -------
+    sympy.Expr
+        The same number as a sympy object (an fmpq becomes a Rational).
+    """
     if isinstance(v, fmpq):
         return sp.Rational(int(v.p), int(v.q))
     return sp.sympify(v)
@@ -104,6 +244,18 @@ class GaussianForm:
 
     Keys are ``1``, ``("phi", b)`` and ``("Phi", b)`` with b a finite sympy number;
     values are exact (fmpq or sympy).  ``to_sympy`` builds the closed form.
+
+    Parameters
+    ----------
+    terms : dict, optional
+        Initial ``{key: coefficient}`` entries (added with :meth:`add`, so ±∞ keys are reduced).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> f = GaussianForm({1: 1, ("Phi", sp.Integer(0)): 2, ("phi", sp.oo): 5})   # φ(∞) = 0 is dropped
+    >>> f.to_sympy()
+    2
     """
 
     __slots__ = ("terms",)
@@ -115,6 +267,19 @@ class GaussianForm:
                 self.add(k, v)
 
     def add(self, key, coef):
+        """Add ``coef`` times the atom ``key`` in place.
+
+        Parameters
+        ----------
+        key : 1 or tuple
+            ``1``, ``("phi", b)`` or ``("Phi", b)``; at b = ±∞, φ vanishes and Φ becomes 1 or 0.
+        coef : flint.fmpq, int or sympy.Expr
+            The exact coefficient.
+
+        Returns
+        -------
+        None
+        """
         if isinstance(key, tuple) and key[1] in (sp.oo, -sp.oo):
             if key[0] == "phi":
                 return
@@ -125,11 +290,32 @@ class GaussianForm:
         self.terms[key] = self.terms[key] + coef
 
     def iadd_scaled(self, other: "GaussianForm", scale):
+        """Add ``scale`` times ``other`` in place and return self.
+
+        Parameters
+        ----------
+        other : GaussianForm
+            The form to add.
+        scale : flint.fmpq, int or sympy.Expr
+            The exact factor.
+
+        Returns
+        -------
+        GaussianForm
+            ``self``, updated.
+        """
         for k, v in other.terms.items():
             self.add(k, scale * v)
         return self
 
     def to_sympy(self) -> sp.Expr:
+        """The closed form as a sympy expression.
+
+        Returns
+        -------
+        sympy.Expr
+            c + Σ_b (u_b φ(b) + v_b Φ(b)) with zero terms dropped.
+        """
         out = []
         for key, coef in self.terms.items():
             c = to_sympy_number(coef)
@@ -150,6 +336,26 @@ def truncated_moments(a, b, K: int, ring=None) -> list[GaussianForm]:
     M_0 = Φ(b) - Φ(a), M_1 = φ(a) - φ(b), M_k = (k-1) M_{k-2} + a^{k-1}φ(a) - b^{k-1}φ(b)
     (integration by parts, using φ' = -tφ).  ``ring`` converts the finite endpoint
     powers (fmpq or sympy); ±∞ endpoints contribute nothing.
+
+    Parameters
+    ----------
+    a, b : sympy.Expr
+        The endpoints, a ≤ b (±oo allowed).
+    K : int
+        The largest power, ``K >= 0``.
+    ring : callable, optional
+        Converts a finite endpoint before its powers are taken (e.g. to fmpq).
+
+    Returns
+    -------
+    list of GaussianForm
+        The ``K + 1`` exact moments.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> [m.to_sympy() for m in truncated_moments(-sp.oo, sp.oo, 4)]     # the full moments 1, 0, 1, 0, 3
+    [1, 0, 1, 0, 3]
     """
     conv = ring or (lambda v: v)
     ends = [(a, 1), (b, -1)]

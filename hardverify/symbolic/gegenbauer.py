@@ -69,12 +69,44 @@ def harmonic_dimension(n, k):
     """N(n, k) = dim H_k^n, the number of linearly independent degree-k spherical harmonics on S^{n-1}.
 
     Exact at any size: a Python int for integer n (flint binomials, never a float), a sympy
-    expression (a polynomial in n) for a positive-integer Symbol n.  SPEC F1.
+    expression (a polynomial in n) for a positive-integer Symbol n.  SPEC F1; [1]_.
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k : int
+        The degree, ``k >= 0``.
+
+    Returns
+    -------
+    int or sympy.Expr
+        A Python int for an integer ``n``; an expression in ``n`` (valid for n ≥ 2) for a Symbol.
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2``, ``n`` is a Symbol not declared a positive integer, or ``k`` is not a non-negative integer.
+    ResourceLimit
+        If the integer result would exceed 2^26 bits, or ``k > 20000`` for a symbolic ``n``.
+
+    References
+    ----------
+    .. [1] Atkinson, K. and Han, W., *Spherical Harmonics and Approximations on the Unit Sphere: An Introduction*,
+       Lecture Notes in Mathematics 2044, Springer, 2012, ch. 2.
+
+    Examples
+    --------
     >>> [harmonic_dimension(10, k) for k in range(7)]            # SPEC F1 table
     [1, 10, 54, 210, 660, 1782, 4290]
     >>> harmonic_dimension(2, 9), harmonic_dimension(3, 4), harmonic_dimension(4, 3)
     (2, 9, 16)
+    >>> import sympy as sp, hardverify as hv
+    >>> n = sp.Symbol("n", integer=True, positive=True)
+    >>> sp.factor(hv.harmonic_dimension(n, 2))                 # n(n+1)/2 - 1
+    (n - 1)*(n + 2)/2
+    >>> hv.harmonic_dimension(n, 4).subs(n, 10) == hv.harmonic_dimension(10, 4)
+    True
     """
     n, k = _dim(n), as_nonneg_int(k, "degree k")
     if isinstance(n, int):
@@ -92,8 +124,35 @@ def harmonic_dimension(n, k):
 def harmonic_dimension_sum(n, k):
     """Σ_{ℓ ≤ k} N(n, ℓ) = C(n+k-1, k) + C(n+k-2, k-1): the dimension of polynomials of degree ≤ k on S^{n-1}.
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k : int
+        The degree, ``k >= 0``.
+
+    Returns
+    -------
+    int or sympy.Expr
+        A Python int for an integer ``n``; an expression in ``n`` for a Symbol.
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2``, ``n`` is a Symbol not declared a positive integer, or ``k`` is not a non-negative integer.
+    ResourceLimit
+        If the integer result would exceed 2^26 bits, or ``k > 20000`` for a symbolic ``n``.
+
+    Examples
+    --------
     >>> harmonic_dimension_sum(5, 6) == sum(harmonic_dimension(5, l) for l in range(7))
     True
+    >>> import sympy as sp, hardverify as hv
+    >>> hv.harmonic_dimension_sum(3, 4)                        # (k + 1)² on S^2
+    25
+    >>> n = sp.Symbol("n", integer=True, positive=True)
+    >>> sp.expand(hv.harmonic_dimension_sum(n, 2) - sum(hv.harmonic_dimension(n, l) for l in range(3)))
+    0
     """
     n, k = _dim(n), as_nonneg_int(k, "degree k")
     if isinstance(n, int):
@@ -146,6 +205,27 @@ def _coefficients_symbolic(n, k: int) -> list:
 def legendre_coefficients(n, k) -> list:
     """Exact monomial coefficients [a_0, ..., a_k] of P_k^{(n)}(t) = Σ a_i t^i (explicit sum; SPEC F2).
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k : int
+        The degree, ``k >= 0``.
+
+    Returns
+    -------
+    list of sympy.Expr
+        ``k + 1`` exact rationals (integer ``n``) or rational functions of ``n`` (Symbol), lowest degree first.
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` or ``k`` is not a non-negative integer.
+    ResourceLimit
+        If ``k > 20000``.
+
+    Examples
+    --------
     >>> legendre_coefficients(3, 2)                        # (3t² - 1)/2
     [-1/2, 0, 3/2]
     """
@@ -160,11 +240,27 @@ def legendre_polynomial(n, k, var=None) -> sp.Expr:
 
     Parameters
     ----------
-    n : int ≥ 2 or positive-integer sympy Symbol
-    k : int ≥ 0
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k : int
+        The degree, ``0 <= k <= 20000``.
     var : sympy expression, optional
         The variable (default :data:`hardverify.t`); any expression may be substituted.
 
+    Returns
+    -------
+    sympy.Expr
+        The exact polynomial (rational coefficients, or rational functions of a symbolic ``n``).
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` or ``k`` is not a non-negative integer.
+    ResourceLimit
+        If ``k > 20000``.
+
+    Examples
+    --------
     >>> import sympy as sp
     >>> from hardverify import t
     >>> legendre_polynomial(2, 5) == sp.expand(sp.chebyshevt(5, t))            # n = 2: Chebyshev T
@@ -182,6 +278,29 @@ def legendre_recurrence(n, k, var=None) -> list:
 
     P_0 = 1, P_1 = t, P_{ℓ+1} = [(2ℓ+n-2) t P_ℓ - ℓ P_{ℓ-1}] / (ℓ+n-2).
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k : int
+        The degree, ``k >= 0``.
+    var : sympy.Expr, optional
+        The variable (default :data:`hardverify.t`).
+
+    Returns
+    -------
+    list of sympy.Expr
+        [P_0^{(n)}, ..., P_k^{(n)}] in ``var``, expanded.
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` or ``k`` is not a non-negative integer.
+    ResourceLimit
+        If ``k > 20000``.
+
+    Examples
+    --------
     >>> legendre_recurrence(5, 3)[3] == legendre_polynomial(5, 3)
     True
     """
@@ -200,6 +319,29 @@ def legendre_rodrigues(n, k, var=None) -> sp.Expr:
     P_k^{(n)}(t) = (-1)^k R_k (1-t²)^{(3-n)/2} (d/dt)^k (1-t²)^{k+(n-3)/2},
     R_k = Γ((n-1)/2) / (2^k Γ(k + (n-1)/2)).
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k : int
+        The degree, ``k >= 0``.
+    var : sympy.Expr, optional
+        The variable (default :data:`hardverify.t`).
+
+    Returns
+    -------
+    sympy.Expr
+        P_k^{(n)}(var), expanded; equal to :func:`legendre_polynomial` (the point of the check).
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` or ``k`` is not a non-negative integer.
+    ResourceLimit
+        If ``k > 20000`` (in practice keep k small: symbolic differentiation).
+
+    Examples
+    --------
     >>> legendre_rodrigues(7, 3) == legendre_polynomial(7, 3)
     True
     """
@@ -220,6 +362,29 @@ def legendre_rodrigues(n, k, var=None) -> sp.Expr:
 def legendre_values(n, k_max: int, x) -> list:
     """[P_0^{(n)}(x), ..., P_{k_max}^{(n)}(x)] at an exact point x (recurrence F2.1; fmpq when x is rational).
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k_max : int
+        The largest degree, ``k_max >= 0``.
+    x : number or sympy.Expr
+        The point (any exact sympy value; rational points with integer ``n`` use flint's fmpq).
+
+    Returns
+    -------
+    list of sympy.Expr
+        The ``k_max + 1`` exact values (the list always starts [1, x] up to its length).
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` or ``k_max`` is not a non-negative integer.
+    ResourceLimit
+        If ``k_max > 20000``.
+
+    Examples
+    --------
     >>> legendre_values(3, 3, sp.Rational(1, 2))
     [1, 1/2, -1/8, -7/16]
     """
@@ -244,10 +409,33 @@ def _values_fmpq(n: int, K: int, x: fmpq) -> list:
 def legendre_at_zero(n, k) -> sp.Expr:
     """P_k^{(n)}(0) (SPEC F2.5): (-1)^m (2m-1)!! / Π_{i<m} (n-1+2i) for k = 2m, and 0 for odd k.
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k : int
+        The degree, ``k >= 0``.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact value (0 for odd k).
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` or ``k`` is not a non-negative integer.
+    ResourceLimit
+        If ``k > 20000``.
+
+    Examples
+    --------
     >>> import sympy as sp
     >>> n = sp.Symbol("n", integer=True, positive=True)
     >>> legendre_at_zero(n, 2)
     -1/(n - 1)
+    >>> legendre_at_zero(3, 4) == legendre_polynomial(3, 4, 0) == sp.Rational(3, 8)        # P_4(0) = 3/8
+    True
     """
     n, k = _dim(n), _deg(k)
     if k % 2:
@@ -269,8 +457,36 @@ def legendre_moment(n, k, j) -> sp.Expr:
         E[t^j P_k] = Γ(n/2)/(√π 2^k) · j!/(j-k)! · Γ((j-k+1)/2)/Γ((j+k+n)/2)
                    = j!/(j-k)! · (j-k-1)!! / (2^{(j-k)/2 + k} (n/2)_{(j+k)/2}).
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k : int
+        The degree, ``k >= 0``.
+    j : int
+        The power, ``j >= 0``.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact moment (a rational for integer ``n``, an expression in ``n`` for a Symbol).
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` or ``k``, ``j`` are not non-negative integers.
+    ResourceLimit
+        If ``k > 20000``.
+
+    Examples
+    --------
     >>> legendre_moment(3, 4, 4)                          # SPEC V11: 8/315
     8/315
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x")
+    >>> w = marginal_density(5, x)                              # E_{ν_5}[t⁴ P_2] by direct integration
+    >>> legendre_moment(5, 2, 4) == sp.integrate(x**4 * legendre_polynomial(5, 2, x) * w, (x, -1, 1))
+    True
     """
     n, k, j = _dim(n), _deg(k), as_nonneg_int(j, "power j")
     if j < k or (j - k) % 2:
@@ -289,6 +505,29 @@ def gegenbauer_c(k, lam, var=None) -> sp.Expr:
     C_k^{(λ)}(t) = Σ_{j ≤ k/2} (-1)^j (λ)_{k-j} (2t)^{k-2j} / (j! (k-2j)!);  P_k^{(n)} = C_k^{(λ)}/C_k^{(λ)}(1)
     with λ = (n-2)/2 > 0 and C_k^{(λ)}(1) = (2λ)_k/k!.
 
+    Parameters
+    ----------
+    k : int
+        The degree, ``0 <= k <= 20000``.
+    lam : number or sympy.Expr
+        The parameter λ (any exact value; λ = (n-2)/2 relates it to the dimension).
+    var : sympy.Expr, optional
+        The variable (default :data:`hardverify.t`).
+
+    Returns
+    -------
+    sympy.Expr
+        C_k^{(λ)}(var), expanded.
+
+    Raises
+    ------
+    DomainError
+        If ``k`` is not a non-negative integer.
+    ResourceLimit
+        If ``k > 20000``.
+
+    Examples
+    --------
     >>> import sympy as sp
     >>> from hardverify import t
     >>> lam = sp.Rational(3, 2)                                   # n = 5
@@ -311,6 +550,23 @@ def half_gamma_ratio(n):
     For n = 2m + 1 it is the rational C(2m, m)/4^m; for n = 2m it is 4^m/(m C(2m, m) π).  Every
     Funk–Hecke eigenvalue of a piecewise polynomial with kinks at 0 is a + b·A_n with a, b rational.
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+
+    Returns
+    -------
+    sympy.Expr
+        A rational (odd n), a rational over π (even n), or the Γ expression for a symbolic n.
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` or a Symbol is not declared a positive integer.
+
+    Examples
+    --------
     >>> half_gamma_ratio(3), half_gamma_ratio(4)
     (1/2, 4/(3*pi))
     """
@@ -339,6 +595,23 @@ def _half_gamma_ratio_q(n: int) -> fmpq:
 def marginal_constant(n) -> sp.Expr:
     """c_n = Γ(n/2)/(√π Γ((n-1)/2)), the normalising constant of ν_n (SPEC §0.2).
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+
+    Returns
+    -------
+    sympy.Expr
+        c_n exactly (c_2 = 1/π, the arcsine law; c_3 = 1/2, the uniform law on [-1, 1]).
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` or a Symbol is not declared a positive integer.
+
+    Examples
+    --------
     >>> marginal_constant(3), marginal_constant(2)
     (1/2, 1/pi)
     """
@@ -349,7 +622,32 @@ def marginal_constant(n) -> sp.Expr:
 
 
 def marginal_density(n, var=None) -> sp.Expr:
-    """ν_n(t) = c_n (1-t²)^{(n-3)/2}, the density of ⟨x, e⟩ for x ~ U_n on [-1, 1] (SPEC §0.2)."""
+    """ν_n(t) = c_n (1-t²)^{(n-3)/2}, the density of ⟨x, e⟩ for x ~ U_n on [-1, 1] (SPEC §0.2).
+
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    var : sympy.Expr, optional
+        The variable (default :data:`hardverify.t`).
+
+    Returns
+    -------
+    sympy.Expr
+        The density in ``var``; it integrates to 1 over [-1, 1].
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2`` or a Symbol is not declared a positive integer.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x")
+    >>> [sp.integrate(marginal_density(n, x), (x, -1, 1)) for n in (3, 4, 5)]    # a probability density
+    [1, 1, 1]
+    """
     n = _dim(n)
     var = _t if var is None else sp.sympify(var)
     return marginal_constant(n) * (1 - var ** 2) ** ((sp.sympify(n) - 3) / 2)
@@ -358,6 +656,24 @@ def marginal_density(n, var=None) -> sp.Expr:
 def sphere_area(n) -> sp.Expr:
     """|S^{n-1}| = 2 π^{n/2} / Γ(n/2), the surface area of the unit sphere in R^n.
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``2 <= n <= 200000``, or a positive-integer Symbol.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact area (|S^1| = 2π, |S^2| = 4π).
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2``, a Symbol is not declared a positive integer, or ``n > 200000`` (use the certified
+        layer, ``dps=``).
+
+    Examples
+    --------
     >>> sphere_area(3), sphere_area(2)
     (4*pi, 2*pi)
     """

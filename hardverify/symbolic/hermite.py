@@ -68,7 +68,27 @@ MAX_EXACT_DEGREE = 20_000
 
 @dataclass(frozen=True)
 class ExactForm:
-    """σ = Σ_pieces p_i(t) 1_{(a_i, b_i)}(t) + Σ_j q_j(t) erf(α_j t + β_j) with polynomial p_i, q_j."""
+    """σ = Σ_pieces p_i(t) 1_{(a_i, b_i)}(t) + Σ_j q_j(t) erf(α_j t + β_j) with polynomial p_i, q_j.
+
+    The exactly integrable class of the symbolic layer; :func:`exact_form` builds it or raises
+    :class:`~hardverify.errors.NoClosedForm`.
+
+    Parameters
+    ----------
+    pieces : tuple
+        ``((a, b, coeffs), ...)``: the pieces on (a, b) (±oo allowed) with the polynomial's exact
+        coefficients, lowest degree first.
+    erf_terms : tuple
+        ``((q_coeffs, alpha, beta), ...)``: the terms q(t) erf(α t + β), α ≠ 0.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> exact_form(hv.activation("relu")).pieces                 # 0 on (-oo, 0), t on (0, oo)
+    ((-oo, 0, (0,)), (0, oo, (0, 1)))
+    >>> exact_form(hv.activation("gelu")).erf_terms[0][1:]       # GELU = t/2 + (t/2) erf(t/√2)
+    (sqrt(2)/2, 0)
+    """
 
     pieces: tuple      # ((a, b, coeffs low->high), ...) exact sympy numbers
     erf_terms: tuple   # ((coeffs of q low->high, alpha, beta), ...)
@@ -90,7 +110,23 @@ def _affine(arg):
 
 @functools.lru_cache(maxsize=256)
 def exact_form(act: Activation) -> ExactForm:
-    """Decompose ``act`` into the exactly integrable class, or raise NoClosedForm."""
+    """Decompose ``act`` into the exactly integrable class, or raise NoClosedForm.
+
+    Parameters
+    ----------
+    act : Activation
+        The activation.
+
+    Returns
+    -------
+    ExactForm
+        The decomposition (cached).
+
+    Raises
+    ------
+    NoClosedForm
+        If a term is not a polynomial times erf(affine) or a piece is not a polynomial.
+    """
     expr = sp.expand(act.expr)
     terms = expr.args if expr.is_Add else (expr,)
     erf_terms, rest = [], []
@@ -292,12 +328,17 @@ def _physicists_activation(act):
 def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal") -> list:
     """Exact [c_0, ..., c_{m_max}] (see the module docstring for the definition).
 
+    c_m(σ) = E[σ(g) h_m(g)], h_m = He_m/√(m!), g ~ N(0, 1) (``"orthonormal"``); b_m = E[σ He_m]/m!
+    (``"probabilists"``); d_m with σ = Σ d_m H_m in L²(e^{-x²} dx) (``"physicists"``).  SPEC §0.1, H1.
+
     Parameters
     ----------
     act : Activation or str
+        A piecewise polynomial (kinks anywhere) plus polynomial × erf(affine) terms, or a registry name.
     m_max : int
         Largest degree (0 ≤ m_max ≤ 20000).
     normalization : {"orthonormal", "probabilists", "physicists"}
+        The basis (see above).
 
     Returns
     -------
@@ -308,6 +349,20 @@ def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal")
     ------
     NoClosedForm
         If σ is outside the exactly integrable class; use ``dps=`` instead.
+    DomainError
+        If ``m_max`` is not a non-negative integer or ``normalization`` is not one of the names above.
+    ResourceLimit
+        If ``m_max > 20000``.
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> cs = hermite_coefficients("relu", 6)
+    >>> cs[:4]                                                    # SPEC H2: 1/√(2π), 1/2, 1/(2√π), 0
+    [sqrt(2)/(2*sqrt(pi)), 1/2, 1/(2*sqrt(pi)), 0]
+    >>> d = hermite_coefficients(hv.t**3, 4, normalization="physicists")    # t³ = (H_3 + 6 H_1)/8
+    >>> d, sp.expand(sum(c * sp.hermite(m, hv.t) for m, c in enumerate(d))) == hv.t**3
+    ([0, 3/4, 0, 1/8, 0], True)
     """
     act = _resolve(act)
     m_max = as_nonneg_int(m_max, "degree m_max", maximum=MAX_EXACT_DEGREE)
@@ -319,6 +374,31 @@ def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal")
 def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal") -> sp.Expr:
     """Exact c_m(σ); see :func:`hermite_coefficients`.
 
+    Parameters
+    ----------
+    act : Activation or str
+        An activation of the exactly integrable class, or a registry name.
+    m : int
+        The degree, ``0 <= m <= 20000``.
+    normalization : {"orthonormal", "probabilists", "physicists"}
+        The basis, as in :func:`hermite_coefficients`.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact coefficient (no Floats).
+
+    Raises
+    ------
+    NoClosedForm
+        If σ is outside the exactly integrable class.
+    DomainError
+        If ``m`` is not a non-negative integer or ``normalization`` is not allowed.
+    ResourceLimit
+        If ``m > 20000``.
+
+    Examples
+    --------
     >>> import sympy as sp, hardverify as hv
     >>> hermite_coefficient(hv.activation("sign"), 3) == -1 / sp.sqrt(3 * sp.pi)
     True
@@ -343,9 +423,40 @@ def _coefficients(act, ms, normalization):
 
 
 def he_expectations(act, m_max: int) -> list:
-    """Exact E[σ(g) He_m(g)] for m = 0..m_max, unnormalised and unexpanded: the fast input of numeric
-    layers that divide by √(m!) in ball arithmetic (expanding each closed form in sympy costs far more
-    than evaluating it, for kinks at irrational points)."""
+    """Exact E[σ(g) He_m(g)] for m = 0..m_max, unnormalised and unexpanded.
+
+    The fast input of numeric layers that divide by √(m!) in ball arithmetic (expanding each closed
+    form in sympy costs far more than evaluating it, for kinks at irrational points).
+
+    Parameters
+    ----------
+    act : Activation or str
+        An activation of the exactly integrable class.
+    m_max : int
+        The largest degree, ``0 <= m_max <= 20000``.
+
+    Returns
+    -------
+    list of sympy.Expr
+        The ``m_max + 1`` exact (unexpanded) expectations.
+
+    Raises
+    ------
+    NoClosedForm
+        If σ is outside the exactly integrable class.
+    DomainError
+        If ``m_max`` is not a non-negative integer.
+    ResourceLimit
+        If ``m_max > 20000``.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> e = he_expectations("relu", 4)
+    >>> c = hermite_coefficients("relu", 4)                      # c_m = E[σ He_m]/√(m!)
+    >>> all(sp.simplify(e[m] / sp.sqrt(sp.factorial(m)) - c[m]) == 0 for m in range(5))
+    True
+    """
     act = _resolve(act)
     ms = list(range(as_nonneg_int(m_max, "degree m_max", maximum=MAX_EXACT_DEGREE) + 1))
     vals = _expectations(exact_form(act), ms)

@@ -46,13 +46,47 @@ def _alpha(alpha, n=None):
 
 
 def check_moment_degree(total: int) -> None:
-    """Refuse a moment of total degree |α| > MAX_MOMENT_DEGREE up front (its exact value has ~|α| log|α| digits)."""
+    """Refuse a moment of total degree |α| > MAX_MOMENT_DEGREE up front (its exact value has ~|α| log|α| digits).
+
+    Parameters
+    ----------
+    total : int
+        The total degree |α| = Σ α_i.
+
+    Raises
+    ------
+    ResourceLimit
+        If ``total > MAX_MOMENT_DEGREE`` (20000).
+    """
     if total > MAX_MOMENT_DEGREE:
         raise ResourceLimit(f"exact moments are computed for total degree |α| ≤ {MAX_MOMENT_DEGREE}, got {total}")
 
 
 def gaussian_moment_multi(alpha) -> sp.Integer:
-    """E[x^α] for x ~ N(0, I): Π (α_i - 1)!! (0 if some α_i is odd)."""
+    """E[x^α] for x ~ N(0, I): Π (α_i - 1)!! (0 if some α_i is odd).
+
+    Parameters
+    ----------
+    alpha : sequence of int
+        The multi-index (α_1, ..., α_d), entries ``>= 0``.
+
+    Returns
+    -------
+    sympy.Integer
+        The exact moment.
+
+    Raises
+    ------
+    DomainError
+        If ``alpha`` is not a sequence of non-negative integers.
+    ResourceLimit
+        If |α| > 20000.
+
+    Examples
+    --------
+    >>> gaussian_moment_multi((4, 2)), gaussian_moment_multi((3,))            # 3!! · 1!!, odd → 0
+    (3, 0)
+    """
     a = _alpha(alpha)
     if any(x % 2 for x in a):
         return sp.Integer(0)
@@ -63,7 +97,42 @@ def gaussian_moment_multi(alpha) -> sp.Integer:
 
 
 def sphere_moment(n, alpha) -> sp.Expr:
-    """E_{x~U_n}[x^α] on the unit sphere S^{n-1} (exact; symbolic in n allowed)."""
+    """E_{x~U_n}[x^α] on the unit sphere S^{n-1} (exact; symbolic in n allowed).
+
+    E_{U_n}[x^α] = Γ(n/2)/Γ(n/2 + |α|/2) · Π_i Γ((α_i + 1)/2)/Γ(1/2) when every α_i is even, else 0 (see the
+    module docstring); entries of α beyond its length are 0.
+
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 1``, or a positive-integer Symbol.
+    alpha : sequence of int
+        The multi-index, entries ``>= 0``, at most n of them.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact moment: a rational for integer ``n``, an expression in ``n`` for a Symbol.
+
+    Raises
+    ------
+    DomainError
+        If ``n`` is not a valid dimension, ``alpha`` is not a sequence of non-negative integers, or it has
+        more than n entries.
+    ResourceLimit
+        If |α| > 20000.
+
+    Examples
+    --------
+    >>> import sympy as sp, hardverify as hv
+    >>> hv.sphere_moment(3, (2,)), hv.sphere_moment(3, (4,)), hv.sphere_moment(3, (1, 1))   # E x1² = 1/n
+    (1/3, 1/5, 0)
+    >>> n = 7                                                    # Σ_i E[x_i²] = E|x|² = 1
+    >>> sum(hv.sphere_moment(n, (0,) * i + (2,)) for i in range(n))
+    1
+    >>> hv.sphere_moment(6, (2, 2, 2))                           # SPEC V20
+    1/480
+    """
     n = as_dimension(n, minimum=1)
     a = _alpha(alpha, n)
     if any(x % 2 for x in a):
@@ -78,18 +147,66 @@ def sphere_moment(n, alpha) -> sp.Expr:
         den = sp.Integer(1)
         for i in range(s):
             den *= sp.Rational(n, 2) + i
-        return sp.nsimplify(num) / den if num.is_Rational else num / den
+        return num / den
     return sp.gammasimp(sp.gamma(n / 2) / sp.gamma(n / 2 + sp.Rational(total, 2)) * num)
 
 
 def chi_moment(n, r) -> sp.Expr:
-    """E|g|^r for g ~ N(0, I_n): 2^{r/2} Γ((n + r)/2) / Γ(n/2)."""
+    """E|g|^r for g ~ N(0, I_n): 2^{r/2} Γ((n + r)/2) / Γ(n/2).
+
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 1``, or a positive-integer Symbol.
+    r : number or sympy.Expr
+        The power (any exact value with r > -n).
+
+    Returns
+    -------
+    sympy.Expr
+        The exact moment, Gamma-simplified.
+
+    Raises
+    ------
+    DomainError
+        If ``n`` is not a valid dimension.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> n = sp.Symbol("n", integer=True, positive=True)
+    >>> chi_moment(n, 2), chi_moment(3, 4)                       # E|g|² = n, E|g|⁴ = n(n+2)
+    (n, 15)
+    """
     n = as_dimension(n, minimum=1)
     r = sp.sympify(r)
     return sp.gammasimp(2 ** (r / 2) * sp.gamma((n + r) / 2) / sp.gamma(sp.sympify(n) / 2))
 
 
 def ball_radius_moment(n, r) -> sp.Expr:
-    """E[R^r] for x uniform in the unit ball of R^n (R has density n r^{n-1} on [0, 1]): n/(n + r)."""
+    """E[R^r] for x uniform in the unit ball of R^n (R has density n r^{n-1} on [0, 1]): n/(n + r).
+
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 1``, or a positive-integer Symbol.
+    r : number or sympy.Expr
+        The power (r > -n).
+
+    Returns
+    -------
+    sympy.Expr
+        n/(n + r).
+
+    Raises
+    ------
+    DomainError
+        If ``n`` is not a valid dimension.
+
+    Examples
+    --------
+    >>> ball_radius_moment(3, 2)                                 # E|x|² in the unit ball of R^3
+    3/5
+    """
     n = as_dimension(n, minimum=1)
     return sp.sympify(n) / (n + sp.sympify(r))

@@ -36,7 +36,7 @@ import sympy as sp
 from ...distributions import Gaussian
 from ...errors import DomainError, HypothesisFailed
 from ...verdict import Status, Verdict
-from ..protocol import Construction, CorrelationProfile, Orbit
+from ..protocol import Construction, CorrelationProfile, Display, Orbit
 from .planar import hermite_degree_profile, planar_network
 from .planar import norm2 as _planar_norm2
 
@@ -53,7 +53,36 @@ def _int(v, name, lo, hi=None):
 
 
 def root_count_distribution(p: int, r: int) -> dict:
-    """{j: #{h ∈ F_p[X], h ≠ 0, deg h < r, with exactly j distinct roots in F_p}} (exact, by counting)."""
+    """The number E_j of non-zero h ∈ F_p[X] of degree < r with exactly j distinct roots in F_p.
+
+    By inclusion–exclusion (module docstring), never by enumeration; Σ_j E_j = p^r - 1.
+
+    Parameters
+    ----------
+    p : int
+        A prime.
+    r : int
+        ``1 <= r <= p``.
+
+    Returns
+    -------
+    dict
+        ``{j: E_j}`` for j = 0..r-1, zero counts left out (exact ints).
+
+    Raises
+    ------
+    DomainError
+        If p is not a prime or r is outside 1..p.
+
+    Examples
+    --------
+    Over F_3 with degree < 3: 8 polynomials have no root (2 non-zero constants, 6 irreducible
+    quadratics), and the counts add up to 3³ - 1:
+
+    >>> E = root_count_distribution(3, 3)
+    >>> E, sum(E.values()) == 3 ** 3 - 1
+    ({0: 8, 1: 12, 2: 6}, True)
+    """
     _int(p, "p", 2)
     if not sp.isprime(p):
         raise DomainError(f"p must be prime, got {p}")
@@ -80,6 +109,25 @@ class DKKZPlanes(Construction):
         r, the polynomials have degree < r (N = p^r planes).  Default: r = max(2, ⌊p^exponent⌋).
     exponent : number
         c in r = ⌊p^c⌋ (default 1/2: N = p^{√p} = exp(Ω(d^{1/4} log d)), ‖U_fᵀU_g‖ ≤ p^{-1/2}).
+
+    Raises
+    ------
+    DomainError
+        If k is not an int in 2..64, degree is not an int >= 1, or exponent is not in (0, 1).
+
+    References
+    ----------
+    Diakonikolas, Kane, Kontonis, Zarifis, *Algorithms and SQ lower bounds for PAC learning
+    one-hidden-layer ReLU networks*, COLT 2020 (eq. (3), Lemmas 16 and 17); SPEC §6 and §11.
+
+    Examples
+    --------
+    A correlation profile needs no enumeration of the p^r planes (here 7² at n = 98):
+
+    >>> fam = DKKZPlanes(4, degree=2)
+    >>> p = fam.correlation_profile(98)
+    >>> p.size, [(o.invariant, o.pairs) for o in p.orbits], p.orbits[1].bound == (fam.norm2() / 7 ** 4)
+    (49, [(0, 294), (1, 2058)], True)
     """
 
     key = "dkkz2020"
@@ -100,7 +148,27 @@ class DKKZPlanes(Construction):
 
     # -- sizes ---------------------------------------------------------------------------------
     def prime(self, n: int) -> int:
-        """The largest prime p with 2p² ≤ n and p ≥ r (DomainError if none)."""
+        """The largest prime p with 2p² ≤ n (which must be ≥ the degree bound r).
+
+        Parameters
+        ----------
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        int
+
+        Raises
+        ------
+        DomainError
+            If ``n < 1`` or no prime p ≥ r (2 when ``degree`` is None) has 2p² ≤ n.
+
+        Examples
+        --------
+        >>> DKKZPlanes().prime(97), DKKZPlanes().prime(98)
+        (5, 7)
+        """
         _int(n, "n", 1)
         p = sp.prevprime(math.isqrt(n // 2) + 1) if n >= 8 else None
         if p is None or 2 * p * p > n or p < (self.degree or 2):
@@ -108,21 +176,95 @@ class DKKZPlanes(Construction):
         return int(p)
 
     def r(self, n: int) -> int:
-        """The degree bound r at dimension n."""
+        """The degree bound r at dimension n: ``degree`` if given, else max(2, min(p, ⌊p^exponent⌋)).
+
+        Parameters
+        ----------
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        int
+
+        Raises
+        ------
+        DomainError
+            As :meth:`prime`.
+        """
         p = self.prime(n)
         return self.degree if self.degree is not None else max(2, min(p, int(sp.floor(sp.Integer(p) ** self.exponent))))
 
     def family_size(self, n: int) -> int:
-        """N = p^r (exact)."""
+        """N = p^r, the number of planes at dimension n.
+
+        Parameters
+        ----------
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        int
+            Exact.
+
+        Raises
+        ------
+        DomainError
+            As :meth:`prime`.
+        """
         return self.prime(n) ** self.r(n)
 
     def max_overlap(self, n: int):
-        """sup_{f ≠ g} ‖U_fᵀU_g‖₂ = (r - 1)/p (exact)."""
+        """sup_{f ≠ g} ‖U_fᵀU_g‖₂ = (r - 1)/p (exact; attained, as r - 1 ≤ p - 1 distinct roots exist).
+
+        Parameters
+        ----------
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        sympy.Rational
+
+        Raises
+        ------
+        DomainError
+            As :meth:`prime`.
+        """
         return sp.Rational(self.r(n) - 1, self.prime(n))
 
     # -- members -------------------------------------------------------------------------------
     def plane(self, index, n: int) -> sp.Matrix:
-        """U_f ∈ R^{n×2} for the coefficient tuple f = (f_0, …, f_{r-1}) (exact)."""
+        """U_f ∈ R^{n×2} for the coefficient tuple f = (f_0, …, f_{r-1}) of f(X) = Σ f_i X^i (exact).
+
+        Parameters
+        ----------
+        index : sequence of int
+            r coefficients in 0..p-1.
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        sympy.Matrix
+            n × 2, orthonormal columns (p entries 1/√p each, in disjoint blocks).
+
+        Raises
+        ------
+        DomainError
+            If ``index`` does not hold r ints in 0..p-1, or as :meth:`prime`.
+
+        Examples
+        --------
+        Over F_5, f = 2 + X and g = 2 + 2X agree at x = 0 only, so U_fᵀU_g = I/5; f and 3 + X never agree:
+
+        >>> import sympy as sp
+        >>> fam = DKKZPlanes(2, degree=2)
+        >>> U, V = fam.plane((2, 1), 50), fam.plane((2, 2), 50)
+        >>> U.T * U == sp.eye(2), U.T * V == sp.eye(2) / 5, U.T * fam.plane((3, 1), 50) == sp.zeros(2)
+        (True, True, True)
+        """
         p, r = self.prime(n), self.r(n)
         f = tuple(index)
         if len(f) != r or not all(isinstance(c, int) and 0 <= c < p for c in f):
@@ -134,18 +276,76 @@ class DKKZPlanes(Construction):
         return U
 
     def member(self, index, n: int):
-        """F_k(U_fᵀ x) on R^n as a Network."""
+        """F_k(U_fᵀ x) on R^n as a Network (exact weights).
+
+        Parameters
+        ----------
+        index : sequence of int
+            The coefficient tuple f (see :meth:`plane`).
+        n : int
+            The dimension, at most 2000 for an explicit member.
+
+        Returns
+        -------
+        Network
+            2k units on the 2p coordinates of the plane.
+
+        Raises
+        ------
+        DomainError
+            If n > 2000, or as :meth:`plane`.
+        """
         if n > 2000:
             raise DomainError("explicit members are built for n ≤ 2000 (the profile needs none)")
         return planar_network(self.k).precompose(self.plane(index, n).T, n)
 
     def indices(self, n: int):
-        """All coefficient tuples (for small explicit checks only)."""
+        """All p^r coefficient tuples, lazily (for small explicit checks only).
+
+        Parameters
+        ----------
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        iterator of tuple
+            ``itertools.product(range(p), repeat=r)``.
+
+        Raises
+        ------
+        DomainError
+            As :meth:`prime`.
+        """
         p, r = self.prime(n), self.r(n)
         return itertools.product(range(p), repeat=r)
 
     def norm2(self, *, dps=None, algorithm: str = "auto", dist=None):
-        """E[F_k(Uᵀx)²] = E[F_k²] under N(0, I) (exact; Uᵀx ~ N(0, I₂))."""
+        """E[F_k(Uᵀx)²] = E[F_k²] under N(0, I) (exact; Uᵀx ~ N(0, I₂)), the same for every plane.
+
+        Parameters
+        ----------
+        dps : int, optional
+            Decimal digits of a certified result (the exact value enclosed); None for the exact value.
+        algorithm : str
+            Ignored (the value is exact).
+        dist : Gaussian, optional
+            None or a standard Gaussian.
+
+        Returns
+        -------
+        sympy.Expr or Enclosure
+
+        Raises
+        ------
+        DomainError
+            If ``dist`` is given and is not a Gaussian.
+
+        Examples
+        --------
+        >>> DKKZPlanes(2).norm2()                          # SPEC D1
+        2 - 4/pi
+        """
         if dist is not None and not isinstance(dist, Gaussian):
             raise DomainError("the planes family is defined under the standard Gaussian N(0, I_n)")
         v = _planar_norm2(self.k)
@@ -157,7 +357,38 @@ class DKKZPlanes(Construction):
     # -- profile ---------------------------------------------------------------------------------
     def correlation_profile(self, n: int, dist=None, *, dps: int | None = None) -> CorrelationProfile:
         """Bound-only profile by j = #agreements (see the module docstring): orbit j has correlation in
-        [0, (j/p)^k E F_k²] (exact 0 for j = 0).  Needs N(0, I_n) and even k (F_k ≢ 0, no low degrees)."""
+        [0, (j/p)^k E F_k²] (exact 0 for j = 0).  Needs N(0, I_n) and even k (F_k ≢ 0, no low degrees).
+
+        Parameters
+        ----------
+        n : int
+            The dimension (2p² ≤ n).
+        dist : Gaussian, optional
+            N(0, I_n) (the default).
+        dps : int, optional
+            Ignored: the profile is exact.
+
+        Returns
+        -------
+        CorrelationProfile
+            Orbit 0 with exact correlation 0, orbits j ≥ 1 with bound (j/p)^k E[F_k²]; evidence the
+            PROVED D1 (no low degrees), D2 (plane overlaps) and norm verdicts.
+
+        Raises
+        ------
+        HypothesisFailed
+            If ``dist`` is not N(0, I_n) (UNDECIDED), or k is odd (REFUTED: F_k ≡ 0).
+        DomainError
+            As :meth:`prime`.
+
+        Examples
+        --------
+        Orbit j = 1 of p = 5, r = 2: the 25 · 20 ordered pairs of lines f - g with one root:
+
+        >>> p = DKKZPlanes(2, degree=2).correlation_profile(50)
+        >>> p.orbits[1].pairs, p.orbits[1].bound
+        (500, 2/25 - 4/(25*pi))
+        """
         dist = Gaussian(n) if dist is None else dist
         if not isinstance(dist, Gaussian) or dist.n != n:
             v = Verdict(Status.UNDECIDED, claim="D2", source=SOURCE,
@@ -179,6 +410,19 @@ class DKKZPlanes(Construction):
         return CorrelationProfile(construction=repr(self), n=n, size=N, law=repr(dist),
                                   invariant="j = #{x ∈ F_p : f(x) = g(x)}", diagonal=c, orbits=orbits,
                                   evidence=(low, planes, norm))
+
+    # -- display in notebooks (Construction renders this Display as Markdown and LaTeX) -------------------
+    def _display(self) -> Display:
+        k = self.k
+        r = self.degree if self.degree is not None else sp.floor(sp.Symbol("p", positive=True) ** self.exponent)
+        return Display(
+            "DKKZ planes family", (("k", k), ("r", r)),
+            rf"f_U(x) = F_{{{k}}}(U^{{\top}} x),\quad F_{{{k}}}(y) = \sum_{{i=0}}^{{{2 * k - 1}}} (-1)^i\,"
+            rf"\mathrm{{ReLU}}(\langle u_i, y\rangle),"
+            rf"\quad u_i = \left(\cos\tfrac{{\pi i}}{{{k}}}, \sin\tfrac{{\pi i}}{{{k}}}\right)",
+            f"f_U(x) = F_{k}(Uᵀx), F_{k}(y) = Σ_(i<{2 * k}) (-1)^i ReLU(⟨u_i, y⟩), u_i = (cos(πi/{k}), sin(πi/{k}))",
+            ("N = p^r planes U_f ∈ R^(n×2), one per f ∈ F_p[X] of degree < r; p the largest prime with 2p² ≤ n",
+             "U_fᵀU_g = (j/p)·I₂ with j ≤ r − 1 roots of f − g (SPEC D1, D2)"))
 
 
 @functools.lru_cache(maxsize=16)

@@ -48,7 +48,29 @@ MAX_ATTACK_DIM = 120
 
 @dataclass(frozen=True)
 class AttackResult:
-    """What the attack saw: the decision, the relation k, the certificate and the recovered secret."""
+    """What the attack saw: the decision, the relation k, the certificate and the recovered secret.
+
+    Parameters
+    ----------
+    decision : str
+        ``"clwe"`` or ``"null"`` (the decision rule of the module docstring).
+    k : tuple of int or None
+        The integer relation found (None for "null").
+    residual : int or None
+        The last coordinate of the short vector.
+    box : int
+        K, the bound on |k_i|.
+    exact_relation : bool
+        Whether Σ c_i (z_i + k_i) = 0 holds exactly (a certificate).
+    secret_numerators : tuple or None
+        The exactly recovered secret numerators (γw ≈ v/2^bits) when ``exact_relation``.
+    null_false_positive_bound : Fraction
+        (2K + 1)^{d+1} 2^{-2·bits}: the chance a null sample passes the exact check.
+    bits : int
+        The sample precision.
+    secret_estimate : tuple of float or None
+        A least-squares estimate of γw from k (used for noisy samples).
+    """
 
     decision: str
     k: tuple | None
@@ -61,7 +83,18 @@ class AttackResult:
     secret_estimate: tuple | None = None
 
     def overlap(self, w) -> float:
-        """|⟨ŵ, w⟩| for the recovered direction ŵ (0 when nothing was recovered)."""
+        """|⟨ŵ, w⟩|/(‖ŵ‖‖w‖) for the recovered direction ŵ (0 when nothing was recovered; float evidence).
+
+        Parameters
+        ----------
+        w : array_like of float
+            The true secret.
+
+        Returns
+        -------
+        float
+            In [0, 1]; the exact secret if recovered, else the least-squares estimate.
+        """
         src = self.secret_numerators if self.secret_numerators is not None else self.secret_estimate
         if src is None:
             return 0.0
@@ -71,7 +104,27 @@ class AttackResult:
 
 
 def attack_bits(d: int, gamma: float) -> int:
-    """Sample precision P = (d + 2)(log₂(K√d) + 0.03d + 4), K ≈ γ(√d + 6)/√(2π) + 1 (see the module docstring)."""
+    """Sample precision P = (d + 2)(log₂(K√d) + 0.03d + 4), K ≈ γ(√d + 6)/√(2π) + 1 (see the module docstring).
+
+    A heuristic choice (enough bits for LLL to find the relation in practice), not a proved bound.
+
+    Parameters
+    ----------
+    d : int
+        The dimension.
+    gamma : float
+        γ in BRST units.
+
+    Returns
+    -------
+    int
+        Bits per sample coordinate.
+
+    Examples
+    --------
+    >>> attack_bits(6, 2 * 6 ** 0.5)
+    77
+    """
     K = gamma * (math.sqrt(d) + 6) / math.sqrt(2 * math.pi) + 1
     return int(math.ceil((d + 2) * (math.log2(K * math.sqrt(d)) + 0.03 * d + 4)))
 
@@ -95,7 +148,36 @@ def attack(samples: DyadicSamples, *, gamma: float) -> AttackResult:
 
     Returns
     -------
-    AttackResult (evidence: LLL is a heuristic search; ``exact_relation`` is an exact certificate).
+    AttackResult
+        Evidence: LLL is a heuristic search; ``exact_relation`` is an exact certificate.
+
+    Raises
+    ------
+    DomainError
+        If ``samples`` is not DyadicSamples, there are fewer than d + 1 samples, γ is not a positive
+        number, or the inputs have no linear dependence.
+    ResourceLimit
+        If d > ``MAX_ATTACK_DIM`` (120).
+
+    Examples
+    --------
+    Noiseless CLWE at d = 4 is broken with an exact certificate; a null sample is not mistaken for it:
+
+    >>> from hardverify.distributions.clwe import CLWE, CLWENull
+    >>> law = CLWE(4, 0, gamma=4, seed=1)
+    >>> samples, v = law.sample_exact(5, seed=2, bits=attack_bits(4, 4))
+    >>> r = attack(samples, gamma=4)
+    >>> r.decision, r.exact_relation, r.secret_numerators == v, r.overlap(law.secret) > 0.999
+    ('clwe', True, True, True)
+    >>> null, _ = CLWENull(4, 0, gamma=4, seed=1).sample_exact(5, seed=3, bits=attack_bits(4, 4))
+    >>> attack(null, gamma=4).decision
+    'null'
+
+    References
+    ----------
+    Li, Zadik, Zampetakis, *On the hardness of learning one hidden layer neural networks*, 2024
+    (arXiv 2410.03477); Bruna, Regev, Song, Tang, *Continuous LWE* (BRST); Song, Zadik, Bruna
+    (SZB, periodic neurons); SPEC §5 and §11.
     """
     if not isinstance(samples, DyadicSamples):
         raise DomainError("attack needs DyadicSamples (CLWE.sample_exact / CLWENull.sample_exact)")
@@ -154,7 +236,43 @@ def attack(samples: DyadicSamples, *, gamma: float) -> AttackResult:
 
 def success_rate(d: int, beta: float, *, trials: int, seed: int, gamma: float | None = None, bits: int | None = None):
     """{"clwe": fraction of CLWE_{β,γ} instances decided "clwe", "null": fraction of null instances decided
-    "clwe", "recovered": mean |⟨ŵ, w⟩|} over ``trials`` seeded instances (γ = 2√d by default; evidence)."""
+    "clwe", "recovered": mean |⟨ŵ, w⟩|} over ``trials`` seeded instances (γ = 2√d by default; evidence).
+
+    Parameters
+    ----------
+    d : int
+        The dimension, d ≥ 1.
+    beta : float
+        The CLWE noise width β ≥ 0 (BRST units).
+    trials : int
+        The number of instances, ≥ 1.
+    seed : int
+        Instance t uses the seeds seed + 1000t, + 1, + 2 (declare ``seed`` in the claim's ``seeds=``).
+    gamma : float, optional
+        γ (default 2√d).
+    bits : int, optional
+        The sample precision (default :func:`attack_bits`).
+
+    Returns
+    -------
+    dict
+        ``{"clwe": float, "null": float, "recovered": float, "bits": int}``.
+
+    Raises
+    ------
+    DomainError
+        If d is not an integer ≥ 1, or as :func:`attack`.
+    ResourceLimit
+        As :func:`attack`.
+
+    Examples
+    --------
+    Noiseless CLWE is broken; the null is not mistaken for it:
+
+    >>> r = success_rate(4, 0, trials=2, seed=0)
+    >>> r["clwe"], r["null"], r["recovered"] > 0.999
+    (1.0, 0.0, True)
+    """
     if isinstance(d, bool) or not isinstance(d, int) or d < 1:
         raise DomainError(f"d must be an integer ≥ 1, got {d!r}")
     gamma = 2 * math.sqrt(d) if gamma is None else gamma

@@ -53,7 +53,23 @@ SOURCE = "SPEC §5 C6 [DER + VER]"
 
 
 def triangle_wave(t: Fraction) -> Fraction:
-    """dist(t, Z), exact for a rational t."""
+    """T(t) = dist(t, Z), the triangle wave (period 1, values in [0, ½]), exact for a rational t.
+
+    Parameters
+    ----------
+    t : Fraction
+        A rational.
+
+    Returns
+    -------
+    Fraction
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> triangle_wave(Fraction(7, 3)), triangle_wave(Fraction(-1, 2))
+    (Fraction(1, 3), Fraction(1, 2))
+    """
     return abs(t - round(t))
 
 
@@ -65,7 +81,27 @@ def _phi_value(phi: str, t: Fraction):
 
 @dataclass(frozen=True)
 class CappedInterpolant:
-    """g = offset + network(t) on R¹ (see the module docstring); ``coeffs`` are the output weights c_j."""
+    """g = offset + network(t) on R¹ (see the module docstring); ``coeffs`` are the output weights c_j.
+
+    Built by :func:`capped_network`; ``g(t)`` evaluates exactly at a rational t.
+
+    Parameters
+    ----------
+    phi : str
+        ``"triangle"`` or ``"cos"``.
+    R : Fraction
+        The capping radius.
+    h : Fraction
+        The grid step.
+    nodes : tuple of Fraction
+        t_j = -R + jh, j = 0..M.
+    values : tuple
+        φ(t_j), exact.
+    coeffs : tuple
+        The output weights c_j (exact).
+    network : Network
+        The M + 1 ReLUs on R¹ (unit weights, biases -t_j, outputs c_j).
+    """
 
     phi: str
     R: Fraction
@@ -77,12 +113,23 @@ class CappedInterpolant:
 
     @property
     def width(self) -> int:
-        """M + 1, the number of ReLUs."""
+        """M + 1, the number of ReLUs.
+
+        Returns
+        -------
+        int
+        """
         return self.network.width
 
     @property
     def offset(self):
-        """φ(t_0), the constant term."""
+        """φ(t_0), the constant term.
+
+        Returns
+        -------
+        sympy number
+            Exact.
+        """
         return self.values[0]
 
     def __call__(self, t):
@@ -114,12 +161,31 @@ def capped_network(phi: str, R, h) -> CappedInterpolant:
     Parameters
     ----------
     phi : {"triangle", "cos"}
-    R, h : positive rationals with 2R/h an integer M ≤ :data:`MAX_PIECES`.
+        The periodic function.
+    R, h : number
+        Positive rationals with 2R/h an integer M ≤ :data:`MAX_PIECES`.
 
     Returns
     -------
-    CappedInterpolant (exact weights; ``network`` is a :class:`hardverify.Network` on R¹ with unit
-    weights, biases -t_j and outputs c_j).
+    CappedInterpolant
+        Exact weights; ``network`` is a :class:`hardverify.Network` on R¹ with unit weights, biases
+        -t_j and outputs c_j.
+
+    Raises
+    ------
+    DomainError
+        If ``phi`` is unknown, R or h is not a positive rational, or 2R/h is not an integer.
+    ResourceLimit
+        If M > ``MAX_PIECES``.
+
+    Examples
+    --------
+    The cos interpolant with h = ¼ is linear between the nodes 0 and ¼ (from 1 to 0) and constant
+    outside [-R, R]:
+
+    >>> g = capped_network("cos", 1, "1/4")
+    >>> g.width, g("0.1"), g(5) == g(1) == 1
+    (9, 3/5, True)
     """
     if phi not in ("triangle", "cos"):
         raise DomainError(f"phi must be 'triangle' or 'cos', got {phi!r}")
@@ -135,7 +201,29 @@ def capped_network(phi: str, R, h) -> CappedInterpolant:
 
 
 def prove_interpolant(R, h) -> Verdict:
-    """PROVED: for every φ, g(t_i) = φ(t_i) at every node and g is constant outside [-R, R] (linear forms)."""
+    """PROVED: for every φ, g(t_i) = φ(t_i) at every node and g is constant outside [-R, R] (linear forms).
+
+    Parameters
+    ----------
+    R, h : number
+        Positive rationals with 2R/h an integer.
+
+    Returns
+    -------
+    Verdict
+        PROVED (exact), or REFUTED naming the failing node.
+
+    Raises
+    ------
+    DomainError, ResourceLimit
+        As :func:`capped_network`.
+
+    Examples
+    --------
+    >>> v = prove_interpolant(1, "1/4")
+    >>> v.status.name, v.data["width"]
+    ('PROVED', 9)
+    """
     Rq, hq, M = _grid(R, h)
     nodes = [-Rq + j * hq for j in range(M + 1)]
     # output weights as linear forms in the free node values v_0..v_M: {index: Fraction}
@@ -164,12 +252,52 @@ def prove_interpolant(R, h) -> Verdict:
 
 def kink_count(g: CappedInterpolant) -> int:
     """The number of nodes where g's slope changes (c_j ≠ 0), exact: a lower bound on the ReLUs of any
-    one-hidden-layer ReLU network on R¹ equal to g (each unit adds at most one kink)."""
+    one-hidden-layer ReLU network on R¹ equal to g (each unit adds at most one kink).
+
+    Parameters
+    ----------
+    g : CappedInterpolant
+        The interpolant.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    With h = ½, cos 2πt alternates 1, -1, … at the nodes: every node of [-1, 1] is a kink:
+
+    >>> kink_count(capped_network("cos", 1, "1/2"))
+    5
+    """
     return sum(1 for c in g.coeffs if sp.simplify(c) != 0)
 
 
 def prove_triangle_exact(R) -> Verdict:
-    """PROVED: with h = ½ the capped interpolant equals the triangle wave on [-R, R] (R ∈ ½Z), 4R + 1 ReLUs."""
+    """PROVED: with h = ½ the capped interpolant equals the triangle wave on [-R, R] (R ∈ ½Z), 4R + 1 ReLUs.
+
+    Parameters
+    ----------
+    R : number
+        A positive multiple of ½.
+
+    Returns
+    -------
+    Verdict
+        PROVED, or REFUTED naming the failing piece.
+
+    Raises
+    ------
+    DomainError
+        If R is not a positive multiple of ½.
+    ResourceLimit
+        If 4R > ``MAX_PIECES``.
+
+    Examples
+    --------
+    >>> prove_triangle_exact("3/2").data["width"]         # 4R + 1
+    7
+    """
     Rq = check_positive(R, "R")
     if not isinstance(Rq, Fraction) or (2 * Rq).denominator != 1:
         raise DomainError(f"R must be a positive multiple of 1/2 (the grid is ½Z), got {R}")
@@ -190,7 +318,27 @@ def prove_triangle_exact(R) -> Verdict:
 
 
 def sup_error_bound(h):
-    """π²h²/2 = h²/8 · max|(cos 2πt)''| (exact sympy)."""
+    """π²h²/2 = h²/8 · max|(cos 2πt)''|, the sup-error bound of the cos interpolant (exact sympy).
+
+    Parameters
+    ----------
+    h : number
+        The grid step, a positive exact real.
+
+    Returns
+    -------
+    sympy.Expr
+
+    Raises
+    ------
+    DomainError
+        If h is not a positive exact real.
+
+    Examples
+    --------
+    >>> sup_error_bound("1/8")
+    pi**2/128
+    """
     hq = check_positive(h, "h")
     return sp.pi ** 2 * sp.Rational(*_nd(Fraction(hq))) ** 2 / 2
 
@@ -202,6 +350,32 @@ def sup_error(R, h, *, dps: int = 10):
     |cos| ≤ 1; an exact ball), upper = π²h²/2 · factor (the per-piece bound h²/8 · sup|f''|), so
     upper ≤ π²h²/2 ⇔ factor ≤ 1; lower = |cos 2πm - (cos 2πa + cos 2πb)/2| at the midpoint m of the piece
     [a, b] where it is largest.
+
+    Parameters
+    ----------
+    R, h : number
+        Positive rationals with 2R/h an integer.
+    dps : int
+        Decimal digits (default 10).
+
+    Returns
+    -------
+    tuple of Enclosure
+        ``(lower, upper, factor)``, certified.
+
+    Raises
+    ------
+    DomainError, ResourceLimit
+        As :func:`capped_network`.
+
+    Examples
+    --------
+    The true sup error lies between the certified lower bound and the upper one, which is π²h²/2
+    here (some piece reaches |cos| = 1, so factor = 1):
+
+    >>> lo, up, factor = sup_error(1, "1/8")
+    >>> bool(lo.ball < up.ball), factor.contains(1), up.contains(sup_error_bound("1/8"))
+    (True, True, True)
     """
     Rq, hq, M = _grid(R, h)
     hb = arb(fmpq(*_nd(hq)))
@@ -249,6 +423,32 @@ def capping_mse(R, s, *, dps: int = 20):
 
     = 2 ∫_R^∞ (T(t) - T(R))² φ_s(t) dt summed exactly over the affine pieces of T up to L·s, with the rest
     bounded by ¼·erfc(L/√2) (|T - T(R)| ≤ ½).
+
+    Parameters
+    ----------
+    R : number
+        The capping radius, a positive rational.
+    s : number
+        The standard deviation, a positive rational.
+    dps : int
+        Decimal digits (default 20).
+
+    Returns
+    -------
+    Enclosure
+        Certified.
+
+    Raises
+    ------
+    DomainError
+        If R or s is not a positive rational.
+
+    Examples
+    --------
+    The exact error is below the bound of :func:`capping_mse_bound`:
+
+    >>> bool(capping_mse(2, 1, dps=10).ball < capping_mse_bound(2, 1, dps=10).ball)
+    True
     """
     Rq = check_positive(R, "R")
     sq = check_positive(s, "s")
@@ -279,7 +479,30 @@ def capping_mse(R, s, *, dps: int = 20):
 
 
 def capping_mse_bound(R, s, *, dps: int = 20):
-    """¼·erfc(R/(√2 s)), certified (SPEC C6's bound on the capping MSE)."""
+    """¼·erfc(R/(√2 s)), certified (SPEC C6's bound on the capping MSE).
+
+    Parameters
+    ----------
+    R, s : number
+        Positive exact reals.
+    dps : int
+        Decimal digits (default 20).
+
+    Returns
+    -------
+    Enclosure
+        Certified.
+
+    Raises
+    ------
+    DomainError
+        If R or s is not a positive exact real.
+
+    Examples
+    --------
+    >>> capping_mse_bound(2, 1, dps=10).matches("0.011375")           # ¼ erfc(√2), SPEC C6
+    True
+    """
     Rq, sq = check_positive(R, "R"), check_positive(s, "s")
     from .series import to_arb
     return certify(lambda prec: (to_arb(Rq, prec) / (to_arb(sq, prec) * arb(2).sqrt())).erfc() / 4, dps)
@@ -290,6 +513,36 @@ def embed(g: CappedInterpolant, w, gamma_std, *, n: int | None = None) -> Networ
 
     ``w`` is a dense exact vector, or a sparse ``{coordinate: value}`` dict with ``n`` (coordinates 1..n);
     unit norm is the caller's choice.  The width is M + 1.
+
+    Parameters
+    ----------
+    g : CappedInterpolant
+        The interpolant.
+    w : sequence or dict
+        The direction (exact entries).
+    gamma_std : number
+        γ_std > 0, the common scale of the hidden weights.
+    n : int, optional
+        The dimension (required for a sparse ``w``).
+
+    Returns
+    -------
+    Network
+        The periodic-neuron approximation on R^n, without the constant ``g.offset``.
+
+    Raises
+    ------
+    DomainError
+        If ``w`` is empty, a sparse ``w`` comes without ``n``, γ_std is not a positive exact real, or
+        the rows are invalid (:class:`hardverify.Network`).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> g = capped_network("triangle", 1, "1/2")
+    >>> f = embed(g, [1, 0], 2)                  # x ↦ T(2 x_1) on [-1, 1]
+    >>> f([sp.Rational(1, 8), 5]) + g.offset, g(sp.Rational(1, 4))
+    (1/4, 1/4)
     """
     gs = exact_number(gamma_std, "gamma_std")
     gs = sp.Rational(*_nd(gs)) if isinstance(gs, Fraction) else gs

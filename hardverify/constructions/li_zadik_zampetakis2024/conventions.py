@@ -38,7 +38,28 @@ CONVENTIONS = (BRST, STANDARD)
 
 
 def as_convention(name) -> str:
-    """``"brst"`` or ``"standard"`` (DomainError otherwise; there is no default)."""
+    """Validate a convention name: ``"brst"`` (y ~ N(0, I/(2π))) or ``"standard"`` (x ~ N(0, I)).
+
+    Parameters
+    ----------
+    name : str
+        :data:`BRST` or :data:`STANDARD`; there is no default.
+
+    Returns
+    -------
+    str
+        ``name`` unchanged.
+
+    Raises
+    ------
+    DomainError
+        If ``name`` is neither.
+
+    Examples
+    --------
+    >>> as_convention(BRST)
+    'brst'
+    """
     if name not in CONVENTIONS:
         raise DomainError(f"convention must be one of {CONVENTIONS} (BRST's D_1 = N(0, I/(2π)) or the "
                           f"standard normal N(0, I)), got {name!r}")
@@ -47,7 +68,32 @@ def as_convention(name) -> str:
 
 def exact_number(x, name: str):
     """An exact real number: a Fraction for rationals (int, str, float, Fraction, sympy Rational), else a
-    real constant sympy expression (``2*sqrt(5)``).  DomainError for anything else."""
+    real constant sympy expression (``2*sqrt(5)``).
+
+    A decimal string is read exactly (``"0.1"`` is 1/10); a float is read as its binary value.
+
+    Parameters
+    ----------
+    x : int, str, float, Fraction or sympy expression
+        The number.
+    name : str
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    Fraction or sympy.Expr
+
+    Raises
+    ------
+    DomainError
+        If x is a bool, an Enclosure, a non-numeric string, has free symbols or is not real.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> exact_number("0.25", "beta"), exact_number(2 * sp.sqrt(5), "gamma")
+    (Fraction(1, 4), 2*sqrt(5))
+    """
     if isinstance(x, bool):
         raise DomainError(f"{name} must be a real number, got {x!r}")
     try:
@@ -80,7 +126,24 @@ def _sign(x) -> int:
 
 
 def check_positive(x, name: str):
-    """x as an exact number, DomainError unless x > 0."""
+    """x as an exact number (:func:`exact_number`), checked to be > 0.
+
+    Parameters
+    ----------
+    x : number
+        The value.
+    name : str
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    Fraction or sympy.Expr
+
+    Raises
+    ------
+    DomainError
+        If x is not an exact real number, x ≤ 0, or its sign cannot be decided.
+    """
     v = exact_number(x, name)
     if _sign(v) <= 0:
         raise DomainError(f"{name} must be > 0, got {x}")
@@ -88,7 +151,24 @@ def check_positive(x, name: str):
 
 
 def check_nonnegative(x, name: str):
-    """x as an exact number, DomainError unless x ≥ 0."""
+    """x as an exact number (:func:`exact_number`), checked to be ≥ 0.
+
+    Parameters
+    ----------
+    x : number
+        The value.
+    name : str
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    Fraction or sympy.Expr
+
+    Raises
+    ------
+    DomainError
+        If x is not an exact real number, x < 0, or its sign cannot be decided.
+    """
     v = exact_number(x, name)
     if _sign(v) < 0:
         raise DomainError(f"{name} must be ≥ 0, got {x}")
@@ -96,7 +176,29 @@ def check_nonnegative(x, name: str):
 
 
 def check_correlation(x, name: str = "rho"):
-    """x as an exact number, DomainError unless |x| ≤ 1."""
+    """x as an exact number (:func:`exact_number`), checked to satisfy |x| ≤ 1.
+
+    Parameters
+    ----------
+    x : number
+        The value (a correlation ⟨w, w'⟩ of unit vectors).
+    name : str
+        The argument's name, for the error message (default ``"rho"``).
+
+    Returns
+    -------
+    Fraction or sympy.Expr
+
+    Raises
+    ------
+    DomainError
+        If x is not an exact real number or |x| > 1.
+
+    Examples
+    --------
+    >>> check_correlation("-1")
+    Fraction(-1, 1)
+    """
     v = exact_number(x, name)
     if _sign(1 - abs(v) if isinstance(v, Fraction) else 1 - sp.Abs(v)) < 0:
         raise DomainError(f"{name} must satisfy |{name}| ≤ 1 (a correlation of unit vectors), got {x}")
@@ -108,15 +210,80 @@ def _sym(x):
 
 
 def gamma_std(gamma):
-    """γ_std = γ/√(2π): BRST's frequency γ (phase γ⟨y, w⟩, y ~ D_1) in the standard-normal convention (exact)."""
+    """γ_std = γ/√(2π): BRST's frequency γ (phase γ⟨y, w⟩, y ~ D_1) in the standard-normal convention.
+
+    Parameters
+    ----------
+    gamma : number
+        BRST's γ > 0 (exact: int, decimal string, Fraction or sympy constant).
+
+    Returns
+    -------
+    sympy.Expr
+        Exact.
+
+    Raises
+    ------
+    DomainError
+        If γ is not a positive exact real.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> gamma_std(sp.sqrt(2 * sp.pi))
+    1
+    """
     return _sym(check_positive(gamma, "gamma")) / sp.sqrt(2 * sp.pi)
 
 
 def gamma_brst(gamma_standard):
-    """γ = √(2π) γ_std: the inverse of :func:`gamma_std` (exact)."""
+    """γ = √(2π) γ_std: the inverse of :func:`gamma_std` (exact).
+
+    Parameters
+    ----------
+    gamma_standard : number
+        The standard-normal frequency γ_std > 0.
+
+    Returns
+    -------
+    sympy.Expr
+        Exact.
+
+    Raises
+    ------
+    DomainError
+        If γ_std is not a positive exact real.
+
+    Examples
+    --------
+    >>> gamma_std(gamma_brst(3))
+    3
+    """
     return sp.sqrt(2 * sp.pi) * _sym(check_positive(gamma_standard, "gamma_std"))
 
 
 def noise_std(beta):
-    """β/√(2π): the standard deviation of the CLWE noise e ~ D_β (the same in both conventions; exact)."""
+    """β/√(2π): the standard deviation of the CLWE noise e ~ D_β (the same in both conventions; exact).
+
+    Parameters
+    ----------
+    beta : number
+        β ≥ 0.
+
+    Returns
+    -------
+    sympy.Expr
+        Exact.
+
+    Raises
+    ------
+    DomainError
+        If β is not a non-negative exact real.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> noise_std(sp.sqrt(2 * sp.pi)), noise_std(0)
+    (1, 0)
+    """
     return _sym(check_nonnegative(beta, "beta")) / sp.sqrt(2 * sp.pi)

@@ -37,10 +37,11 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb, ctx, fmpq
 
+from ...core.markup import clip
 from ...distributions.clwe import HomogeneousCLWE
 from ...errors import DomainError, ResourceLimit
 from ...verdict import Status, Verdict
-from ..protocol import Construction, CorrelationProfile, Orbit
+from ..protocol import Construction, CorrelationProfile, Display, Orbit
 from .conventions import check_positive
 from .pairs import pair_correlation
 from .pancakes import chi_square
@@ -52,7 +53,22 @@ MAX_LOG_SIZE = 200_000
 
 
 def default_rho0(n: int) -> Fraction:
-    """ρ₀ = 1/⌊n^{1/4}⌋ ≥ n^{-1/4} (a rational, so the bound χ(ρ₀) is exact in its input)."""
+    """ρ₀ = 1/⌊n^{1/4}⌋ ≥ n^{-1/4} (a rational, so the bound χ(ρ₀) is exact in its input).
+
+    Parameters
+    ----------
+    n : int
+        The dimension, n ≥ 1.
+
+    Returns
+    -------
+    Fraction
+
+    Examples
+    --------
+    >>> default_rho0(64), default_rho0(81)          # ⌊64^{1/4}⌋ = 2, 81^{1/4} = 3
+    (Fraction(1, 2), Fraction(1, 3))
+    """
     return Fraction(1, max(1, math.isqrt(math.isqrt(n))))
 
 
@@ -63,7 +79,38 @@ def _check_n(n):
 
 
 def pair_tail_bound(n: int, rho0, *, prec: int = 128) -> arb:
-    """An upper bound (an exact arb) on P(|⟨w, w′⟩| ≥ ρ₀) for independent uniform unit vectors (the lemma above)."""
+    """An upper bound (an exact arb) on P(|⟨w, w′⟩| ≥ ρ₀) for independent uniform unit vectors (the lemma above).
+
+    p̄ = 2 c_n e^{-(n-3)ρ₀²/2}/((n-3)ρ₀), c_n = Γ(n/2)/(√π Γ((n-1)/2)), rounded up.
+
+    Parameters
+    ----------
+    n : int
+        The dimension, n ≥ 4.
+    rho0 : number
+        ρ₀, a rational in (0, 1).
+    prec : int
+        Working precision in bits (default 128).
+
+    Returns
+    -------
+    arb
+        An exact (zero-radius) upper bound.
+
+    Raises
+    ------
+    DomainError
+        If n is not an integer ≥ 4, or ρ₀ is not a rational in (0, 1).
+
+    Examples
+    --------
+    At n = 4, t = ⟨w, w′⟩ has density (2/π)√(1 - t²); the bound is above the exact tail
+    P(|t| ≥ 1/2) = 1/3 - √3/(2π) ≈ 0.0577:
+
+    >>> import math
+    >>> float(pair_tail_bound(4, "0.5")) >= 1 / 3 - math.sqrt(3) / (2 * math.pi)
+    True
+    """
     n = _check_n(n)
     r = Fraction(check_positive(rho0, "rho0"))
     if r >= 1:
@@ -77,7 +124,35 @@ def pair_tail_bound(n: int, rho0, *, prec: int = 128) -> arb:
 
 
 def packing_size(n: int, rho0) -> int:
-    """The largest m with m(m - 1)·p̄ < 2 (so m secrets with pairwise |⟨w_i, w_j⟩| < ρ₀ exist; exact int, ≥ 1)."""
+    """The largest m with m(m - 1)·p̄ < 2 (so m secrets with pairwise |⟨w_i, w_j⟩| < ρ₀ exist; exact int, ≥ 1).
+
+    p̄ = :func:`pair_tail_bound`; the inequality is certified in arb at a precision growing with log m.
+
+    Parameters
+    ----------
+    n : int
+        The dimension, n ≥ 4.
+    rho0 : number
+        ρ₀, a rational in (0, 1).
+
+    Returns
+    -------
+    int
+        Exact.
+
+    Raises
+    ------
+    DomainError
+        As :func:`pair_tail_bound`.
+    ResourceLimit
+        If log m > ``MAX_LOG_SIZE``.
+
+    Examples
+    --------
+    >>> m, p = packing_size(64, "0.25"), pair_tail_bound(64, "0.25")
+    >>> bool(m * (m - 1) * p < 2), bool((m + 1) * m * p < 2)
+    (True, False)
+    """
     n = _check_n(n)
     p = pair_tail_bound(n, rho0)
     with ctx.workprec(128):
@@ -102,11 +177,29 @@ class PancakeFamily(Construction):
 
     Parameters
     ----------
-    beta : positive number (the noise width, BRST units)
+    beta : number
+        β > 0, the noise width (BRST units), exact.
     gamma : callable n -> γ, optional
         Default γ = 2√n (BRST's threshold).
     rho0 : callable n -> ρ₀, optional
         Default :func:`default_rho0` (≈ n^{-1/4}).
+
+    Raises
+    ------
+    DomainError
+        If β is not a positive exact real.
+
+    References
+    ----------
+    Li, Zadik, Zampetakis, *On the hardness of learning one hidden layer neural networks*, 2024
+    (arXiv 2410.03477); Bruna, Regev, Song, Tang, *Continuous LWE* (BRST); Song, Zadik, Bruna
+    (SZB, periodic neurons); SPEC §5 and §11.
+
+    Examples
+    --------
+    >>> fam = PancakeFamily("0.1")
+    >>> fam.gamma(16), fam.rho0(16), fam.family_size(16) == packing_size(16, fam.rho0(16))
+    (8, Fraction(1, 2), True)
     """
 
     key = "lzz2024-pancakes"
@@ -119,24 +212,128 @@ class PancakeFamily(Construction):
         self._rho0 = rho0 or default_rho0
 
     def gamma(self, n: int):
+        """γ at dimension n (BRST convention).
+
+        Parameters
+        ----------
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        number
+            What the ``gamma`` callable returns (default the exact 2√n).
+        """
         return self._gamma(n)
 
     def rho0(self, n: int):
+        """ρ₀ at dimension n, the bound on |⟨w_i, w_j⟩| of the packed secrets.
+
+        Parameters
+        ----------
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        number
+            What the ``rho0`` callable returns (default :func:`default_rho0`).
+        """
         return self._rho0(n)
 
     def family_size(self, n: int) -> int:
+        """m = :func:`packing_size` (n, ρ₀(n)): that many secrets with pairwise |⟨w_i, w_j⟩| < ρ₀ exist.
+
+        Parameters
+        ----------
+        n : int
+            The dimension, n ≥ 4.
+
+        Returns
+        -------
+        int
+            Exact.
+
+        Raises
+        ------
+        DomainError, ResourceLimit
+            As :func:`packing_size`.
+        """
         return packing_size(n, self.rho0(n))
 
     def member(self, index, n: int):
-        """A seeded random draw H_{w,β,γ} (seed = index); see the module docstring for what is certified."""
+        """A seeded random draw H_{w,β,γ} (seed = index); see the module docstring for what is certified.
+
+        The secret is uniform on S^{n-1}; the packing holds for m such draws only with probability
+        ≥ 1 - C(m, 2)p, so a member is evidence, not a certified element of the family.  β and γ are
+        passed as floats.
+
+        Parameters
+        ----------
+        index : int
+            The seed.
+        n : int
+            The dimension.
+
+        Returns
+        -------
+        HomogeneousCLWE
+        """
         g = self.gamma(n)
         return HomogeneousCLWE(n, float(sp.N(self.beta, 30)), gamma=float(sp.N(g, 30)), seed=int(index))
 
     def norm2(self, *, dps: int | None = None, algorithm: str = "auto", dist=None, n: int = 4):
-        """χ²(p ‖ D_1) at dimension n (the diagonal; certified)."""
+        """χ²(p ‖ D_1) at dimension n (the diagonal of the χ-profile; certified).
+
+        Parameters
+        ----------
+        dps : int, optional
+            Decimal digits (None means 30: the value has no exact form, so it is always certified).
+        algorithm : str
+            Ignored.
+        dist : object
+            Ignored (the reference is D_1).
+        n : int
+            The dimension, which sets γ (default 4).
+
+        Returns
+        -------
+        Enclosure
+            Certified (:func:`chi_square`).
+
+        Examples
+        --------
+        At β = 0.1, n = 16 (γ = 8) χ² equals its γ → ∞ limit 1/(β√2) - 1 = 5√2 - 1 to these digits (SPEC C3):
+
+        >>> PancakeFamily("0.1").norm2(n=16, dps=15).matches("6.071067811865475244")
+        True
+        """
         return chi_square(self.beta, self.gamma(n), dps=dps or 30)
 
     def correlation_profile(self, n: int, dist=None, *, dps: int | None = None) -> CorrelationProfile:
+        """The χ-profile at dimension n: diagonal χ² (C3), one orbit of all pairs bounded by χ(ρ₀) (C4).
+
+        Parameters
+        ----------
+        n : int
+            The dimension, n ≥ 4.
+        dist : object
+            Ignored (the reference is D_1).
+        dps : int, optional
+            Decimal digits of the certified values (None means 20).
+
+        Returns
+        -------
+        CorrelationProfile
+            Kind ``"chi"``, size m = :meth:`family_size`, evidence the CERTIFIED packing lemma.
+
+        Raises
+        ------
+        DomainError
+            If n is not an integer ≥ 4.
+        ResourceLimit
+            As :func:`packing_size`.
+        """
         n = _check_n(n)
         dps = dps or 20
         g, r0 = self.gamma(n), self.rho0(n)
@@ -150,3 +347,19 @@ class PancakeFamily(Construction):
                                   law="D_1 = N(0, I/(2π))", invariant=f"|<w, w'>| ≤ rho0 = {r0}", diagonal=diag,
                                   orbits=(Orbit(f"|rho| <= {r0}", m * (m - 1), bound=bound),), kind="chi",
                                   evidence=(lemma,))
+
+    # -- display in notebooks (Construction renders this Display as Markdown and LaTeX) -------------------
+    def __repr__(self) -> str:
+        default_gamma = self._gamma.__qualname__ == "PancakeFamily.__init__.<locals>.<lambda>"
+        custom = [name for name, default in (("gamma", default_gamma), ("rho0", self._rho0 is default_rho0))
+                  if not default]
+        return f"PancakeFamily(beta={clip(self.beta, 30)}" + "".join(f", {c}=…" for c in custom) + ")"
+
+    def _display(self) -> Display:
+        return Display(
+            "LZZ pancake family", (("β", self.beta),),
+            r"\{H_{w_i,\beta,\gamma} : i = 1, \dots, m\},\quad |\langle w_i, w_j\rangle| \le \rho_0\ (i \ne j),"
+            r"\quad \chi\text{-correlations against } D_1 = \mathcal{N}(0, I_n/(2\pi))",
+            "{H_(w_i,β,γ) : i = 1..m}, |⟨w_i, w_j⟩| ≤ ρ₀ for i ≠ j, χ-correlations against D_1 = N(0, I/(2π))",
+            ("γ(n) = 2√n and ρ₀ = 1/⌊n^(1/4)⌋ by default; m from the packing lemma (certified)",
+             "members are seeded draws, not certified members (SPEC C3, C4, Q3)"))

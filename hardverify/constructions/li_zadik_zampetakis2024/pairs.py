@@ -51,6 +51,45 @@ def cosh_pair_sum(coeffs, q_rate: arb, rho: arb, prec: int, *, coeff_rate: arb, 
 
     ``coeffs(j)`` is c_j, with |c_j| ≤ coeff_bound·e^{-coeff_rate j²}; r = ``q_rate``.  ``difference``
     sums the uncancelled form ½[e^{-r(j²+l²-2jlρ)} + e^{-r(j²+l²+2jlρ)}] - e^{-r(j²+l²)} instead.
+
+    Parameters
+    ----------
+    coeffs : callable
+        ``coeffs(j) -> arb``, the coefficient c_j (j ≥ 1).
+    q_rate : arb
+        r > 0.
+    rho : arb
+        ρ, |ρ| ≤ 1.
+    prec : int
+        The working precision in bits (sets the truncation J).
+    coeff_rate : arb
+        The decay rate of |c_j| (see above).
+    coeff_bound : arb, optional
+        B with |c_j| ≤ B e^{-coeff_rate j²} (default 1).
+    difference : bool
+        Sum the uncancelled difference form instead of the 2 sinh² form.
+
+    Returns
+    -------
+    arb
+        The J × J partial sum plus [0 ± tail bound] (the bound carries the factor ρ²).
+
+    Raises
+    ------
+    ResourceLimit
+        If the truncation needs J > ``MAX_PAIR_TERMS``.
+
+    Examples
+    --------
+    Exactly 0 at ρ = 0, and the two forms agree:
+
+    >>> from flint import arb
+    >>> one = lambda j: arb(1)
+    >>> cosh_pair_sum(one, arb(1), arb(0), 64, coeff_rate=arb(1)) == 0
+    True
+    >>> a = cosh_pair_sum(one, arb(1), arb("0.5"), 64, coeff_rate=arb(1))
+    >>> a.overlaps(cosh_pair_sum(one, arb(1), arb("0.5"), 64, coeff_rate=arb(1), difference=True))
+    True
     """
     coeff_bound = arb(1) if coeff_bound is None else coeff_bound
     c = coeff_rate + q_rate * (1 - abs(rho))
@@ -100,15 +139,36 @@ def pair_correlation(rho, beta, gamma, *, dps: int = 30, form: str = "cosh"):
 
     Parameters
     ----------
-    rho : number with |ρ| ≤ 1
-    beta, gamma : positive numbers (BRST convention; β > 0 makes the pancakes densities)
+    rho : number
+        ρ = ⟨w, w′⟩, |ρ| ≤ 1, exact.
+    beta, gamma : number
+        β > 0, γ > 0, exact (BRST convention; β > 0 makes the pancakes densities).
     dps : int
+        Decimal digits (default 30).
     form : {"cosh", "difference", "theta"}
         See the module docstring: two truncated series (the same tail bound) and the theta closed form.
 
     Returns
     -------
-    Enclosure: certified; an exact 0 at ρ = 0 for the series forms; at ρ = ±1 it is χ² of C3.
+    Enclosure
+        Certified; an exact 0 at ρ = 0 for the series forms; at ρ = ±1 it is χ² of C3.
+
+    Raises
+    ------
+    DomainError
+        If |ρ| > 1, β or γ is not a positive exact real, or ``form`` is unknown.
+    ResourceLimit
+        If the double sum needs more than ``MAX_PAIR_TERMS`` terms per index.
+
+    Examples
+    --------
+    At ρ = 1 the pair correlation is the χ² of C3; it is even in ρ:
+
+    >>> from hardverify.constructions.li_zadik_zampetakis2024 import chi_square
+    >>> pair_correlation(1, "0.5", 1, dps=15).ball.overlaps(chi_square("0.5", 1, dps=15).ball)
+    True
+    >>> pair_correlation("-0.3", "0.5", 1, dps=15).ball.overlaps(pair_correlation("0.3", "0.5", 1, dps=15).ball)
+    True
     """
     rv = check_correlation(rho)
     bv, gv = check_positive(beta, "beta"), check_positive(gamma, "gamma")
@@ -124,7 +184,38 @@ def pair_correlation(rho, beta, gamma, *, dps: int = 30, form: str = "cosh"):
 
 
 def pair_correlation_approximations(rho, beta, gamma, *, dps: int = 30):
-    """(small-ρ, large-ρ) approximations of SPEC C4: 8π²γ⁴ρ²a_1²e^{-2πγ²}/Z² and 2a_1²e^{-2πγ²(1-|ρ|)}/Z²."""
+    """(small-ρ, large-ρ) approximations of SPEC C4: 8π²γ⁴ρ²a_1²e^{-2πγ²}/Z² and 2a_1²e^{-2πγ²(1-|ρ|)}/Z².
+
+    Certified values of the approximating formulas themselves (a_1 = e^{-πβ²}); how close they are
+    to χ(ρ) depends on the regime (2πγ²|ρ| ≪ 1 resp. ≫ 1) and is not certified here.
+
+    Parameters
+    ----------
+    rho : number
+        ρ, |ρ| ≤ 1, exact.
+    beta, gamma : number
+        β > 0, γ > 0, exact (BRST convention).
+    dps : int
+        Decimal digits (default 30).
+
+    Returns
+    -------
+    tuple of Enclosure
+        ``(small, large)``.
+
+    Raises
+    ------
+    DomainError
+        If |ρ| > 1 or β, γ are not positive exact reals.
+
+    Examples
+    --------
+    Deep in the small-ρ regime (2πγ²ρ ≈ 0.06) the first is within 0.1% of χ(ρ):
+
+    >>> small, large = pair_correlation_approximations("0.01", "0.1", 1, dps=10)
+    >>> abs(small.mid / pair_correlation("0.01", "0.1", 1, dps=10).mid - 1) < 1e-3
+    True
+    """
     rv = check_correlation(rho)
     bv, gv = check_positive(beta, "beta"), check_positive(gamma, "gamma")
 

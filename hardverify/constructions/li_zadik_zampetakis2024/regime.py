@@ -41,6 +41,7 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb
 
+from ...core.numbers import canonical_exact
 from ...errors import DomainError
 from ...verdict import Status, Verdict
 from .conventions import check_nonnegative, check_positive, exact_number
@@ -54,13 +55,39 @@ SOURCE = "SPEC §5 C7 [3P + MEM]; §11 (BRST regime confirmed; LZZ Gaussian vs S
 
 @dataclass(frozen=True)
 class RegimeReport:
-    """The verdicts of :func:`regime`, the overall answer and the numbers (``data``)."""
+    """The verdicts of :func:`regime`, the overall answer and the numbers (``data``).
+
+    ``str()`` gives one line per condition.
+
+    Parameters
+    ----------
+    overall : str
+        ``"hard regime"``, ``"not in the hard regime"`` or ``"undecided"``.
+    verdicts : tuple of Verdict
+        One per condition, in the order of the module docstring's table.
+    data : dict
+        The inputs and derived numbers (d, β, γ, γ_std, σ, the noise model, R, the width).
+    """
 
     overall: str
     verdicts: tuple
     data: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
+        """The report as JSON-ready data.
+
+        Returns
+        -------
+        dict
+            ``{"overall": str, "verdicts": [Verdict.to_dict(), ...], "data": {name: str}}``.
+
+        Examples
+        --------
+        >>> import json
+        >>> r = regime(512, beta="0.001", gamma=46, sigma="0.001")
+        >>> json.loads(json.dumps(r.to_dict()))["overall"] == r.overall
+        True
+        """
         return {"overall": self.overall, "verdicts": [v.to_dict() for v in self.verdicts],
                 "data": {k: str(v) for k, v in self.data.items()}}
 
@@ -81,18 +108,46 @@ def regime(d, *, beta, gamma=None, gamma_std=None, sigma, noise_model: str = "ga
 
     Parameters
     ----------
-    d : int ≥ 2
-    beta : number ≥ 0 (CLWE noise width, BRST units)
-    gamma, gamma_std : exactly one (BRST's γ, or γ_std = γ/√(2π))
-    sigma : number ≥ 0 (label-noise standard deviation in the periodic-neuron problem)
+    d : int
+        The dimension, d ≥ 2.
+    beta : number
+        β ≥ 0, the CLWE noise width (BRST units), exact.
+    gamma, gamma_std : number
+        Exactly one: BRST's γ > 0, or γ_std = γ/√(2π) > 0.
+    sigma : number
+        σ ≥ 0, the label-noise standard deviation in the periodic-neuron problem.
     noise_model : {"gaussian", "adversarial"}
         LZZ's Gaussian label noise or SZB's adversarial noise (kept apart: SPEC §11).
-    poly_exponent, noise_exponent, delta, kappa, tail_exponent, advantage
+    poly_exponent, noise_exponent, delta, kappa, tail_exponent, advantage : number
         The [MEM] constants (documented defaults above); ``advantage`` defaults to 1/d.
+    dps : int
+        Decimal digits of the certified comparisons (default 15).
 
     Returns
     -------
-    RegimeReport (verdicts PROVED for exact comparisons, CERTIFIED for interval ones).
+    RegimeReport
+        Verdicts PROVED for exact comparisons, CERTIFIED for interval ones, REFUTED when a condition
+        fails, UNDECIDED when a comparison cannot be settled (and for the adversarial noise model).
+
+    Raises
+    ------
+    DomainError
+        If d is not an integer ≥ 2, ``noise_model`` is unknown, not exactly one of ``gamma``/``gamma_std``
+        is given, or a number is not an exact real of the allowed sign.
+
+    References
+    ----------
+    Li, Zadik, Zampetakis, *On the hardness of learning one hidden layer neural networks*, 2024
+    (arXiv 2410.03477); Bruna, Regev, Song, Tang, *Continuous LWE* (BRST); Song, Zadik, Bruna
+    (SZB, periodic neurons); SPEC §5 and §11.
+
+    Examples
+    --------
+    Without label noise the LZZ reduction does not apply (SPEC C8: noise is necessary):
+
+    >>> r = regime(100, beta="0.01", gamma=21, sigma=0)
+    >>> r.overall, [v.status.name for v in r.verdicts if "label noise" in v.claim]
+    ('not in the hard regime', ['REFUTED'])
     """
     if isinstance(d, bool) or not isinstance(d, int) or d < 2:
         raise DomainError(f"d must be an integer ≥ 2, got {d!r}")
@@ -117,7 +172,7 @@ def regime(d, *, beta, gamma=None, gamma_std=None, sigma, noise_model: str = "ga
     out.append(_v(bool(0 < b < 1), "0 < beta < 1",
                   f"beta = {b}" + ("  (beta = 0: noiseless CLWE is easy by the LLL attack, C8)" if b == 0 else "")))
     # 2. γ ≥ 2√d (compare γ² with 4d exactly when γ² is rational)
-    G2 = sp.nsimplify(G ** 2) if G.is_number else G ** 2
+    G2 = canonical_exact(G ** 2) if G.is_number else G ** 2
     ok = bool(G2 >= 4 * d) if G2.is_Rational else None
     if ok is None:
         with_ = certify(lambda prec: to_arb(G2 - 4 * d, prec), dps)

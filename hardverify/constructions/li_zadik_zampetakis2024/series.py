@@ -43,17 +43,74 @@ MAX_BITS = 1 << 17
 
 
 def pm(r: arb) -> arb:
-    """The ball [0 ± |r|] (an error term of size at most r)."""
+    """The ball [0 ± |r|] (an error term of size at most |r|).
+
+    Parameters
+    ----------
+    r : arb
+        A bound (its upper absolute value is used).
+
+    Returns
+    -------
+    arb
+        ``arb(0)`` when r is exactly 0.
+
+    Examples
+    --------
+    >>> from flint import arb
+    >>> pm(arb("0.5")).contains(arb("-0.5")), pm(arb(0)) == 0
+    (True, True)
+    """
     return arb(0, 1) * abs(r).upper() if r != 0 else arb(0)
 
 
 def gaussian_tail(c: arb, J: int) -> arb:
-    """An upper bound on Σ_{j > J} e^{-c j²}, c > 0 (see the module docstring)."""
+    """An upper bound on Σ_{j > J} e^{-c j²}, c > 0 (see the module docstring).
+
+    Parameters
+    ----------
+    c : arb
+        The decay rate, c > 0 (not checked: the caller's).
+    J : int
+        The last term kept.
+
+    Returns
+    -------
+    arb
+        e^{-c(J+1)²}/(1 - e^{-c(2J+3)}), in the current precision.
+    """
     return (-c * (J + 1) ** 2).exp() / (1 - (-c * (2 * J + 3)).exp())
 
 
 def weighted_tail(c: arb, J: int, p: int) -> arb:
-    """An upper bound on Σ_{j > J} j^p e^{-c j²}, c > 0 (needs the ratio r < 1: raises NotCertified)."""
+    """An upper bound on Σ_{j > J} j^p e^{-c j²}, c > 0 (see the module docstring).
+
+    Parameters
+    ----------
+    c : arb
+        The decay rate, c > 0.
+    J : int
+        The last term kept.
+    p : int
+        The power of the weight j^p.
+
+    Returns
+    -------
+    arb
+        (J+1)^p e^{-c(J+1)²}/(1 - r).
+
+    Raises
+    ------
+    NotCertified
+        If the ratio r = ((J+2)/(J+1))^p e^{-c(2J+3)} is not certainly < 1 (keep more terms).
+
+    Examples
+    --------
+    >>> from flint import arb
+    >>> tail = sum(j * j * (-arb(1) * j * j).exp() for j in range(6, 40))
+    >>> bool(weighted_tail(arb(1), 5, 2) >= tail)
+    True
+    """
     r = (arb(J + 2) / arb(J + 1)) ** p * (-c * (2 * J + 3)).exp()
     if not r < 1:
         raise NotCertified(f"the weighted tail bound needs more terms than J = {J} (ratio {r} not < 1)")
@@ -61,12 +118,53 @@ def weighted_tail(c: arb, J: int, p: int) -> arb:
 
 
 def centred_tail(c: arb, K: int) -> arb:
-    """An upper bound on Σ_{|k - round(x)| > K} e^{-c (k - x)²} for every real x, c > 0."""
+    """An upper bound on Σ_{|k - round(x)| > K} e^{-c (k - x)²} for every real x, c > 0.
+
+    Parameters
+    ----------
+    c : arb
+        The decay rate, c > 0.
+    K : int
+        The half-width kept around round(x).
+
+    Returns
+    -------
+    arb
+        2 e^{-c(K+½)²}/(1 - e^{-2c(K+1)}).
+    """
     return 2 * (-c * (arb(K) + arb(1) / 2) ** 2).exp() / (1 - (-2 * c * (K + 1)).exp())
 
 
 def terms_needed(c: arb, log_tol: float, *, extra: int = 2) -> int:
-    """The J with e^{-c J²} ≈ e^{log_tol} (a starting guess; the tail bound itself is what certifies)."""
+    """The J with e^{-c J²} ≈ e^{log_tol} (a starting guess; the tail bound itself is what certifies).
+
+    Parameters
+    ----------
+    c : arb
+        The decay rate (its midpoint is used).
+    log_tol : float
+        The natural log of the wanted tail size (negative).
+    extra : int
+        Terms added to the estimate.
+
+    Returns
+    -------
+    int
+        ⌈√(max(-log_tol, 1)/c)⌉ + extra.
+
+    Raises
+    ------
+    NotCertified
+        If c ≤ 0.
+    ResourceLimit
+        If more than :data:`MAX_TERMS` terms would be needed.
+
+    Examples
+    --------
+    >>> from flint import arb
+    >>> terms_needed(arb("0.01"), -50)               # √(50/0.01) = 70.7 → 71, + 2
+    73
+    """
     cf = float(c.mid())
     if cf <= 0:
         raise NotCertified("a Gaussian sum needs a positive decay rate")
@@ -78,7 +176,28 @@ def terms_needed(c: arb, log_tol: float, *, extra: int = 2) -> int:
 
 
 def to_arb(x, prec: int) -> arb:
-    """A ball around the exact number x (a Fraction exactly; a sympy constant enclosed) at ``prec`` bits."""
+    """A ball around the exact number x (a Fraction exactly; a sympy constant enclosed) at ``prec`` bits.
+
+    Parameters
+    ----------
+    x : Fraction, int or sympy expression
+        The exact number.
+    prec : int
+        The working precision in bits (a sympy constant gets about prec/3.33 + 5 digits).
+
+    Returns
+    -------
+    arb
+        Exact for rationals, else a certified enclosure.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> from fractions import Fraction
+    >>> from flint import arb
+    >>> to_arb(Fraction(1, 4), 53) == 0.25, (to_arb(sp.pi, 100) - arb.pi()).contains(0)
+    (True, True)
+    """
     if isinstance(x, Fraction):
         return arb(fmpq(x.numerator, x.denominator))
     if isinstance(x, int):
@@ -92,6 +211,35 @@ def certify(compute, dps: int, *, guard: int = 32, absolute_ok: bool = True) -> 
     A ball that contains 0 is accepted once its radius is ≤ 10^{-dps} (an absolute bound near 0) when
     ``absolute_ok``; a ball away from 0 must meet ``dps`` *relative* digits, however small its value.
     Raises NotCertified past :data:`MAX_BITS`.
+
+    Parameters
+    ----------
+    compute : callable
+        ``compute(prec) -> arb``, a certified ball computed at ``prec`` bits (called inside
+        ``ctx.workprec(prec)``).
+    dps : int
+        Decimal digits required.
+    guard : int
+        Extra bits at the first attempt.
+    absolute_ok : bool
+        Whether a ball around 0 may be accepted on an absolute radius.
+
+    Returns
+    -------
+    Enclosure
+        Certified, labelled with ``dps``.
+
+    Raises
+    ------
+    NotCertified
+        If ``dps`` digits are not reached below :data:`MAX_BITS` bits.
+
+    Examples
+    --------
+    >>> from flint import arb
+    >>> e = certify(lambda prec: arb.pi(), 40)
+    >>> e.matches("3.141592653589793238462643383279502884197"), e.rel_accuracy_digits() >= 40
+    (True, True)
     """
     prec = bits_for_dps(dps) + guard
     while prec <= MAX_BITS:

@@ -7,6 +7,7 @@ squared loss.
 
 * :mod:`.targets` — harmonic targets (sums of zonal harmonics or multilinear monomials), exact unit points;
 * :mod:`.dynamics` — **W1**: exact finite-width GD, r_{t+1} = (I - η m T_m) r_t;
+* :mod:`.ball_dynamics` — **W1** for any σ: the identity for a generic Gram matrix, certified Gram entries;
 * :mod:`.spectrum` — **W2**: T_∞ = μ_ℓ² on H_ℓ^n, per-degree decay, stability, iteration tables;
   **W3**: the vanishing coefficients and the bias remedy;
 * :mod:`.experiment` — a float64 experiment (evidence) beside the exact dynamics;
@@ -14,8 +15,9 @@ squared loss.
   **W5**: the dimension count and the rank of the projected random-feature Gram matrix.
 """
 
+from .ball_dynamics import CertifiedFiniteWidthGD
 from .dynamics import FiniteWidthGD, as_step, as_steps
 from .targets import HarmonicTarget, random_rational_points, rational_sphere_point
 
-__all__ = ["FiniteWidthGD", "HarmonicTarget", "as_step", "as_steps", "random_rational_points",
+__all__ = ["CertifiedFiniteWidthGD", "FiniteWidthGD", "HarmonicTarget", "as_step", "as_steps", "random_rational_points",
            "rational_sphere_point"]

@@ -41,7 +41,39 @@ def _factors(expr):
 
 
 class AtomRing:
-    """Q[atoms] for the atoms of the given sympy numbers (see the module docstring)."""
+    """Q[atoms] for the atoms of the given sympy numbers (see the module docstring).
+
+    ``R(expr)`` maps an expression built from the declared atoms to its ring element (DomainError for
+    an undeclared atom); ring arithmetic is exact, and :meth:`to_expr` / :meth:`enclose` map back.
+
+    Parameters
+    ----------
+    exprs : iterable of sympy numbers
+        Numbers whose atoms (factors of the terms of their expansion, with integer powers split into
+        base and sign of the exponent) become the generators.
+
+    Attributes
+    ----------
+    keys : list of tuple
+        ``(base, inverted)`` per generator.
+    ring : sympy PolyRing
+        Q[g_0, …, g_{r-1}].
+
+    Raises
+    ------
+    DomainError
+        If an entry of ``exprs`` is not a number (has free symbols).
+
+    Examples
+    --------
+    Relations between atoms are forgotten (π·(1/π) is a monomial, not 1) but evaluation restores them:
+
+    >>> import sympy as sp
+    >>> R = AtomRing([sp.pi, 1 / sp.pi])
+    >>> x = R(sp.pi) * R(1 / sp.pi)
+    >>> x == R(1), R.to_expr(x)
+    (False, 1)
+    """
 
     def __init__(self, exprs):
         bases = []
@@ -73,7 +105,18 @@ class AtomRing:
         return out
 
     def to_expr(self, element) -> sp.Expr:
-        """The sympy number an element stands for (evaluation homomorphism)."""
+        """The sympy number an element stands for (evaluation homomorphism g_i ↦ atom_i).
+
+        Parameters
+        ----------
+        element : PolyElement
+            An element of :attr:`ring`.
+
+        Returns
+        -------
+        sympy.Expr
+            Exact (a Rational for constants).
+        """
         sub = {}
         for (b, inv), s in zip(self.keys, self.symbols):
             sub[s] = 1 / b if inv else b
@@ -83,7 +126,36 @@ class AtomRing:
         return element.as_expr().xreplace(sub)
 
     def enclose(self, element, dps: int) -> Enclosure:
-        """A certified ball around the number an element stands for (ball arithmetic on its terms)."""
+        """A certified ball around the number an element stands for (ball arithmetic on its terms).
+
+        Parameters
+        ----------
+        element : PolyElement
+            An element of :attr:`ring`.
+        dps : int
+            Decimal digits required.
+
+        Returns
+        -------
+        Enclosure
+            Certified, with at least ``dps`` relative digits (or exact).
+
+        Raises
+        ------
+        NotCertified
+            If the digits are not reached after six doublings of the precision (heavy cancellation;
+            always for a non-zero element whose value is 0, e.g. π·(1/π) - 1: relative digits are
+            required).
+
+        Examples
+        --------
+        >>> import sympy as sp
+        >>> R = AtomRing([sp.pi, 1 / sp.pi])
+        >>> R.enclose(R(sp.pi) * R(1 / sp.pi), 20).contains(1)
+        True
+        >>> R.enclose(R(sp.pi), 30).matches("3.14159265358979323846264338328")
+        True
+        """
         prec = bits_for_dps(dps) + 64
         for _ in range(6):
             with ctx.workprec(prec):

@@ -43,7 +43,30 @@ SOURCE = "SPEC §4 W3 (VW 2019) [VER]"
 
 
 def biased(act, bias) -> Activation:
-    """F_b(s) = σ(s + b) (the activation itself when b = 0)."""
+    """F_b(s) = σ(s + b) (the activation itself when b = 0).
+
+    Parameters
+    ----------
+    act : str or Activation
+        σ, a registry name (``hv.ACTIVATIONS``) or an activation.
+    bias : number
+        b, a real number (exact or sympy).
+
+    Returns
+    -------
+    Activation
+
+    Raises
+    ------
+    DomainError
+        If the bias is not a real number or ``act`` is unknown.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> biased("relu", sp.Rational(1, 2))(-sp.Rational(1, 4)), biased("relu", 0) == biased("relu", 0.0)
+    (1/4, True)
+    """
     a = act if isinstance(act, Activation) else activation(act)
     b = sp.sympify(bias)
     if not b.is_number or b.is_real is not True:
@@ -52,7 +75,46 @@ def biased(act, bias) -> Activation:
 
 
 def eigenvalues_with_bias(act, n: int, k: int, *, bias=0, dps: int | None = None) -> list:
-    """[μ_0(F_b; n) .. μ_k(F_b; n)] for F_b(s) = σ(s + b): exact (piecewise polynomial σ, rational b) or certified."""
+    """[μ_0(F_b; n) .. μ_k(F_b; n)] for F_b(s) = σ(s + b): exact (piecewise polynomial σ, rational b) or certified.
+
+    μ_ℓ(F; n) is the Funk–Hecke eigenvalue E_{t~ν_n}[F(t) P_ℓ^{(n)}(t)] (SPEC §0.2, F3), with
+    P_ℓ^{(n)}(1) = 1.
+
+    Parameters
+    ----------
+    act : str or Activation
+        σ.
+    n : int
+        The dimension.
+    k : int
+        The top degree, 0..1000.
+    bias : number
+        b (default 0).
+    dps : int, optional
+        Decimal digits of certified eigenvalues; None for exact ones.
+
+    Returns
+    -------
+    list
+        k + 1 sympy numbers (exact) or Enclosures.
+
+    Raises
+    ------
+    DomainError
+        If k is not in 0..1000, the bias is not real, or n is invalid.
+    NoClosedForm
+        If ``dps`` is None and σ has no exact eigenvalues.
+
+    Examples
+    --------
+    Unbiased ReLU on S^2 loses degree 3 (SPEC W3); a bias of ½ brings it back:
+
+    >>> import sympy as sp
+    >>> eigenvalues_with_bias("relu", 3, 4)
+    [1/4, 1/6, 1/16, 0, -1/96]
+    >>> eigenvalues_with_bias("relu", 3, 3, bias=sp.Rational(1, 2))[3] != 0
+    True
+    """
     if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= 1000:
         raise DomainError(f"k must be an integer in 0..1000, got {k!r}")
     return funk_hecke_eigenvalues(biased(act, bias), n, k, dps=dps)
@@ -66,7 +128,38 @@ def _zero(x):
 
 
 def vanishing_degrees(act, n: int, k: int, *, bias=0, dps: int | None = None) -> list:
-    """The ℓ ≤ k with μ_ℓ(F_b; n) = 0 exactly (NotCertified-free: an undecided ball raises DomainError)."""
+    """The ℓ ≤ k with μ_ℓ(F_b; n) = 0 exactly.
+
+    Parameters
+    ----------
+    act : str or Activation
+        σ.
+    n : int
+        The dimension.
+    k : int
+        The top degree.
+    bias : number
+        b (default 0).
+    dps : int, optional
+        Certified eigenvalues (an exact zero is still recognised); None for exact ones.
+
+    Returns
+    -------
+    list of int
+
+    Raises
+    ------
+    DomainError
+        If some ball contains 0 but is not an exact zero (raise ``dps``), or as
+        :func:`eigenvalues_with_bias`.
+
+    Examples
+    --------
+    The parity zeros of W3: odd ℓ ≥ 3 for ReLU, even ℓ ≥ 2 for sigmoid:
+
+    >>> vanishing_degrees("relu", 3, 5), vanishing_degrees("sigmoid", 3, 4, dps=20)
+    ([3, 5], [2, 4])
+    """
     out = []
     for ell, m in enumerate(eigenvalues_with_bias(act, n, k, bias=bias, dps=dps)):
         z = _zero(m)
@@ -82,6 +175,36 @@ def check_every_degree(act, n: int, k: int, *, bias=0, dps: int | None = None) -
 
     PROVED (exact non-zero values) or CERTIFIED (balls excluding 0); REFUTED by an exact zero (the
     parity zeros of W3); UNDECIDED if a ball contains 0.
+
+    Parameters
+    ----------
+    act : str or Activation
+        σ.
+    n : int
+        The dimension.
+    k : int
+        The top degree.
+    bias : number
+        b (default 0).
+    dps : int, optional
+        Certified eigenvalues; None for exact ones.
+
+    Returns
+    -------
+    Verdict
+        Claim W3.
+
+    Raises
+    ------
+    DomainError, NoClosedForm
+        As :func:`eigenvalues_with_bias`.
+
+    Examples
+    --------
+    Unbiased ReLU on S^2 misses degree 3 (an exact zero), and learns every degree ≤ 2:
+
+    >>> check_every_degree("relu", 3, 4).data["zero_degree"], check_every_degree("relu", 3, 2).status.name
+    (3, 'PROVED')
     """
     mus = eigenvalues_with_bias(act, n, k, bias=bias, dps=dps)
     label = biased(act, bias).label
@@ -107,7 +230,39 @@ def check_every_degree(act, n: int, k: int, *, bias=0, dps: int | None = None) -
 
 
 def never_learned(gd: FiniteWidthGD, ell: int, steps: int) -> Verdict:
-    """PROVED if ‖Π_ℓ r_t‖² = ‖Π_ℓ f‖² exactly for t = 0..steps (the W3 claim "never learned")."""
+    """PROVED if ‖Π_ℓ r_t‖² = ‖Π_ℓ f‖² exactly for t = 0..steps (the W3 claim "never learned").
+
+    Parameters
+    ----------
+    gd : FiniteWidthGD
+        The exact finite-width dynamics.
+    ell : int
+        The degree ℓ.
+    steps : int
+        The number of GD steps checked.
+
+    Returns
+    -------
+    Verdict
+        PROVED (exact equality at every step), REFUTED (a certified change of the norm), or
+        UNDECIDED.
+
+    Raises
+    ------
+    DomainError
+        If ``gd`` is not a FiniteWidthGD or ``steps`` is invalid.
+
+    Examples
+    --------
+    ReLU has μ_3(ReLU; 3) = 0, so the degree-3 part of the target is never learned, while degree 2
+    is (its norm changes after one step):
+
+    >>> from hardverify.constructions.vempala_wilmes2019 import HarmonicTarget
+    >>> f = HarmonicTarget.zonal(3, {2: 1, 3: 1}, u=(0, 0, 1))
+    >>> gd = FiniteWidthGD(f, [(1, 0, 0), (0, 1, 0)], "relu", eta=4, max_degree=3)
+    >>> never_learned(gd, 3, 3).status.name, never_learned(gd, 2, 2).status.name
+    ('PROVED', 'REFUTED')
+    """
     if not isinstance(gd, FiniteWidthGD):
         raise DomainError(f"never_learned needs a FiniteWidthGD, got {type(gd).__name__}")
     steps = as_steps(steps, "steps")

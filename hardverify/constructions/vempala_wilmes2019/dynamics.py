@@ -42,21 +42,46 @@ from sympy.polys.domains import QQ
 
 from hardverify.core.activations import Activation
 from hardverify.core.activations import activation as _activation
+from hardverify.core.markup import clip
 from hardverify.errors import DomainError, NoClosedForm
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps, enclose
 from hardverify.sphere import funk_hecke, harmonic_dimension, legendre_polynomial, random_feature_kernel
 from hardverify.verdict import Status, Verdict
 
+from ..protocol import Display
 from .atoms import AtomRing
 from .targets import HarmonicTarget, as_unit_points
 
-__all__ = ["FiniteWidthGD", "as_step", "as_steps"]
+__all__ = ["FiniteWidthGD", "as_step", "as_steps", "ball_recurrence", "set_inputs"]
 
 SOURCE = "SPEC §4 W1 (VW 2019) [DER]"
 
 
 def as_step(eta, name: str = "eta"):
-    """An exact positive step: ints, Fractions, sympy rationals, decimal strings; a float is its decimal."""
+    """An exact positive step: ints, Fractions, sympy rationals, decimal strings; a float is its decimal.
+
+    Parameters
+    ----------
+    eta : number
+        The step (a float is read as the decimal it prints as: 0.1 is 1/10).
+    name : str
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    sympy.Expr
+        Exact and positive.
+
+    Raises
+    ------
+    DomainError
+        If eta is a bool, not a real number, or ≤ 0.
+
+    Examples
+    --------
+    >>> as_step(0.1), as_step("3/4")
+    (1/10, 3/4)
+    """
     if isinstance(eta, bool):
         raise DomainError(f"{name} must be a positive number, got {eta!r}")
     if isinstance(eta, float):
@@ -81,10 +106,69 @@ def _dps(dps) -> int:
 
 
 def as_steps(t, name: str = "t") -> int:
-    """A number of GD steps t ≥ 0."""
+    """A number of GD steps t ≥ 0.
+
+    Parameters
+    ----------
+    t : int
+        The number of steps.
+    name : str
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    DomainError
+        If t is not an int ≥ 0 (bools refused).
+    """
     if isinstance(t, bool) or not isinstance(t, int) or t < 0:
         raise DomainError(f"{name} (the number of steps) must be an integer >= 0, got {t!r}")
     return t
+
+
+def set_inputs(gd, target, weights, activation, eta, max_degree) -> None:
+    """Validate and store the inputs shared by the exact and the certified dynamics (target, points, σ, η).
+
+    Sets ``target, n, weights, m, act, eta, max_degree`` and ``rho`` (the exact ⟨w_i, w_j⟩) on ``gd``.
+
+    Raises
+    ------
+    DomainError
+        A target that is not a :class:`HarmonicTarget`, points not exactly on S^{n-1}, m < 1, η ≤ 0, or
+        ``max_degree`` outside 0..40.
+    """
+    if not isinstance(target, HarmonicTarget):
+        raise DomainError(f"target must be a HarmonicTarget (a harmonic basis), got {type(target).__name__}")
+    gd.target, gd.n = target, target.n
+    gd.weights = as_unit_points(weights, gd.n)
+    gd.m = len(gd.weights)
+    gd.act = activation if isinstance(activation, Activation) else _activation(activation)
+    gd.eta = as_step(eta)
+    if isinstance(max_degree, bool) or not isinstance(max_degree, int) or not 0 <= max_degree <= 40:
+        raise DomainError(f"max_degree (the per-degree norms tracked) must be an integer in 0..40, "
+                          f"got {max_degree!r}")
+    gd.max_degree = max(max_degree, max(target.degrees, default=0))
+    gd.rho = [[sp.expand(sum(a * b for a, b in zip(wi, wj))) for wj in gd.weights] for wi in gd.weights]
+
+
+def ball_recurrence(G, b, eta, t: int) -> list:
+    """a_t from a_0 = 0 by a_{s+1} = a_s + η(b - G a_s), in arb balls at the ambient precision.
+
+    ``G`` (m × m), ``b`` (m) and ``eta`` are arb balls containing the true Gram matrix, cross terms and
+    step; by ball arithmetic every returned ball contains the true a_t.
+
+    Returns
+    -------
+    list of arb
+    """
+    m = len(b)
+    a = [arb(0)] * m
+    for _ in range(t):
+        a = [a[i] + eta * (b[i] - sum((G[i][j] * a[j] for j in range(m)), arb(0))) for i in range(m)]
+    return a
 
 
 class FiniteWidthGD:
@@ -94,7 +178,8 @@ class FiniteWidthGD:
     ----------
     target : HarmonicTarget
         f, in a harmonic basis.
-    weights : sequence of m ≥ 1 exact unit points of S^{n-1}
+    weights : sequence
+        m ≥ 1 exact unit points of S^{n-1} (the fixed hidden weights w_i).
     activation : str or Activation
         σ, positively homogeneous (exact Gram entries): ``"relu"``, ``"step"``, ``"abs"``, biased
         versions are not homogeneous.
@@ -103,38 +188,55 @@ class FiniteWidthGD:
     max_degree : int
         Per-degree residual norms are tracked for ℓ ≤ max(max_degree, the target's degrees).
 
-    Returns
-    -------
-    Exact results (sympy numbers) from :meth:`parameters`, :meth:`loss`, :meth:`degree_norm2`; certified
-    Enclosures with ``dps=``; :meth:`check_operator_identity` returns a PROVED Verdict.
+    Attributes
+    ----------
+    m : int
+        The width.
+    gram : list of list
+        E[φ_i φ_j] = κ(⟨w_i, w_j⟩), exact.
+    cross : list
+        E[f φ_i], exact.
+    mu : dict
+        ``{ℓ: μ_ℓ(σ; n)}`` for ℓ ≤ max_degree, exact.
 
     Raises
     ------
     DomainError
-        η ≤ 0, m < 1, points not exactly of norm 1, a non-harmonic target.
+        η ≤ 0, m < 1, points not exactly of norm 1, a non-harmonic target, max_degree outside 0..40.
     NoClosedForm
         σ has no exact Gram entries or no exact Funk–Hecke eigenvalues.
+
+    Notes
+    -----
+    Exact results (sympy numbers) come from :meth:`parameters`, :meth:`loss`, :meth:`degree_norm2`;
+    certified Enclosures with ``dps=``; :meth:`check_operator_identity` returns a PROVED Verdict (or
+    UNDECIDED, never REFUTED: the ring forgets relations among the atoms).
+
+    References
+    ----------
+    Vempala, Wilmes, *Gradient descent for one-hidden-layer neural networks: polynomial convergence
+    and SQ lower bounds*, COLT 2019 (arXiv 1805.02677); SPEC §4 and §11.
+
+    Examples
+    --------
+    Two ReLU features on S^2 and the target Z_2 (the zonal harmonic of degree 2 at e_3): the loss
+    starts at ½ E[Z_2²] = N(3, 2)/2 and GD is the operator iteration of W1:
+
+    >>> f = HarmonicTarget.zonal(3, {2: 1}, u=(0, 0, 1))
+    >>> gd = FiniteWidthGD(f, [(1, 0, 0), (0, 1, 0)], "relu", eta=4, max_degree=2)
+    >>> gd.m, gd.eta_prime, gd.loss(0), gd.check_operator_identity(2).status.name
+    (2, 8, 5/2, 'PROVED')
     """
 
     def __init__(self, target: HarmonicTarget, weights, activation="relu", *, eta, max_degree: int = 6):
-        if not isinstance(target, HarmonicTarget):
-            raise DomainError(f"target must be a HarmonicTarget (a harmonic basis), got {type(target).__name__}")
-        self.target, self.n = target, target.n
-        self.weights = as_unit_points(weights, self.n)
-        self.m = len(self.weights)
-        self.act = activation if isinstance(activation, Activation) else _activation(activation)
-        self.eta = as_step(eta)
-        if isinstance(max_degree, bool) or not isinstance(max_degree, int) or not 0 <= max_degree <= 40:
-            raise DomainError(f"max_degree (the per-degree norms tracked) must be an integer in 0..40, "
-                              f"got {max_degree!r}")
-        self.max_degree = max(max_degree, max(target.degrees, default=0))
+        set_inputs(self, target, weights, activation, eta, max_degree)
         n, W = self.n, self.weights
-        self.rho = [[sp.expand(sum(a * b for a, b in zip(wi, wj))) for wj in W] for wi in W]
         try:
             self.gram = [[sp.sympify(random_feature_kernel(self.act, n, r)) for r in row] for row in self.rho]
         except (DomainError, NoClosedForm) as exc:
             raise NoClosedForm(f"exact Gram entries E[σ(⟨w_i,x⟩)σ(⟨w_j,x⟩)] need a positively homogeneous σ "
-                               f"(ReLU, step, |t|); {self.act.label}: {exc}") from None
+                               f"(ReLU, step, |t|); {self.act.label}: {exc}; for any other σ use "
+                               f"CertifiedFiniteWidthGD(..., dps=30) (certified Gram entries)") from None
         try:
             self.mu = {ell: sp.sympify(funk_hecke(self.act, n, ell)) for ell in range(self.max_degree + 1)}
         except NoClosedForm as exc:
@@ -158,12 +260,15 @@ class FiniteWidthGD:
         self._degR = {ell: (R(mu), R(N), [[R(x) for x in row] for row in P], [R(y) for y in Yw], R(y2))
                       for ell, (mu, N, P, Yw, y2) in self._deg.items()}
 
-    def __repr__(self) -> str:
-        return f"FiniteWidthGD(n={self.n}, m={self.m}, {self.act.label}, η={self.eta}, {self.target!r})"
-
     @property
     def eta_prime(self):
-        """η' = η m, the step that multiplies T_m (and T_∞ at infinite width)."""
+        """η' = η m, the step that multiplies T_m (and T_∞ at infinite width).
+
+        Returns
+        -------
+        sympy.Expr
+            Exact.
+        """
         return self.eta * self.m
 
     # -- the GD route: differentiate the loss polynomial -------------------------------------
@@ -204,21 +309,84 @@ class FiniteWidthGD:
 
     def parameters(self, t: int, *, dps: int | None = None) -> tuple:
         """a_t, from a_0 = 0 by a_{s+1} = a_s - η ∇L(a_s): exact sympy numbers, or with ``dps`` the exact
-        values enclosed (ball evaluation of the exact polynomials in the atoms)."""
+        values enclosed (ball evaluation of the exact polynomials in the atoms).
+
+        Parameters
+        ----------
+        t : int
+            The step, t ≥ 0 (memoised: later calls extend the table).
+        dps : int, optional
+            Decimal digits of certified values, 1..10000; None for exact ones.
+
+        Returns
+        -------
+        tuple
+            m sympy numbers, or m Enclosures.
+
+        Raises
+        ------
+        DomainError
+            If t or dps is invalid.
+        NotCertified
+            If an enclosure cannot reach ``dps`` digits (see :meth:`AtomRing.enclose`).
+
+        Examples
+        --------
+        The certified values enclose the exact ones and agree with the ball recurrence:
+
+        >>> import sympy as sp
+        >>> f = HarmonicTarget.zonal(3, {2: 1}, u=(0, 0, 1))
+        >>> gd = FiniteWidthGD(f, [(1, 0, 0), (0, 1, 0)], "relu", eta=4, max_degree=2)
+        >>> a, e = gd.parameters(2), gd.parameters(2, dps=20)
+        >>> all(x.contains(y) for x, y in zip(e, a)), all(x.ball.overlaps(y.ball) for x, y in
+        ...                                                    zip(e, gd.parameters_certified(2, 20)))
+        (True, True)
+        """
         ring = self._params_ring(as_steps(t))
         if dps is None:
             return tuple(self.R.to_expr(x) for x in ring)
         return tuple(self.R.enclose(x, _dps(dps)) for x in ring)
 
     def ring_size(self, t: int) -> int:
-        """The largest number of monomials (in the atoms π, 1/π, arcsin ρ, …) among the exact a_t (growth of W1)."""
+        """The largest number of monomials (in the atoms π, 1/π, arcsin ρ, …) among the exact a_t (growth of W1).
+
+        Parameters
+        ----------
+        t : int
+            The step.
+
+        Returns
+        -------
+        int
+
+        Raises
+        ------
+        DomainError
+            If t is invalid.
+        """
         return max(len(x.terms()) for x in self._params_ring(as_steps(t)))
 
     def _residual_ring(self, t: int) -> tuple:
         return (self.R.ring.one,) + tuple(-x for x in self._params_ring(as_steps(t)))
 
     def residual(self, t: int) -> tuple:
-        """Coordinates (c_0, c_1..c_m) of r_t = c_0 f + Σ c_i φ_i (c_0 = 1, c = -a_t), exact."""
+        """Coordinates (c_0, c_1..c_m) of r_t = c_0 f + Σ c_i φ_i (c_0 = 1, c = -a_t), exact.
+
+        Parameters
+        ----------
+        t : int
+            The step.
+
+        Returns
+        -------
+        tuple
+            m + 1 sympy numbers.
+
+        Raises
+        ------
+        DomainError
+            If t is invalid.
+        """
         return tuple(self.R.to_expr(x) for x in self._residual_ring(t))
 
     # -- the operator route --------------------------------------------------------------------
@@ -234,7 +402,32 @@ class FiniteWidthGD:
         return (coords[0],) + tuple(c - step * QQ(1, self.m) * x for c, x in zip(coords[1:], inner))
 
     def apply_operator(self, coords) -> tuple:
-        """(I - η m T_m) r for r = c_0 f + Σ c_i φ_i, where T_m r = (1/m) Σ_i φ_i E[φ_i r] (exact)."""
+        """(I - η m T_m) r for r = c_0 f + Σ c_i φ_i, where T_m r = (1/m) Σ_i φ_i E[φ_i r] (exact).
+
+        Parameters
+        ----------
+        coords : sequence
+            (c_0, c_1, …, c_m), exact sympy numbers.
+
+        Returns
+        -------
+        tuple
+            The m + 1 coordinates of the image, exact.
+
+        Raises
+        ------
+        DomainError
+            If ``coords`` does not have m + 1 entries.
+
+        Examples
+        --------
+        One GD step is one application of the operator (SPEC W1):
+
+        >>> f = HarmonicTarget.zonal(3, {2: 1}, u=(0, 0, 1))
+        >>> gd = FiniteWidthGD(f, [(1, 0, 0), (0, 1, 0)], "relu", eta=4, max_degree=2)
+        >>> gd.apply_operator(gd.residual(0)) == gd.residual(1)
+        True
+        """
         if len(coords) != self.m + 1:
             raise DomainError(f"a residual has m + 1 = {self.m + 1} coordinates, got {len(coords)}")
         R = AtomRing(list(coords) + [self.eta, self.ff] + self.cross + [x for row in self.gram for x in row])
@@ -245,7 +438,23 @@ class FiniteWidthGD:
         return (R.to_expr(c[0]),) + tuple(R.to_expr(c[i + 1] - eta * inner[i]) for i in range(self.m))
 
     def check_operator_identity(self, steps: int) -> Verdict:
-        """PROVED if r_{s+1} = (I - η m T_m) r_s exactly for s = 0..steps-1 (the two routes above)."""
+        """PROVED if r_{s+1} = (I - η m T_m) r_s exactly for s = 0..steps-1 (the two routes above).
+
+        Parameters
+        ----------
+        steps : int
+            The number of steps checked.
+
+        Returns
+        -------
+        Verdict
+            Claim W1: PROVED, or UNDECIDED if the routes differ as polynomials in the atoms.
+
+        Raises
+        ------
+        DomainError
+            If ``steps`` is invalid.
+        """
         steps = as_steps(steps, "steps")
         for s in range(steps):
             lhs, rhs = self._residual_ring(s + 1), self._apply_operator(self._residual_ring(s))
@@ -271,7 +480,33 @@ class FiniteWidthGD:
                 + sum((ci * x for ci, x in zip(c, inner)), self.R.ring.zero))
 
     def loss(self, t: int, *, dps: int | None = None):
-        """L(a_t) = ½ ‖r_t‖² = ½ E[r_t²]: exact (a sympy number), or a certified Enclosure with ``dps``."""
+        """L(a_t) = ½ ‖r_t‖² = ½ E[r_t²]: exact (a sympy number), or a certified Enclosure with ``dps``.
+
+        Parameters
+        ----------
+        t : int
+            The step.
+        dps : int, optional
+            Decimal digits, 1..10000; None for the exact value.
+
+        Returns
+        -------
+        sympy.Expr or Enclosure
+
+        Raises
+        ------
+        DomainError
+            If t or dps is invalid.
+
+        Examples
+        --------
+        Gradient descent with a small enough step decreases the loss:
+
+        >>> f = HarmonicTarget.zonal(3, {2: 1}, u=(0, 0, 1))
+        >>> gd = FiniteWidthGD(f, [(1, 0, 0), (0, 1, 0)], "relu", eta=4, max_degree=2)
+        >>> gd.loss(0), bool(gd.loss(1) < gd.loss(0)), gd.loss(1, dps=20).contains(gd.loss(1))
+        (5/2, True, True)
+        """
         if dps is None:
             return self.R.to_expr(self._norm2_ring(self._residual_ring(t)) * QQ(1, 2))
         dps = _dps(dps)
@@ -299,6 +534,24 @@ class FiniteWidthGD:
         """‖Π_ℓ r_t‖² = c_0² E[Y_ℓ²] + 2 c_0 μ_ℓ Σ_i c_i Y_ℓ(w_i) + μ_ℓ² N(n,ℓ) Σ_ij c_i c_j P_ℓ(⟨w_i,w_j⟩).
 
         Exact (a sympy number), or a certified Enclosure with ``dps`` (ball evaluation of the exact value).
+
+        Parameters
+        ----------
+        t : int
+            The step.
+        ell : int
+            The degree, 0..max_degree.
+        dps : int, optional
+            Decimal digits, 1..10000; None for the exact value.
+
+        Returns
+        -------
+        sympy.Expr or Enclosure
+
+        Raises
+        ------
+        DomainError
+            If t, ℓ or dps is invalid.
         """
         if dps is None:
             return self.R.to_expr(self._degree_norm2_ring(as_steps(t), ell))
@@ -341,21 +594,51 @@ class FiniteWidthGD:
 
     # -- the same recurrences in balls or floats ------------------------------------------------
     def parameters_certified(self, t: int, dps: int = 30) -> list:
-        """a_t as certified Enclosures: the exact entries enclosed, then a_{s+1} = a_s + η(b - G a_s) in balls."""
+        """a_t as certified Enclosures: the exact entries enclosed, then a_{s+1} = a_s + η(b - G a_s) in balls.
+
+        An independent certified route (no atom ring), for longer runs.
+
+        Parameters
+        ----------
+        t : int
+            The step.
+        dps : int
+            Decimal digits (default 30); 20 + t guard digits are added.
+
+        Returns
+        -------
+        list of Enclosure
+
+        Raises
+        ------
+        DomainError
+            If t or dps is invalid.
+        """
         t, dps = as_steps(t), _dps(dps)
         guard = 20 + t                                   # each step may lose a few bits
         with ctx.workprec(bits_for_dps(dps + guard) + 64):
             G = [[enclose(x, dps + guard).ball for x in row] for row in self.gram]
             b = [enclose(x, dps + guard).ball for x in self.cross]
             eta = enclose(self.eta, dps + guard).ball
-            a = [arb(0)] * self.m
-            for _ in range(t):
-                a = [a[i] + eta * (b[i] - sum((G[i][j] * a[j] for j in range(self.m)), arb(0)))
-                     for i in range(self.m)]
-            return [Enclosure(x, dps) for x in a]
+            return [Enclosure(x, dps) for x in ball_recurrence(G, b, eta, t)]
 
     def parameters_float(self, t: int):
-        """a_t in float64 numpy (the same recurrence; for the benchmark's float error)."""
+        """a_t in float64 numpy (the same recurrence; for the benchmark's float error). Evidence only.
+
+        Parameters
+        ----------
+        t : int
+            The step.
+
+        Returns
+        -------
+        numpy.ndarray of float, shape (m,)
+
+        Raises
+        ------
+        DomainError
+            If t is invalid.
+        """
         import numpy as np
         t = as_steps(t)
         G = np.array([[float(x) for x in row] for row in self.gram])
@@ -365,3 +648,23 @@ class FiniteWidthGD:
         for _ in range(t):
             a = a + eta * (b - G @ a)
         return a
+
+    # -- display in notebooks: one Display, rendered as Markdown and LaTeX ------------------------------------
+    def __repr__(self) -> str:
+        return (f"FiniteWidthGD(n={self.n}, m={self.m}, {clip(self.act.label, 30)}, η={clip(self.eta, 20)}, "
+                f"{clip(repr(self.target), 50)})")
+
+    def _display(self) -> Display:
+        return Display(
+            "VW finite-width GD", (("n", self.n), ("m", self.m), ("σ", self.act.label), ("η", self.eta)),
+            r"r_{t+1} = (I - \eta m\, T_m)\, r_t,"
+            r"\quad T_m h = \frac{1}{m} \sum_{i=1}^{m} \varphi_i\, \mathbb{E}[\varphi_i h],"
+            r"\quad \varphi_i = \sigma(\langle w_i, \cdot\rangle)",
+            "r_(t+1) = (I − ηm T_m) r_t, T_m h = (1/m) Σ_i φ_i E[φ_i h], φ_i = σ(⟨w_i, ·⟩)",
+            (f"target {self.target!r}", "x ~ U(S^(n−1)); output layer trained from 0 on the squared loss (SPEC W1)"))
+
+    def _repr_markdown_(self) -> str:
+        return self._display().markdown()
+
+    def _repr_latex_(self) -> str:
+        return self._display().latex()

@@ -37,7 +37,29 @@ __all__ = ["run_experiment", "legendre_float", "sphere_sample", "format_table"]
 
 
 def legendre_float(n: int, ell: int, x):
-    """P_ℓ^{(n)}(x) in float64 by the three-term recurrence (F2.1), elementwise."""
+    """P_ℓ^{(n)}(x) in float64 by the three-term recurrence (F2.1), elementwise (P_ℓ^{(n)}(1) = 1).
+
+    Parameters
+    ----------
+    n : int
+        The dimension.
+    ell : int
+        The degree, ℓ ≥ 0.
+    x : array_like of float
+        Points, usually in [-1, 1].
+
+    Returns
+    -------
+    numpy.ndarray of float
+        Same shape as ``x``; float evidence, not certified.
+
+    Examples
+    --------
+    On S^2 (n = 3) P_2 is the Legendre polynomial (3x² - 1)/2:
+
+    >>> legendre_float(3, 2, [1.0, 0.0, 0.5]).tolist()
+    [1.0, -0.5, -0.125]
+    """
     x = np.asarray(x, dtype=float)
     p0, p1 = np.ones_like(x), x.copy()
     if ell == 0:
@@ -48,7 +70,29 @@ def legendre_float(n: int, ell: int, x):
 
 
 def sphere_sample(rng, count: int, n: int):
-    """count i.i.d. points uniform on S^{n-1} (normalised Gaussians)."""
+    """count i.i.d. points uniform on S^{n-1} (normalised Gaussians).
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        The caller's seeded generator.
+    count : int
+        The number of points.
+    n : int
+        The dimension.
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (count, n)
+        Rows of unit norm (up to rounding).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X = sphere_sample(np.random.default_rng(0), 5, 3)
+    >>> X.shape, bool(np.allclose(np.linalg.norm(X, axis=1), 1))
+    ((5, 3), True)
+    """
     g = rng.standard_normal((count, n))
     return g / np.linalg.norm(g, axis=1, keepdims=True)
 
@@ -70,9 +114,41 @@ def run_experiment(*, n: int = 3, m: int = 400, samples: int = 20000, coefficien
     ``weights``: an optional (m, n) float array of hidden weights (norms within POINT_TOLERANCE of 1;
     DomainError otherwise), used for every seed instead of sampled ones.
 
-    Returns {"rows": [{t, degree, measured (mean over seeds), spread (max - min over seeds), predicted,
-    population (the same W with the exact Gram matrix, first seed; None if σ has no exact kernel)}],
-    "eta_prime", "mu", "seeds", "gram_error" (max |empirical - exact Gram entry|, first seed)}.
+    Parameters
+    ----------
+    n : int
+        The dimension, n ≥ 2.
+    m : int
+        The width, m ≥ 1 (ignored when ``weights`` is given).
+    samples : int
+        The number of training inputs, ≥ 1.
+    coefficients : dict, optional
+        ``{ℓ: c_ℓ}`` (default {1: 1, 2: 1, 4: 1}).
+    act : str or Activation
+        σ (default ReLU).
+    eta_prime : float, optional
+        η' = η m (default 1/sup_ℓ μ_ℓ², from :func:`~.spectrum.sup_rate`).
+    steps : sequence of int
+        The steps t at which the errors are recorded.
+    seeds : sequence of int
+        One run per seed (``numpy.random.default_rng(seed)``).
+    weights : array_like, optional
+        An (m, n) float array of hidden weights (norms within POINT_TOLERANCE of 1; DomainError
+        otherwise), used for every seed instead of sampled ones.
+
+    Returns
+    -------
+    dict
+        ``{"rows": [{t, degree, measured (mean over seeds), spread (max - min over seeds), predicted,
+        population (the same W with the exact Gram matrix, first seed; None if σ has no exact kernel)}],
+        "eta_prime", "mu", "seeds", "gram_error" (max |empirical - exact Gram entry|, first seed),
+        "n", "m", "samples", "activation"}`` — floats, evidence only.
+
+    Raises
+    ------
+    DomainError
+        If n, m, samples or steps are invalid, a degree is not an int ≥ 0, η' ≤ 0, or ``weights`` is
+        not an (m, n) array of unit points.
     """
     if weights is not None:
         fixed_W = as_float_points(weights, n)
@@ -139,7 +215,26 @@ def run_experiment(*, n: int = 3, m: int = 400, samples: int = 20000, coefficien
 
 
 def format_table(result: dict) -> str:
-    """A Markdown table of an experiment (degree-ℓ error vs t, one column block per ℓ)."""
+    """A Markdown table of an experiment (degree-ℓ error vs t, one column block per ℓ).
+
+    Parameters
+    ----------
+    result : dict
+        The output of :func:`run_experiment` (only ``"rows"`` is read).
+
+    Returns
+    -------
+    str
+        A header, a separator and one line per t.
+
+    Examples
+    --------
+    >>> rows = [{"t": 0, "degree": 1, "measured": 1.0, "spread": 0.0, "predicted": 1.0}]
+    >>> print(format_table({"rows": rows}))
+    | t | ℓ=1 measured ± spread | ℓ=1 predicted |
+    |---|---|---|
+    | 0 | 1.0000 ± 0.0000 | 1.0000 |
+    """
     degs = sorted({r["degree"] for r in result["rows"]})
     head = "| t | " + " | ".join(f"ℓ={l} measured ± spread | ℓ={l} predicted" for l in degs) + " |"
     sep = "|---|" + "---|---|" * len(degs)

@@ -34,11 +34,14 @@ import sympy as sp
 from flint import arb, ctx
 
 from hardverify.core.activations import Activation, activation
+from hardverify.core.markup import clip
+from hardverify.core.numbers import canonical_exact
 from hardverify.errors import DomainError, NoClosedForm, NotCertified
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps, enclose
 from hardverify.sphere import funk_hecke_eigenvalues, harmonic_dimension, kernel_eigenvalue, random_feature_kernel
 from hardverify.verdict import Status, Verdict
 
+from ..protocol import Display
 from .dynamics import as_step, as_steps
 from .targets import HarmonicTarget
 
@@ -69,7 +72,40 @@ def _k(k, name="k") -> int:
 
 
 def eigenvalues(act, n: int, k: int, *, dps: int | None = None) -> list:
-    """[μ_0(σ; n), …, μ_k(σ; n)]: exact without ``dps`` (piecewise polynomials), else certified Enclosures."""
+    """[μ_0(σ; n), …, μ_k(σ; n)]: exact without ``dps`` (piecewise polynomials), else certified Enclosures.
+
+    μ_ℓ(σ; n) = E_{t~ν_n}[σ(t) P_ℓ^{(n)}(t)], the Funk–Hecke eigenvalue (SPEC F3), cached.
+
+    Parameters
+    ----------
+    act : str or Activation
+        σ.
+    n : int
+        The dimension.
+    k : int
+        The top degree, 0..1000.
+    dps : int, optional
+        Decimal digits of certified eigenvalues; None for exact ones.
+
+    Returns
+    -------
+    list
+        k + 1 sympy numbers or Enclosures.
+
+    Raises
+    ------
+    DomainError
+        If k is not in 0..1000 or ``act`` is unknown.
+    NoClosedForm
+        If ``dps`` is None and σ has no exact eigenvalues.
+
+    Examples
+    --------
+    SPEC W2 for ReLU on S^2:
+
+    >>> eigenvalues("relu", 3, 4)
+    [1/4, 1/6, 1/16, 0, -1/96]
+    """
     return list(_eigenvalues(_act(act), n, _k(k), dps))
 
 
@@ -93,7 +129,38 @@ def _is_zero(x) -> bool | None:
 
 def kernel_rate(act, n: int, ell: int, *, dps: int = 20) -> Enclosure:
     """μ_ℓ(κ; n) for the random-feature kernel κ(ρ) = E_w[σ(⟨w,x⟩)σ(⟨w,y⟩)] (certified quadrature of κ's
-    closed form; positively homogeneous σ only).  F5 says it equals μ_ℓ(σ; n)²."""
+    closed form; positively homogeneous σ only).  F5 says it equals μ_ℓ(σ; n)².
+
+    Parameters
+    ----------
+    act : str or Activation
+        σ, positively homogeneous.
+    n : int
+        The dimension, n ≥ 3.
+    ell : int
+        The degree ℓ, 0..1000.
+    dps : int
+        Decimal digits (default 20).
+
+    Returns
+    -------
+    Enclosure
+        Certified, independent of the μ_ℓ(σ; n).
+
+    Raises
+    ------
+    DomainError
+        If n < 3 or ℓ is not in 0..1000.
+    NoClosedForm
+        If κ has no closed form for σ.
+
+    Examples
+    --------
+    SPEC F5 at ReLU, n = 3, ℓ = 2: μ_2(κ) = μ_2(σ)² = (1/16)²:
+
+    >>> kernel_rate("relu", 3, 2, dps=15).contains(eigenvalues("relu", 3, 2)[2] ** 2)
+    True
+    """
     return _kernel_rate(_act(act), _n(n), _k(ell, "ℓ"), dps)
 
 
@@ -110,6 +177,7 @@ class InfiniteWidthGD:
     Parameters
     ----------
     target : HarmonicTarget
+        f = Σ_ℓ Y_ℓ.
     act : str or Activation
         σ with exact Funk–Hecke eigenvalues (piecewise polynomial), or any σ with ``dps``.
     eta_prime : exact positive number
@@ -118,6 +186,35 @@ class InfiniteWidthGD:
         The eigenvalue of T_∞ used: ``"mu2"`` is μ_ℓ² (F5); ``"mu"`` (μ_ℓ, wrong) exists for the negative control.
     dps : int, optional
         Certified eigenvalues (any σ); the norms are then Enclosures.
+
+    Attributes
+    ----------
+    mu : dict
+        ``{ℓ: μ_ℓ(σ; n)}`` for the target's degrees.
+    rate : dict
+        ``{ℓ: λ_ℓ}``, the eigenvalue of T_∞ used.
+
+    Raises
+    ------
+    DomainError
+        If ``target`` is not a HarmonicTarget, ``rate`` is unknown or η' is not an exact positive number.
+    NoClosedForm
+        If ``dps`` is None and σ has no exact eigenvalues.
+
+    References
+    ----------
+    Vempala, Wilmes, *Gradient descent for one-hidden-layer neural networks: polynomial convergence
+    and SQ lower bounds*, COLT 2019 (arXiv 1805.02677); SPEC §4 and §11.
+
+    Examples
+    --------
+    With η' = 1/μ_2² the degree-2 part is learned in one step; degree 3 is never learned by ReLU:
+
+    >>> import sympy as sp
+    >>> f = HarmonicTarget.zonal(3, {2: 1, 3: 1}, u=(0, 0, 1))
+    >>> gd = InfiniteWidthGD(f, "relu", eta_prime=256)
+    >>> gd.degree_norm2(1, 2), gd.degree_norm2(5, 3) == f.norm2(3)
+    (0, True)
     """
 
     def __init__(self, target: HarmonicTarget, act, *, eta_prime, rate: str = "mu2", dps: int | None = None):
@@ -132,7 +229,18 @@ class InfiniteWidthGD:
         self.rate = {ell: (m * m if rate == "mu2" else m) for ell, m in self.mu.items()}
 
     def factor(self, ell: int):
-        """1 - η' λ_ℓ (λ_ℓ = μ_ℓ²)."""
+        """The per-step factor 1 - η' λ_ℓ of degree ℓ (λ_ℓ = μ_ℓ² with ``rate="mu2"``).
+
+        Parameters
+        ----------
+        ell : int
+            The degree (a degree absent from the target gives λ = 0, factor 1).
+
+        Returns
+        -------
+        sympy.Expr or Enclosure
+            Exact, or certified with ``dps``.
+        """
         lam = self.rate.get(ell, 0)
         if isinstance(lam, Enclosure):
             with ctx.workprec(bits_for_dps(self.dps) + 64):
@@ -140,13 +248,54 @@ class InfiniteWidthGD:
         return sp.expand(1 - self.eta_prime * lam)
 
     def degree_norm2(self, t: int, ell: int):
-        """‖Π_ℓ r_t‖² = (1 - η'λ_ℓ)^{2t} ‖Y_ℓ‖² (exact, or an Enclosure with ``dps``)."""
+        """‖Π_ℓ r_t‖² = (1 - η'λ_ℓ)^{2t} ‖Y_ℓ‖² (exact, or an Enclosure with ``dps``).
+
+        Parameters
+        ----------
+        t : int
+            The step, t ≥ 0.
+        ell : int
+            The degree.
+
+        Returns
+        -------
+        sympy.Expr or Enclosure
+
+        Raises
+        ------
+        DomainError
+            If t is not a valid step count.
+        """
         t = as_steps(t)
         q, y2 = self.factor(ell), self.target.norm2(ell)
         if isinstance(q, Enclosure):
             with ctx.workprec(bits_for_dps(self.dps) + 64 + 4 * t):
                 return Enclosure(q.ball ** (2 * t) * _ball(y2, self.dps + 10), self.dps)
         return sp.expand(q ** (2 * t) * y2)
+
+    # -- display in notebooks: one Display, rendered as Markdown and LaTeX ------------------------------------
+    def _rate_is_mu(self) -> bool:
+        """True for the control's rate μ_ℓ (the rates are then the eigenvalues themselves, not their squares)."""
+        return any(self.rate[ell] is self.mu[ell] and self.mu[ell] not in (0, 1) for ell in self.mu)
+
+    def __repr__(self) -> str:
+        return (f"InfiniteWidthGD(n={self.target.n}, {clip(self.act.label, 30)}, η'={clip(self.eta_prime, 20)}, "
+                f"rate={'mu' if self._rate_is_mu() else 'mu2'}, {clip(repr(self.target), 50)})")
+
+    def _display(self) -> Display:
+        lam, lam_text = ((r"\mu_\ell", "μ_ℓ (the control's wrong rate)") if self._rate_is_mu()
+                         else (r"\mu_\ell^2", "μ_ℓ²"))
+        return Display(
+            "VW infinite-width GD", (("n", self.target.n), ("σ", self.act.label), ("η′", self.eta_prime)),
+            rf"r_{{t+1}} = (I - \eta' T_\infty)\, r_t,\quad T_\infty = {lam}\ \text{{on}}\ H_\ell^n",
+            f"r_(t+1) = (I − η′ T_∞) r_t, T_∞ = {lam_text} on H_ℓ^n",
+            (f"target {self.target!r}", "x ~ U(S^(n−1)) (SPEC W2, F5)"))
+
+    def _repr_markdown_(self) -> str:
+        return self._display().markdown()
+
+    def _repr_latex_(self) -> str:
+        return self._display().latex()
 
 
 def _sigma2_upper(a: Activation, n: int, dps: int) -> arb:
@@ -161,6 +310,37 @@ def sup_rate(act, n: int, *, dps: int = 30, exact: bool | None = None, search: i
     ``exact``: None (exact eigenvalues when σ has them and n ≤ EXACT_MAX_N), True or False.
     Returns a dict: ``value`` (exact when σ's eigenvalues are exact, else an Enclosure), ``degree`` (the
     ℓ attaining it), ``cutoff`` L (every ℓ ≥ L has μ_ℓ² ≤ E[σ²]/N(n, L) < M), ``proof`` (text).
+
+    Parameters
+    ----------
+    act : str or Activation
+        σ.
+    n : int
+        The dimension, n ≥ 3.
+    dps : int
+        Decimal digits of the certified comparisons (default 30).
+    exact : bool, optional
+        See above.
+    search : int
+        The largest degree searched.
+
+    Returns
+    -------
+    dict
+        ``{"value", "degree", "cutoff", "proof", "exact"}``.
+
+    Raises
+    ------
+    DomainError
+        If n < 3.
+    NotCertified
+        If the sup is not certified by degree ``search``.
+
+    Examples
+    --------
+    >>> s = sup_rate("relu", 3)
+    >>> s["value"], s["degree"], s["exact"]
+    (1/16, 0, True)
     """
     return dict(_sup_rate(_act(act), n, dps, exact, search))
 
@@ -200,13 +380,41 @@ def stability(act, n: int, eta_prime, *, dps: int = 30) -> Verdict:
 
     PROVED/CERTIFIED when η' M ≤ 2 is certain; REFUTED (with the degree whose residual grows) when
     η' M > 2 is certain; UNDECIDED otherwise.
+
+    Parameters
+    ----------
+    act : str or Activation
+        σ.
+    n : int
+        The dimension, n ≥ 3.
+    eta_prime : number
+        η' = η m, exact and positive.
+    dps : int
+        Decimal digits (default 30).
+
+    Returns
+    -------
+    Verdict
+        Claim W2.
+
+    Raises
+    ------
+    DomainError, NotCertified
+        As :func:`sup_rate`; DomainError also for an invalid η'.
+
+    Examples
+    --------
+    ReLU on S^2 has M = 1/16, so η' = 32 is the edge of stability:
+
+    >>> stability("relu", 3, 32).status.name, stability("relu", 3, 33).status.name
+    ('PROVED', 'REFUTED')
     """
     eta = as_step(eta_prime, "eta_prime")
     s = sup_rate(act, n, dps=dps)
     M, ell = s["value"], s["degree"]
     params = {"activation": _act(act).label, "n": n, "eta_prime": str(eta)}
     if s["exact"]:
-        prod = sp.nsimplify(sp.expand(eta * M))
+        prod = canonical_exact(eta * M)
         if prod.is_Rational:
             ok = prod <= 2
             return Verdict(Status.PROVED if ok else Status.REFUTED, claim="W2", params=params, source=SOURCE,
@@ -247,6 +455,39 @@ def iteration_count(act, n: int, k: int, *, eps="1/1000", dps: int = 20) -> dict
     Returns a dict: ``ratio`` = M / min_{ℓ≤k, μ_ℓ≠0} μ_ℓ² and ``count`` = ratio · log(1/ε) (Enclosures),
     ``slowest`` (the ℓ attaining the min), ``steps`` = ⌈log ε / log(1 - μ²/M)⌉ for that ℓ (exact integer
     when its enclosure decides the ceiling, else None), ``zero_degrees`` (ℓ ≤ k with μ_ℓ = 0: never learned, W3).
+
+    Parameters
+    ----------
+    act : str or Activation
+        σ.
+    n : int
+        The dimension, n ≥ 3.
+    k : int
+        The top degree.
+    eps : number
+        ε in (0, 1), exact (default 1/1000).
+    dps : int
+        Decimal digits (default 20).
+
+    Returns
+    -------
+    dict
+        ``{"ratio", "count", "slowest", "steps", "zero_degrees", "sup_degree"}``.
+
+    Raises
+    ------
+    DomainError
+        If n < 3, k is invalid, ε is not in (0, 1), or every μ_ℓ with ℓ ≤ k vanishes.
+    NotCertified
+        If a μ_ℓ cannot be decided zero or non-zero.
+
+    Examples
+    --------
+    ReLU on S^2 up to degree 2: M = μ_0² = 1/16, slowest μ_2² = 1/256, ratio 16:
+
+    >>> r = iteration_count("relu", 3, 2)
+    >>> r["slowest"], r["ratio"].contains(16), r["zero_degrees"]
+    (2, True, [])
     """
     a, n, k = _act(act), _n(n), _k(k)
     e = as_step(eps, "eps")
@@ -282,6 +523,27 @@ def predicted_exponent(act, k: int) -> int:
     ReLU: μ_0² ~ n^{-1} is the sup, μ_ℓ² ~ n^{-(ℓ+1)} for ℓ = 1 and even ℓ, so e = ℓ* (the largest such ℓ ≤ k);
     step: μ_0² = 1/4, μ_ℓ² ~ n^{-ℓ} for odd ℓ: e = ℓ*; sigmoid: μ_0² → 1/4, μ_ℓ² ~ n^{-2ℓ} (odd ℓ): e = 2ℓ*;
     tanh, erf (odd, μ_0 = 0, sup μ_1² ~ n^{-2}): e = 2ℓ* - 2.
+
+    Parameters
+    ----------
+    act : str or Activation
+        One of :data:`ACTIVATIONS`.
+    k : int
+        The top degree, 0..1000.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    DomainError
+        If σ is not one of :data:`ACTIVATIONS`, k is invalid, or (tanh, erf) k = 0.
+
+    Examples
+    --------
+    >>> predicted_exponent("relu", 4), predicted_exponent("sigmoid", 3), predicted_exponent("tanh", 3)
+    (4, 6, 4)
     """
     name = _act(act).label
     k = _k(k)

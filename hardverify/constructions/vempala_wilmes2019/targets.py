@@ -23,6 +23,7 @@ from fractions import Fraction
 
 import sympy as sp
 
+from hardverify.core.numbers import canonical_exact
 from hardverify.errors import DomainError
 from hardverify.sphere import sphere_moment, zonal_harmonic
 
@@ -34,7 +35,18 @@ POINT_TOLERANCE = 1e-9
 
 @functools.lru_cache(maxsize=64)
 def coordinates(n: int) -> tuple:
-    """The sympy symbols x1..xn used for polynomials on R^n."""
+    """The sympy symbols x1..xn used for polynomials on R^n.
+
+    Parameters
+    ----------
+    n : int
+        The dimension.
+
+    Returns
+    -------
+    tuple of sympy.Symbol
+        Real symbols, cached.
+    """
     return sp.symbols(f"x1:{n + 1}", real=True)
 
 
@@ -49,6 +61,30 @@ def as_unit_point(w, n: int, name: str = "point") -> tuple:
 
     Floats are refused: the exact dynamics need exact unit norm (use Pythagorean points such as
     (3/5, 4/5, 0), or :func:`rational_sphere_point`).
+
+    Parameters
+    ----------
+    w : sequence
+        n exact real coordinates.
+    n : int
+        The dimension.
+    name : str
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    tuple of sympy numbers
+
+    Raises
+    ------
+    DomainError
+        If w is not a sequence of n exact real numbers (a float is refused) or Σ w_i² ≠ 1.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> as_unit_point((sp.Rational(3, 5), sp.Rational(4, 5)), 2)
+    (3/5, 4/5)
     """
     try:
         w = tuple(w)
@@ -67,7 +103,7 @@ def as_unit_point(w, n: int, name: str = "point") -> tuple:
         if not c.is_number or c.is_real is False:
             raise DomainError(f"{name} has a non-real or symbolic coordinate {c!r}")
         out.append(c)
-    norm2 = sp.nsimplify(sp.expand(sum(c * c for c in out)))
+    norm2 = canonical_exact(sum(c * c for c in out))
     if norm2 != 1:
         raise DomainError(f"{name} is not on the unit sphere: Σ w_i² = {norm2} ≠ 1 (exact points must have norm "
                           "exactly 1)")
@@ -75,7 +111,29 @@ def as_unit_point(w, n: int, name: str = "point") -> tuple:
 
 
 def as_float_points(ws, n: int, name: str = "weights", tol: float = POINT_TOLERANCE):
-    """An (m, n) float64 array of points whose norms are within ``tol`` of 1 (m ≥ 1), for the float experiment."""
+    """An (m, n) float64 array of points whose norms are within ``tol`` of 1 (m ≥ 1), for the float experiment.
+
+    Parameters
+    ----------
+    ws : array_like
+        The points, one per row.
+    n : int
+        The dimension.
+    name : str
+        The argument's name, for the error message.
+    tol : float
+        The allowed deviation of a norm from 1 (default ``POINT_TOLERANCE`` = 1e-9).
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (m, n)
+
+    Raises
+    ------
+    DomainError
+        If ``ws`` is not numeric, not (m, n) with m ≥ 1, has non-finite entries, or a norm is off by more
+        than ``tol``.
+    """
     import numpy as np
     try:
         W = np.asarray(ws, dtype=float)
@@ -92,7 +150,26 @@ def as_float_points(ws, n: int, name: str = "weights", tol: float = POINT_TOLERA
 
 
 def as_unit_points(ws, n: int, name: str = "weights") -> tuple:
-    """A non-empty tuple of exact unit points (see :func:`as_unit_point`)."""
+    """A non-empty tuple of exact unit points (see :func:`as_unit_point`).
+
+    Parameters
+    ----------
+    ws : iterable
+        The points.
+    n : int
+        The dimension.
+    name : str
+        The argument's name, for the error message.
+
+    Returns
+    -------
+    tuple of tuple
+
+    Raises
+    ------
+    DomainError
+        If there are no points or one is not an exact unit point.
+    """
     ws = tuple(ws)
     if len(ws) < 1:
         raise DomainError(f"{name}: need m >= 1 points, got none")
@@ -110,11 +187,34 @@ class HarmonicTarget:
 
     Parameters
     ----------
-    n : int ≥ 2
-    polynomial : sympy expression in :func:`coordinates` (n)
-        Every homogeneous component must be harmonic (Δ Y_ℓ = 0); otherwise DomainError (a
-        non-harmonic polynomial restricted to the sphere mixes degrees: project it first with
-        :func:`hardverify.harmonic_projection`).
+    n : int
+        The dimension, n ≥ 2.
+    polynomial : sympy expression
+        A polynomial in ``coordinates(n)``.  Every homogeneous component must be harmonic
+        (Δ Y_ℓ = 0); otherwise DomainError (a non-harmonic polynomial restricted to the sphere mixes
+        degrees: project it first with :func:`hardverify.harmonic_projection`).
+
+    Attributes
+    ----------
+    components : dict
+        ``{ℓ: Y_ℓ}``, the non-zero homogeneous components.
+
+    Raises
+    ------
+    DomainError
+        If n < 2, the polynomial uses other symbols, or a component is not harmonic.
+
+    Examples
+    --------
+    x_1 x_2 is harmonic, x_1² is not:
+
+    >>> x1, x2, x3 = coordinates(3)
+    >>> HarmonicTarget(3, x1 * x2 + 2 * x3).degrees
+    (1, 2)
+    >>> HarmonicTarget(3, x1 ** 2)
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.DomainError: the degree-2 component of the target is not harmonic (ΔY ≠ 0); ...
     """
 
     def __init__(self, n: int, polynomial):
@@ -143,7 +243,28 @@ class HarmonicTarget:
     # -- builders ------------------------------------------------------------------------------
     @classmethod
     def zonal(cls, n: int, coefficients: dict, u) -> HarmonicTarget:
-        """Σ_ℓ c_ℓ Z_ℓ^u with Z_ℓ^u(x) = N(n,ℓ) P_ℓ^{(n)}(⟨u, x⟩) (the zonal harmonic at the exact unit point u)."""
+        """Σ_ℓ c_ℓ Z_ℓ^u with Z_ℓ^u(x) = N(n,ℓ) P_ℓ^{(n)}(⟨u, x⟩) (the zonal harmonic at the exact unit point u).
+
+        As a polynomial Z_ℓ^u is homogeneous of degree ℓ (|x|^ℓ P_ℓ(⟨u, x⟩/|x|)), with E[(Z_ℓ^u)²] = N(n, ℓ).
+
+        Parameters
+        ----------
+        n : int
+            The dimension, n ≥ 2.
+        coefficients : dict
+            ``{ℓ: c_ℓ}``, degrees ℓ ≥ 0.
+        u : sequence
+            An exact unit point.
+
+        Returns
+        -------
+        HarmonicTarget
+
+        Raises
+        ------
+        DomainError
+            If n < 2, a degree is not an int ≥ 0, or u is not an exact unit point.
+        """
         n = _check_dimension(n)
         u = as_unit_point(u, n, "u")
         xs = coordinates(n)
@@ -156,7 +277,32 @@ class HarmonicTarget:
 
     @classmethod
     def monomials(cls, n: int, coefficients: dict) -> HarmonicTarget:
-        """Σ_S c_S x_S with x_S = Π_{i ∈ S} x_i (S a set of 1-based coordinates; multilinear, hence harmonic)."""
+        """Σ_S c_S x_S with x_S = Π_{i ∈ S} x_i (S a set of 1-based coordinates; multilinear, hence harmonic).
+
+        Parameters
+        ----------
+        n : int
+            The dimension, n ≥ 2.
+        coefficients : dict
+            ``{S: c_S}`` with S a tuple (or frozenset) of distinct coordinates in 1..n.
+
+        Returns
+        -------
+        HarmonicTarget
+
+        Raises
+        ------
+        DomainError
+            If n < 2 or an index is not a set of distinct coordinates in 1..n.
+
+        Examples
+        --------
+        On S^2, E[x_1² x_2²] = 1/15 and E[x_3²] = 1/3:
+
+        >>> g = HarmonicTarget.monomials(3, {(1, 2): 1, (3,): 2})
+        >>> g.norm2(2), g.norm2(1), g.norm2()
+        (1/15, 4/3, 7/5)
+        """
         n = _check_dimension(n)
         xs = coordinates(n)
         total = sp.Integer(0)
@@ -170,20 +316,61 @@ class HarmonicTarget:
     # -- exact quantities -----------------------------------------------------------------------
     @property
     def degrees(self) -> tuple:
+        """The degrees ℓ with Y_ℓ ≠ 0, increasing.
+
+        Returns
+        -------
+        tuple of int
+        """
         return tuple(self.components)
 
     def component(self, ell: int):
-        """Y_ℓ (0 if the target has no degree-ℓ part)."""
+        """Y_ℓ (0 if the target has no degree-ℓ part).
+
+        Parameters
+        ----------
+        ell : int
+            The degree.
+
+        Returns
+        -------
+        sympy.Expr
+            A homogeneous harmonic polynomial in ``coordinates(n)``.
+        """
         return self.components.get(ell, sp.Integer(0))
 
     def value(self, ell: int, w) -> sp.Expr:
-        """Y_ℓ(w) at a point w (exact)."""
+        """Y_ℓ(w) at a point w (exact).
+
+        Parameters
+        ----------
+        ell : int
+            The degree.
+        w : sequence
+            n coordinates (not checked to be a unit point).
+
+        Returns
+        -------
+        sympy.Expr
+            0 if the target has no degree-ℓ part.
+        """
         if ell not in self._terms:
             return sp.Integer(0)
         return sp.expand(sp.Add(*[c * sp.Mul(*[wi ** e for wi, e in zip(w, mon)]) for mon, c in self._terms[ell]]))
 
     def norm2(self, ell: int | None = None) -> sp.Expr:
-        """E_{U_n}[Y_ℓ²] (or E[f²] = Σ_ℓ E[Y_ℓ²] when ell is None), exact via sphere moments."""
+        """E_{U_n}[Y_ℓ²] (or E[f²] = Σ_ℓ E[Y_ℓ²] when ell is None), exact via sphere moments.
+
+        Parameters
+        ----------
+        ell : int, optional
+            The degree; None for the whole target (the components are orthogonal).
+
+        Returns
+        -------
+        sympy.Expr
+            Exact, cached per degree.
+        """
         if ell is None:
             return sp.Add(*[self.norm2(e) for e in self.components])
         return self._norm2(ell)
@@ -202,7 +389,7 @@ class HarmonicTarget:
             for m2, c2 in terms:
                 key = tuple(a + b for a, b in zip(m1, m2))
                 acc[key] = acc.get(key, 0) + c1 * c2
-        return sp.nsimplify(sp.expand(sp.Add(*[c * _moment(self.n, key) for key, c in acc.items() if c != 0])))
+        return canonical_exact(sp.Add(*[c * _moment(self.n, key) for key, c in acc.items() if c != 0]))
 
     def __repr__(self) -> str:
         return f"HarmonicTarget(n={self.n}, degrees={list(self.degrees)})"
@@ -220,10 +407,22 @@ def rational_sphere_point(y) -> tuple:
     x = (2y, |y|² - 1)/(|y|² + 1), so Σ x_i² = 1 exactly (every rational point of the sphere but the
     north pole arises this way).
 
+    Parameters
+    ----------
+    y : sequence
+        n - 1 rationals (Fractions, ints or sympy Rationals).
+
+    Returns
+    -------
+    tuple of sympy.Rational
+        n coordinates with Σ x_i² = 1 exactly.
+
+    Examples
+    --------
     >>> rational_sphere_point([sp.Rational(1, 2)])
     (4/5, -3/5)
     """
-    y = [sp.Rational(sp.nsimplify(c)) if not isinstance(c, Fraction) else sp.Rational(c.numerator, c.denominator)
+    y = [sp.Rational(c.numerator, c.denominator) if isinstance(c, Fraction) else sp.Rational(canonical_exact(c))
          for c in y]
     s = sum(c * c for c in y)
     return tuple([2 * c / (s + 1) for c in y] + [(s - 1) / (s + 1)])
@@ -234,6 +433,33 @@ def random_rational_points(n: int, m: int, seed: int, *, bits: int = 12) -> tupl
 
     Uniform float points (normalised Gaussians) are mapped by stereographic projection, rounded to
     ``bits`` binary digits, and mapped back exactly by :func:`rational_sphere_point`.
+
+    Parameters
+    ----------
+    n : int
+        The dimension, n ≥ 2.
+    m : int
+        The number of points, m ≥ 1.
+    seed : int
+        The seed of ``numpy.random.default_rng``.
+    bits : int
+        The binary digits kept in the projected coordinates (default 12).
+
+    Returns
+    -------
+    tuple of tuple
+        m exact unit points.
+
+    Raises
+    ------
+    DomainError
+        If n < 2 or m < 1.
+
+    Examples
+    --------
+    >>> pts = random_rational_points(3, 2, seed=0)
+    >>> [sum(c * c for c in p) for p in pts], pts == random_rational_points(3, 2, seed=0)
+    ([1, 1], True)
     """
     import numpy as np
     n = _check_dimension(n)
