@@ -475,6 +475,15 @@ def f5_certified_kernel(act, n):
     return out
 
 
+@claim("F5", "the sphere kernel K_sigmoid(1/2; n) equals the Gaussian dual kernel of σ(t/√n) [deliberately wrong: "
+       "⟨u,x⟩ is not N(0, 1/n) on the sphere; the two differ at order 1/n²]",
+       source="negative control for SPEC F5, §9.4", sweep={"n": [3, 10, 100]}, control=True)
+def f5_kernel_is_not_gaussian(n):
+    a = hv.activation("sigmoid")
+    gauss = hv.dual_kernel(a.affine(1 / sp.sqrt(n), 0), rho=sp.Rational(1, 2), dps=DPS)
+    return checks.consistent(sphere.random_feature_kernel(a, n, "1/2", dps=DPS), gauss, DPS)
+
+
 # ---------------------------------------------------------------------------------- H6
 @claim("H6", "√N(n,ℓ) P_ℓ^(n)(x/√n) → h_ℓ(x) = He_ℓ(x)/√(ℓ!) (exact limits, ℓ ≤ 8)",
        source="SPEC §1 H6 [VER]", sweep={"l": list(range(9))})
