@@ -712,15 +712,18 @@ def _independent_eigen_route(act: Activation) -> str:
     return "series" if _nfs.central_piece(act)[0] is not None else "quadrature"
 
 
-def sphere_kernel(sigma, tau, n, terms, *, dps: int, algorithm: str = "auto") -> Enclosure:
+def sphere_kernel(sigma, tau, n, terms, *, dps: int, algorithm: str = "auto", series_only: bool = False,
+                  relative: bool = False) -> Enclosure:
     """Certified Σ_j w_j K_{σ,τ}(ρ_j; n), K_{σ,τ}(ρ; n) = E_{x~U_n}[σ(⟨u,x⟩)τ(⟨v,x⟩)] with ⟨u,v⟩ = ρ (SPEC F5).
 
     The Gegenbauer series of :mod:`hardverify.numeric.sphere_kernel` with the Funk–Hecke eigenvalues and the
     1-D moments of this router: ``"auto"`` their default routes (exact forms where they exist), ``"series"``
     only their certified routes (series, else quadrature; never the symbolic layer).  ``terms`` are exact
-    (w_j, ρ_j) with ρ_j ∈ [-1, 1].
+    (w_j, ρ_j) with ρ_j ∈ [-1, 1]; ``series_only`` sums the series even at ρ = ±1 (for checks); ``relative``
+    asks significant digits of a value known to be non-zero (no absolute rule at zeros).
 
-    >>> sphere_kernel(activation("erf"), None, 3, [(1, 1)], dps=20).matches("0.2817")   # E_ν3[erf²]
+    >>> e = sphere_kernel(activation("erf"), None, 3, [(1, 1)], dps=20)     # E_ν3[erf²] = ∫_0^1 erf² (mpmath)
+    >>> e.matches("0.298375440946280135091")
     True
     """
     s = as_activation(sigma)
@@ -735,11 +738,17 @@ def sphere_kernel(sigma, tau, n, terms, *, dps: int, algorithm: str = "auto") ->
         return "auto" if algorithm == "auto" else _independent_eigen_route(act)
 
     def eigen(act, L, d):
-        return funk_hecke_eigenvalues(act, n, L, dps=d, algorithm=route(act))
+        if algorithm == "auto":
+            return funk_hecke_eigenvalues(act, n, L, dps=d)
+        try:
+            return funk_hecke_eigenvalues(act, n, L, dps=d, algorithm=route(act))
+        except NotCertified:                            # the Taylor series of σ converges too slowly
+            return funk_hecke_eigenvalues(act, n, L, dps=d, algorithm="quadrature")
 
     def moment(act, d):
-        return funk_hecke(act, n, 0, dps=d, algorithm=route(act))
-    return _nsk.zonal_combination(s, tt, n, terms, dps, eigen=eigen, moment=moment)
+        return eigen(act, 0, d)[0]
+    return _nsk.zonal_combination(s, tt, n, terms, dps, eigen=eigen, moment=moment, series_only=series_only,
+                                  relative=relative)
 
 
 def clear_caches() -> None:

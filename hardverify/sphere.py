@@ -382,8 +382,9 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None, al
         ``"auto"``: the exact closed form for positively homogeneous σ (ReLU, step, sign, |t|: dual kernel
         H4 divided by E‖g‖^{2p}, §9.4), enclosed with ``dps=``; otherwise the certified Gegenbauer series
         (:mod:`hardverify.numeric.sphere_kernel`: partial sum to degree L plus the Parseval tail bound
-        E_ν[σ²] - Σ_{ℓ≤L} μ_ℓ² N(n,ℓ); at ρ = ±1 the 1-D moment E_ν[σ(t)σ(±t)]).  ``"exact"``: the closed
-        form only.  ``"series"``: the Gegenbauer series with eigenvalues from the certified layer only.
+        B_L(ρ)(E_ν[σ²] - Σ_{ℓ≤L} μ_ℓ² N(n,ℓ)), B_L ≥ sup_{ℓ>L}|P_ℓ(ρ)|; at ρ = ±1 the 1-D moment
+        E_ν[σ(t)σ(±t)]).  ``"exact"``: the closed form only.  ``"series"``: the Gegenbauer series with
+        eigenvalues from the certified layer only.
     tau : Activation or str, optional
         A second activation (cross kernel); needs ``dps=``.
 
@@ -399,14 +400,13 @@ def random_feature_kernel(act, n, rho=_bridge.RHO, *, dps: int | None = None, al
     NoClosedForm
         No exact form (σ not positively homogeneous) and no ``dps=``.
     NotCertified
-        The series does not reach ``dps`` digits by degree 384 (σ not analytic on [-1, 1], e.g. a kink).
+        The series does not reach ``dps`` digits by degree 384 (a kink of σ in (-1, 1) at small n or |ρ| = 1).
 
     Examples
     --------
     >>> import hardverify as hv, sympy as sp
-    >>> K = random_feature_kernel("sigmoid", 10, "0.3", dps=30)
-    >>> mu = funk_hecke_eigenvalues("sigmoid", 10, 1, dps=30)                 # Σ_ℓ μ_ℓ² N(n,ℓ) P_ℓ(ρ) ≥ first terms
-    >>> bool(K.ball > (mu[0] * mu[0] + mu[1] * mu[1] * 10 * hv.enclose("0.3", 30)).ball)
+    >>> K = [random_feature_kernel("sigmoid", 10, r, dps=30) for r in ("0.3", "-0.3")]
+    >>> (K[0] + K[1]).contains(sp.Rational(1, 2))      # σ(-t) = 1 - σ(t): K(ρ) + K(-ρ) = E[σ] = 1/2
     True
     >>> random_feature_kernel("relu", 3, "1/2", dps=30).contains(random_feature_kernel("relu", 3, sp.Rational(1, 2)))
     True

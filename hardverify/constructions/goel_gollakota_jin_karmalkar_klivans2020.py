@@ -48,7 +48,8 @@ from ..core.numbers import exact_real, sign_of
 from ..distributions import Distribution, Gaussian, Hypercube, Radial
 from ..errors import DomainError, HypothesisFailed, NoClosedForm, NotCertified, ResourceLimit
 from ..networks import ComposedNetwork, Network, SubsetFamily, inner_product
-from ..networks.certificates import family_certificate, family_integrability, is_identically_zero
+from ..networks.certificates import family_certificate, family_integrability, integrability, is_identically_zero
+from ..networks.inner_products import sphere_marginal
 from ..numeric.enclosure import Enclosure, bits_for_dps, enclose
 from ..numeric.precision import guarded_sum, meets
 from ..validate import as_dps, as_int_at_least
@@ -541,6 +542,8 @@ class GGJKK(Construction):
         return value
 
     def _norm2(self, dps, algorithm, dist):
+        if isinstance(dist, Radial) and not isinstance(dist, Gaussian) and self.activation.homogeneity is None:
+            return self._norm2_sphere(dist, dps, algorithm)
         factor = self._law_factor(dist)
         if factor is None:                                   # hypercube: E[f_S²] = f_S(1)² (G6)
             v = self.hypercube_value() ** 2
@@ -560,16 +563,63 @@ class GGJKK(Construction):
             return None
         if isinstance(dist, Radial):
             p = self.activation.homogeneity
-            if p is None:
-                raise NotCertified(f"E[f_S²] under {dist!r} is reduced to the Gaussian only for positively "
-                                   "homogeneous σ; use hv.monte_carlo_inner(f, f, dist, seed=0) with "
-                                   "f = network(S, n) for evidence")
             return dist.radius_moment(2 * p) / Gaussian(dist.n).radius_moment(2 * p)
         if isinstance(dist, Distribution):
             raise DomainError(f"GGJKK.norm2 needs a law under which E[f_S²] does not depend on S (Gaussian, "
                               f"spherical, hypercube); for {dist!r} use hv.inner_product(f, f, dist) with "
                               "f = network(S, n)")
         raise DomainError(f"dist must be a hardverify distribution or None, got {dist!r}")
+
+    def _monte_carlo_hint(self, dist) -> str:
+        """Runnable code for a seeded Monte Carlo estimate of E[f_S²] under ``dist`` (evidence, not a proof)."""
+        a = self.activation
+        named = a.name and not a.params and _activation(a.name) == a
+        act = repr(a.name) if named else f"hv.activation({str(a.expr)!r})"
+        args = "" if self.inner_scale == 1 / sp.sqrt(self.k) else f", inner_scale=sp.sympify({str(self.inner_scale)!r})"
+        args += "" if self.outer_scale == 1 else f", outer_scale=sp.sympify({str(self.outer_scale)!r})"
+        law = f"hv.{dist!r}" if type(dist) is not Radial else f"hv.Radial({dist.n}, hv.{dist.radius_law!r})"
+        S = tuple(range(1, self.k + 1))
+        return ("for evidence run: import hardverify as hv, sympy as sp; from hardverify.constructions.goel2020 "
+                f"import GGJKK; f = GGJKK({self.k}, {act}{args}).network({S}, {dist.n}); "
+                f"print(hv.monte_carlo_inner(f, f, {law}, seed=0))")
+
+    def _norm2_sphere(self, dist, dps, algorithm):
+        """E[f_S²] on the sphere of radius R (or the ball: the sphere of R^{n+2}) for non-homogeneous σ, spectrally.
+
+        With σ_{rR}(t) = σ(rR t) (r = s√k the norm of a hidden weight), rotation invariance gives G3's form
+        E[f_S²] = c² 2^k Σ_j (-1)^j C(k,j) K_{σ_{rR}}(1 - 2j/k; n) with the sphere kernel K(ρ; n) of SPEC F5,
+        summed as c² 2^k Σ_{ℓ ≡ k (2), ℓ ≥ k} μ_ℓ(σ_{rR}; n)² N(n,ℓ) D_ℓ, D_ℓ = Σ_j (-1)^j C(k,j) P_ℓ(1 - 2j/k)
+        exact rationals ≥ 0 (no cancellation; :mod:`hardverify.numeric.sphere_kernel`).  D_ℓ = 0 for ℓ < k (a
+        k-th difference of a polynomial of degree < k), so f_S = 0 when σ's parity kills every μ_ℓ, ℓ ≥ k, ℓ ≡ k.
+        """
+        reduced = sphere_marginal(dist)
+        if reduced is None:
+            raise (NoClosedForm if dps is None else NotCertified)(
+                f"E[f_S²] under {dist!r} (radius law {dist.radius_law!r}) for the non-homogeneous σ = "
+                f"{self.activation.label}: only the uniform sphere and the uniform ball (a marginal of a sphere) "
+                "reduce to the certified sphere kernel; the radial integral E_R[K_{σ_R}] of this law is not "
+                f"certified; {self._monte_carlo_hint(dist)}")
+        if dps is None:
+            raise NoClosedForm(f"no exact E[f_S²] under {dist!r} for the non-homogeneous σ = {self.activation.label}"
+                               f"; pass dps= for the certified Gegenbauer series (SPEC F5), or "
+                               f"{self._monte_carlo_hint(dist)}")
+        if algorithm == "exact":
+            raise NoClosedForm(f"no closed form for E[f_S²] under {dist!r} with σ = {self.activation.label}; "
+                               "use algorithm='auto' or 'series' with dps=")
+        unit = Network([{1: 1}], self.activation, n=dist.n, scale=self.unit_norm)
+        proof = integrability(unit, unit, dist)
+        if not proof:
+            raise NotCertified(f"E[f_S²] < ∞ under {dist!r} is not proved: {proof.reason}")
+        m, radius = reduced
+        scale = sp.radsimp(self.unit_norm * radius)
+        act = self.activation if scale == 1 else self.activation.affine(scale, 0)
+        if act.parity.vanishes(self.k):                        # every μ_ℓ, ℓ ≥ k, ℓ ≡ k vanishes: f_S = 0 a.e.
+            return Enclosure(arb(0), dps)
+        c2 = self.outer_scale ** 2 * 2 ** self.k
+        value = routes.sphere_kernel(act, None, m, self.dual_terms(), dps=dps + 5, relative=True,
+                                     algorithm="series" if algorithm == "series" else "auto")
+        with ctx.workprec(bits_for_dps(dps) + 64):
+            return Enclosure.labelled(value.ball * enclose(c2, dps + 10).ball, dps)
 
     def _norm2_dual(self, dps: int, algorithm: str) -> Enclosure:
         k, act = self.k, self.unit_activation

@@ -14,9 +14,11 @@ Routes (``algorithm="auto"`` picks the first that applies):
 * **mixtures** Σ p_i D_i (:class:`~hardverify.distributions.Mixture`): Σ p_i E_{D_i}[fg], exact or
   certified as every component is.
 * **other spherical laws** (sphere, ball, any radius law) with positively homogeneous activations
-  of degrees p, q and no biases: E_D[fg] = E_D[R^{p+q}] / E|g|^{p+q} · E_γ[fg] (SPEC §9.4), exact.
+  of degrees p, q and no biases: E_D[fg] = E_D[R^{p+q}] / E|g|^{p+q} · E_γ[fg] (SPEC §9.4), exact;
+* **the uniform sphere and the uniform ball** with any activations and biases (certified, ``dps=``): the
+  sphere kernels of SPEC F5 (the ball of R^n is the marginal of the sphere of R^{n+2}, :func:`sphere_marginal`).
 * **the hypercube** {±1}^n: exact enumeration over {±1}^s, s = |supp f ∪ supp g| (≤ 20).
-* anything else (the cube; sigmoid networks on the sphere): NoClosedForm / NotCertified; use
+* anything else (the cube; sigmoid networks under a χ or Pareto radius): NoClosedForm / NotCertified; use
   :func:`monte_carlo_inner` for evidence or a symmetry certificate for zeros.
 
 :func:`monte_carlo_inner` samples only the coordinates in the supports (exact marginals), so it
@@ -48,9 +50,11 @@ from ..errors import DomainError, NoClosedForm, NotCertified, ResourceLimit
 from ..numeric.enclosure import Enclosure, enclose
 from ..numeric.precision import bits_for_dps, guarded_sum
 from ..validate import as_choice, as_dps
+from .certificates import integrability
 from .network import ComposedNetwork, Network
 
-__all__ = ["inner_product", "hermite_component", "monte_carlo_inner", "MonteCarloEstimate", "ALGORITHMS"]
+__all__ = ["inner_product", "hermite_component", "monte_carlo_inner", "MonteCarloEstimate", "sphere_marginal",
+           "ALGORITHMS"]
 
 ALGORITHMS = ("auto", "exact", "series")
 #: largest s = |supp f ∪ supp g| for exact enumeration on the hypercube.
@@ -145,10 +149,7 @@ def inner_product(f: Network, g: Network, dist, *, dps=None, algorithm: str = "a
     if isinstance(dist, Radial):
         p, q = f.activation.homogeneity, g.activation.homogeneity
         if p is None or q is None or any(sign_of(b) != 0 for b in f.biases + g.biases):
-            raise (NoClosedForm if dps is None else NotCertified)(
-                f"E_D[fg] under {dist!r} is reduced to the Gaussian only for positively homogeneous "
-                "activations (relu, abs, sign, step, ...) without biases; use a Gaussian, "
-                "monte_carlo_inner for evidence, or check_orthogonality for a symmetry certificate")
+            return _sphere(f, g, dist, dps, algorithm)
         factor = dist.radius_moment(p + q) / Gaussian(dist.n).radius_moment(p + q)
         base = _gaussian(f, g, Gaussian(dist.n), None if algorithm != "series" else dps, algorithm)
         if dps is None:
@@ -300,6 +301,94 @@ def _gaussian(f, g, dist, dps, algorithm):
     total = guarded_sum(evaluate, dps, zero_scale=lambda scale: scale.max(arb(1)) * arb(10) ** (-5),
                         what="the pair sum")
     return Enclosure(total, dps, scale=1)
+
+
+# ------------------------------------------------------------------------- the sphere, any activation
+def _sphere(f, g, dist, dps, algorithm):
+    """E_D[fg] on the sphere of radius R for any activations and biases, certified (the uniform ball of R^n is
+    the sphere of R^{n+2} here, :func:`sphere_marginal`).
+
+    A unit σ(⟨w, x⟩ + b) with x = Rθ, θ ~ U_n is σ_{w}(⟨ŵ, θ⟩) with σ_w(t) = σ(R|w| t + b); two units are
+    correlated through ρ = ⟨w, w'⟩/(|w||w'|), so E[fg] = Σ_{groups} (Σ a a') K_{σ_w, τ_w'}(ρ; n) — the pairs are
+    grouped exactly (as for Gaussian laws) and each pair of activations costs one Gegenbauer series for all
+    its ρ's (:func:`hardverify.routes.sphere_kernel`).  A unit with w = 0 is the constant σ(b).
+    """
+    law = dist.radius_law
+    mc = "hv.monte_carlo_inner(f, g, dist, seed=0) for evidence"
+    reduced = sphere_marginal(dist)
+    if reduced is None:
+        raise (NoClosedForm if dps is None else NotCertified)(
+            f"E_D[fg] under {dist!r} (radius law {law!r}) is computed only for positively homogeneous activations "
+            "without biases (exactly) or, certified with dps=, on the uniform sphere and the uniform ball (a "
+            f"marginal of a sphere): the radial integral E_R[K_{{σ_R}}(ρ; n)] of this law is not certified; use {mc}")
+    if dps is None:
+        raise NoClosedForm(f"E_D[fg] under {dist!r} is exact only for positively homogeneous activations without "
+                           "biases; pass dps= for the certified Gegenbauer series (any activation bounded on the "
+                           f"sphere), or use {mc}")
+    if algorithm == "exact":
+        raise NoClosedForm(f"no closed form for E_D[fg] under {dist!r} with {f.activation.label}, "
+                           f"{g.activation.label}; use algorithm='auto' or 'series' with dps=")
+    proof = integrability(f, g, dist)
+    if not proof:
+        raise NotCertified(f"E|fg| < ∞ under {dist!r} is not proved: {proof.reason}")
+    n, R = reduced
+    consts, pairs = [], {}
+    for (rf, bf, rg, bg, ip), c in _groups(f, g, dist).items():
+        zf, zg = sign_of(sp.sympify(rf)) == 0, sign_of(sp.sympify(rg)) == 0
+        if zf and zg:
+            consts.append((c * f.activation(bf) * g.activation(bg), None))
+        elif zf or zg:
+            const = f.activation(bf) if zf else g.activation(bg)
+            other = _radial_unit(g.activation, R, rg, bg) if zf else _radial_unit(f.activation, R, rf, bf)
+            consts.append((c * const, other))
+        else:
+            key = (_radial_unit(f.activation, R, rf, bf), _radial_unit(g.activation, R, rg, bg))
+            rho = sp.radsimp(sp.sympify(ip) / sp.sqrt(sp.sympify(rf) * rg))
+            pairs.setdefault(key, []).append((c, rho))
+    alg = "series" if algorithm == "series" else "auto"
+
+    def evaluate(inner):
+        total, scale = arb(0), arb(0)
+        prec = bits_for_dps(inner) + 64
+        for c, other in consts:
+            cb = as_arb(c, prec)
+            b = cb if other is None else cb * routes.funk_hecke(
+                other, n, 0, dps=inner, algorithm="quadrature" if alg == "series" else "auto").ball
+            total += b
+            scale += b.abs_upper()
+        for (sa, sb), terms in pairs.items():
+            e = routes.sphere_kernel(sa, None if sa == sb else sb, n, terms, dps=inner, algorithm=alg).ball
+            total += e
+            scale += e.abs_upper()
+        return total, scale
+    total = guarded_sum(evaluate, dps, zero_scale=lambda scale: scale.max(arb(1)) * arb(10) ** (-5),
+                        what="the sphere pair sum")
+    return Enclosure(total, dps, scale=1)
+
+
+def sphere_marginal(dist):
+    """(m, R) when the law of x is the marginal on R^n of the uniform sphere of radius R in R^m, else None.
+
+    The uniform sphere is itself (m = n); the uniform ball of R^n is the projection of the uniform sphere of
+    R^{n+2} (the marginal of n coordinates of U(S^{m-1}) has density ∝ (1 - |y|²)^{(m-n-2)/2}, constant for
+    m = n + 2; SPEC F3).  So E_D[σ(⟨w,x⟩)τ(⟨w',x⟩)] is the sphere kernel at dimension m, exactly.
+
+    >>> from hardverify.distributions import UniformBall, UniformSphere
+    >>> sphere_marginal(UniformSphere(5, radius=2)), sphere_marginal(UniformBall(5))
+    ((5, 2), (7, 1))
+    """
+    law = dist.radius_law
+    if law.kind == "constant":
+        return dist.n, law.params["radius"]
+    if law.kind == "power" and law.params["n"] == dist.n:
+        return dist.n + 2, law.params["radius"]
+    return None
+
+
+def _radial_unit(act, R, r2, beta):
+    """t ↦ σ(R √r2 t + β) (σ itself for R √r2 = 1, β = 0)."""
+    scale = sp.radsimp(R * sp.sqrt(sp.sympify(r2)))
+    return act if (scale == 1 and beta == 0) else act.affine(scale, beta)
 
 
 # ------------------------------------------------------------------------- Hermite components

@@ -12,10 +12,12 @@ norm G3 is Σ_j (-1)^j C(k,j) K(1 - 2j/k)), as
     Σ_ℓ μ_ℓ(σ) μ_ℓ(τ) N(n, ℓ) D_ℓ,     D_ℓ = Σ_j w_j P_ℓ^{(n)}(ρ_j)
 
 (D_ℓ exact rationals when every w_j, ρ_j is rational: no cancellation between the kernels is paid in
-precision).  **Truncation bound** after degree L: |P_ℓ| ≤ 1 on [-1, 1] gives |D_ℓ| ≤ W = Σ_j |w_j|, and
+precision).  **Truncation bound** after degree L: |D_ℓ| ≤ W_L = Σ_j |w_j| B_L(ρ_j) with
+B_L(ρ) ≥ sup_{ℓ>L} |P_ℓ^{(n)}(ρ)| from Laplace's integral (|P_ℓ(ρ)| ≤ E[(ρ² + (1-ρ²)X)^q] for ℓ ≥ 2q,
+decreasing in q, :func:`~hardverify.numeric.gegenbauer.laplace_bounds`; B_L ≤ 1, = 1 at |ρ| = 1 or n = 2), and
 Parseval (Σ_ℓ μ_ℓ² N(n,ℓ) = E_{ν_n}[σ²]) with Cauchy–Schwarz gives
 
-    |Σ_{ℓ>L} μ_ℓ(σ) μ_ℓ(τ) N D_ℓ| ≤ W √(T_σ T_τ),   T_σ = E_ν[σ_c²] - Σ_{ℓ≤L, ℓ∈c} μ_ℓ(σ)² N(n, ℓ),
+    |Σ_{ℓ>L} μ_ℓ(σ) μ_ℓ(τ) N D_ℓ| ≤ W_L √(T_σ T_τ),   T_σ = E_ν[σ_c²] - Σ_{ℓ≤L, ℓ∈c} μ_ℓ(σ)² N(n, ℓ),
 
 where c is the set of degree parities that can occur (D_ℓ = 0 for odd ℓ when the terms are symmetric under
 (w, ρ) ↦ (w, -ρ), for even ℓ under (w, ρ) ↦ (-w, -ρ); σ_c is σ's even part, odd part, or σ), and
@@ -24,11 +26,12 @@ bound of T_σ.  The 1-D moments and the eigenvalues come from callables given by
 never reads the symbolic layer itself).
 
 Routes by (ρ, n): a single kernel at ρ = ±1 is the 1-D moment E_ν[σ(t)τ(±t)] (no series); every other
-case is the series.  Its tail bound does not depend on ρ, and for σ analytic on [-1, 1] (sigmoid, tanh,
-erf, GELU, softplus) μ_ℓ decays geometrically at small n and like n^{-ℓ} at large n, so a few dozen degrees
-give 30 digits at n = 3 and a handful at n = 10⁶.  For σ with a kink in [-1, 1] the eigenvalues decay only
-algebraically and the bound stalls: :class:`~hardverify.errors.NotCertified` says so (ReLU, step, |t|, sign
-have closed forms, used by the router).
+case is the series.  For σ analytic on [-1, 1] (sigmoid, tanh, erf, GELU, softplus) μ_ℓ decays
+geometrically at small n and like n^{-ℓ} at large n, so a few dozen degrees give 30 digits at n = 3 and a
+handful at n = 10⁶, whatever ρ.  For σ with a kink in [-1, 1] (ReLU with a bias, hard tanh) the eigenvalues
+decay only algebraically; the factor B_L(ρ) still decays like |ρ|^L at large n (like L^{-(n-2)/2} at small n),
+so |ρ| < 1 is certified from n ≈ 10 on, while at n = 3 or |ρ| = 1 the bound stalls and
+:class:`~hardverify.errors.NotCertified` says so (ReLU, step, |t|, sign have closed forms, used by the router).
 
 >>> import hardverify as hv
 >>> from hardverify import sphere
@@ -51,7 +54,7 @@ from ..core.counting import harmonic_dimension
 from ..errors import NotCertified
 from .enclosure import Enclosure
 from .funk_hecke import recurrence_guard_bits
-from .gegenbauer import legendre_values_arb
+from .gegenbauer import dyadic_upper, laplace_bounds, legendre_values_arb
 from .precision import bits_for_dps, meets
 
 __all__ = ["zonal_combination", "legendre_rational", "degree_parities", "MAX_DEGREE"]
@@ -155,12 +158,32 @@ def _D_values(terms, n: int, L: int, rational: bool) -> list:
     return D
 
 
+def _tail_weight(terms, n: int, L: int) -> arb:
+    """An upper bound of sup_{ℓ > L} |D_ℓ| ≤ Σ_j |w_j| sup_{ℓ > L} |P_ℓ^{(n)}(ρ_j)| (ambient precision).
+
+    Laplace's integral gives |P_ℓ(ρ)| ≤ f_q(ρ²) for ℓ ≥ 2q with f_q = E[(ρ² + (1-ρ²)X)^q] decreasing in q
+    (:func:`~hardverify.numeric.gegenbauer.laplace_bounds`), so the tail after L decays like |ρ|^L at large n
+    and like L^{-(n-2)/2} at small n for |ρ| < 1; at |ρ| = 1 (and for n = 2) the bound is |w_j|.
+    """
+    q = (L + 1) // 2
+    total = arb(0)
+    for w, r in terms:
+        if _is_rational(r):
+            x = _fmpq(abs(r))
+        else:
+            x = dyadic_upper(abs(enclose_constant(sp.sympify(r))))
+        x = min(x, fmpq(1))
+        total += abs(enclose_constant(sp.sympify(w))) * laplace_bounds(n, x, 2 * q)[2 * q]
+    return total
+
+
 def _start_degree(n: int, dps: int) -> int:
     return min(MAX_DEGREE, max(8, int(1.3 * dps / max(1.0, math.log10(n))) + 6))
 
 
 def zonal_combination(sigma: Activation, tau: Activation | None, n: int, terms, dps: int, *,
-                      eigen: EigenFn, moment: MomentFn) -> Enclosure:
+                      eigen: EigenFn, moment: MomentFn, series_only: bool = False,
+                      relative: bool = False) -> Enclosure:
     """Certified Σ_j w_j K_{σ,τ}(ρ_j; n) with ``dps`` digits (see the module docstring).
 
     Parameters
@@ -173,11 +196,17 @@ def zonal_combination(sigma: Activation, tau: Activation | None, n: int, terms, 
     dps : int
     eigen, moment : callables
         The certified Funk–Hecke eigenvalues and 1-D moments at dimension n (from the router).
+    series_only : bool
+        Sum the series even for a single kernel at ρ = ±1 (a check of the series against the 1-D moment).
+    relative : bool
+        Demand ``dps`` significant digits even for a value far below its natural size (a norm that is known
+        to be non-zero, e.g. E[f_S²] ~ n^{-k}); no absolute rule at zeros.
 
     Returns
     -------
     Enclosure
-        ``dps`` correct digits, or — for a value that may be 0 — radius ≤ 10^{-dps} W √(E[σ_c²] E[τ_c²]).
+        ``dps`` correct digits, or — for a value that may be 0, unless ``relative`` — radius
+        ≤ 10^{-dps} W √(E[σ_c²] E[τ_c²]).
 
     Raises
     ------
@@ -199,7 +228,7 @@ def zonal_combination(sigma: Activation, tau: Activation | None, n: int, terms, 
             classes = tuple(c for c in classes if c == 0)
     if not classes:
         return Enclosure(arb(0), dps)
-    if len(terms) == 1 and abs(terms[0][1]) == 1:         # ρ = ±1: the 1-D moment E[σ(t) τ(±t)]
+    if len(terms) == 1 and abs(terms[0][1]) == 1 and not series_only:     # ρ = ±1: the 1-D moment E[σ(t)τ(±t)]
         w, r = terms[0]
         other = tau if r == 1 else _reflected(tau)
         m = moment(_product(sigma, other), dps + 5).ball
@@ -231,29 +260,37 @@ def zonal_combination(sigma: Activation, tau: Activation | None, n: int, terms, 
                 ps_t += b * b * N
             Ts, Tt = Es - ps_s, (Es - ps_s) if same else Et - ps_t
             Wb = enclose_constant(W)
-            tail = Wb * (Ts.upper().max(arb(0)) * Tt.upper().max(arb(0))).sqrt()
+            WL = _tail_weight(terms, n, L).min(Wb)
+            tail = WL * (Ts.upper().max(arb(0)) * Tt.upper().max(arb(0))).sqrt()
             value = partial + arb(0, tail.upper())
             natural = (Wb * (Es.upper().max(arb(0)) * Et.upper().max(arb(0))).sqrt()).upper()
-        if meets(value, dps, scale=natural):
-            return Enclosure(value, dps, scale=natural)
+        if meets(value, dps, scale=0 if relative else natural):
+            return Enclosure(value, dps, scale=0 if relative else natural)
         with ctx.workprec(64):
             size = natural if value.contains(0) else value.abs_lower()
+            if relative and value.contains(0):           # aim below the size the partial sum suggests
+                size = size.min(abs(partial.mid()).max(value.rad() * arb(10) ** -6))
             target = size * arb(10) ** (-dps) / 8
             rounding = max(Ts.rad(), Tt.rad())
-            true_tail = Wb * (Ts.mid().max(arb(0)) * Tt.mid().max(arb(0))).sqrt()
-            raise_digits = bool(partial.rad() > target or (tail > target and rounding * 2 >= Ts.mid().abs_lower()))
+            smallest = Ts.mid().min(Tt.mid())                  # the smaller Parseval tail (its midpoint)
+            true_tail = WL * (Ts.mid().max(arb(0)) * Tt.mid().max(arb(0))).sqrt()
+            raise_digits = bool(partial.rad() > target or (tail > target and rounding * 2 >= smallest))
             raise_degree = bool(true_tail > target)
+            clean = bool(rounding * 4 < smallest)             # the tails are resolved: their decay can be fitted
             lost = float(((tail.max(partial.rad()) + target) / target).log() / arb(10).log())
         if raise_degree:
-            if history and history[-1][0] == L:
-                history.pop()
-            history.append((L, float(true_tail)))
-            if L >= MAX_DEGREE or _hopeless(history, float(target)):
+            if clean:
+                if history and history[-1][0] == L:
+                    history.pop()
+                history.append((L, float(true_tail)))
+            if L >= MAX_DEGREE or (clean and _hopeless(history, float(target))):
+                kinks = [k for a in (sigma, tau) for k in a.kinks if bool(abs(k) < 1)]
+                why = (f"a kink at t = {kinks[0]} in (-1, 1) makes the Funk–Hecke eigenvalues decay only "
+                       "algebraically" if kinks else "the eigenvalues decay slowly at this n")
                 raise NotCertified(
                     f"the Gegenbauer series of K_{{{sigma.label},{tau.label}}}(ρ; n = {n}) converges too slowly: "
                     f"after degree {L} the Parseval tail bound is {float(tail):.3g}, above the {dps}-digit "
-                    f"tolerance {float(target):.3g} ({sigma.label} is not analytic on [-1, 1]: its Funk–Hecke "
-                    "eigenvalues decay only algebraically); lower dps")
+                    f"tolerance {float(target):.3g} ({why}); lower dps, or use a larger n or |ρ| < 1")
             L = min(MAX_DEGREE, 2 * L)
         if raise_digits or not raise_degree:
             d += max(8, int(math.ceil(lost)) + 4)
