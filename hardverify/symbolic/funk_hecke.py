@@ -45,9 +45,10 @@ from flint import arb, fmpq
 
 from ..core.activations import Activation, activation
 from ..core.conventions import MEASURES
-from ..errors import NoClosedForm
+from ..errors import NoClosedForm, ResourceLimit
 from ..validate import as_choice, as_nonneg_int
 from .gegenbauer import (
+    COMPACT_DIMENSION,
     MAX_EXACT_DEGREE,
     _dim,
     _half_gamma_ratio_q,
@@ -56,10 +57,12 @@ from .gegenbauer import (
     legendre_moment,
     legendre_values,
     sphere_area,
+    use_compact,
 )
 from .hermite import exact_form
 
-__all__ = ["funk_hecke", "funk_hecke_eigenvalues", "EigenForm", "eigen_forms", "kink_jets", "KinkJets", "MEASURES"]
+__all__ = ["funk_hecke", "funk_hecke_eigenvalues", "EigenForm", "eigen_forms", "kink_jets", "KinkJets", "MEASURES",
+           "MAX_EXACT_SECONDS", "estimated_seconds"]
 
 
 
@@ -72,18 +75,21 @@ class EigenForm:
     r1: object
     n: object
 
-    def to_sympy(self) -> sp.Expr:
+    def to_sympy(self, compact=None) -> sp.Expr:
+        """The exact value as a sympy expression; ``compact`` is the size rule of :func:`use_compact`."""
         n = self.n
         if isinstance(n, int) and isinstance(self.r0, fmpq) and isinstance(self.r1, fmpq):
             if self.r1 == 0:
                 return _sym(self.r0)
+            if use_compact(n, compact):                 # r0 + r1 Γ(n/2)/(√π Γ((n+1)/2)), unevaluated
+                return _sym(self.r0) + _sym(self.r1) * half_gamma_ratio(n, compact=True)
             q = self.r1 * _half_gamma_ratio_q(n)        # A_n = q_n (odd n) or q_n/π (even n)
             if n % 2:
                 return _sym(self.r0 + q)
             return _sym(self.r0) + _sym(q) / sp.pi
         r0, r1 = (_sym(v) for v in (self.r0, self.r1))
         if isinstance(n, int):
-            return sp.expand(r0 + r1 * half_gamma_ratio(self.n))
+            return sp.expand(r0 + r1 * half_gamma_ratio(self.n, compact=compact))
         return sp.factor(r0) + sp.factor(r1) * half_gamma_ratio(self.n)
 
     def to_arb(self) -> arb:
@@ -270,12 +276,41 @@ def _general_kink_part(n, a, j, d, K, acc):
         acc[k][1] = _plus(acc[k][1], pre * vals[k - 1 - j])
 
 
+#: the time budget of one exact derivation (estimated before it starts; see :func:`estimated_seconds`).
+MAX_EXACT_SECONDS = 10.0
+#: a conservative rate of the fmpq recurrences, in (degree² × bits of n) per second (measured: K = 10⁴ at
+#: n = 10³⁰, 10¹⁰ units, in 1.7 s on a shared 2-core machine).
+_UNITS_PER_SECOND = 3.0e9
+
+
+def estimated_seconds(n, K: int, jets: KinkJets) -> float:
+    """Estimated time of :func:`eigen_forms` at integer n: the rational parts grow to ~K log₂ n bits and each
+    of the ~K steps of every kink term costs their size, so about K² log₂ n per term."""
+    if not isinstance(n, int):
+        return 0.0
+    terms = max(1, len(jets.base) // 4 + sum(len(ds) for _a, ds in jets.kinks))
+    return terms * K * K * max(1, n.bit_length()) / _UNITS_PER_SECOND
+
+
 def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
-    """[μ_0, ..., μ_{k_max}] as :class:`EigenForm` values (the exact derivation, before simplification)."""
+    """[μ_0, ..., μ_{k_max}] as :class:`EigenForm` values (the exact derivation, before simplification).
+
+    Raises
+    ------
+    ResourceLimit
+        When the estimated time (:func:`estimated_seconds`) exceeds :data:`MAX_EXACT_SECONDS`.
+    """
     act = act if isinstance(act, Activation) else activation(act)
     n = _dim(n)
     K = as_nonneg_int(k_max, "degree k_max", maximum=MAX_EXACT_DEGREE)
     jets = kink_jets(act)
+    seconds = estimated_seconds(n, K, jets)
+    if seconds > MAX_EXACT_SECONDS:
+        raise ResourceLimit(
+            f"exact Funk–Hecke eigenvalues of {act.label} up to degree {K} at n = {n} would take about {seconds:.0f} s "
+            f"(their rational parts have ~{K * n.bit_length():.3g} bits); the limit is MAX_EXACT_SECONDS = "
+            f"{MAX_EXACT_SECONDS:g} s: ask for fewer degrees, or a certified value of one degree, "
+            f"hv.funk_hecke(act, n, k, dps=30)")
     zero = fmpq(0) if isinstance(n, int) else sp.Integer(0)
     acc = [[zero, zero] for _ in range(K + 1)]
     _moment_part(n, jets.base, K, acc)
@@ -290,14 +325,15 @@ def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
     return [EigenForm(r0, r1, n) for r0, r1 in acc]
 
 
-def _finish(form: EigenForm, measure: str):
-    value = form.to_sympy()
+def _finish(form: EigenForm, measure: str, compact=None):
+    value = form.to_sympy(compact)
     if measure == "surface":
-        value = sp.expand(value * sphere_area(form.n)) if isinstance(form.n, int) else value * sphere_area(form.n)
+        area = sphere_area(form.n, compact=compact)
+        value = sp.expand(value * area) if isinstance(form.n, int) else value * area
     return value
 
 
-def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized") -> list:
+def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized", compact=None) -> list:
     """Exact [μ_0(σ; n), ..., μ_{k_max}(σ; n)] of a piecewise-polynomial σ (see the module docstring).
 
     Parameters
@@ -307,31 +343,57 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized") -
     k_max : int
     measure : {"normalized", "surface"}
         ``"surface"`` multiplies by |S^{n-1}| = 2π^{n/2}/Γ(n/2) (the dS eigenvalue λ_k).
+    compact : bool or None
+        The form of a result at integer n.  The rule (``None``): for n ≤ :data:`COMPACT_DIMENSION` = 1000 the
+        plain exact number (a rational, or rational + rational/π for even n; A_n's rational has ~0.6 n
+        digits); for n > 1000 the *same number* as the compact closed form r_0 + r_1·Γ(n/2)/(√π Γ((n+1)/2)),
+        with the Γ ratio an unevaluated :class:`~hardverify.core.closed_forms.GammaRatio` (and |S^{n-1}| a
+        :class:`~hardverify.core.closed_forms.SphereArea`): it prints in a line or two at any n (10³⁰
+        included), ``doit()`` gives the plain number, ``float``/``evalf`` evaluate it correctly and
+        ``hv.enclose(value, dps)`` certifies it.  ``True``/``False`` force one form (False: ResourceLimit above
+        n = 10⁷).  r_0, r_1 are rationals of ~k log₂ n bits either way.
+
+    Returns
+    -------
+    list of sympy.Expr
+        Exact values.
 
     Raises
     ------
     NoClosedForm
         For activations that are not piecewise polynomials; use ``dps=`` for a certified enclosure.
+    ResourceLimit
+        When the derivation would take longer than :data:`MAX_EXACT_SECONDS` (estimated up front), or the
+        plain form is forced above n = 10⁷.
 
     >>> import sympy as sp, hardverify as hv
     >>> n = sp.Symbol("n", integer=True, positive=True)
     >>> mu = funk_hecke_eigenvalues(hv.activation("relu"), n, 2)
     >>> sp.simplify(mu[1] - 1 / (2 * n))                                            # SPEC F4: μ_1 = 1/(2n)
     0
+    >>> big = funk_hecke_eigenvalues(hv.activation("relu"), 10**30, 2)
+    >>> big[2]                                                                      # F4, q = 0: the Γ form
+    (gamma(500000000000000000000000000000)/gamma(1000000000000000000000000000001/2))/(2000000000000000000000000000002*sqrt(pi))
+    >>> float(big[2] * 10**45), float(1 / sp.sqrt(2 * sp.pi))                      # n^{3/2} μ_2 → 1/√(2π) (F4)
+    (0.3989422804014327, 0.3989422804014327)
     """
     measure = as_choice(measure, MEASURES, "measure")
-    return [_finish(f, measure) for f in eigen_forms(act, n, k_max)]
+    return [_finish(f, measure, compact) for f in eigen_forms(act, n, k_max)]
 
 
-def funk_hecke(act, n, k: int, *, measure: str = "normalized") -> sp.Expr:
-    """Exact μ_k(σ; n) (or λ_k with ``measure="surface"``); see :func:`funk_hecke_eigenvalues`.
+def funk_hecke(act, n, k: int, *, measure: str = "normalized", compact=None) -> sp.Expr:
+    """Exact μ_k(σ; n) (or λ_k with ``measure="surface"``); see :func:`funk_hecke_eigenvalues` (and its size
+    rule ``compact``: plain numbers for n ≤ 1000, the compact Γ form above).
 
     >>> import hardverify as hv
     >>> funk_hecke(hv.activation("relu"), 7, 6)                                     # SPEC V10d
     1/2048
     >>> funk_hecke(hv.activation("relu"), 3, 2, measure="surface")                  # 4π/16 = π/4 (R–H A_2)
     pi/4
+    >>> c = funk_hecke(hv.activation("step"), 11, 3, compact=True)                  # the Γ form at small n ...
+    >>> c, c.doit() == funk_hecke(hv.activation("step"), 11, 3)                     # ... is the same number
+    (-(gamma(11/2)/gamma(6))/(24*sqrt(pi)), True)
     """
     k = as_nonneg_int(k, "degree k", maximum=MAX_EXACT_DEGREE)
     measure = as_choice(measure, MEASURES, "measure")
-    return _finish(eigen_forms(act, n, k)[k], measure)
+    return _finish(eigen_forms(act, n, k)[k], measure, compact)
