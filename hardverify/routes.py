@@ -312,12 +312,13 @@ def _certified_eigenvalues(act, n, K, dps, measure, algorithm):
     return _nfh.funk_hecke_eigenvalues(act, n, K, dps=dps, measure=measure)
 
 
-def funk_hecke_eigenvalues(act, n, K: int, *, dps=None, measure="normalized", algorithm="auto") -> list:
+def funk_hecke_eigenvalues(act, n, K: int, *, dps=None, measure="normalized", algorithm="auto",
+                           compact=None) -> list:
     """[μ_0, ..., μ_K] by the route :func:`decide` picks (see :func:`hardverify.funk_hecke_eigenvalues`)."""
     act = as_activation(act)
     dps, algorithm = decide(dps, algorithm, ("auto", "exact", "series", "quadrature"), "Funk–Hecke eigenvalues")
     if dps is None:
-        return _sfh.funk_hecke_eigenvalues(act, n, K, measure=measure)
+        return _sfh.funk_hecke_eigenvalues(act, n, K, measure=measure, compact=compact)
     n = certified_dimension(n)
     surface = measure == "surface"
     if algorithm in ("auto", "exact"):
@@ -335,12 +336,12 @@ def funk_hecke_eigenvalues(act, n, K: int, *, dps=None, measure="normalized", al
     return list(have)
 
 
-def funk_hecke(act, n, k: int, *, dps=None, measure="normalized", algorithm="auto"):
+def funk_hecke(act, n, k: int, *, dps=None, measure="normalized", algorithm="auto", compact=None):
     """μ_k by the route :func:`decide` picks; only the requested degree is enclosed on the exact route."""
     act = as_activation(act)
     dps_, algorithm_ = decide(dps, algorithm, ("auto", "exact", "series", "quadrature"), "a Funk–Hecke eigenvalue")
     if dps_ is None:
-        return _sfh.funk_hecke(act, n, k, measure=measure)
+        return _sfh.funk_hecke(act, n, k, measure=measure, compact=compact)
     if algorithm_ in ("auto", "exact"):
         forms = _exact_forms(act, certified_dimension(n), k)
         if forms is not None:

@@ -109,8 +109,13 @@ def legendre_polynomial(n, k, x=None, *, dps: int | None = None):
 
 
 # ------------------------------------------------------------------------------ Funk–Hecke
+def _exact_only(compact, dps):
+    if compact is not None and dps is not None:
+        raise DomainError("compact= chooses the form of an exact result; it cannot be combined with dps=")
+
+
 def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measure: str = "normalized",
-                           algorithm: str = "auto") -> list:
+                           algorithm: str = "auto", compact: bool | None = None) -> list:
     """[μ_0(σ; n), ..., μ_{k_max}(σ; n)], exact (sympy) or certified (Enclosure); see :func:`funk_hecke`.
 
     >>> import hardverify as hv
@@ -121,12 +126,15 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measur
     True
     """
     measure = as_choice(measure, MEASURES, "measure")
+    _exact_only(compact, dps)
     if dps is not None:
         k_max = as_nonneg_int(k_max, "degree k_max", maximum=MAX_NUMERIC_DEGREE)
-    return routes.funk_hecke_eigenvalues(act, n, k_max, dps=dps, measure=measure, algorithm=algorithm)
+        return routes.funk_hecke_eigenvalues(act, n, k_max, dps=dps, measure=measure, algorithm=algorithm)
+    return routes.funk_hecke_eigenvalues(act, n, k_max, measure=measure, algorithm=algorithm, compact=compact)
 
 
-def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normalized", algorithm: str = "auto"):
+def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normalized", algorithm: str = "auto",
+               compact: bool | None = None):
     """The Funk–Hecke eigenvalue μ_k(σ; n) = E_{t~ν_n}[σ(t) P_k^{(n)}(t)] (SPEC §0.2, F3, F4).
 
     E_{y~U_n}[σ(⟨x,y⟩) Y(y)] = μ_k Y(x) for every spherical harmonic Y of degree k.
@@ -142,10 +150,32 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
     measure : {"normalized", "surface"}
         ``"surface"`` returns λ_k = |S^{n-1}| μ_k (the eigenvalue for the surface measure dS).
     algorithm : {"auto", "exact", "series", "quadrature"}
+    compact : bool or None
+        Exact results only.  The size rule (None): at integer n ≤ 1000 the plain number (rational, or
+        rational + rational/π); at n > 1000 the same number as a compact closed form r_0 + r_1·Γ(n/2)/(√π
+        Γ((n+1)/2)) with an unevaluated Γ ratio, which prints in a line at any n (10³⁰ included), evaluates
+        with ``float``/``evalf`` and encloses with ``hv.enclose``.  True/False force a form (docs/sphere.md,
+        "Exact answers at large n").
+
+    Returns
+    -------
+    sympy.Expr (exact) or Enclosure (certified, with ``dps``)
+
+    Raises
+    ------
+    DomainError
+        Bad arguments (``compact`` together with ``dps``).
+    NoClosedForm
+        Exact result asked for an activation that is not a piecewise polynomial (use ``dps=``).
+    ResourceLimit
+        Beyond the degree limits, or an exact derivation estimated to take more than 10 s.
 
     >>> import hardverify as hv, sympy as sp
     >>> funk_hecke("relu", 7, 6)                                                   # SPEC V10d
     1/2048
+    >>> mu = funk_hecke("relu", 10**30, 2)                                         # compact Γ form, exact
+    >>> funk_hecke("relu", 10**30, 2, dps=30).contains(mu)                        # lgamma on balls agrees
+    True
     >>> n = sp.Symbol("n", integer=True, positive=True)
     >>> funk_hecke("relu", n, 1)                                                   # SPEC F4: 1/(2n)
     1/(2*n)
@@ -154,9 +184,11 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
     """
     k = as_nonneg_int(k, "degree k", maximum=_sg.MAX_EXACT_DEGREE)
     measure = as_choice(measure, MEASURES, "measure")
+    _exact_only(compact, dps)
     if dps is not None:
         as_nonneg_int(k, "degree k", maximum=MAX_NUMERIC_DEGREE)
-    return routes.funk_hecke(act, n, k, dps=dps, measure=measure, algorithm=algorithm)
+        return routes.funk_hecke(act, n, k, dps=dps, measure=measure, algorithm=algorithm)
+    return routes.funk_hecke(act, n, k, measure=measure, algorithm=algorithm, compact=compact)
 
 
 def kernel_eigenvalue(kernel, n, k: int, *, dps: int | None = None, measure: str = "normalized",
