@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 
+import mpmath
 import sympy as sp
 from flint import fmpz
 from rich.markup import escape
@@ -84,15 +85,16 @@ def show_exact(value, *, full: bool = False) -> str:
     size = f"exact, {_grouped(d)} digits; --full to print"
     try:
         ball = _hv().enclose(value, 5).ball
-        text = ball.str(3, radius=False)
     except HardverifyError:
         return f"<{size}>"
-    if text in ("0", "0e+0"):
+    man, exp = ball.mid().man_exp()
+    if man == 0:
         return f"0 ({size})"
-    mant, _, exp = text.partition("e")
+    text = mpmath.nstr(mpmath.mpf((int(man), int(exp))), 3, min_fixed=1, max_fixed=0)
+    mant, _, e10 = text.partition("e")
     if "." not in mant:
         mant += ".0"
-    return f"≈ {mant}...e{int(exp or 0)} ({size})"
+    return f"≈ {mant}...e{int(e10 or 0)} ({size})"
 
 _ACT_HELP = ("a registry name (relu, sigmoid, ...; see `hardverify activations`) or an expression in t, "
              "e.g. 'max(0, t - 0.5)'")
