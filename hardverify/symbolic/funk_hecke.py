@@ -48,7 +48,6 @@ from ..core.conventions import MEASURES
 from ..errors import NoClosedForm, ResourceLimit
 from ..validate import as_choice, as_nonneg_int
 from .gegenbauer import (
-    COMPACT_DIMENSION,
     MAX_EXACT_DEGREE,
     _dim,
     _half_gamma_ratio_q,
@@ -344,7 +343,7 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized", c
     measure : {"normalized", "surface"}
         ``"surface"`` multiplies by |S^{n-1}| = 2π^{n/2}/Γ(n/2) (the dS eigenvalue λ_k).
     compact : bool or None
-        The form of a result at integer n.  The rule (``None``): for n ≤ :data:`COMPACT_DIMENSION` = 1000 the
+        The form of a result at integer n.  The rule (``None``): for n ≤ ``COMPACT_DIMENSION`` = 1000 the
         plain exact number (a rational, or rational + rational/π for even n; A_n's rational has ~0.6 n
         digits); for n > 1000 the *same number* as the compact closed form r_0 + r_1·Γ(n/2)/(√π Γ((n+1)/2)),
         with the Γ ratio an unevaluated :class:`~hardverify.core.closed_forms.GammaRatio` (and |S^{n-1}| a
