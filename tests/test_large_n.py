@@ -31,7 +31,7 @@ from hardverify.core import counting
 from hardverify.core.closed_forms import MAX_EXPAND_ARGUMENT, GammaRatio, SphereArea, is_compact
 from hardverify.errors import DomainError, HardverifyError, ResourceLimit
 from hardverify.symbolic import funk_hecke as sfh
-from hardverify.symbolic.gegenbauer import COMPACT_DIMENSION, MAX_RATIONAL_DIMENSION
+from hardverify.symbolic.gegenbauer import COMPACT_DIMENSION, MAX_RATIONAL_DIMENSION, half_gamma_ratio
 from tests.helpers import assert_certified
 
 REPRO_NS = [1000, 10 ** 5, 10 ** 7, 10 ** 9, 10 ** 30, 10 ** 30 + 1]
@@ -88,6 +88,16 @@ def test_compact_form_by_hand_at_small_n():
     mu = hv.funk_hecke("relu", 11, 2, compact=True)
     assert mu == GammaRatio(sp.Rational(11, 2), 6) / (24 * sp.sqrt(sp.pi))
     assert mu.doit() == sp.Rational(63, 6144)                                  # Γ(11/2)/(24√π Γ(6)) = 63/6144
+
+
+def test_a_compact_form_that_is_zero_is_returned_as_zero():
+    # μ_0(|t|; n) = E_{ν_n}|t| = A_n (SPEC §0.2), rational for odd n: |t| - A_n has μ_0 = 0 exactly, and the
+    # compact form must not hide that behind a structurally non-zero r0 + r1·Γ(n/2)/(√π Γ((n+1)/2))
+    n = 1001
+    A = half_gamma_ratio(n, compact=False)
+    assert hv.funk_hecke(hv.activation(sp.Abs(hv.t) - A), n, 0) == 0
+    other = hv.funk_hecke(hv.activation(sp.Abs(hv.t) - A / 2), n, 0)
+    assert is_compact(other) and hv.enclose(other, 20).contains(A / 2)
 
 
 # ------------------------------------------------------------------------------ the reproducers, values

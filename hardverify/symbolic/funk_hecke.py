@@ -81,6 +81,8 @@ class EigenForm:
             if self.r1 == 0:
                 return _sym(self.r0)
             if use_compact(n, compact):                 # r0 + r1 Γ(n/2)/(√π Γ((n+1)/2)), unevaluated
+                if self._may_cancel() and self.to_arb_checked_zero():
+                    return sp.Integer(0)
                 return _sym(self.r0) + _sym(self.r1) * half_gamma_ratio(n, compact=True)
             q = self.r1 * _half_gamma_ratio_q(n)        # A_n = q_n (odd n) or q_n/π (even n)
             if n % 2:
@@ -90,6 +92,18 @@ class EigenForm:
         if isinstance(n, int):
             return sp.expand(r0 + r1 * half_gamma_ratio(self.n, compact=compact))
         return sp.factor(r0) + sp.factor(r1) * half_gamma_ratio(self.n)
+
+    def _may_cancel(self) -> bool:
+        """r0 + r1 A_n can vanish with r0, r1 ≠ 0 only for odd n (A_n rational) and opposite signs."""
+        return self.n % 2 == 1 and self.r0 != 0 and (self.r0 > 0) != (self.r1 > 0)
+
+    def to_arb_checked_zero(self) -> bool:
+        """True iff r0 + r1 A_n = 0 exactly (a ball first; the exact rational A_n only if the ball meets 0)."""
+        from flint import ctx
+        with ctx.workprec(128):
+            if not self.to_arb().contains(0):
+                return False
+        return self.r0 + self.r1 * _half_gamma_ratio_q(self.n) == 0
 
     def to_arb(self) -> arb:
         """A ball at the ambient flint precision (integer n only)."""
