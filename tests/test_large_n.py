@@ -221,10 +221,23 @@ def test_error_paths_of_the_compact_forms():
         GammaRatio(-1, 2)
     with pytest.raises(DomainError, match="integer n >= 2"):
         SphereArea(sp.Rational(5, 2))
+    big = GammaRatio(5 * 10 ** 29, 5 * 10 ** 29 + sp.Rational(1, 2))
     with pytest.raises(ResourceLimit, match=str(MAX_EXPAND_ARGUMENT)):
-        hv.funk_hecke("relu", 10 ** 30, 2).doit()                               # would be 10³⁰ digits
+        big.plain()                                                             # would be 10³⁰ digits
     with pytest.raises(ResourceLimit, match=str(MAX_EXPAND_ARGUMENT)):
-        SphereArea(10 ** 7).rewrite(sp.gamma)
+        SphereArea(10 ** 7).plain()
+    assert big.doit() == big and SphereArea(10 ** 7).rewrite(sp.gamma) == SphereArea(10 ** 7)    # stays compact
+    assert GammaRatio(7, 8).plain() == sp.Rational(1, 7)
+
+
+@pytest.mark.timeout(60)
+def test_checks_on_compact_forms_decide():
+    from hardverify import checks
+    a, b = hv.funk_hecke("relu", 10 ** 7, 2), hv.funk_hecke("relu", 10 ** 7 + 2, 2)
+    assert checks.exact_equal(a, a).status.value == "PROVED"
+    assert checks.exact_equal(a, b).status.value == "REFUTED"                  # by a certified difference
+    c, d = hv.funk_hecke("relu", 1001, 2), hv.funk_hecke("relu", 1001, 2, compact=False)
+    assert checks.exact_equal(c, d).status.value == "PROVED"                   # simplify expands the Γ ratio
 
 
 # ------------------------------------------------------------------------------ printing: CLI, JSON, > 4300 digits

@@ -12,8 +12,8 @@ and they evaluate *correctly* at any size: ``evalf``/``float`` go through python
 enough guard bits for the size of log Γ, the precision raised until the ball is narrow (sympy's own
 ``gamma(5*10**29).evalf(15)`` is wrong in every digit: it evaluates log Γ ~ 3·10³¹ to 53 bits);
 :func:`~hardverify.core.arbeval.enclose_constant` encloses them through :meth:`arb_ball`.  ``doit()`` gives
-the plain number (gamma and π powers evaluated), refused with
-:class:`~hardverify.errors.ResourceLimit` above :data:`MAX_EXPAND_ARGUMENT`.
+the plain number (gamma and π powers evaluated) up to :data:`MAX_EXPAND_ARGUMENT` and leaves larger forms
+compact (sympy's ``simplify`` calls ``doit``); ``plain()`` raises :class:`~hardverify.errors.ResourceLimit` there.
 
 >>> import sympy as sp
 >>> g = GammaRatio(sp.Rational(11, 2), 6)
@@ -38,8 +38,9 @@ from ..errors import DomainError, ResourceLimit
 
 __all__ = ["GammaRatio", "SphereArea", "MAX_EXPAND_ARGUMENT", "is_compact"]
 
-#: ``doit()`` (the plain rational / π form) is refused above this argument: Γ(10⁶) has 5.6 million digits.
-MAX_EXPAND_ARGUMENT = 10 ** 6
+#: ``doit()`` expands to the plain number (sympy's gamma, π powers) only up to this argument (Γ(2·10⁴) has
+#: 77 000 digits); above it ``doit()`` leaves the form compact and :meth:`plain` raises ResourceLimit.
+MAX_EXPAND_ARGUMENT = 20_000
 
 
 def _rational(x, what):
@@ -98,16 +99,21 @@ class _LogGammaForm(sp.Function):
     def _eval_is_zero(self):
         return False
 
-    def _check_expand(self):
-        big = max(self.args)
-        if big > MAX_EXPAND_ARGUMENT:
+    def _expandable(self) -> bool:
+        return max(self.args) <= MAX_EXPAND_ARGUMENT
+
+    def plain(self) -> sp.Expr:
+        """The plain number (gamma and π powers evaluated by sympy); ResourceLimit above MAX_EXPAND_ARGUMENT."""
+        if not self._expandable():
             raise ResourceLimit(f"{self} has arguments above MAX_EXPAND_ARGUMENT = {MAX_EXPAND_ARGUMENT}: its plain "
-                                "rational form has millions of digits; keep the compact form (it evaluates with "
+                                "form has too many digits to build; keep the compact form (it evaluates with "
                                 "evalf/float and encloses with hv.enclose(value, dps))")
+        return self._expanded()
 
     def doit(self, **hints):
-        self._check_expand()
-        return self._expanded()
+        """The plain number when its arguments are at most MAX_EXPAND_ARGUMENT, else ``self`` unchanged (sympy's
+        simplify and other routines call doit; they must not start building a number of millions of digits)."""
+        return self._expanded() if self._expandable() else self
 
     def _eval_rewrite_as_gamma(self, *args, **kwargs):
         return self.doit()

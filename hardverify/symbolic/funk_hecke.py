@@ -28,6 +28,14 @@ Every result is r_0 + r_1·A_n with A_n = Γ(n/2)/(√π Γ((n+1)/2)) (``half_ga
 and integer n both r_0 and r_1 are rationals, so μ_k is rational (odd n) or rational + rational/π
 (even n).  For example μ_2(ReLU; 3) = 1/16 and μ_6(ReLU; 7) = 1/2048 (SPEC F4, V10, V10d).
 
+Large n.  A_n as a plain rational has ~0.6 n digits, so for integer n > 1000
+(:data:`~hardverify.symbolic.gegenbauer.COMPACT_DIMENSION`) the same number is returned as the compact closed
+form r_0 + r_1·Γ(n/2)/(√π Γ((n+1)/2)), the Γ ratio an unevaluated
+:class:`~hardverify.core.closed_forms.GammaRatio` (``compact=`` forces either form).  It prints in a line at
+n = 10³⁰, ``doit()`` gives the plain number, ``float``/``evalf`` are correct at any n and ``hv.enclose`` certifies
+it.  The rationals r_0, r_1 grow to ~k log₂ n bits; the derivation estimates its time first and raises
+:class:`~hardverify.errors.ResourceLimit` beyond :data:`MAX_EXACT_SECONDS`.
+
 >>> import hardverify as hv
 >>> [funk_hecke(hv.activation("relu"), 3, k) for k in range(9)]                 # SPEC F4 table, n = 3
 [1/4, 1/6, 1/16, 0, -1/96, 0, 1/256, 0, -1/512]
