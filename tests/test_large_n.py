@@ -86,8 +86,11 @@ def test_the_rule_is_the_dimension_threshold():
 def test_compact_form_by_hand_at_small_n():
     # hand derivation (SPEC F4, q = 0): μ_2(ReLU; n) = Γ(n/2)/(4√π Γ((n+3)/2)) = A_n/(2(n+1))
     mu = hv.funk_hecke("relu", 11, 2, compact=True)
-    assert mu == GammaRatio(sp.Rational(11, 2), 6) / (24 * sp.sqrt(sp.pi))
-    assert mu.doit() == sp.Rational(63, 6144)                                  # Γ(11/2)/(24√π Γ(6)) = 63/6144
+    assert mu == GammaRatio(sp.Rational(11, 2), 7) / (4 * sp.sqrt(sp.pi))
+    assert mu.doit() == sp.Rational(63, 6144)                                  # (945√π/32)/(4√π · 720) = 63/6144
+    # step, k = 2q + 1 = 5 (q = 2): F4 gives (+1) 4! Γ(n/2)/(√π 2^5 2! Γ(2 + (n+1)/2)) = (3/8) Γ(n/2)/(√π Γ(n/2 + 5/2))
+    assert hv.funk_hecke("step", 11, 5, compact=True) == (sp.Rational(3, 8) * GammaRatio(sp.Rational(11, 2), 8)
+                                                          / sp.sqrt(sp.pi))
 
 
 def test_a_compact_form_that_is_zero_is_returned_as_zero():
@@ -200,10 +203,30 @@ def test_counts_beyond_the_time_budget_are_refused_up_front():
 # ------------------------------------------------------------------------------ time limits and error paths
 @pytest.mark.timeout(30)
 def test_exact_derivations_beyond_the_time_budget_are_refused():
+    shifted = hv.activation(sp.Max(0, hv.t - sp.Rational(1, 2)))               # a kink away from 0: sympy work
     with pytest.raises(ResourceLimit, match="MAX_EXACT_SECONDS") as info:
-        hv.funk_hecke_eigenvalues("relu", 10 ** 300, 20000)
+        hv.funk_hecke_eigenvalues(shifted, 1000, 20000)
     assert "dps=" in str(info.value)                                            # says what to do instead
+    with pytest.raises(ResourceLimit, match="MAX_EXACT_SECONDS"):
+        sfh.eigen_forms(hv.activation("relu"), 10 ** 300, 20000)               # the r0 + r1 A_n recurrences
     assert sfh.estimated_seconds(10 ** 30, 50, sfh.kink_jets(hv.activation("relu"))) < 0.01
+
+
+@pytest.mark.timeout(30)
+def test_kinks_at_zero_need_no_recurrence_at_any_degree():
+    mus = hv.funk_hecke_eigenvalues("relu", 10 ** 300, 20000)                  # one Γ term per degree
+    assert len(mus) == 20001 and mus[19999] == 0
+    mu = mus[20000]
+    assert len(exact_text(mu)) < 1000
+    with mpmath.workdps(400):                                                   # SPEC F4, q = 9999, by loggamma
+        q, h = 9999, mpmath.mpf(10) ** 300 / 2
+        ref = (-1) ** q * mpmath.exp(mpmath.loggamma(2 * q + 1) - mpmath.loggamma(q + 1) + mpmath.loggamma(h)
+                                     - mpmath.loggamma(q + h + 1.5)) / (mpmath.sqrt(mpmath.pi) * mpmath.mpf(2) ** (2 * q + 2))
+        assert abs(mpmath.mpf(sp.N(mu, 30)) / ref - 1) < mpmath.mpf(10) ** -28
+    e = hv.funk_hecke("relu", 10 ** 6, 1000, dps=40)                           # the router's certified route ...
+    assert e.contains(hv.funk_hecke("relu", 10 ** 6, 1000))                     # ... contains the Γ term
+    irr = hv.funk_hecke(hv.activation(sp.sqrt(2) * sp.Max(0, hv.t)), 10 ** 30, 40)   # an irrational jump
+    assert irr == sp.sqrt(2) * hv.funk_hecke("relu", 10 ** 30, 40)
 
 
 def test_error_paths_of_the_compact_forms():

@@ -158,6 +158,8 @@ class GammaRatio(_LogGammaForm):
 
     def _sympystr(self, printer):
         a, b = (printer._print(x) for x in self.args)
+        if self.args[1] == 1:
+            return f"gamma({a})"
         return f"(gamma({a})/gamma({b}))"      # parenthesised: correct inside any product or power
 
     def _latex(self, printer):

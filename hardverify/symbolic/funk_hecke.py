@@ -55,6 +55,7 @@ from ..core.activations import Activation, activation
 from ..core.conventions import MEASURES
 from ..errors import NoClosedForm, ResourceLimit
 from ..validate import as_choice, as_nonneg_int
+from .funk_hecke_tail import tail_degree, tail_term
 from .gegenbauer import (
     MAX_EXACT_DEGREE,
     _dim,
@@ -299,18 +300,30 @@ def _general_kink_part(n, a, j, d, K, acc):
 
 #: the time budget of one exact derivation (estimated before it starts; see :func:`estimated_seconds`).
 MAX_EXACT_SECONDS = 10.0
-#: a conservative rate of the fmpq recurrences, in (degree² × bits of n) per second (measured: K = 10⁴ at
-#: n = 10³⁰, 10¹⁰ units, in 1.7 s on a shared 2-core machine).
+#: conservative rates, in (degree² × bits of n) per second, of the fmpq recurrences (kinks at 0, rational jumps;
+#: measured: K = 10⁴ at n = 10³⁰, 10¹⁰ units, in 1.7 s) and of the sympy arithmetic of other kinks (measured:
+#: K = 1000 at n = 1000, 10⁷ units, in 2.8 s), on a shared 2-core machine.
 _UNITS_PER_SECOND = 3.0e9
+_SYMPY_UNITS_PER_SECOND = 3.0e6
 
 
 def estimated_seconds(n, K: int, jets: KinkJets) -> float:
     """Estimated time of :func:`eigen_forms` at integer n: the rational parts grow to ~K log₂ n bits and each
-    of the ~K steps of every kink term costs their size, so about K² log₂ n per term."""
+    of the ~K steps of every kink term costs their size, so about K² log₂ n per term (fmpq for kinks at 0 with
+    rational jumps, sympy otherwise)."""
     if not isinstance(n, int):
         return 0.0
-    terms = max(1, len(jets.base) // 4 + sum(len(ds) for _a, ds in jets.kinks))
-    return terms * K * K * max(1, n.bit_length()) / _UNITS_PER_SECOND
+    fast = 1 + len(jets.base) // 4
+    slow = 0
+    for a, ds in jets.kinks:
+        for d in ds:
+            if d != 0:
+                if a == 0 and d.is_Rational:
+                    fast += 1
+                else:
+                    slow += 1
+    units = K * K * max(1, n.bit_length())
+    return units * (fast / _UNITS_PER_SECOND + slow / _SYMPY_UNITS_PER_SECOND)
 
 
 def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
@@ -331,7 +344,8 @@ def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
             f"exact Funk–Hecke eigenvalues of {act.label} up to degree {K} at n = {n} would take about {seconds:.0f} s "
             f"(their rational parts have ~{K * n.bit_length():.3g} bits); the limit is MAX_EXACT_SECONDS = "
             f"{MAX_EXACT_SECONDS:g} s: ask for fewer degrees, or a certified value of one degree, "
-            f"hv.funk_hecke(act, n, k, dps=30)")
+            f"hv.funk_hecke(act, n, k, dps=30)" + ("" if all(a == 0 for a, _ in jets.kinks) else
+                                                   " (kinks away from 0 are the expensive part)"))
     zero = fmpq(0) if isinstance(n, int) else sp.Integer(0)
     acc = [[zero, zero] for _ in range(K + 1)]
     _moment_part(n, jets.base, K, acc)
@@ -347,11 +361,34 @@ def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
 
 
 def _finish(form: EigenForm, measure: str, compact=None):
-    value = form.to_sympy(compact)
+    return _measure(form.to_sympy(compact), form.n, measure, compact)
+
+
+def _measure(value, n, measure: str, compact=None):
     if measure == "surface":
-        area = sphere_area(form.n, compact=compact)
-        value = sp.expand(value * area) if isinstance(form.n, int) else value * area
+        area = sphere_area(n, compact=compact)
+        value = sp.expand(value * area) if isinstance(n, int) else value * area
     return value
+
+
+def _tail(act, n, compact):
+    """(D, kinks) when degrees k > D have one Γ term each (compact form, kinks at 0; funk_hecke_tail), else None."""
+    if not isinstance(n, int) or not use_compact(n, compact):
+        return None
+    jets = kink_jets(act)
+    D = tail_degree(jets.base, jets.kinks)
+    return None if D is None else (D, jets.kinks)
+
+
+def _values(act, n, K: int, measure: str, compact, only_last: bool = False) -> list:
+    act = act if isinstance(act, Activation) else activation(act)
+    n = _dim(n)
+    tail = _tail(act, n, compact)
+    D = K if tail is None else min(K, tail[0])
+    ks = range(K, K + 1) if only_last else range(K + 1)
+    head = [] if (only_last and K > D) else eigen_forms(act, n, D)
+    return [_finish(head[k], measure, compact) if k <= D else _measure(tail_term(tail[1], n, k), n, measure, compact)
+            for k in ks]
 
 
 def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized", compact=None) -> list:
@@ -393,13 +430,14 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized", c
     >>> sp.simplify(mu[1] - 1 / (2 * n))                                            # SPEC F4: μ_1 = 1/(2n)
     0
     >>> big = funk_hecke_eigenvalues(hv.activation("relu"), 10**30, 2)
-    >>> big[2]                                                                      # F4, q = 0: the Γ form
-    (gamma(500000000000000000000000000000)/gamma(1000000000000000000000000000001/2))/(2000000000000000000000000000002*sqrt(pi))
+    >>> big[2]                                                                      # F4, q = 0: Γ(n/2)/(4√π Γ((n+3)/2))
+    (gamma(500000000000000000000000000000)/gamma(1000000000000000000000000000003/2))/(4*sqrt(pi))
     >>> float(big[2] * 10**45), float(1 / sp.sqrt(2 * sp.pi))                      # n^{3/2} μ_2 → 1/√(2π) (F4)
     (0.3989422804014327, 0.3989422804014327)
     """
     measure = as_choice(measure, MEASURES, "measure")
-    return [_finish(f, measure, compact) for f in eigen_forms(act, n, k_max)]
+    K = as_nonneg_int(k_max, "degree k_max", maximum=MAX_EXACT_DEGREE)
+    return _values(act, n, K, measure, compact)
 
 
 def funk_hecke(act, n, k: int, *, measure: str = "normalized", compact=None) -> sp.Expr:
@@ -413,8 +451,8 @@ def funk_hecke(act, n, k: int, *, measure: str = "normalized", compact=None) -> 
     pi/4
     >>> c = funk_hecke(hv.activation("step"), 11, 3, compact=True)                  # the Γ form at small n ...
     >>> c, c.doit() == funk_hecke(hv.activation("step"), 11, 3)                     # ... is the same number
-    (-(gamma(11/2)/gamma(6))/(24*sqrt(pi)), True)
+    (-(gamma(11/2)/gamma(7))/(4*sqrt(pi)), True)
     """
     k = as_nonneg_int(k, "degree k", maximum=MAX_EXACT_DEGREE)
     measure = as_choice(measure, MEASURES, "measure")
-    return _finish(eigen_forms(act, n, k)[k], measure, compact)
+    return _values(act, n, k, measure, compact, only_last=True)[0]
