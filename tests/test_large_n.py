@@ -130,6 +130,9 @@ def test_surface_measure_at_huge_n():
         ref = f4_reference("relu", n, 2) * area
         assert abs(mpmath.mpf(sp.N(lam, 40)) / ref - 1) < mpmath.mpf(10) ** -35
     assert hv.enclose(lam, 30).rel_accuracy_digits() >= 30
+    for m in (n, 10 ** 30):                     # the router's dps= path: relative digits although |λ| ≪ 10^-dps
+        e = hv.funk_hecke("relu", m, 2, measure="surface", dps=20)
+        assert e.rel_accuracy_digits() >= 20 and e.contains(hv.funk_hecke("relu", m, 2, measure="surface"))
 
 
 def test_sympy_gamma_evalf_is_wrong_at_huge_arguments_ours_is_right():
