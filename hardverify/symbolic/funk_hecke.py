@@ -338,6 +338,10 @@ def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
     n = _dim(n)
     K = as_nonneg_int(k_max, "degree k_max", maximum=MAX_EXACT_DEGREE)
     jets = kink_jets(act)
+    if isinstance(n, int) and n > MAX_KINK_DIMENSION:           # refuse before estimating: NoClosedForm, as below
+        for a, ds in jets.kinks:
+            if any(d != 0 and not (a == 0 and d.is_Rational) for d in ds):
+                _general_kink_part(n, a, 0, sp.Integer(1), 0, None)          # raises the NoClosedForm
     seconds = estimated_seconds(n, K, jets)
     if seconds > MAX_EXACT_SECONDS:
         raise ResourceLimit(
