@@ -62,7 +62,7 @@ def main() -> int:
     print("### Large n (`python bench/bench_large_n.py`)\n")
     print(f"Python {sys.version.split()[0]}, sympy {sp.__version__}, mpmath {mpmath.__version__}; wall-clock, "
           "median of 3 runs with the router's caches cleared.\n")
-    print("| n | ℓ | exact form, build + evalf(50) | digits printed | certified dps=50 | mpmath loggamma 50 dps | "
+    print("| n | ℓ | exact form, build + evalf(50) | characters printed | certified dps=50 | mpmath loggamma 50 dps | "
           "ratio (certified / mpmath) | rel. error exact | certified | mpmath |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for n in NS:
