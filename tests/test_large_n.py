@@ -31,7 +31,12 @@ from hardverify.core import counting
 from hardverify.core.closed_forms import MAX_EXPAND_ARGUMENT, GammaRatio, SphereArea, is_compact
 from hardverify.errors import DomainError, HardverifyError, ResourceLimit
 from hardverify.symbolic import funk_hecke as sfh
-from hardverify.symbolic.gegenbauer import COMPACT_DIMENSION, MAX_RATIONAL_DIMENSION, half_gamma_ratio
+from hardverify.symbolic.gegenbauer import (
+    COMPACT_DEGREE,
+    COMPACT_DIMENSION,
+    MAX_RATIONAL_DIMENSION,
+    half_gamma_ratio,
+)
 from tests.helpers import assert_certified
 
 REPRO_NS = [1000, 10 ** 5, 10 ** 7, 10 ** 9, 10 ** 30, 10 ** 30 + 1]
@@ -81,6 +86,18 @@ def test_the_rule_is_the_dimension_threshold():
     assert hv.funk_hecke("relu", 10 ** 30, 3) == 0                                # SPEC F4: odd ℓ ≥ 3 vanish
     n = sp.Symbol("n", integer=True, positive=True)
     assert not is_compact(hv.funk_hecke("relu", n, 2))                            # symbolic n: sympy's own gamma
+
+
+@pytest.mark.timeout(30)
+def test_the_rule_also_has_a_degree_threshold():
+    assert not is_compact(hv.funk_hecke("relu", 3, COMPACT_DEGREE))               # k ≤ 200: the plain number
+    big = hv.funk_hecke("relu", 3, COMPACT_DEGREE + 2)                             # above: one Γ term
+    assert is_compact(big) and sp.expand(big.doit()) == hv.funk_hecke("relu", 3, COMPACT_DEGREE + 2, compact=False)
+    mu = hv.funk_hecke("relu", 1000, 20000)                   # plain: ~60 000 digits, beyond Python's str() limit
+    assert len(str(mu)) < 200                                  # compact: str() works
+    ref = f4_reference("relu", 1000, 20000, dps=40)
+    with mpmath.workdps(40):
+        assert abs(mpmath.mpf(sp.N(mu, 30)) / ref - 1) < mpmath.mpf(10) ** -28
 
 
 def test_compact_form_by_hand_at_small_n():

@@ -29,8 +29,9 @@ and integer n both r_0 and r_1 are rationals, so μ_k is rational (odd n) or rat
 (even n).  For example μ_2(ReLU; 3) = 1/16 and μ_6(ReLU; 7) = 1/2048 (SPEC F4, V10, V10d).
 
 Large n.  A_n as a plain rational has ~0.6 n digits, so for integer n > 1000
-(:data:`~hardverify.symbolic.gegenbauer.COMPACT_DIMENSION`) the same number is returned as the compact closed
-form r_0 + r_1·Γ(n/2)/(√π Γ((n+1)/2)), the Γ ratio an unevaluated
+(:data:`~hardverify.symbolic.gegenbauer.COMPACT_DIMENSION`) or k > 200 (``COMPACT_DEGREE``) the same number is
+returned as the compact closed form r_0 + r_1·Γ(n/2)/(√π Γ((n+1)/2)) — for kinks at 0 and k beyond the degree of
+σ a single Γ term (:mod:`~hardverify.symbolic.funk_hecke_tail`) — the Γ ratio an unevaluated
 :class:`~hardverify.core.closed_forms.GammaRatio` (``compact=`` forces either form).  It prints in a line at
 n = 10³⁰, ``doit()`` gives the plain number, ``float``/``evalf`` are correct at any n and ``hv.enclose`` certifies
 it.  The rationals r_0, r_1 grow to ~k log₂ n bits; the derivation estimates its time first and raises
@@ -375,24 +376,29 @@ def _measure(value, n, measure: str, compact=None):
     return value
 
 
-def _tail(act, n, compact):
-    """(D, kinks) when degrees k > D have one Γ term each (compact form, kinks at 0; funk_hecke_tail), else None."""
-    if not isinstance(n, int) or not use_compact(n, compact):
-        return None
-    jets = kink_jets(act)
-    D = tail_degree(jets.base, jets.kinks)
-    return None if D is None else (D, jets.kinks)
+def _rule(n, k: int, compact):
+    """``compact`` for degree k: the size rule (None) becomes True for k > COMPACT_DEGREE."""
+    return True if compact is None and use_compact(n, None, k) and not use_compact(n, None) else compact
 
 
 def _values(act, n, K: int, measure: str, compact, only_last: bool = False) -> list:
+    """μ_k for k = K (``only_last``) or k = 0..K: one Γ term each (funk_hecke_tail) for kinks at 0 beyond the
+    polynomial degree when the compact form is asked for, else the r0 + r1 A_n derivation."""
     act = act if isinstance(act, Activation) else activation(act)
     n = _dim(n)
-    tail = _tail(act, n, compact)
-    D = K if tail is None else min(K, tail[0])
-    ks = range(K, K + 1) if only_last else range(K + 1)
-    head = [] if (only_last and K > D) else eigen_forms(act, n, D)
-    return [_finish(head[k], measure, compact) if k <= D else _measure(tail_term(tail[1], n, k), n, measure, compact)
-            for k in ks]
+    ks = [K] if only_last else list(range(K + 1))
+    kinks, D = (), None
+    if isinstance(n, int):
+        jets = kink_jets(act)
+        kinks, D = jets.kinks, tail_degree(jets.base, jets.kinks)
+
+    def by_tail(k):
+        return D is not None and k > D and use_compact(n, _rule(n, k, compact))
+
+    plain = [k for k in ks if not by_tail(k)]
+    head = eigen_forms(act, n, max(plain)) if plain else []
+    return [_measure(tail_term(kinks, n, k), n, measure, _rule(n, k, compact)) if by_tail(k)
+            else _finish(head[k], measure, _rule(n, k, compact)) for k in ks]
 
 
 def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized", compact=None) -> list:
@@ -406,9 +412,10 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized", c
     measure : {"normalized", "surface"}
         ``"surface"`` multiplies by |S^{n-1}| = 2π^{n/2}/Γ(n/2) (the dS eigenvalue λ_k).
     compact : bool or None
-        The form of a result at integer n.  The rule (``None``): for n ≤ ``COMPACT_DIMENSION`` = 1000 the
-        plain exact number (a rational, or rational + rational/π for even n; A_n's rational has ~0.6 n
-        digits); for n > 1000 the *same number* as the compact closed form r_0 + r_1·Γ(n/2)/(√π Γ((n+1)/2)),
+        The form of a result at integer n.  The rule (``None``): for n ≤ ``COMPACT_DIMENSION`` = 1000 and
+        k ≤ ``COMPACT_DEGREE`` = 200 the plain exact number (a rational, or rational + rational/π for even n;
+        A_n's rational has ~0.6 n digits, the parts ~k log₂ n bits); otherwise the *same number* as a compact
+        closed form r_0 + r_1·Γ(n/2)/(√π Γ((n+1)/2)) (one Γ term beyond the degree of σ for kinks at 0),
         with the Γ ratio an unevaluated :class:`~hardverify.core.closed_forms.GammaRatio` (and |S^{n-1}| a
         :class:`~hardverify.core.closed_forms.SphereArea`): it prints in a line or two at any n (10³⁰
         included), ``doit()`` gives the plain number, ``float``/``evalf`` evaluate it correctly and
@@ -446,7 +453,7 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized", c
 
 def funk_hecke(act, n, k: int, *, measure: str = "normalized", compact=None) -> sp.Expr:
     """Exact μ_k(σ; n) (or λ_k with ``measure="surface"``); see :func:`funk_hecke_eigenvalues` (and its size
-    rule ``compact``: plain numbers for n ≤ 1000, the compact Γ form above).
+    rule ``compact``: plain numbers for n ≤ 1000 and k ≤ 200, the compact Γ form otherwise).
 
     >>> import hardverify as hv
     >>> funk_hecke(hv.activation("relu"), 7, 6)                                     # SPEC V10d

@@ -44,7 +44,7 @@ __all__ = [
     "harmonic_dimension", "harmonic_dimension_sum", "legendre_polynomial", "legendre_coefficients",
     "legendre_recurrence", "legendre_rodrigues", "legendre_values", "legendre_at_zero", "legendre_moment",
     "gegenbauer_c", "marginal_constant", "marginal_density", "sphere_area", "half_gamma_ratio",
-    "MAX_EXACT_DEGREE", "COMPACT_DIMENSION", "MAX_RATIONAL_DIMENSION", "use_compact",
+    "MAX_EXACT_DEGREE", "COMPACT_DIMENSION", "COMPACT_DEGREE", "MAX_RATIONAL_DIMENSION", "use_compact",
 ]
 
 #: the largest degree the exact sphere layer accepts for polynomials and eigenvalues.
@@ -52,23 +52,26 @@ MAX_EXACT_DEGREE = 20_000
 #: the rule for Γ-valued exact results at integer n: plain rationals (times 1/π, π^{n/2}) for n ≤ this,
 #: compact unevaluated Γ forms (:mod:`hardverify.core.closed_forms`) above.  A_n's rational has ~0.6 n digits.
 COMPACT_DIMENSION = 1000
+#: ... and for degrees k > this (the rational parts of a Funk–Hecke eigenvalue have ~k log₂ n bits).
+COMPACT_DEGREE = 200
 #: the largest n whose A_n is built as a plain rational on request (``compact=False``): ~6·10⁶ digits.
 MAX_RATIONAL_DIMENSION = 10 ** 7
 
 
-def use_compact(n, compact=None) -> bool:
-    """The size rule: compact Γ forms when ``compact`` is True, or when it is None and n > COMPACT_DIMENSION.
+def use_compact(n, compact=None, k: int = 0) -> bool:
+    """The size rule: compact Γ forms when ``compact`` is True, or when it is None and n > COMPACT_DIMENSION or
+    the degree k > COMPACT_DEGREE (so the plain numbers stay below ~1500 digits).
 
     ``compact=False`` asks for the plain rational; above :data:`MAX_RATIONAL_DIMENSION` that is refused with
     :class:`~hardverify.errors.ResourceLimit` (it would have millions of digits).
 
-    >>> use_compact(1000), use_compact(1001), use_compact(10, compact=True)
-    (False, True, True)
+    >>> use_compact(1000), use_compact(1001), use_compact(10, compact=True), use_compact(10, k=201)
+    (False, True, True, True)
     """
     if not isinstance(n, int):
         return False                              # a Symbol n: the Γ functions stay symbolic anyway
     if compact is None:
-        return n > COMPACT_DIMENSION
+        return n > COMPACT_DIMENSION or k > COMPACT_DEGREE
     if not isinstance(compact, bool):
         raise DomainError(f"compact must be True, False or None (the size rule), got {compact!r}")
     if not compact and n > MAX_RATIONAL_DIMENSION:
