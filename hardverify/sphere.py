@@ -153,9 +153,9 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
     compact : bool or None
         Exact results only.  The size rule (None): at integer n ≤ 1000 and k ≤ 200 the plain number (rational,
         or rational + rational/π); otherwise the same number as a compact closed form r_0 + r_1·Γ(n/2)/(√π
-        Γ((n+1)/2)) with an unevaluated Γ ratio (one Γ term for kinks at 0 beyond the degree of σ), which prints in a line at any n (10³⁰ included), evaluates
-        with ``float``/``evalf`` and encloses with ``hv.enclose``.  True/False force a form (docs/sphere.md,
-        "Exact answers at large n").
+        Γ((n+1)/2)) with an unevaluated Γ ratio (one Γ term for kinks at 0 beyond the degree of σ), which
+        prints in a line at any n (10³⁰ included), evaluates with ``float``/``evalf`` and encloses with
+        ``hv.enclose``.  True/False force a form (docs/sphere.md, "Exact answers at large n").
 
     Returns
     -------
