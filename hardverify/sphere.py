@@ -146,9 +146,14 @@ def legendre_polynomial(n, k, x=None, *, dps: int | None = None):
 
 
 # ------------------------------------------------------------------------------ Funk–Hecke
+def _exact_only(compact, dps):
+    if compact is not None and dps is not None:
+        raise DomainError("compact= chooses the form of an exact result; it cannot be combined with dps=")
+
+
 def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measure: str = "normalized",
-                           algorithm: str = "auto") -> list:
-    """The Funk–Hecke eigenvalues [μ_0(σ; n), ..., μ_{k_max}(σ; n)], μ_k = E_{t~ν_n}[σ(t) P_k^{(n)}(t)].
+                           algorithm: str = "auto", compact: bool | None = None) -> list:
+    """[μ_0(σ; n), ..., μ_{k_max}(σ; n)], exact (sympy) or certified (Enclosure); see :func:`funk_hecke`.
 
     The definition, measure and routes are those of :func:`funk_hecke` (SPEC §0.2, F3, F4); one call
     computes the whole list, which is much cheaper than k_max + 1 calls of :func:`funk_hecke` on the
@@ -198,12 +203,15 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measur
     True
     """
     measure = as_choice(measure, MEASURES, "measure")
+    _exact_only(compact, dps)
     if dps is not None:
         k_max = as_nonneg_int(k_max, "degree k_max", maximum=MAX_NUMERIC_DEGREE)
-    return routes.funk_hecke_eigenvalues(act, n, k_max, dps=dps, measure=measure, algorithm=algorithm)
+        return routes.funk_hecke_eigenvalues(act, n, k_max, dps=dps, measure=measure, algorithm=algorithm)
+    return routes.funk_hecke_eigenvalues(act, n, k_max, measure=measure, algorithm=algorithm, compact=compact)
 
 
-def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normalized", algorithm: str = "auto"):
+def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normalized", algorithm: str = "auto",
+               compact: bool | None = None):
     """The Funk–Hecke eigenvalue μ_k(σ; n) = E_{t~ν_n}[σ(t) P_k^{(n)}(t)] (SPEC §0.2, F3, F4).
 
     ν_n(t) = c_n (1-t²)^{(n-3)/2} is the law of ⟨x, e⟩ for x uniform on S^{n-1} (the normalised
@@ -226,10 +234,25 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
     measure : {"normalized", "surface"}
         ``"surface"`` returns λ_k = |S^{n-1}| μ_k (the eigenvalue for the surface measure dS).
     algorithm : {"auto", "exact", "series", "quadrature"}
-        ``"auto"``: the closed form when there is one, else ``"series"`` when σ is analytic near 0, else
-        ``"quadrature"``; ``"exact"``: the closed form only; ``"series"``: Taylor series at 0 times exact
-        Gegenbauer moments with a Cauchy remainder bound; ``"quadrature"``: certified Gauss–Legendre
-        split at the kinks.  The last two are independent of the symbolic layer and need ``dps=``.
+    compact : bool or None
+        Exact results only.  The size rule (None): at integer n ≤ 1000 and k ≤ 200 the plain number (rational,
+        or rational + rational/π); otherwise the same number as a compact closed form r_0 + r_1·Γ(n/2)/(√π
+        Γ((n+1)/2)) with an unevaluated Γ ratio (one Γ term for kinks at 0 beyond the degree of σ), which
+        prints in a line at any n (10³⁰ included), evaluates with ``float``/``evalf`` and encloses with
+        ``hv.enclose``.  True/False force a form (docs/sphere.md, "Exact answers at large n").
+
+    Returns
+    -------
+    sympy.Expr (exact) or Enclosure (certified, with ``dps``)
+
+    Raises
+    ------
+    DomainError
+        Bad arguments (``compact`` together with ``dps``).
+    NoClosedForm
+        Exact result asked for an activation that is not a piecewise polynomial (use ``dps=``).
+    ResourceLimit
+        Beyond the degree limits, or an exact derivation estimated to take more than 10 s.
 
     Returns
     -------
@@ -259,6 +282,9 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
     >>> import hardverify as hv, sympy as sp
     >>> hv.funk_hecke("relu", 7, 6)                                                   # SPEC V10d
     1/2048
+    >>> mu = funk_hecke("relu", 10**30, 2)                                         # compact Γ form, exact
+    >>> funk_hecke("relu", 10**30, 2, dps=30).contains(mu)                        # lgamma on balls agrees
+    True
     >>> n = sp.Symbol("n", integer=True, positive=True)
     >>> hv.funk_hecke("relu", n, 1)                                                   # SPEC F4: 1/(2n)
     1/(2*n)
@@ -269,9 +295,11 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
     """
     k = as_nonneg_int(k, "degree k", maximum=_sg.MAX_EXACT_DEGREE)
     measure = as_choice(measure, MEASURES, "measure")
+    _exact_only(compact, dps)
     if dps is not None:
         as_nonneg_int(k, "degree k", maximum=MAX_NUMERIC_DEGREE)
-    return routes.funk_hecke(act, n, k, dps=dps, measure=measure, algorithm=algorithm)
+        return routes.funk_hecke(act, n, k, dps=dps, measure=measure, algorithm=algorithm)
+    return routes.funk_hecke(act, n, k, measure=measure, algorithm=algorithm, compact=compact)
 
 
 def kernel_eigenvalue(kernel, n, k: int, *, dps: int | None = None, measure: str = "normalized",

@@ -97,7 +97,7 @@ def forms_equal(n: int, a, b) -> Verdict:
     """
     a, b = [sp.Rational(v) for v in a], [sp.Rational(v) for v in b]
     if n % 2:
-        ok = (a[0] - b[0]) + (a[1] - b[1]) * half_gamma_ratio(n) == 0
+        ok = (a[0] - b[0]) + (a[1] - b[1]) * half_gamma_ratio(n, compact=False) == 0     # the rational A_n
     else:
         ok = a[0] == b[0] and a[1] == b[1]
     return Verdict(Status.PROVED if ok else Status.REFUTED, method="exact rational arithmetic in the form r0 + r1 A_n",

@@ -3,18 +3,98 @@
 An activation is a registry name (``relu``, ``sigmoid`` ...; ``hardverify activations`` lists them)
 or an expression in ``t`` read by the safe parser (``"max(0, t - 0.5)"``, ``"tanh(t/2)"``); without
 ``--dps`` results are exact, with it certified enclosures.
+
+Printing exact values (:func:`exact_text`, :func:`show_exact`): an exact value is printed in sympy syntax
+when its integers have at most :data:`MAX_SHOWN_DIGITS` digits in all (``--full``: always).  A longer one is
+shown as a certified decimal with its size, e.g. ``≈ -6.53426e-5 (exact, 30 031 digits; --full to print)``;
+``funk-hecke`` first tries the compact Γ form of the same number (``hardverify funk-hecke relu -n 1000 -k 2``
+prints Γ ratios, not 600-digit rationals).  Python's limit on int-to-string conversion (4300 digits) is never
+hit and never changed: integers are printed by python-flint.  JSON output always carries the full exact
+string (the report schema's rule: exact values in sympy syntax).
+
+>>> import sympy as sp
+>>> show_exact(sp.Rational(1, 3) ** 3000)
+'≈ 4.33...e-1432 (exact, 1 432 digits; --full to print)'
+>>> len(exact_text(sp.Integer(7) ** 6000))                   # beyond Python's 4300-digit str limit
+5071
 """
 
 from __future__ import annotations
 
 import math
 
+import mpmath
+import sympy as sp
+from flint import fmpz
 from rich.markup import escape
+from sympy.printing.str import StrPrinter
 
 from ..errors import DomainError, HardverifyError
 from . import HELP_FORMAT, add_json_flag, console, example, print_json
 
-__all__ = ["add_parser", "run", "LAWS"]
+__all__ = ["add_parser", "run", "LAWS", "exact_text", "show_exact", "exact_digits", "MAX_SHOWN_DIGITS"]
+
+#: exact values whose integers have more digits than this (in all) are shown as certified decimals
+MAX_SHOWN_DIGITS = 400
+_LOG10_2 = math.log10(2)
+
+
+class _FlintIntegers(StrPrinter):
+    """sympy's str printer with integers printed by python-flint (no 4300-digit limit)."""
+
+    def _print_Integer(self, expr):
+        return str(fmpz(int(expr.p)))
+
+    def _print_int(self, expr):
+        return str(fmpz(expr))
+
+    def _print_Rational(self, expr):
+        if expr.q == 1:
+            return str(fmpz(int(expr.p)))
+        return f"{fmpz(int(expr.p))}/{fmpz(int(expr.q))}"
+
+
+def exact_text(value) -> str:
+    """The full exact value in sympy syntax, at any size (integers printed by python-flint)."""
+    if isinstance(value, int):
+        return str(fmpz(value))
+    return _FlintIntegers().doprint(sp.sympify(value))
+
+
+def exact_digits(value) -> int:
+    """The number of decimal digits of all the integers in an exact value (estimated from their bit lengths)."""
+    if isinstance(value, int):
+        return max(1, int(abs(value).bit_length() * _LOG10_2) + 1)
+    total = 0
+    for r in sp.sympify(value).atoms(sp.Rational):
+        for part in (r.p, r.q):
+            total += max(1, int(abs(int(part)).bit_length() * _LOG10_2) + 1) if part != 1 else 0
+    return total
+
+
+def _grouped(d: int) -> str:
+    return f"{d:,}".replace(",", " ")
+
+
+def show_exact(value, *, full: bool = False) -> str:
+    """The text the command prints for an exact value: the value itself when it is short (or ``full``),
+    else a certified decimal (3 significant digits, from an arb enclosure) with its digit count."""
+    d = exact_digits(value)
+    if full or d <= MAX_SHOWN_DIGITS:
+        return exact_text(value)
+    size = f"exact, {_grouped(d)} digits; --full to print"
+    try:
+        ball = _hv().enclose(value, 5).ball
+    except HardverifyError:
+        return f"<{size}>"
+    man, exp = ball.mid().man_exp()
+    if man == 0:
+        return f"0 ({size})"
+    text = mpmath.nstr(mpmath.mpf((int(man), int(exp))), 3, min_fixed=1, max_fixed=0)
+    mant, _, e10 = text.partition("e")
+    if "." not in mant:
+        mant += ".0"
+    return f"≈ {mant}...e{int(e10 or 0)} ({size})"
 
 _ACT_HELP = ("a registry name (relu, sigmoid, ...; see `hardverify activations`) or an expression in t, "
              "e.g. 'max(0, t - 0.5)'")
@@ -45,13 +125,19 @@ def _kind(value) -> str:
     return "certified" if isinstance(value, _hv().Enclosure) else "exact"
 
 
+def _text(value) -> str:
+    return str(value) if _kind(value) == "certified" else exact_text(value)
+
+
 def _emit(args, rows, meta) -> int:
     if args.json:
-        print_json(dict(meta, values=[{"label": label, "value": str(v), "kind": _kind(v)} for label, v in rows]))
+        print_json(dict(meta, values=[{"label": label, "value": _text(v), "kind": _kind(v)} for label, v in rows]))
         return 0
     con = console()
+    full = getattr(args, "full", False)
     for label, value in rows:
-        con.print(f"{label} = {value}", markup=False, highlight=False)
+        shown = str(value) if _kind(value) == "certified" else show_exact(value, full=full)
+        con.print(f"{label} = {shown}", markup=False, highlight=False)
     return 0
 
 
@@ -69,10 +155,20 @@ def _funk_hecke(args) -> int:
     if args.dps is not None:
         values = hv.funk_hecke_eigenvalues(act, args.n, args.k_max, dps=args.dps, measure=args.measure)
     else:
-        values = [hv.funk_hecke(act, args.n, k, measure=args.measure) for k in range(args.k_max + 1)]
+        values = [_shortest(hv, act, args, k) for k in range(args.k_max + 1)]
     return _emit(args, [(f"mu_{k}", v) for k, v in enumerate(values)],
                  {"command": "funk-hecke", "activation": act.label, "n": args.n, "measure": args.measure,
                   "dps": args.dps})
+
+
+def _shortest(hv, act, args, k):
+    """μ_k exactly: the library's form, or its compact Γ form when the plain number is long (same value)."""
+    value = hv.funk_hecke(act, args.n, k, measure=args.measure)
+    if exact_digits(value) > MAX_SHOWN_DIGITS // 4 and not getattr(args, "full", False):
+        compact = hv.funk_hecke(act, args.n, k, measure=args.measure, compact=True)
+        if exact_digits(compact) < exact_digits(value):
+            return compact
+    return value
 
 
 def _kernel(args) -> int:
@@ -147,6 +243,9 @@ def _family(args) -> int:
 def _dps_arg(p) -> None:
     p.add_argument("--dps", type=int, default=None, metavar="DIGITS",
                    help="certified decimal digits (default: exact)")
+    p.add_argument("--full", action="store_true",
+                   help=f"print exact values in full (default: values of more than {MAX_SHOWN_DIGITS} digits are "
+                        "shown as a certified decimal with their digit count)")
 
 
 def add_parser(sub):

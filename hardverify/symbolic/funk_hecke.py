@@ -28,6 +28,15 @@ Every result is r_0 + r_1·A_n with A_n = Γ(n/2)/(√π Γ((n+1)/2)) (``half_ga
 and integer n both r_0 and r_1 are rationals, so μ_k is rational (odd n) or rational + rational/π
 (even n).  For example μ_2(ReLU; 3) = 1/16 and μ_6(ReLU; 7) = 1/2048 (SPEC F4, V10, V10d).
 
+Large n.  A_n as a plain rational has ~0.6 n digits, so for integer n > 1000
+(:data:`~hardverify.symbolic.gegenbauer.COMPACT_DIMENSION`) or k > 200 (``COMPACT_DEGREE``) the same number is
+returned as the compact closed form r_0 + r_1·Γ(n/2)/(√π Γ((n+1)/2)) — for kinks at 0 and k beyond the degree of
+σ a single Γ term (:mod:`~hardverify.symbolic.funk_hecke_tail`) — the Γ ratio an unevaluated
+:class:`~hardverify.core.closed_forms.GammaRatio` (``compact=`` forces either form).  It prints in a line at
+n = 10³⁰, ``doit()`` gives the plain number, ``float``/``evalf`` are correct at any n and ``hv.enclose`` certifies
+it.  The rationals r_0, r_1 grow to ~k log₂ n bits; the derivation estimates its time first and raises
+:class:`~hardverify.errors.ResourceLimit` beyond :data:`MAX_EXACT_SECONDS`.
+
 >>> import hardverify as hv
 >>> [funk_hecke(hv.activation("relu"), 3, k) for k in range(9)]                 # SPEC F4 table, n = 3
 [1/4, 1/6, 1/16, 0, -1/96, 0, 1/256, 0, -1/512]
@@ -45,8 +54,9 @@ from flint import arb, fmpq
 
 from ..core.activations import Activation, activation
 from ..core.conventions import MEASURES
-from ..errors import NoClosedForm
+from ..errors import NoClosedForm, ResourceLimit
 from ..validate import as_choice, as_nonneg_int
+from .funk_hecke_tail import tail_degree, tail_term
 from .gegenbauer import (
     MAX_EXACT_DEGREE,
     _dim,
@@ -56,10 +66,12 @@ from .gegenbauer import (
     legendre_moment,
     legendre_values,
     sphere_area,
+    use_compact,
 )
 from .hermite import exact_form
 
-__all__ = ["funk_hecke", "funk_hecke_eigenvalues", "EigenForm", "eigen_forms", "kink_jets", "KinkJets", "MEASURES"]
+__all__ = ["funk_hecke", "funk_hecke_eigenvalues", "EigenForm", "eigen_forms", "kink_jets", "KinkJets", "MEASURES",
+           "MAX_EXACT_SECONDS", "estimated_seconds"]
 
 
 
@@ -89,26 +101,36 @@ class EigenForm:
     r1: object
     n: object
 
-    def to_sympy(self) -> sp.Expr:
-        """The exact value r0 + r1·A_n as a sympy expression.
-
-        Returns
-        -------
-        sympy.Expr
-            r0 + r1·A_n (expanded for integer n; factored parts for a symbolic n).
-        """
+    def to_sympy(self, compact=None) -> sp.Expr:
+        """The exact value as a sympy expression; ``compact`` is the size rule of :func:`use_compact`."""
         n = self.n
         if isinstance(n, int) and isinstance(self.r0, fmpq) and isinstance(self.r1, fmpq):
             if self.r1 == 0:
                 return _sym(self.r0)
+            if use_compact(n, compact):                 # r0 + r1 Γ(n/2)/(√π Γ((n+1)/2)), unevaluated
+                if self._may_cancel() and self.to_arb_checked_zero():
+                    return sp.Integer(0)
+                return _sym(self.r0) + _sym(self.r1) * half_gamma_ratio(n, compact=True)
             q = self.r1 * _half_gamma_ratio_q(n)        # A_n = q_n (odd n) or q_n/π (even n)
             if n % 2:
                 return _sym(self.r0 + q)
             return _sym(self.r0) + _sym(q) / sp.pi
         r0, r1 = (_sym(v) for v in (self.r0, self.r1))
         if isinstance(n, int):
-            return sp.expand(r0 + r1 * half_gamma_ratio(self.n))
+            return sp.expand(r0 + r1 * half_gamma_ratio(self.n, compact=compact))
         return sp.factor(r0) + sp.factor(r1) * half_gamma_ratio(self.n)
+
+    def _may_cancel(self) -> bool:
+        """r0 + r1 A_n can vanish with r0, r1 ≠ 0 only for odd n (A_n rational) and opposite signs."""
+        return self.n % 2 == 1 and self.r0 != 0 and (self.r0 > 0) != (self.r1 > 0)
+
+    def to_arb_checked_zero(self) -> bool:
+        """True iff r0 + r1 A_n = 0 exactly (a ball first; the exact rational A_n only if the ball meets 0)."""
+        from flint import ctx
+        with ctx.workprec(128):
+            if not self.to_arb().contains(0):
+                return False
+        return self.r0 + self.r1 * _half_gamma_ratio_q(self.n) == 0
 
     def to_arb(self) -> arb:
         """A ball at the ambient flint precision (integer n only).
@@ -345,41 +367,58 @@ def _general_kink_part(n, a, j, d, K, acc):
         acc[k][1] = _plus(acc[k][1], pre * vals[k - 1 - j])
 
 
+#: the time budget of one exact derivation (estimated before it starts; see :func:`estimated_seconds`).
+MAX_EXACT_SECONDS = 10.0
+#: conservative rates, in (degree² × bits of n) per second, of the fmpq recurrences (kinks at 0, rational jumps;
+#: measured: K = 10⁴ at n = 10³⁰, 10¹⁰ units, in 1.7 s) and of the sympy arithmetic of other kinks (measured:
+#: K = 1000 at n = 1000, 10⁷ units, in 2.8 s), on a shared 2-core machine.
+_UNITS_PER_SECOND = 3.0e9
+_SYMPY_UNITS_PER_SECOND = 3.0e6
+
+
+def estimated_seconds(n, K: int, jets: KinkJets) -> float:
+    """Estimated time of :func:`eigen_forms` at integer n: the rational parts grow to ~K log₂ n bits and each
+    of the ~K steps of every kink term costs their size, so about K² log₂ n per term (fmpq for kinks at 0 with
+    rational jumps, sympy otherwise)."""
+    if not isinstance(n, int):
+        return 0.0
+    fast = 1 + len(jets.base) // 4
+    slow = 0
+    for a, ds in jets.kinks:
+        for d in ds:
+            if d != 0:
+                if a == 0 and d.is_Rational:
+                    fast += 1
+                else:
+                    slow += 1
+    units = K * K * max(1, n.bit_length())
+    return units * (fast / _UNITS_PER_SECOND + slow / _SYMPY_UNITS_PER_SECOND)
+
+
 def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
     """[μ_0, ..., μ_{k_max}] as :class:`EigenForm` values (the exact derivation, before simplification).
 
-    Parameters
-    ----------
-    act : Activation or str
-        A piecewise polynomial, or its registry name.
-    n : int or sympy.Expr
-        The dimension, ``n >= 2``, or a positive-integer Symbol.
-    k_max : int
-        The largest degree, ``0 <= k_max <= 20000``.
-
-    Returns
-    -------
-    list of EigenForm
-        ``k_max + 1`` forms r0 + r1·A_n (normalised measure).
-
     Raises
     ------
-    NoClosedForm
-        If σ is not a piecewise polynomial.
-    DomainError
-        If ``n < 2`` or ``k_max`` is not a non-negative integer.
     ResourceLimit
-        If ``k_max > 20000``.
-
-    Examples
-    --------
-    >>> [f.to_sympy() for f in eigen_forms("relu", 3, 4)] == funk_hecke_eigenvalues("relu", 3, 4)
-    True
+        When the estimated time (:func:`estimated_seconds`) exceeds :data:`MAX_EXACT_SECONDS`.
     """
     act = act if isinstance(act, Activation) else activation(act)
     n = _dim(n)
     K = as_nonneg_int(k_max, "degree k_max", maximum=MAX_EXACT_DEGREE)
     jets = kink_jets(act)
+    if isinstance(n, int) and n > MAX_KINK_DIMENSION:           # refuse before estimating: NoClosedForm, as below
+        for a, ds in jets.kinks:
+            if any(d != 0 and not (a == 0 and d.is_Rational) for d in ds):
+                _general_kink_part(n, a, 0, sp.Integer(1), 0, None)          # raises the NoClosedForm
+    seconds = estimated_seconds(n, K, jets)
+    if seconds > MAX_EXACT_SECONDS:
+        raise ResourceLimit(
+            f"exact Funk–Hecke eigenvalues of {act.label} up to degree {K} at n = {n} would take about {seconds:.0f} s "
+            f"(their rational parts have ~{K * n.bit_length():.3g} bits); the limit is MAX_EXACT_SECONDS = "
+            f"{MAX_EXACT_SECONDS:g} s: ask for fewer degrees, or a certified value of one degree, "
+            f"hv.funk_hecke(act, n, k, dps=30)" + ("" if all(a == 0 for a, _ in jets.kinks) else
+                                                   " (kinks away from 0 are the expensive part)"))
     zero = fmpq(0) if isinstance(n, int) else sp.Integer(0)
     acc = [[zero, zero] for _ in range(K + 1)]
     _moment_part(n, jets.base, K, acc)
@@ -394,14 +433,43 @@ def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
     return [EigenForm(r0, r1, n) for r0, r1 in acc]
 
 
-def _finish(form: EigenForm, measure: str):
-    value = form.to_sympy()
+def _finish(form: EigenForm, measure: str, compact=None):
+    return _measure(form.to_sympy(compact), form.n, measure, compact)
+
+
+def _measure(value, n, measure: str, compact=None):
     if measure == "surface":
-        value = sp.expand(value * sphere_area(form.n)) if isinstance(form.n, int) else value * sphere_area(form.n)
+        area = sphere_area(n, compact=compact)
+        value = sp.expand(value * area) if isinstance(n, int) else value * area
     return value
 
 
-def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized") -> list:
+def _rule(n, k: int, compact):
+    """``compact`` for degree k: the size rule (None) becomes True for k > COMPACT_DEGREE."""
+    return True if compact is None and use_compact(n, None, k) and not use_compact(n, None) else compact
+
+
+def _values(act, n, K: int, measure: str, compact, only_last: bool = False) -> list:
+    """μ_k for k = K (``only_last``) or k = 0..K: one Γ term each (funk_hecke_tail) for kinks at 0 beyond the
+    polynomial degree when the compact form is asked for, else the r0 + r1 A_n derivation."""
+    act = act if isinstance(act, Activation) else activation(act)
+    n = _dim(n)
+    ks = [K] if only_last else list(range(K + 1))
+    kinks, D = (), None
+    if isinstance(n, int):
+        jets = kink_jets(act)
+        kinks, D = jets.kinks, tail_degree(jets.base, jets.kinks)
+
+    def by_tail(k):
+        return D is not None and k > D and use_compact(n, _rule(n, k, compact))
+
+    plain = [k for k in ks if not by_tail(k)]
+    head = eigen_forms(act, n, max(plain)) if plain else []
+    return [_measure(tail_term(kinks, n, k), n, measure, _rule(n, k, compact)) if by_tail(k)
+            else _finish(head[k], measure, _rule(n, k, compact)) for k in ks]
+
+
+def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized", compact=None) -> list:
     """Exact [μ_0(σ; n), ..., μ_{k_max}(σ; n)] of a piecewise-polynomial σ (see the module docstring).
 
     μ_k(σ; n) = E_{t~ν_n}[σ(t) P_k^{(n)}(t)] (normalised measure, SPEC §0.2, F3, F4).
@@ -416,6 +484,21 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized") -
         The largest degree, ``0 <= k_max <= 20000``.
     measure : {"normalized", "surface"}
         ``"surface"`` multiplies by |S^{n-1}| = 2π^{n/2}/Γ(n/2) (the dS eigenvalue λ_k).
+    compact : bool or None
+        The form of a result at integer n.  The rule (``None``): for n ≤ ``COMPACT_DIMENSION`` = 1000 and
+        k ≤ ``COMPACT_DEGREE`` = 200 the plain exact number (a rational, or rational + rational/π for even n;
+        A_n's rational has ~0.6 n digits, the parts ~k log₂ n bits); otherwise the *same number* as a compact
+        closed form r_0 + r_1·Γ(n/2)/(√π Γ((n+1)/2)) (one Γ term beyond the degree of σ for kinks at 0),
+        with the Γ ratio an unevaluated :class:`~hardverify.core.closed_forms.GammaRatio` (and |S^{n-1}| a
+        :class:`~hardverify.core.closed_forms.SphereArea`): it prints in a line or two at any n (10³⁰
+        included), ``doit()`` gives the plain number, ``float``/``evalf`` evaluate it correctly and
+        ``hv.enclose(value, dps)`` certifies it.  ``True``/``False`` force one form (False: ResourceLimit above
+        n = 10⁷).  r_0, r_1 are rationals of ~k log₂ n bits either way.
+
+    Returns
+    -------
+    list of sympy.Expr
+        Exact values.
 
     Returns
     -------
@@ -427,10 +510,9 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized") -
     ------
     NoClosedForm
         For activations that are not piecewise polynomials; use ``dps=`` for a certified enclosure.
-    DomainError
-        If ``n < 2``, ``k_max`` is not a non-negative integer, or ``measure`` is not allowed.
     ResourceLimit
-        If ``k_max > 20000``.
+        When the derivation would take longer than :data:`MAX_EXACT_SECONDS` (estimated up front), or the
+        plain form is forced above n = 10⁷.
 
     Examples
     --------
@@ -439,13 +521,20 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized") -
     >>> mu = funk_hecke_eigenvalues(hv.activation("relu"), n, 2)
     >>> sp.simplify(mu[1] - 1 / (2 * n))                                            # SPEC F4: μ_1 = 1/(2n)
     0
+    >>> big = funk_hecke_eigenvalues(hv.activation("relu"), 10**30, 2)
+    >>> big[2]                                                                      # F4, q = 0: Γ(n/2)/(4√π Γ((n+3)/2))
+    (gamma(500000000000000000000000000000)/gamma(1000000000000000000000000000003/2))/(4*sqrt(pi))
+    >>> float(big[2] * 10**45), float(1 / sp.sqrt(2 * sp.pi))                      # n^{3/2} μ_2 → 1/√(2π) (F4)
+    (0.3989422804014327, 0.3989422804014327)
     """
     measure = as_choice(measure, MEASURES, "measure")
-    return [_finish(f, measure) for f in eigen_forms(act, n, k_max)]
+    K = as_nonneg_int(k_max, "degree k_max", maximum=MAX_EXACT_DEGREE)
+    return _values(act, n, K, measure, compact)
 
 
-def funk_hecke(act, n, k: int, *, measure: str = "normalized") -> sp.Expr:
-    """Exact μ_k(σ; n) (or λ_k with ``measure="surface"``); see :func:`funk_hecke_eigenvalues`.
+def funk_hecke(act, n, k: int, *, measure: str = "normalized", compact=None) -> sp.Expr:
+    """Exact μ_k(σ; n) (or λ_k with ``measure="surface"``); see :func:`funk_hecke_eigenvalues` (and its size
+    rule ``compact``: plain numbers for n ≤ 1000 and k ≤ 200, the compact Γ form otherwise).
 
     Parameters
     ----------
@@ -475,7 +564,10 @@ def funk_hecke(act, n, k: int, *, measure: str = "normalized") -> sp.Expr:
     1/2048
     >>> funk_hecke(hv.activation("relu"), 3, 2, measure="surface")                  # 4π/16 = π/4 (R–H A_2)
     pi/4
+    >>> c = funk_hecke(hv.activation("step"), 11, 3, compact=True)                  # the Γ form at small n ...
+    >>> c, c.doit() == funk_hecke(hv.activation("step"), 11, 3)                     # ... is the same number
+    (-(gamma(11/2)/gamma(7))/(4*sqrt(pi)), True)
     """
     k = as_nonneg_int(k, "degree k", maximum=MAX_EXACT_DEGREE)
     measure = as_choice(measure, MEASURES, "measure")
-    return _finish(eigen_forms(act, n, k)[k], measure)
+    return _values(act, n, k, measure, compact, only_last=True)[0]

@@ -36,18 +36,51 @@ from flint import fmpq, fmpz
 
 from ..core import counting
 from ..core.activations import t as _t
-from ..errors import DomainError
+from ..core.closed_forms import GammaRatio, SphereArea
+from ..errors import DomainError, ResourceLimit
 from ..validate import as_dimension, as_nonneg_int
 
 __all__ = [
     "harmonic_dimension", "harmonic_dimension_sum", "legendre_polynomial", "legendre_coefficients",
     "legendre_recurrence", "legendre_rodrigues", "legendre_values", "legendre_at_zero", "legendre_moment",
     "gegenbauer_c", "marginal_constant", "marginal_density", "sphere_area", "half_gamma_ratio",
-    "MAX_EXACT_DEGREE",
+    "MAX_EXACT_DEGREE", "COMPACT_DIMENSION", "COMPACT_DEGREE", "MAX_RATIONAL_DIMENSION", "use_compact",
 ]
 
 #: the largest degree the exact sphere layer accepts for polynomials and eigenvalues.
 MAX_EXACT_DEGREE = 20_000
+#: the rule for Γ-valued exact results at integer n: plain rationals (times 1/π, π^{n/2}) for n ≤ this,
+#: compact unevaluated Γ forms (:mod:`hardverify.core.closed_forms`) above.  A_n's rational has ~0.6 n digits.
+COMPACT_DIMENSION = 1000
+#: ... and for degrees k > this (the rational parts of a Funk–Hecke eigenvalue have ~k log₂ n bits).
+COMPACT_DEGREE = 200
+#: the largest n whose A_n is built as a plain rational on request (``compact=False``): ~6·10⁶ digits.
+MAX_RATIONAL_DIMENSION = 10 ** 7
+
+
+def use_compact(n, compact=None, k: int = 0) -> bool:
+    """The size rule: compact Γ forms when ``compact`` is True, or when it is None and n > COMPACT_DIMENSION or
+    the degree k > COMPACT_DEGREE (so the plain numbers stay below ~1500 digits).
+
+    ``compact=False`` asks for the plain rational; above :data:`MAX_RATIONAL_DIMENSION` that is refused with
+    :class:`~hardverify.errors.ResourceLimit` (it would have millions of digits).
+
+    >>> use_compact(1000), use_compact(1001), use_compact(10, compact=True), use_compact(10, k=201)
+    (False, True, True, True)
+    """
+    if not isinstance(n, int):
+        return False                              # a Symbol n: the Γ functions stay symbolic anyway
+    if compact is None:
+        return n > COMPACT_DIMENSION or k > COMPACT_DEGREE
+    if not isinstance(compact, bool):
+        raise DomainError(f"compact must be True, False or None (the size rule), got {compact!r}")
+    if not compact and n > MAX_RATIONAL_DIMENSION:
+        raise ResourceLimit(f"the plain rational form at n = {n} has about {0.6 * n:.3g} digits; it is built for n <= "
+                            f"MAX_RATIONAL_DIMENSION = {MAX_RATIONAL_DIMENSION}: keep the compact Γ form "
+                            "(compact=None) or use dps= for a certified value")
+    return compact
+
+
 def _dim(n):
     return as_dimension(n, minimum=2)
 
@@ -544,7 +577,7 @@ def gegenbauer_c(k, lam, var=None) -> sp.Expr:
 
 
 # ------------------------------------------------------------------------------ the marginal law
-def half_gamma_ratio(n):
+def half_gamma_ratio(n, *, compact=None):
     """A_n = Γ(n/2) / (√π Γ((n+1)/2)) = E_{ν_n}|t|, exactly (the one transcendental atom of the sphere layer).
 
     For n = 2m + 1 it is the rational C(2m, m)/4^m; for n = 2m it is 4^m/(m C(2m, m) π).  Every
@@ -552,26 +585,28 @@ def half_gamma_ratio(n):
 
     Parameters
     ----------
-    n : int or sympy.Expr
-        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    n : int ≥ 2 or positive-integer Symbol
+    compact : bool or None
+        The size rule of :func:`use_compact`: for integer n > :data:`COMPACT_DIMENSION` (or ``compact=True``)
+        the result is the unevaluated :class:`~hardverify.core.closed_forms.GammaRatio` form
+        ``GammaRatio(n/2, (n+1)/2)/sqrt(pi)``, the same number, which prints in one line and evaluates at any n.
 
     Returns
     -------
     sympy.Expr
-        A rational (odd n), a rational over π (even n), or the Γ expression for a symbolic n.
+        Exact.
 
-    Raises
-    ------
-    DomainError
-        If ``n < 2`` or a Symbol is not declared a positive integer.
-
-    Examples
-    --------
     >>> half_gamma_ratio(3), half_gamma_ratio(4)
     (1/2, 4/(3*pi))
+    >>> half_gamma_ratio(4, compact=True).doit() == half_gamma_ratio(4)
+    True
+    >>> half_gamma_ratio(10**30)
+    (gamma(500000000000000000000000000000)/gamma(1000000000000000000000000000001/2))/sqrt(pi)
     """
     n = _dim(n)
     if isinstance(n, int):
+        if use_compact(n, compact):
+            return GammaRatio(sp.Rational(n, 2), sp.Rational(n + 1, 2)) / sp.sqrt(sp.pi)
         return _half_gamma_ratio_int(n)
     return sp.gamma(n / 2) / (sp.sqrt(sp.pi) * sp.gamma((n + 1) / 2))
 
@@ -586,6 +621,7 @@ def _half_gamma_ratio_int(n: int) -> sp.Expr:
 @functools.lru_cache(maxsize=64)
 def _half_gamma_ratio_q(n: int) -> fmpq:
     """The rational part of A_n (A_n itself for odd n, π A_n for even n)."""
+    use_compact(n, False)                         # ResourceLimit above MAX_RATIONAL_DIMENSION
     m = n // 2
     if n % 2:
         return fmpq(fmpz.bin_uiui(2 * m, m), fmpz(4) ** m)
@@ -653,31 +689,18 @@ def marginal_density(n, var=None) -> sp.Expr:
     return marginal_constant(n) * (1 - var ** 2) ** ((sp.sympify(n) - 3) / 2)
 
 
-def sphere_area(n) -> sp.Expr:
+def sphere_area(n, *, compact=None) -> sp.Expr:
     """|S^{n-1}| = 2 π^{n/2} / Γ(n/2), the surface area of the unit sphere in R^n.
 
-    Parameters
-    ----------
-    n : int or sympy.Expr
-        The dimension, ``2 <= n <= 200000``, or a positive-integer Symbol.
+    For integer n > :data:`COMPACT_DIMENSION` (or ``compact=True``; the rule of :func:`use_compact`) it is the
+    unevaluated :class:`~hardverify.core.closed_forms.SphereArea` (exact; evaluates at any n).
 
-    Returns
-    -------
-    sympy.Expr
-        The exact area (|S^1| = 2π, |S^2| = 4π).
-
-    Raises
-    ------
-    DomainError
-        If ``n < 2``, a Symbol is not declared a positive integer, or ``n > 200000`` (use the certified
-        layer, ``dps=``).
-
-    Examples
-    --------
     >>> sphere_area(3), sphere_area(2)
     (4*pi, 2*pi)
+    >>> sphere_area(10**6)
+    (2*pi**(500000)/gamma(500000))
     """
     n = _dim(n)
-    if isinstance(n, int) and n > 200_000:
-        raise DomainError("the exact surface area is built for n ≤ 200000; use the certified layer (dps=)")
+    if isinstance(n, int) and use_compact(n, compact):
+        return SphereArea(n)
     return 2 * sp.pi ** (sp.sympify(n) / 2) / sp.gamma(sp.sympify(n) / 2)

@@ -1,0 +1,64 @@
+"""The Funk–Hecke eigenvalues of kinks at 0 beyond the polynomial degree, as one Γ term each (any n, any k).
+
+For σ(t) = p_0(t) + Σ_j d_j t_+^j on [-1, 1] (every kink at 0, exact constants d_j) and k above D = max(deg p_0, max j),
+only the k > j boundary terms of :mod:`hardverify.symbolic.funk_hecke` survive, and only for j ≡ k - 1 (mod 2).
+With m = k - 1 - j (even) and s = (k - 1 + j)/2, SPEC F2.5 for P_m^{(n+2j+2)}(0) and
+((n+1)/2)_j ((n+1)/2 + j)_{m/2} = ((n+1)/2)_s turn the term d_j j! A_n P_m^{(n+2j+2)}(0) / (2^{j+1} ((n+1)/2)_j) into
+
+    μ_k = d_j j! (-1)^{m/2} / (2^{j+1} π) · Γ((m+1)/2) Γ(n/2) / Γ((n+1)/2 + s),
+
+using (m-1)!! = 2^{m/2} Γ((m+1)/2)/√π.  For ReLU (j = 1, k = 2q + 2) this is SPEC F4's
+(-1)^q (2q)! Γ(n/2)/(√π 2^{2q+2} q! Γ(q + (n+3)/2)).  Built from unevaluated
+:class:`~hardverify.core.closed_forms.GammaRatio` factors it costs O(1) at any n and k and prints in a line,
+where the rational form r_1 A_n needs ~k log₂ n bits and ~k² log₂ n work.
+
+>>> import sympy as sp
+>>> tail_term(((sp.Integer(0), (sp.Integer(0), sp.Integer(1))),), 10**30, 4)    # ReLU, k = 4 (F4, q = 1)
+-(gamma(500000000000000000000000000000)/gamma(1000000000000000000000000000005/2))/(8*sqrt(pi))
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..core.closed_forms import GammaRatio
+
+__all__ = ["tail_degree", "tail_term", "SMALL_M"]
+
+#: below this m the factor Γ((m+1)/2)/√π = (m-1)!!/2^{m/2} is written as a rational
+SMALL_M = 64
+
+
+def tail_degree(base, kinks):
+    """D such that :func:`tail_term` gives μ_k for every k > D, or None when σ has a kink away from 0 (then
+    the general derivation is needed)."""
+    if any(a != 0 or any(sp.sympify(d).free_symbols for d in ds) for a, ds in kinks):
+        return None
+    return max([len(base) - 1] + [len(ds) - 1 for _a, ds in kinks])
+
+
+def _double_factorial_ratio(m: int) -> sp.Rational:
+    """(m-1)!!/2^{m/2} for even m (= Γ((m+1)/2)/√π)."""
+    out = sp.Integer(1)
+    for i in range(1, m, 2):
+        out *= sp.Rational(i, 2)
+    return out
+
+
+def tail_term(kinks, n: int, k: int) -> sp.Expr:
+    """μ_k(σ; n) for k > :func:`tail_degree` (integer n ≥ 2): a sum of at most one Γ term per kink (exact)."""
+    out = sp.Integer(0)
+    half_n = sp.Rational(n, 2)
+    for _a, ds in kinks:
+        for j, d in enumerate(ds):
+            m = k - 1 - j
+            if d == 0 or m < 0 or m % 2:
+                continue
+            s = sp.Rational(k - 1 + j, 2)
+            coef = sp.sympify(d) * sp.factorial(j) * (-1) ** (m // 2) / 2 ** (j + 1)
+            ratio = GammaRatio(half_n, half_n + sp.Rational(1, 2) + s)
+            if m < SMALL_M:
+                out += coef * _double_factorial_ratio(m) * ratio / sp.sqrt(sp.pi)
+            else:
+                out += coef * GammaRatio(sp.Rational(m + 1, 2), 1) * ratio / sp.pi
+    return out
