@@ -132,7 +132,7 @@ def show_exact(value, *, full: bool = False) -> str:
     midpoint of a certified 5-digit enclosure (:func:`hardverify.enclose`) rounded to 3 significant digits
     (trailing zeros dropped), so the shown digits are a rounding of the value, not a truncation.  When no
     enclosure can be made the text is ``<exact, D digits; --full to print>``; a long expression whose
-    enclosure is the exact 0 prints ``0 (...)``.
+    enclosure has midpoint 0 prints ``0 (...)``.
 
     Parameters
     ----------

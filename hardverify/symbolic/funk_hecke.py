@@ -434,7 +434,7 @@ def estimated_seconds(n, K: int, jets: KinkJets) -> float:
     of the ~K steps of every kink term costs their size, so about K² log₂ n per term (fmpq for kinks at 0 with
     rational jumps, sympy otherwise).
 
-    The estimate is K² · bitlength(n) · (fast/3·10⁹ + slow/3·10⁶) seconds, with ``fast`` = 1 + deg p_0/4 plus
+    The estimate is K² · bitlength(n) · (fast/3·10⁹ + slow/3·10⁶) seconds, with ``fast`` = 1 + ⌊(deg p_0 + 1)/4⌋ plus
     one per non-zero jet coefficient at a kink at 0 with a rational value, and ``slow`` one per other non-zero
     jet coefficient (rates measured on a shared 2-core machine; a conservative estimate, not a bound).
 
