@@ -615,7 +615,50 @@ def _certified_eigenvalues(act, n, K, dps, measure, algorithm):
 
 def funk_hecke_eigenvalues(act, n, K: int, *, dps=None, measure="normalized", algorithm="auto",
                            compact=None) -> list:
-    """[μ_0, ..., μ_K] by the route :func:`decide` picks (see :func:`hardverify.funk_hecke_eigenvalues`)."""
+    """[μ_0, ..., μ_K], μ_k = E_{t~ν_n}[σ(t) P_k^{(n)}(t)], by the route :func:`decide` picks.
+
+    See :func:`hardverify.funk_hecke_eigenvalues` (the facade, which validates ``measure`` and ``compact``).
+    Without ``dps``: the exact derivation of :func:`hardverify.symbolic.funk_hecke.funk_hecke_eigenvalues`.
+    With ``dps``: ``"auto"``/``"exact"`` enclose the exact forms when σ has them; otherwise (and always for
+    ``"series"``/``"quadrature"``, which never read the symbolic layer) the certified series or quadrature,
+    cached per request in a bounded cache.
+
+    Parameters
+    ----------
+    act : Activation, str or sympy.Expr
+        The activation.
+    n : int or sympy.Expr
+        The dimension, ``n >= 2`` (an int with ``dps``; a positive-integer Symbol for exact results).
+    K : int
+        The largest degree.
+    dps : int, optional
+        Certified decimal digits; None for an exact result.
+    measure : {"normalized", "surface"}
+        The measure (``"surface"``: λ_k = |S^{n-1}| μ_k); validated by the facade, not here.
+    algorithm : str
+        A route allowed for the quantity: ``"auto"``, ``"exact"``, ``"series"`` or ``"quadrature"``
+        (see :data:`ALGORITHMS`).
+    compact : bool or None
+        The form of an exact result at integer n (the size rule of
+        :func:`hardverify.symbolic.gegenbauer.use_compact`); not used with ``dps``.
+
+    Returns
+    -------
+    list of sympy.Expr, or list of Enclosure
+        Exact values without ``dps``, else certified balls with ``dps`` digits.
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NoClosedForm, NotCertified
+        As in :func:`hardverify.funk_hecke_eigenvalues` (``"exact"`` with ``dps`` and no closed form raises
+        NoClosedForm; it never falls through to another route).
+
+    Examples
+    --------
+    >>> q = funk_hecke_eigenvalues("relu", 5, 4, dps=20, algorithm="quadrature")   # independent route
+    >>> all(e.contains(v) for e, v in zip(q, funk_hecke_eigenvalues("relu", 5, 4)))
+    True
+    """
     act = as_activation(act)
     dps, algorithm = decide(dps, algorithm, ("auto", "exact", "series", "quadrature"), "Funk–Hecke eigenvalues")
     if dps is None:
@@ -638,7 +681,47 @@ def funk_hecke_eigenvalues(act, n, K: int, *, dps=None, measure="normalized", al
 
 
 def funk_hecke(act, n, k: int, *, dps=None, measure="normalized", algorithm="auto", compact=None):
-    """μ_k by the route :func:`decide` picks; only the requested degree is enclosed on the exact route."""
+    """μ_k = E_{t~ν_n}[σ(t) P_k^{(n)}(t)] by the route :func:`decide` picks (see :func:`hardverify.funk_hecke`).
+
+    On the exact route with ``dps`` only the requested degree is enclosed; the other certified routes compute
+    the list μ_0..μ_k (:func:`funk_hecke_eigenvalues`) and return its last entry.
+
+    Parameters
+    ----------
+    act : Activation, str or sympy.Expr
+        The activation.
+    n : int or sympy.Expr
+        The dimension, ``n >= 2`` (an int with ``dps``; a positive-integer Symbol for exact results).
+    k : int
+        The degree.
+    dps : int, optional
+        Certified decimal digits; None for an exact result.
+    measure : {"normalized", "surface"}
+        The measure (``"surface"``: λ_k = |S^{n-1}| μ_k); validated by the facade, not here.
+    algorithm : str
+        ``"auto"``, ``"exact"``, ``"series"`` or ``"quadrature"`` (see :data:`ALGORITHMS`).
+    compact : bool or None
+        The form of an exact result at integer n (the size rule of
+        :func:`hardverify.symbolic.gegenbauer.use_compact`); not used with ``dps``.
+
+    Returns
+    -------
+    sympy.Expr or Enclosure
+        Exact without ``dps``, else a certified ball with ``dps`` digits.
+
+    Raises
+    ------
+    DomainError, ResourceLimit, NoClosedForm, NotCertified
+        As in :func:`hardverify.funk_hecke`.
+
+    Examples
+    --------
+    >>> funk_hecke("relu", 3, 2, dps=20).contains(funk_hecke("relu", 3, 2))       # the closed form 1/16, enclosed
+    True
+    >>> mu = funk_hecke("relu", 2000, 2)                                         # n > 1000: the compact Γ form
+    >>> mu, mu.doit() == funk_hecke("relu", 2000, 2, compact=False)              # ... of the same number
+    ((gamma(1000)/gamma(2003/2))/(4*sqrt(pi)), True)
+    """
     act = as_activation(act)
     dps_, algorithm_ = decide(dps, algorithm, ("auto", "exact", "series", "quadrature"), "a Funk–Hecke eigenvalue")
     if dps_ is None:
@@ -666,8 +749,47 @@ def sphere_kernel(sigma, tau, n, terms, *, dps: int, algorithm: str = "auto", se
     (w_j, ρ_j) with ρ_j ∈ [-1, 1]; ``series_only`` sums the series even at ρ = ±1 (for checks); ``relative``
     asks significant digits of a value known to be non-zero (no absolute rule at zeros).
 
+    Parameters
+    ----------
+    sigma, tau : Activation, str or sympy.Expr
+        The activations (``tau=None``: τ = σ).
+    n : int
+        The dimension, ``n >= 2`` (a Symbol is refused).
+    terms : list of (w, ρ)
+        Exact weights w_j and correlations ρ_j ∈ [-1, 1] (ints or sympy numbers); a single ``(1, ρ)`` is one
+        kernel K(ρ).
+    dps : int
+        Certified decimal digits (required: the result is always a certified ball).
+    algorithm : {"auto", "series"}
+        ``"series"``: eigenvalues only from the certified layer (independent of the symbolic layer).
+    series_only : bool
+        Sum the Gegenbauer series even for a single kernel at ρ = ±1 (a check against the 1-D moment).
+    relative : bool
+        Demand ``dps`` significant digits even for a value far below its natural size.
+
+    Returns
+    -------
+    Enclosure
+        ``dps`` correct digits; for a value that may be 0 (unless ``relative``) a radius below 10^{-dps}
+        times the natural size W √(E[σ_c²] E[τ_c²]) (:func:`hardverify.numeric.sphere_kernel.zonal_combination`).
+
+    Raises
+    ------
+    DomainError
+        If ``n`` is not an integer ``>= 2`` or ``algorithm`` is not ``"auto"``/``"series"``.
+    ResourceLimit
+        If σ or τ oscillates faster than certified quadrature resolves (:func:`check_frequency`).
+    NotCertified
+        If the Parseval tail does not fall below the tolerance by degree 384 (a kink of σ in (-1, 1) at small
+        n or |ρ| = 1), or the eigenvalues cannot be certified.
+
+    Examples
+    --------
     >>> e = sphere_kernel(activation("erf"), None, 3, [(1, 1)], dps=20)     # E_ν3[erf²] = ∫_0^1 erf² (mpmath)
     >>> e.matches("0.298375440946280135091")
+    True
+    >>> half = sp.Rational(1, 2)                        # tanh is odd: K(-ρ) = -K(ρ), an exact 0 by degree parity
+    >>> sphere_kernel("tanh", None, 3, [(1, half), (1, -half)], dps=20).ball == 0
     True
     """
     s = as_activation(sigma)

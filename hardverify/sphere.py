@@ -174,6 +174,9 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measur
         ``"surface"`` returns λ_k = |S^{n-1}| μ_k.
     algorithm : {"auto", "exact", "series", "quadrature"}
         The route, as in :func:`funk_hecke`.
+    compact : bool or None
+        Exact results only: the size rule of :func:`funk_hecke` (None), or force the compact Γ form (True)
+        or the plain number (False).
 
     Returns
     -------
@@ -184,10 +187,11 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, dps: int | None = None, measur
     Raises
     ------
     DomainError
-        If ``n < 2``, a Symbol ``n`` with ``dps=``, ``k_max`` is not a non-negative integer, or an option
-        is not one of the allowed names.
+        If ``n < 2``, a Symbol ``n`` with ``dps=``, ``k_max`` is not a non-negative integer, an option
+        is not one of the allowed names, or ``compact`` is given together with ``dps``.
     ResourceLimit
-        If ``k_max`` or ``dps`` is beyond the stated limits.
+        If ``k_max`` or ``dps`` is beyond the stated limits, or an exact derivation is estimated to take
+        more than 10 s.
     NoClosedForm
         Without ``dps=`` (or with ``algorithm="exact"``) when σ is not a piecewise polynomial.
     NotCertified
@@ -234,6 +238,10 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
     measure : {"normalized", "surface"}
         ``"surface"`` returns λ_k = |S^{n-1}| μ_k (the eigenvalue for the surface measure dS).
     algorithm : {"auto", "exact", "series", "quadrature"}
+        ``"auto"``: the closed form when there is one, else ``"series"`` when σ is analytic near 0, else
+        ``"quadrature"``; ``"exact"``: the closed form only; ``"series"``: Taylor series at 0 times exact
+        Gegenbauer moments with a Cauchy remainder bound; ``"quadrature"``: certified Gauss–Legendre
+        split at the kinks.  The last two are independent of the symbolic layer and need ``dps=``.
     compact : bool or None
         Exact results only.  The size rule (None): at integer n ≤ 1000 and k ≤ 200 the plain number (rational,
         or rational + rational/π); otherwise the same number as a compact closed form r_0 + r_1·Γ(n/2)/(√π
@@ -243,30 +251,19 @@ def funk_hecke(act, n, k: int, *, dps: int | None = None, measure: str = "normal
 
     Returns
     -------
-    sympy.Expr (exact) or Enclosure (certified, with ``dps``)
-
-    Raises
-    ------
-    DomainError
-        Bad arguments (``compact`` together with ``dps``).
-    NoClosedForm
-        Exact result asked for an activation that is not a piecewise polynomial (use ``dps=``).
-    ResourceLimit
-        Beyond the degree limits, or an exact derivation estimated to take more than 10 s.
-
-    Returns
-    -------
     sympy.Expr or Enclosure
-        Exact (an expression in ``n`` for a Symbol) when ``dps`` is None, else a certified ball with
-        ``dps`` correct digits.
+        Exact (an expression in ``n`` for a Symbol; the compact Γ form by the size rule) when ``dps`` is
+        None, else a certified ball with ``dps`` correct digits.
 
     Raises
     ------
     DomainError
-        If ``n < 2``, a Symbol ``n`` with ``dps=``, ``k`` is not a non-negative integer, or an option is
-        not one of the allowed names (or an independent route without ``dps=``).
+        If ``n < 2``, a Symbol ``n`` with ``dps=``, ``k`` is not a non-negative integer, an option is
+        not one of the allowed names (or an independent route without ``dps=``), or ``compact`` is given
+        together with ``dps``.
     ResourceLimit
-        If ``k`` or ``dps`` is beyond the stated limits.
+        If ``k`` or ``dps`` is beyond the stated limits, or an exact derivation is estimated to take more
+        than 10 s.
     NoClosedForm
         Without ``dps=`` (or with ``algorithm="exact"``) when σ is not a piecewise polynomial.
     NotCertified

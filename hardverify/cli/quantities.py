@@ -55,14 +55,61 @@ class _FlintIntegers(StrPrinter):
 
 
 def exact_text(value) -> str:
-    """The full exact value in sympy syntax, at any size (integers printed by python-flint)."""
+    """The full exact value in sympy syntax, at any size (integers printed by python-flint).
+
+    sympy's ``str`` printer with every integer (and the numerator and denominator of every rational) printed
+    by python-flint, so Python's 4300-digit limit on int-to-string conversion is never hit (and never
+    changed).  The text is what ``--full`` and the JSON output print; it reads back with ``sympy.sympify``.
+
+    Parameters
+    ----------
+    value : int or sympy.Expr
+        An exact value (anything ``sympy.sympify`` accepts).
+
+    Returns
+    -------
+    str
+        The value in sympy syntax.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x = sp.Rational(2, 3) ** 9000 + sp.sqrt(2)                   # a denominator of 4295 digits
+    >>> sp.sympify(exact_text(x)) == x
+    True
+    >>> exact_text(2**70)
+    '1180591620717411303424'
+    """
     if isinstance(value, int):
         return str(fmpz(value))
     return _FlintIntegers().doprint(sp.sympify(value))
 
 
 def exact_digits(value) -> int:
-    """The number of decimal digits of all the integers in an exact value (estimated from their bit lengths)."""
+    """The number of decimal digits of all the integers in an exact value (estimated from their bit lengths).
+
+    Each integer part |p| of a rational atom (numerators and denominators; a part equal to 1 is not counted)
+    contributes ⌊b log₁₀ 2⌋ + 1 digits, b its bit length: its digit count or one more.  This is the size
+    :func:`show_exact` compares with :data:`MAX_SHOWN_DIGITS`.
+
+    Parameters
+    ----------
+    value : int or sympy.Expr
+        An exact value.
+
+    Returns
+    -------
+    int
+        The estimated total digit count (at least 1 for an int).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> exact_digits(10**1000), exact_digits(sp.Rational(-22, 7)), exact_digits(sp.pi / 4)   # 22, 7: 2 + 1
+    (1001, 3, 1)
+    >>> exact_digits(999)                                  # an estimate: 10 bits, one digit too many
+    4
+    """
     if isinstance(value, int):
         return max(1, int(abs(value).bit_length() * _LOG10_2) + 1)
     total = 0
@@ -78,7 +125,37 @@ def _grouped(d: int) -> str:
 
 def show_exact(value, *, full: bool = False) -> str:
     """The text the command prints for an exact value: the value itself when it is short (or ``full``),
-    else a certified decimal (3 significant digits, from an arb enclosure) with its digit count."""
+    else a decimal approximation with its digit count.
+
+    A value of at most :data:`MAX_SHOWN_DIGITS` digits (:func:`exact_digits`) is printed in full
+    (:func:`exact_text`).  A longer one is shown as ``≈ m...eE (exact, D digits; --full to print)``: the
+    midpoint of a certified 5-digit enclosure (:func:`hardverify.enclose`) rounded to 3 significant digits
+    (trailing zeros dropped), so the shown digits are a rounding of the value, not a truncation.  When no
+    enclosure can be made the text is ``<exact, D digits; --full to print>``; a long expression whose
+    enclosure has midpoint 0 prints ``0 (...)``.
+
+    Parameters
+    ----------
+    value : int or sympy.Expr
+        An exact value.
+    full : bool
+        Always print the value in full (the ``--full`` flag).
+
+    Returns
+    -------
+    str
+        The text to print.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> show_exact(sp.Rational(1, 3) ** 3)
+    '1/27'
+    >>> show_exact(sp.Integer(2) ** 2000)                  # 2^2000 = 1.148...·10^602 (602 log₁₀ 2 ≈ 602.06)
+    '≈ 1.15...e602 (exact, 603 digits; --full to print)'
+    >>> show_exact(sp.Integer(2) ** 2000, full=True) == exact_text(2 ** 2000)
+    True
+    """
     d = exact_digits(value)
     if full or d <= MAX_SHOWN_DIGITS:
         return exact_text(value)

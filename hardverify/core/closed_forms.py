@@ -137,6 +137,8 @@ class GammaRatio(_LogGammaForm):
     DomainError
         When a or b is not an exact positive rational.
 
+    Examples
+    --------
     >>> import sympy as sp
     >>> r = GammaRatio(sp.Rational(7, 2), sp.Rational(9, 2))         # Γ(x)/Γ(x+1) = 1/x
     >>> r.doit(), sp.N(r, 20)
@@ -170,6 +172,28 @@ class GammaRatio(_LogGammaForm):
 class SphereArea(_LogGammaForm):
     """|S^{n-1}| = 2 π^{n/2}/Γ(n/2), the surface area of the unit sphere in R^n, unevaluated (integer n ≥ 2).
 
+    Exact (a sympy ``Function`` of an exact integer); ``evalf``/``float`` and :meth:`arb_ball` evaluate it by
+    lgamma on balls at any n (see the module docstring), ``doit()`` gives 2π^{n/2}/Γ(n/2) for
+    n ≤ :data:`MAX_EXPAND_ARGUMENT`.  :func:`hardverify.symbolic.gegenbauer.sphere_area` returns it for
+    n > 1000 (or ``compact=True``).
+
+    Parameters
+    ----------
+    n : int or sympy.Integer
+        The dimension, an exact integer ``n >= 2``.
+
+    Returns
+    -------
+    SphereArea
+        An exact sympy expression.
+
+    Raises
+    ------
+    DomainError
+        If ``n`` is not an exact integer ``>= 2``.
+
+    Examples
+    --------
     >>> SphereArea(4).doit(), float(SphereArea(10**30)) == 0.0          # 2π², and it underflows a double
     (2*pi**2, True)
     >>> sp.N(SphereArea(10**30), 5)               # but evalf keeps its exponent (mpmath loggamma agrees)
@@ -205,5 +229,22 @@ class SphereArea(_LogGammaForm):
 
 
 def is_compact(value) -> bool:
-    """True when ``value`` (a sympy expression) contains a compact closed form of this module."""
+    """Whether ``value`` contains a compact closed form of this module (a :class:`GammaRatio` or :class:`SphereArea`).
+
+    Parameters
+    ----------
+    value : object
+        Anything; only sympy expressions can contain a compact form.
+
+    Returns
+    -------
+    bool
+        True when ``value`` is a sympy expression with a GammaRatio or SphereArea in it (anywhere in its tree).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> is_compact(3 * GammaRatio(5 * 10**29, 5 * 10**29 + sp.Rational(1, 2))), is_compact(sp.pi / 4), is_compact(7)
+    (True, False, False)
+    """
     return isinstance(value, sp.Basic) and value.has(GammaRatio, SphereArea)

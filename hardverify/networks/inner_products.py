@@ -371,11 +371,36 @@ def sphere_marginal(dist):
 
     The uniform sphere is itself (m = n); the uniform ball of R^n is the projection of the uniform sphere of
     R^{n+2} (the marginal of n coordinates of U(S^{m-1}) has density ∝ (1 - |y|²)^{(m-n-2)/2}, constant for
-    m = n + 2; SPEC F3).  So E_D[σ(⟨w,x⟩)τ(⟨w',x⟩)] is the sphere kernel at dimension m, exactly.
+    m = n + 2; SPEC F3).  So E_D[σ(⟨w,x⟩)τ(⟨w',x⟩)] is the sphere kernel at dimension m, exactly; this is how
+    :func:`inner_product` certifies E_D[fg] on the sphere and the ball for any activations and biases.
 
-    >>> from hardverify.distributions import UniformBall, UniformSphere
-    >>> sphere_marginal(UniformSphere(5, radius=2)), sphere_marginal(UniformBall(5))
-    ((5, 2), (7, 1))
+    Parameters
+    ----------
+    dist : Radial
+        A spherically symmetric law on R^n (:class:`~hardverify.distributions.Radial`: the sphere, the ball,
+        a Gaussian, a radius law).  Not validated: other laws have no ``radius_law`` (``inner_product``
+        calls it for radial laws only).
+
+    Returns
+    -------
+    tuple of (int, sympy number) or None
+        ``(m, R)``: ``(n, R)`` for the uniform sphere of radius R (radius law ``constant``), ``(n + 2, R)``
+        for the uniform ball of radius R (radius law ``power`` with exponent n); None for every other radius
+        law (χ, Pareto, a ``power`` law of another exponent).
+
+    Examples
+    --------
+    >>> from hardverify.distributions import Gaussian, UniformBall, UniformSphere
+    >>> sphere_marginal(UniformSphere(5, radius=2)), sphere_marginal(UniformBall(5)), sphere_marginal(Gaussian(5))
+    ((5, 2), (7, 1), None)
+
+    E[x_1²] = R²/(n + 2) on the ball of radius R is R² E_{U_m}[θ_1²] = R²/m (SPEC F3):
+
+    >>> import hardverify as hv, sympy as sp
+    >>> f = hv.Network([[1, 0, 0]], "abs")
+    >>> m, R = sphere_marginal(UniformBall(3, radius=2))
+    >>> hv.inner_product(f, f, UniformBall(3, radius=2)) == sp.Rational(R**2, m)           # 4/5
+    True
     """
     law = dist.radius_law
     if law.kind == "constant":

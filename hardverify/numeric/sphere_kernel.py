@@ -70,10 +70,31 @@ MomentFn = Callable[[Activation, int], Enclosure]
 
 
 def legendre_rational(n: int, L: int, x: fmpq) -> list:
-    """[P_0^{(n)}(x), ..., P_L^{(n)}(x)] exactly (fmpq) by the recurrence F2.1.
+    """[P_0^{(n)}(x), ..., P_L^{(n)}(x)] exactly (fmpq) by the recurrence F2.1, P_ℓ^{(n)}(1) = 1.
 
+    (ℓ + n - 2) P_{ℓ+1} = (2ℓ + n - 2) x P_ℓ - ℓ P_{ℓ-1} from P_0 = 1, P_1 = x, in exact rational arithmetic:
+    the D_ℓ of the module docstring for rational ρ, with no rounding.
+
+    Parameters
+    ----------
+    n : int
+        The dimension, ``n >= 2`` (not validated: the router passes a validated n).
+    L : int
+        The largest degree, ``L >= 0``.
+    x : flint.fmpq
+        The point (a rational, usually in [-1, 1]).
+
+    Returns
+    -------
+    list of flint.fmpq
+        ``L + 1`` exact values.
+
+    Examples
+    --------
     >>> legendre_rational(3, 2, fmpq(1, 2))                      # P_2(1/2) = (3/4 - 1)/2
     [1, 1/2, -1/8]
+    >>> legendre_rational(7, 30, fmpq(1))[-1], legendre_rational(2, 4, fmpq(1, 2))[4]   # P(1) = 1; n = 2: T_4
+    (1, -1/2)
     """
     P = [fmpq(1), x]
     for ell in range(1, L):
@@ -97,10 +118,24 @@ def degree_parities(terms) -> tuple:
     D_ℓ = 0 unless (-1)^ℓ = ε.  Weights are compared exactly (structurally after ``radsimp``); an undecided
     comparison keeps both parities (a weaker bound, never a wrong one).
 
+    Parameters
+    ----------
+    terms : iterable of (w, ρ)
+        Exact weights and correlations (ints or sympy numbers); equal ρ's are merged first.
+
+    Returns
+    -------
+    tuple of int
+        ``(0,)`` (only even ℓ: W(-ρ) = W(ρ)), ``(1,)`` (only odd ℓ: W(-ρ) = -W(ρ)) or ``(0, 1)``.
+
+    Examples
+    --------
     >>> degree_parities([(1, sp.Integer(1)), (-2, sp.Integer(0)), (1, sp.Integer(-1))])   # GGJKK k = 2
     (0,)
     >>> degree_parities([(1, sp.Rational(1, 2))])
     (0, 1)
+    >>> degree_parities([(1, sp.Rational(1, 2)), (-1, sp.Rational(-1, 2))])     # K(1/2) - K(-1/2): odd ℓ only
+    (1,)
     """
     W: dict = {}
     for w, r in terms:

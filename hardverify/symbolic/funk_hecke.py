@@ -102,7 +102,38 @@ class EigenForm:
     n: object
 
     def to_sympy(self, compact=None) -> sp.Expr:
-        """The exact value as a sympy expression; ``compact`` is the size rule of :func:`use_compact`."""
+        """The exact value r0 + r1·A_n as a sympy expression; ``compact`` is the size rule of :func:`use_compact`.
+
+        For integer n and rational parts: a rational (odd n) or rational + rational/π (even n), or — when the
+        size rule picks the compact form — r0 + r1·Γ(n/2)/(√π Γ((n+1)/2)) with an unevaluated
+        :class:`~hardverify.core.closed_forms.GammaRatio` (an exact 0 when the two terms cancel, decided by
+        :meth:`to_arb_checked_zero`).  Otherwise the expanded expression (integer n) or factored parts in n
+        (a Symbol).
+
+        Parameters
+        ----------
+        compact : bool or None
+            None: the size rule (compact for n > ``COMPACT_DIMENSION`` = 1000); True/False force a form
+            (False raises ResourceLimit above n = 10⁷).
+
+        Returns
+        -------
+        sympy.Expr
+            The exact value; both forms are the same number.
+
+        Raises
+        ------
+        DomainError
+            If ``compact`` is not True, False or None.
+        ResourceLimit
+            If ``compact=False`` at n > :data:`~hardverify.symbolic.gegenbauer.MAX_RATIONAL_DIMENSION`.
+
+        Examples
+        --------
+        >>> f = eigen_forms("relu", 4, 2)[2]                   # μ_2(ReLU; 4) = 2/(15π) (SPEC V10)
+        >>> f.to_sympy(), f.to_sympy(compact=True).doit() == f.to_sympy()
+        (2/(15*pi), True)
+        """
         n = self.n
         if isinstance(n, int) and isinstance(self.r0, fmpq) and isinstance(self.r1, fmpq):
             if self.r1 == 0:
@@ -125,7 +156,29 @@ class EigenForm:
         return self.n % 2 == 1 and self.r0 != 0 and (self.r0 > 0) != (self.r1 > 0)
 
     def to_arb_checked_zero(self) -> bool:
-        """True iff r0 + r1 A_n = 0 exactly (a ball first; the exact rational A_n only if the ball meets 0)."""
+        """Whether r0 + r1·A_n = 0 exactly (integer n, rational parts): a ball first, the exact A_n only if needed.
+
+        The value is enclosed at 128 bits (:meth:`to_arb`); a ball without 0 proves it non-zero.  Only when the
+        ball contains 0 is the exact test r0 + r1·q_n = 0 made, q_n the rational part of A_n (A_n = q_n for odd
+        n, q_n/π for even n; at even n a non-zero r0 = -r1·q_n gives r0(1 - 1/π), whose ball excludes 0).
+
+        Returns
+        -------
+        bool
+            True iff the value is exactly 0 (a proof either way).
+
+        Raises
+        ------
+        ResourceLimit
+            If the ball contains 0 at n > :data:`~hardverify.symbolic.gegenbauer.MAX_RATIONAL_DIMENSION` (the
+            exact A_n is not built there).
+
+        Examples
+        --------
+        >>> from flint import fmpq
+        >>> [EigenForm(fmpq(-1, 2), fmpq(1), n).to_arb_checked_zero() for n in (3, 4, 5)]   # A_3 = 1/2, A_5 = 3/8
+        [True, False, False]
+        """
         from flint import ctx
         with ctx.workprec(128):
             if not self.to_arb().contains(0):
@@ -379,7 +432,33 @@ _SYMPY_UNITS_PER_SECOND = 3.0e6
 def estimated_seconds(n, K: int, jets: KinkJets) -> float:
     """Estimated time of :func:`eigen_forms` at integer n: the rational parts grow to ~K log₂ n bits and each
     of the ~K steps of every kink term costs their size, so about K² log₂ n per term (fmpq for kinks at 0 with
-    rational jumps, sympy otherwise)."""
+    rational jumps, sympy otherwise).
+
+    The estimate is K² · bitlength(n) · (fast/3·10⁹ + slow/3·10⁶) seconds, with ``fast`` = 1 + ⌊(deg p_0 + 1)/4⌋ plus
+    one per non-zero jet coefficient at a kink at 0 with a rational value, and ``slow`` one per other non-zero
+    jet coefficient (rates measured on a shared 2-core machine; a conservative estimate, not a bound).
+
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension; a Symbol gives 0 (the symbolic derivation is not limited by time).
+    K : int
+        The largest degree.
+    jets : KinkJets
+        The decomposition of σ (:func:`kink_jets`).
+
+    Returns
+    -------
+    float
+        Seconds; :func:`eigen_forms` refuses above :data:`MAX_EXACT_SECONDS`.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> jets = kink_jets(hv.activation("relu"))
+    >>> estimated_seconds(10**30, 10**4, jets) < MAX_EXACT_SECONDS < estimated_seconds(10**30, 2 * 10**4, jets)
+    True
+    """
     if not isinstance(n, int):
         return 0.0
     fast = 1 + len(jets.base) // 4
@@ -398,10 +477,43 @@ def estimated_seconds(n, K: int, jets: KinkJets) -> float:
 def eigen_forms(act, n, k_max: int) -> list[EigenForm]:
     """[μ_0, ..., μ_{k_max}] as :class:`EigenForm` values (the exact derivation, before simplification).
 
+    The derivation of the module docstring for the normalised measure: each μ_k = r0 + r1·A_n with
+    A_n = Γ(n/2)/(√π Γ((n+1)/2)) (fmpq parts for integer n and kinks at 0 with rational jumps, sympy
+    otherwise).  Its time is estimated first (:func:`estimated_seconds`).
+
+    Parameters
+    ----------
+    act : Activation or str
+        A piecewise polynomial (kinks anywhere), or its registry name.
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    k_max : int
+        The largest degree, ``0 <= k_max <= 20000``.
+
+    Returns
+    -------
+    list of EigenForm
+        ``k_max + 1`` exact forms (normalised measure).
+
     Raises
     ------
+    DomainError
+        If ``n < 2``, a Symbol is not declared a positive integer, or ``k_max`` is not a non-negative integer.
+    NoClosedForm
+        If σ is not a piecewise polynomial, or it has a kink a ≠ 0 in (-1, 1) (or a non-rational jump at 0)
+        at integer n > :data:`MAX_KINK_DIMENSION` (2000).
     ResourceLimit
-        When the estimated time (:func:`estimated_seconds`) exceeds :data:`MAX_EXACT_SECONDS`.
+        If ``k_max > 20000``, or the estimated time (:func:`estimated_seconds`) exceeds
+        :data:`MAX_EXACT_SECONDS`.
+
+    Examples
+    --------
+    >>> [f.to_sympy() for f in eigen_forms("relu", 3, 4)] == funk_hecke_eigenvalues("relu", 3, 4)
+    True
+    >>> eigen_forms("relu", 10**30, 20000)
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.ResourceLimit: exact Funk–Hecke eigenvalues of relu up to degree 20000 at n = ... would take ...
     """
     act = act if isinstance(act, Activation) else activation(act)
     n = _dim(n)
@@ -498,21 +610,20 @@ def funk_hecke_eigenvalues(act, n, k_max: int, *, measure: str = "normalized", c
     Returns
     -------
     list of sympy.Expr
-        Exact values.
-
-    Returns
-    -------
-    list of sympy.Expr
         ``k_max + 1`` exact values (rational, or rational + rational/π for even n with kinks at 0;
         expressions in n for a Symbol).
 
     Raises
     ------
+    DomainError
+        If ``n < 2``, ``k_max`` is not a non-negative integer, ``measure`` is not allowed, or ``compact`` is not
+        True, False or None.
     NoClosedForm
-        For activations that are not piecewise polynomials; use ``dps=`` for a certified enclosure.
+        For activations that are not piecewise polynomials (use ``dps=`` for a certified enclosure), and for a
+        kink away from 0 at integer n > :data:`MAX_KINK_DIMENSION`.
     ResourceLimit
-        When the derivation would take longer than :data:`MAX_EXACT_SECONDS` (estimated up front), or the
-        plain form is forced above n = 10⁷.
+        If ``k_max > 20000``, the derivation would take longer than :data:`MAX_EXACT_SECONDS` (estimated up
+        front), or the plain form is forced above n = 10⁷.
 
     Examples
     --------
@@ -546,6 +657,9 @@ def funk_hecke(act, n, k: int, *, measure: str = "normalized", compact=None) -> 
         The degree, ``0 <= k <= 20000``.
     measure : {"normalized", "surface"}
         As in :func:`funk_hecke_eigenvalues`.
+    compact : bool or None
+        As in :func:`funk_hecke_eigenvalues`: None the size rule, True/False force the compact Γ form or the
+        plain number.
 
     Returns
     -------

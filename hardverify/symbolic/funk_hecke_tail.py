@@ -31,7 +31,34 @@ SMALL_M = 64
 
 def tail_degree(base, kinks):
     """D such that :func:`tail_term` gives μ_k for every k > D, or None when σ has a kink away from 0 (then
-    the general derivation is needed)."""
+    the general derivation is needed).
+
+    D = max(deg p_0, max j) over the jets d_j t_+^j: above it E[t^m P_k] = 0 for the polynomial part (k > m)
+    and each kink term is its single k > j boundary term.  A jet coefficient with a free symbol also gives
+    None.
+
+    Parameters
+    ----------
+    base : sequence
+        The coefficients of p_0, lowest degree first (:attr:`KinkJets.base`).
+    kinks : sequence of (a, (d_0, d_1, ...))
+        The kinks in (-1, 1) with their jets (:attr:`KinkJets.kinks`).
+
+    Returns
+    -------
+    int or None
+        D, or None when some kink is not at 0.
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> from hardverify.symbolic.funk_hecke import kink_jets
+    >>> [tail_degree(j.base, j.kinks) for j in map(kink_jets, map(hv.activation, ("relu", "abs", "sign")))]
+    [1, 1, 0]
+    >>> j = kink_jets(hv.activation("relu").affine(1, sp.Rational(-1, 2)))          # ReLU(t - 1/2): kink at 1/2
+    >>> tail_degree(j.base, j.kinks) is None
+    True
+    """
     if any(a != 0 or any(sp.sympify(d).free_symbols for d in ds) for a, ds in kinks):
         return None
     return max([len(base) - 1] + [len(ds) - 1 for _a, ds in kinks])
@@ -46,7 +73,38 @@ def _double_factorial_ratio(m: int) -> sp.Rational:
 
 
 def tail_term(kinks, n: int, k: int) -> sp.Expr:
-    """μ_k(σ; n) for k > :func:`tail_degree` (integer n ≥ 2): a sum of at most one Γ term per kink (exact)."""
+    """μ_k(σ; n) for k > :func:`tail_degree` (integer n ≥ 2): a sum of at most one Γ term per kink (exact).
+
+    The formula of the module docstring, d_j j! (-1)^{m/2} Γ((m+1)/2) Γ(n/2) / (2^{j+1} π Γ((n+1)/2 + s)) over
+    the jets with m = k - 1 - j even and ≥ 0, the Γ ratios unevaluated
+    (:class:`~hardverify.core.closed_forms.GammaRatio`; for m < :data:`SMALL_M` the factor Γ((m+1)/2)/√π
+    is the rational (m-1)!!/2^{m/2}).  The normalised measure.
+
+    Parameters
+    ----------
+    kinks : sequence of (a, (d_0, d_1, ...))
+        The jets of σ (:attr:`KinkJets.kinks`); every kink must be at a = 0 (not checked: the caller checks
+        :func:`tail_degree` is not None).
+    n : int
+        The dimension, ``n >= 2`` (not validated).
+    k : int
+        The degree, ``k >`` :func:`tail_degree` (for smaller k the result is not μ_k).
+
+    Returns
+    -------
+    sympy.Expr
+        The exact μ_k(σ; n), compact at any n and k (0 when no jet has the parity of k - 1).
+
+    Examples
+    --------
+    >>> import hardverify as hv
+    >>> from hardverify.symbolic.funk_hecke import funk_hecke, kink_jets
+    >>> jets = kink_jets(hv.activation("relu"))
+    >>> [tail_term(jets.kinks, 3, k).doit() for k in (2, 3, 4)]                   # SPEC F4 table, n = 3
+    [1/16, 0, -1/96]
+    >>> tail_term(jets.kinks, 5, 201).doit() == funk_hecke(hv.activation("relu"), 5, 201, compact=False)   # m ≥ 64
+    True
+    """
     out = sp.Integer(0)
     half_n = sp.Rational(n, 2)
     for _a, ds in kinks:

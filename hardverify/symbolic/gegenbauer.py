@@ -65,6 +65,29 @@ def use_compact(n, compact=None, k: int = 0) -> bool:
     ``compact=False`` asks for the plain rational; above :data:`MAX_RATIONAL_DIMENSION` that is refused with
     :class:`~hardverify.errors.ResourceLimit` (it would have millions of digits).
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension; for a Symbol the answer is always False (the Γ functions stay symbolic).
+    compact : bool or None
+        None: the rule; True/False: force the compact or the plain form.
+    k : int
+        The degree the result belongs to (default 0: the rule on n alone).
+
+    Returns
+    -------
+    bool
+        True for the compact Γ form, False for the plain number.
+
+    Raises
+    ------
+    DomainError
+        If ``compact`` is not True, False or None (checked for integer n).
+    ResourceLimit
+        If ``compact=False`` at integer n > :data:`MAX_RATIONAL_DIMENSION`.
+
+    Examples
+    --------
     >>> use_compact(1000), use_compact(1001), use_compact(10, compact=True), use_compact(10, k=201)
     (False, True, True, True)
     """
@@ -121,7 +144,8 @@ def harmonic_dimension(n, k):
     DomainError
         If ``n < 2``, ``n`` is a Symbol not declared a positive integer, or ``k`` is not a non-negative integer.
     ResourceLimit
-        If the integer result would exceed 2^26 bits, or ``k > 20000`` for a symbolic ``n``.
+        If the integer result would exceed 2^26 bits or take more than 10 s (both estimated before computing,
+        :mod:`hardverify.core.counting`), or ``k > 20000`` for a symbolic ``n``.
 
     References
     ----------
@@ -174,7 +198,8 @@ def harmonic_dimension_sum(n, k):
     DomainError
         If ``n < 2``, ``n`` is a Symbol not declared a positive integer, or ``k`` is not a non-negative integer.
     ResourceLimit
-        If the integer result would exceed 2^26 bits, or ``k > 20000`` for a symbolic ``n``.
+        If the integer result would exceed 2^26 bits or take more than 10 s (both estimated before computing,
+        :mod:`hardverify.core.counting`), or ``k > 20000`` for a symbolic ``n``.
 
     Examples
     --------
@@ -585,7 +610,8 @@ def half_gamma_ratio(n, *, compact=None):
 
     Parameters
     ----------
-    n : int ≥ 2 or positive-integer Symbol
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
     compact : bool or None
         The size rule of :func:`use_compact`: for integer n > :data:`COMPACT_DIMENSION` (or ``compact=True``)
         the result is the unevaluated :class:`~hardverify.core.closed_forms.GammaRatio` form
@@ -594,8 +620,18 @@ def half_gamma_ratio(n, *, compact=None):
     Returns
     -------
     sympy.Expr
-        Exact.
+        Exact: a rational (odd n), a rational over π (even n), the compact Γ form, or the Γ expression for a
+        symbolic n.
 
+    Raises
+    ------
+    DomainError
+        If ``n < 2``, a Symbol is not declared a positive integer, or ``compact`` is not True, False or None.
+    ResourceLimit
+        If ``compact=False`` at n > :data:`MAX_RATIONAL_DIMENSION`.
+
+    Examples
+    --------
     >>> half_gamma_ratio(3), half_gamma_ratio(4)
     (1/2, 4/(3*pi))
     >>> half_gamma_ratio(4, compact=True).doit() == half_gamma_ratio(4)
@@ -693,10 +729,34 @@ def sphere_area(n, *, compact=None) -> sp.Expr:
     """|S^{n-1}| = 2 π^{n/2} / Γ(n/2), the surface area of the unit sphere in R^n.
 
     For integer n > :data:`COMPACT_DIMENSION` (or ``compact=True``; the rule of :func:`use_compact`) it is the
-    unevaluated :class:`~hardverify.core.closed_forms.SphereArea` (exact; evaluates at any n).
+    unevaluated :class:`~hardverify.core.closed_forms.SphereArea` (exact; evaluates at any n).  With
+    ``measure="surface"`` the Funk–Hecke eigenvalues are multiplied by it.
 
+    Parameters
+    ----------
+    n : int or sympy.Expr
+        The dimension, ``n >= 2``, or a positive-integer Symbol.
+    compact : bool or None
+        The size rule of :func:`use_compact` (integer n only).
+
+    Returns
+    -------
+    sympy.Expr
+        The exact area 2π^{n/2}/Γ(n/2) (|S^1| = 2π, |S^2| = 4π), or a SphereArea of the same value.
+
+    Raises
+    ------
+    DomainError
+        If ``n < 2``, a Symbol is not declared a positive integer, or ``compact`` is not True, False or None.
+    ResourceLimit
+        If ``compact=False`` at n > :data:`MAX_RATIONAL_DIMENSION`.
+
+    Examples
+    --------
     >>> sphere_area(3), sphere_area(2)
     (4*pi, 2*pi)
+    >>> sphere_area(7, compact=True).doit() == sphere_area(7)                 # 16π³/15, either form
+    True
     >>> sphere_area(10**6)
     (2*pi**(500000)/gamma(500000))
     """
