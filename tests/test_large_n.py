@@ -341,3 +341,16 @@ def test_errors_are_hardverify_errors():
                  lambda: hv.harmonic_dimension(10 ** 10, 5 * 10 ** 6)):
         with pytest.raises(HardverifyError):
             call()
+
+
+def test_plain_request_at_huge_odd_n_keeps_the_compact_form():
+    # regression: EigenForm.to_arb had no guard bits for lgamma, so its zero check failed at n = 10^40 + 1 and
+    # fell back to the plain rational (refused).  Reference: μ_2 is linear in σ, so the value must agree with
+    # μ_2(ReLU) - μ_2(t²), each enclosed separately (ReLU's is SPEC F4's one Γ term).
+    f = hv.activation(hv.parse_expression("max(0, t) - t**2"))
+    n = 10 ** 40 + 1
+    v = hv.funk_hecke(f, n, 2)
+    e = hv.enclose(v, 20)
+    parts = hv.enclose(hv.funk_hecke("relu", n, 2), 30).ball - hv.enclose(hv.funk_hecke(hv.activation(hv.t ** 2), n, 2),
+                                                                          30).ball
+    assert e.ball.overlaps(parts) and e.rel_accuracy_digits() >= 20

@@ -50,7 +50,7 @@ import functools
 from dataclasses import dataclass
 
 import sympy as sp
-from flint import arb, fmpq
+from flint import arb, ctx, fmpq
 
 from ..core.activations import Activation, activation
 from ..core.conventions import MEASURES
@@ -202,16 +202,18 @@ class EigenForm:
         """
         from ..core.arbeval import enclose_constant
         n = self.n
-        A = ((arb(n) / 2).lgamma() - (arb(n + 1) / 2).lgamma()).exp() / arb.pi().sqrt()
-        parts = []
-        for v in (self.r0, self.r1):
-            if isinstance(v, fmpq):
-                parts.append(arb(v))
-            elif isinstance(v, int):
-                parts.append(arb(v))
-            else:
-                parts.append(enclose_constant(v))
-        return parts[0] + parts[1] * A
+        # lgamma of n/2 ~ (n/2) log n loses about log2(n log n) bits to cancellation: guard bits as the router's
+        with ctx.workprec(ctx.prec + 2 * int(n).bit_length() + 16):
+            A = ((arb(n) / 2).lgamma() - (arb(n + 1) / 2).lgamma()).exp() / arb.pi().sqrt()
+            parts = []
+            for v in (self.r0, self.r1):
+                if isinstance(v, fmpq):
+                    parts.append(arb(v))
+                elif isinstance(v, int):
+                    parts.append(arb(v))
+                else:
+                    parts.append(enclose_constant(v))
+            return parts[0] + parts[1] * A
 
     def is_zero(self) -> bool:
         """True if both parts are exactly zero (a proved zero eigenvalue).
