@@ -1,0 +1,42 @@
+"""Bad input gets a clear hardverify error (the bugs the docstring pass found; branch ``fixes``).
+
+Each test reproduces one finding verbatim: before its fix it failed (a wrong result from bad input,
+a bare TypeError/AttributeError/IndexError from deep inside, or a refusal of a decidable question).
+"""
+
+import pytest
+import sympy as sp
+from flint import arb
+
+import hardverify as hv
+from hardverify.errors import DomainError, NotCertified
+from hardverify.verdict import Status, Verdict
+
+
+def _pair():
+    """Two orthogonal unit-norm-free ReLU ridges on R^2 (⟨f, g⟩ = E[relu(x1)]E[relu(x2)] = 1/(2π))."""
+    f = hv.Network([[1, 0]], "relu", outputs=[1], n=2)
+    g = hv.Network([[0, 1]], "relu", outputs=[1], n=2)
+    return f, g
+
+
+# 1. csq_game: gamma must satisfy 0 <= gamma < tau^2 (Q2 needs tau^2 > gamma, SPEC §7)
+@pytest.mark.parametrize("gamma, match", [
+    (1, r"0 <= gamma < tau\*\*2 = 1/4"),
+    ("1/4", r"0 <= gamma < tau\*\*2 = 1/4"),          # the boundary: 1/(tau^2 - gamma) is undefined
+    (-1, r"0 <= gamma < tau\*\*2"),
+    ("abc", "gamma must be a rational number"),
+    (sp.pi / 100, "gamma must be a rational number"),
+])
+def test_csq_game_gamma_is_validated(gamma, match):
+    from hardverify.sq.game import csq_game
+    f, g = _pair()
+    with pytest.raises(DomainError, match=match):
+        csq_game([f, g], hv.Gaussian(2), "1/2", gamma=gamma, queries=2, structured=0)
+
+
+def test_csq_game_valid_gamma_still_works():
+    from hardverify.sq.game import csq_game
+    f, g = _pair()
+    r = csq_game([f, g], hv.Gaussian(2), "1/2", gamma="1/8", queries=2, structured=0)
+    assert r.bound > 0 and r.verdict.claim == "Q2"
