@@ -40,3 +40,19 @@ def test_csq_game_valid_gamma_still_works():
     f, g = _pair()
     r = csq_game([f, g], hv.Gaussian(2), "1/2", gamma="1/8", queries=2, structured=0)
     assert r.bound > 0 and r.verdict.claim == "Q2"
+
+
+# 2. Structure.orthogonality() must not be CERTIFIED on failing evidence
+@pytest.mark.parametrize("ev, status", [
+    (Verdict(Status.REFUTED, evidence="x"), Status.UNDECIDED),           # evidence about something else failed
+    (Verdict(Status.UNDECIDED, evidence="x"), Status.UNDECIDED),
+    (Verdict(Status.REFUTED, claim="orthogonality", evidence="x"), Status.REFUTED),  # it refutes this very claim
+    (Verdict(Status.CERTIFIED, evidence="x"), Status.CERTIFIED),
+    (Verdict(Status.PROVED, evidence="x"), Status.PROVED),
+])
+def test_structure_orthogonality_respects_its_evidence(ev, status):
+    from hardverify.sq.structures import GramStructure
+    v = GramStructure([[1, 0], [0, 1]], evidence=(ev,)).orthogonality()
+    assert v.status is status
+    if status is Status.UNDECIDED:
+        assert "evidence" in v.evidence and ev.status.name in v.evidence
