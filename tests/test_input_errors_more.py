@@ -56,3 +56,28 @@ def test_structure_orthogonality_respects_its_evidence(ev, status):
     assert v.status is status
     if status is Status.UNDECIDED:
         assert "evidence" in v.evidence and ev.status.name in v.evidence
+
+
+# 3. an exact (zero-radius) ball has a decided floor and ceiling
+@pytest.mark.parametrize("ball, floor, ceil", [
+    (arb(2), 2, 2),
+    (arb(-3), -3, -3),
+    (arb(0), 0, 0),
+    (arb(5) / 4, 1, 2),           # an exact dyadic non-integer: 5/4
+    (arb(-5) / 4, -2, -1),
+])
+def test_floor_ceil_of_an_exact_ball(ball, floor, ceil):
+    from hardverify.numeric.enclosure import Enclosure
+    from hardverify.sq.numbers import ceil_of, floor_of
+    e = Enclosure(ball)
+    assert floor_of(e) == floor and ceil_of(e) == ceil
+
+
+def test_floor_ceil_of_a_wide_ball_around_an_integer_is_still_refused():
+    from hardverify.numeric.enclosure import Enclosure
+    from hardverify.sq.numbers import ceil_of, floor_of
+    e = Enclosure(arb(2, 1e-10))
+    with pytest.raises(NotCertified, match="raise dps"):
+        ceil_of(e)
+    with pytest.raises(NotCertified, match="raise dps"):
+        floor_of(e)
