@@ -81,3 +81,29 @@ def test_floor_ceil_of_a_wide_ball_around_an_integer_is_still_refused():
         ceil_of(e)
     with pytest.raises(NotCertified, match="raise dps"):
         floor_of(e)
+
+
+# 4. checks.sphere.forms_equal validates n and the parts
+@pytest.mark.parametrize("n, a, b, match", [
+    ("x", (0, 1), (1, 0), "dimension n must be an integer >= 1"),
+    (0, (0, 1), (1, 0), "dimension n must be an integer >= 1"),
+    (3.0, (0, 1), (1, 0), "dimension n must be an integer >= 1"),
+    (3, (0, 1, 2), (1, 0), "a pair of rationals"),
+    (3, 5, (1, 0), "a pair of rationals"),
+    (3, ("abc", 0), (1, 0), "a pair of rationals"),
+    (3, (sp.pi, 0), (1, 0), "a pair of rationals"),
+    (3, (0.5, 0), (1, 0), "a pair of rationals"),              # a float part: pass "1/2"
+])
+def test_forms_equal_validates(n, a, b, match):
+    from hardverify.checks.sphere import forms_equal
+    with pytest.raises(DomainError, match=match):
+        forms_equal(n, a, b)
+
+
+def test_forms_equal_still_decides():
+    from fractions import Fraction
+
+    from hardverify.checks.sphere import forms_equal
+    # A_3 = Γ(3/2)/(√π Γ(2)) = 1/2 (DLMF 5.4.6: Γ(3/2) = √π/2), so 0 + 1·A_3 = 1/2 + 0·A_3
+    assert forms_equal(3, (0, 1), (Fraction(1, 2), sp.Integer(0))).status is Status.PROVED
+    assert forms_equal(4, (0, 1), ("1/2", 0)).status is Status.REFUTED
