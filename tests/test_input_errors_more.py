@@ -107,3 +107,18 @@ def test_forms_equal_still_decides():
     # A_3 = Γ(3/2)/(√π Γ(2)) = 1/2 (DLMF 5.4.6: Γ(3/2) = √π/2), so 0 + 1·A_3 = 1/2 + 0·A_3
     assert forms_equal(3, (0, 1), (Fraction(1, 2), sp.Integer(0))).status is Status.PROVED
     assert forms_equal(4, (0, 1), ("1/2", 0)).status is Status.REFUTED
+
+
+# 5. checks.values.has_sign accepts only the signs -1, 0, +1
+@pytest.mark.parametrize("sign", ["a", 5, -2, 0.5, 1.0, True, None])
+def test_has_sign_refuses_other_signs(sign):
+    from hardverify.checks.values import has_sign
+    with pytest.raises(DomainError, match=r"sign must be one of -1, 0, \+1"):
+        has_sign(1, sign)
+
+
+def test_has_sign_documented_signs_still_work():
+    from hardverify.checks.values import has_sign
+    assert has_sign(1, 1).status is Status.CERTIFIED
+    assert has_sign(1, sp.Integer(-1)).status is Status.REFUTED
+    assert has_sign(0, 0).status is Status.PROVED
