@@ -122,3 +122,30 @@ def test_has_sign_documented_signs_still_work():
     assert has_sign(1, 1).status is Status.CERTIFIED
     assert has_sign(1, sp.Integer(-1)).status is Status.REFUTED
     assert has_sign(0, 0).status is Status.PROVED
+
+
+# 6. Report.summary_line: singular and plural right
+def _report(cases, controls=0):
+    from hardverify.proofs import claim, run
+    from hardverify.report.model import Report
+    specs = []
+
+    @claim("X1", "n = n", sweep={"n": list(range(2, 2 + cases))})
+    def same(n):
+        return Verdict(Status.PROVED, method="exact", evidence=f"{n} == {n}")
+    specs.append(same.claim)
+    for i in range(controls):
+        @claim(f"XC{i}", "1 = 2 (negative control)", cases=[{}], control=True)
+        def wrong():
+            return Verdict(Status.REFUTED, method="exact", evidence="1 != 2")
+        specs.append(wrong.claim)
+    return Report.from_results(run(specs, jobs=1), jobs=1)
+
+
+@pytest.mark.parametrize("cases, controls, line", [
+    (1, 0, "1 claim (PROVED 1), 0/0 negative controls refuted, 1 case"),
+    (2, 1, "1 claim (PROVED 1), 1/1 negative control refuted, 3 cases"),       # controls are not claims
+    (1, 2, "1 claim (PROVED 1), 2/2 negative controls refuted, 3 cases"),
+])
+def test_report_summary_line_number(cases, controls, line):
+    assert _report(cases, controls).summary_line() == line
