@@ -149,3 +149,23 @@ def _report(cases, controls=0):
 ])
 def test_report_summary_line_number(cases, controls, line):
     assert _report(cases, controls).summary_line() == line
+
+
+# 7. plots.figures.norms: the "sigmoid only up to k = 9" note only when sigmoid was cut
+def _figure_text(fig):
+    return " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
+
+
+@pytest.mark.parametrize("acts, k_max", [(("relu", "sign"), 12), (("relu", "sigmoid"), 4)])
+def test_norms_note_only_when_sigmoid_is_cut(acts, k_max):
+    pytest.importorskip("matplotlib")
+    from hardverify.plots.figures import norms
+    text = _figure_text(norms(activations=acts, k_max=k_max, dps=15))
+    assert "sigmoid only up to k = 9" not in text
+    assert "not drawn" in text                      # the G2 zeros note is still there (ReLU k = 3, sign k = 2)
+
+
+def test_norms_note_when_sigmoid_is_cut():             # ~6 s: certified sigmoid norms for k = 1, 3, 5, 7, 9
+    pytest.importorskip("matplotlib")
+    from hardverify.plots.figures import norms
+    assert "sigmoid only up to k = 9" in _figure_text(norms(activations=("sigmoid",), k_max=10, dps=15))
