@@ -169,3 +169,27 @@ def test_norms_note_when_sigmoid_is_cut():             # ~6 s: certified sigmoid
     pytest.importorskip("matplotlib")
     from hardverify.plots.figures import norms
     assert "sigmoid only up to k = 9" in _figure_text(norms(activations=("sigmoid",), k_max=10, dps=15))
+
+
+# 8. monte_carlo_inner validates the law, the seed (and the batch) up front
+@pytest.mark.parametrize("dist, kw, match", [
+    ("gauss", {"seed": 0}, "expected a hardverify distribution"),
+    (None, {"seed": "x"}, "seed must be a non-negative integer"),
+    (None, {"seed": -1}, "seed must be a non-negative integer"),
+    (None, {"seed": 1.5}, "seed must be a non-negative integer"),
+    (None, {"seed": True}, "seed must be a non-negative integer"),
+    (None, {"seed": 0, "batch": 0}, "batch must be an integer >= 1"),     # was an endless loop
+    (None, {"seed": 0, "batch": "big"}, "batch must be an integer >= 1"),
+])
+def test_monte_carlo_inner_validates(dist, kw, match):
+    f, _ = _pair()
+    with pytest.raises(DomainError, match=match):
+        hv.monte_carlo_inner(f, f, hv.Gaussian(2) if dist is None else dist, samples=10, **kw)
+
+
+def test_monte_carlo_inner_accepts_numpy_seeds():
+    import numpy as np
+    f, _ = _pair()
+    a = hv.monte_carlo_inner(f, f, hv.Gaussian(2), samples=100, seed=np.int64(3))
+    b = hv.monte_carlo_inner(f, f, hv.Gaussian(2), samples=100, seed=np.random.default_rng(3))
+    assert a.mean == b.mean                                   # same stream: default_rng(3) either way
