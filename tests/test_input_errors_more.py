@@ -193,3 +193,24 @@ def test_monte_carlo_inner_accepts_numpy_seeds():
     a = hv.monte_carlo_inner(f, f, hv.Gaussian(2), samples=100, seed=np.int64(3))
     b = hv.monte_carlo_inner(f, f, hv.Gaussian(2), samples=100, seed=np.random.default_rng(3))
     assert a.mean == b.mean                                   # same stream: default_rng(3) either way
+
+
+# 9. Network.weight: an out-of-range or non-integer unit is a DomainError naming the range
+@pytest.mark.parametrize("i", [5, 1, -1, "0", 0.0, True])
+def test_network_weight_index_is_validated(i):
+    f = hv.Network([[1, 2]], "relu")
+    with pytest.raises(DomainError, match=r"unit index i must be an integer with 0 <= i < 1"):
+        f.weight(i)
+
+
+def test_network_weight_valid_index():
+    f = hv.Network([[1, 2], [0, 3]], "relu")
+    assert f.weight(1) == {2: 3} and f.weight(sp.Integer(0)) == {1: 1, 2: 2}
+
+
+# 10. canonical_form of something that is not a Network
+@pytest.mark.parametrize("bad", ["x", 3, None, [[1, 0]]])
+def test_canonical_form_needs_a_network(bad):
+    from hardverify.networks import canonical_form
+    with pytest.raises(DomainError, match="canonical_form needs a hardverify Network"):
+        canonical_form(bad)
