@@ -214,3 +214,24 @@ def test_canonical_form_needs_a_network(bad):
     from hardverify.networks import canonical_form
     with pytest.raises(DomainError, match="canonical_form needs a hardverify Network"):
         canonical_form(bad)
+
+
+# 11. DKKZ monomial_correlation_formula: k an even integer >= 2, never a float in the exact result
+@pytest.mark.parametrize("k, match", [
+    ("a", "k must be an integer >= 2"),
+    (2.0, "k must be an integer >= 2"),
+    (sp.Float(2), "k must be an integer >= 2"),
+    (0, "k must be an integer >= 2"),
+    (3, "even k"),
+])
+def test_monomial_correlation_formula_validates(k, match):
+    from hardverify.constructions.diakonikolas_kane_kontonis_zarifis2020 import monomial_correlation_formula
+    with pytest.raises(DomainError, match=match):
+        monomial_correlation_formula(k)
+
+
+def test_monomial_correlation_formula_exact():
+    from hardverify.constructions.diakonikolas_kane_kontonis_zarifis2020 import monomial_correlation_formula
+    # SPEC D1 at k = 2: (2·2·(-1)^2/(3π)) 2^{3/2} Γ(5/2), Γ(5/2) = 3√π/4 (DLMF 5.4.6) -> 2√2/√π
+    v = monomial_correlation_formula(sp.Integer(2))
+    assert v == 2 * sp.sqrt(2) / sp.sqrt(sp.pi) and not v.atoms(sp.Float)
