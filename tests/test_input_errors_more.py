@@ -235,3 +235,23 @@ def test_monomial_correlation_formula_exact():
     # SPEC D1 at k = 2: (2·2·(-1)^2/(3π)) 2^{3/2} Γ(5/2), Γ(5/2) = 3√π/4 (DLMF 5.4.6) -> 2√2/√π
     v = monomial_correlation_formula(sp.Integer(2))
     assert v == 2 * sp.sqrt(2) / sp.sqrt(sp.pi) and not v.atoms(sp.Float)
+
+
+# 12. LZZ success_rate validates trials (ZeroDivisionError before), seed and gamma up front
+@pytest.mark.parametrize("kw, match", [
+    ({"trials": 0}, "trials must be an integer >= 1"),
+    ({"trials": 2.0}, "trials must be an integer >= 1"),
+    ({"trials": "2"}, "trials must be an integer >= 1"),
+    ({"trials": True}, "trials must be an integer >= 1"),
+    ({"seed": "x"}, "seed must be a non-negative integer"),
+    ({"seed": -1}, "seed must be a non-negative integer"),
+    ({"seed": 1.5}, "seed must be a non-negative integer"),
+    ({"gamma": -1}, "gamma must be > 0 and finite"),
+    ({"gamma": "x"}, "gamma must be a real number"),
+    ({"gamma": float("inf")}, "gamma must be > 0 and finite"),
+])
+def test_success_rate_validates(kw, match):
+    from hardverify.constructions.li_zadik_zampetakis2024 import success_rate
+    args = {"trials": 1, "seed": 0} | kw
+    with pytest.raises(DomainError, match=match):
+        success_rate(4, 0, **args)
