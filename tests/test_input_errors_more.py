@@ -255,3 +255,17 @@ def test_success_rate_validates(kw, match):
     args = {"trials": 1, "seed": 0} | kw
     with pytest.raises(DomainError, match=match):
         success_rate(4, 0, **args)
+
+
+# 13. AtomRing.enclose: a non-zero ring element whose value is 0 gets an absolute ball (house rule at zeros)
+def test_atom_ring_encloses_a_hidden_zero():
+    from hardverify.constructions.vempala_wilmes2019.atoms import AtomRing
+    from hardverify.numeric.precision import meets
+    R = AtomRing([sp.pi, 1 / sp.pi])
+    z = R(sp.pi) * R(1 / sp.pi) - 1                 # g_1 g_2 - 1: not 0 in the ring, 0 as a number
+    assert z != 0
+    e = R.enclose(z, 20)
+    assert e.contains(0) and meets(e.ball, 20)      # radius <= 10^-20 (absolute rule: scale 1)
+    assert e.ball.rad() <= arb(10) ** -20
+    v = R.enclose(R(sp.pi) * R(1 / sp.pi) + 1, 30)  # a non-zero value still gets relative digits
+    assert v.contains(2) and v.rel_accuracy_digits() >= 30
