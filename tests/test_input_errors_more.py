@@ -269,3 +269,25 @@ def test_atom_ring_encloses_a_hidden_zero():
     assert e.ball.rad() <= arb(10) ** -20
     v = R.enclose(R(sp.pi) * R(1 / sp.pi) + 1, 30)  # a non-zero value still gets relative digits
     assert v.contains(2) and v.rel_accuracy_digits() >= 30
+
+
+# 14. certified Hermite degrees: the limit is what 512-point rules integrate (1023), refused up front
+def test_certified_hermite_degree_limit_is_true():
+    from hardverify.errors import ResourceLimit
+    from hardverify.numeric import hermite as nh
+    assert nh.MAX_NUMERIC_DEGREE == 1023
+    with pytest.raises(ResourceLimit, match="at most 1023"):
+        hv.hermite_coefficient("tanh", 1100, dps=10)
+    with pytest.raises(ResourceLimit, match=r"at most 1023 for certified coefficients .*closed form"):
+        nh.hermite_coefficients("tanh", 1024, dps=10)
+    with pytest.raises(ResourceLimit, match=r"at most 1023 for certified coefficients"):
+        nh.hermite_coefficient("tanh", 1100, dps=10)
+
+
+def test_mehler_tables_from_quadrature_stop_at_1023():
+    from hardverify.numeric import dual
+    tab = dual.hermite_table(hv.activation("sign"), 1500, 20, coefficients=lambda a, M, d: [arb(0)] * (M + 1))
+    assert tab.degree == 1023                               # capped where quadrature stops, never a failure
+    ex = dual.hermite_table(hv.activation("sign"), 1500, 20, coefficients=lambda a, M, d: [arb(0)] * (M + 1),
+                            source="exact")
+    assert ex.degree == 1500                                # exact coefficients go to MAX_DEGREE
