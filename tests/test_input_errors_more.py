@@ -291,3 +291,19 @@ def test_mehler_tables_from_quadrature_stop_at_1023():
     ex = dual.hermite_table(hv.activation("sign"), 1500, 20, coefficients=lambda a, M, d: [arb(0)] * (M + 1),
                             source="exact")
     assert ex.degree == 1500                                # exact coefficients go to MAX_DEGREE
+
+
+# 15. enclose of a non-real value says so (never "unexpected symbol I ... _x")
+@pytest.mark.parametrize("value", [sp.I, 1 + sp.I, sp.sqrt(-2), sp.log(-2), "sqrt(-1)", sp.asin(2)])
+def test_enclose_complex_value(value):
+    with pytest.raises(DomainError, match="complex value .*only real numbers can be enclosed") as info:
+        hv.enclose(value, 10)
+    assert "_x" not in str(info.value)
+
+
+def test_enclose_expression_with_i_that_sympy_cannot_decide():
+    # exp(i) + exp(-i) = 2 cos 1 is real, but sympy does not know it (is_real is None): name I, not a dummy
+    with pytest.raises(DomainError, match="imaginary unit I") as info:
+        hv.enclose(sp.exp(sp.I) + sp.exp(-sp.I), 10)
+    assert "_x" not in str(info.value)
+    assert hv.enclose(2 * sp.cos(1), 10).matches("1.080604612")     # the real form works (2 cos 1, mpmath 1.08060461173628)
