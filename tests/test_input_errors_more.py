@@ -307,3 +307,18 @@ def test_enclose_expression_with_i_that_sympy_cannot_decide():
         hv.enclose(sp.exp(sp.I) + sp.exp(-sp.I), 10)
     assert "_x" not in str(info.value)
     assert hv.enclose(2 * sp.cos(1), 10).matches("1.080604612")     # the real form works (2 cos 1, mpmath 1.08060461173628)
+
+
+# 16. numeric.taylor sets flint.ctx.cap: python-flint 0.9 has no local mechanism (no ctx.workcap, and a
+# series' own prec= is capped by ctx.cap: arb_series([0, 1], prec=30).exp() has 10 terms at the default cap),
+# so the try/finally stays.  A guard: the caller's cap is restored, also when the series fails.
+def test_taylor_restores_the_callers_cap():
+    from flint import ctx
+
+    from hardverify.numeric.taylor import taylor_coefficients
+    x = sp.Symbol("x", real=True)
+    before = ctx.cap
+    assert len(taylor_coefficients(sp.exp(x), x, 30)) == 31 and ctx.cap == before
+    with pytest.raises(DomainError, match="not analytic"):
+        taylor_coefficients(sp.log(x), x, 30)
+    assert ctx.cap == before
