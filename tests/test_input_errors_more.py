@@ -322,3 +322,33 @@ def test_taylor_restores_the_callers_cap():
     with pytest.raises(DomainError, match="not analytic"):
         taylor_coefficients(sp.log(x), x, 30)
     assert ctx.cap == before
+
+
+# 17a. hermite_tail_bound's precondition is a hardverify error (still a ValueError for old callers)
+def test_hermite_tail_bound_precondition_is_a_domain_error():
+    from flint import ctx
+
+    from hardverify.numeric.tails import hermite_tail_bound
+    with ctx.workprec(64), pytest.raises(DomainError, match=r"L >= max\(1, 2a \+ 1\)"):
+        hermite_tail_bound(arb(1), arb(0), arb(2), 3, arb(4))       # needs L ≥ 2a + 1 = 5
+
+
+# 17b. core.piecewise.midpoint stays exact for Python ints
+@pytest.mark.parametrize("lo, hi, mid", [
+    (1, 2, sp.Rational(3, 2)),
+    (-3, 0, sp.Rational(-3, 2)),
+    (-sp.oo, 2, sp.Integer(1)),
+    (1, sp.oo, sp.Integer(2)),
+    (sp.Rational(1, 3), 1, sp.Rational(2, 3)),
+])
+def test_midpoint_is_exact(lo, hi, mid):
+    from hardverify.core.piecewise import midpoint
+    m = midpoint(lo, hi)
+    assert m == mid and isinstance(m, sp.Rational)
+
+
+@pytest.mark.parametrize("lo, hi", [(1.0, 2), (0, "1"), (0, None)])
+def test_midpoint_refuses_inexact_ends(lo, hi):
+    from hardverify.core.piecewise import midpoint
+    with pytest.raises(DomainError, match="exact"):
+        midpoint(lo, hi)
