@@ -47,7 +47,7 @@ from .precision import bits_for_dps, refine_tolerances
 from .quadrature import N_MAX, integrate_family
 from .tails import hermite_tail_bound
 
-__all__ = ["HermiteFamily", "hermite_coefficients", "hermite_coefficient", "MAX_NUMERIC_DEGREE"]
+__all__ = ["HermiteFamily", "hermite_coefficients", "hermite_coefficient", "MAX_NUMERIC_DEGREE", "as_certified_degree"]
 
 #: the largest degree the certified layer accepts: the largest (N_MAX = 512-point) Gauss–Legendre rule
 #: integrates degree 2·512 - 1 = 1023 exactly, and bisection cannot raise that.
@@ -225,8 +225,37 @@ def _certify(act: Activation, M: int, dps: int, divisor):
     return [Enclosure(arb(0), dps) if b is None else Enclosure(b, dps, scale=scale.upper(), bound=True) for b in result]
 
 
-def _degree(m, what: str) -> int:
-    """m as an int in [0, MAX_NUMERIC_DEGREE], or DomainError / ResourceLimit saying what to do instead."""
+def as_certified_degree(m, what: str = "degree m") -> int:
+    """A degree for certified Hermite coefficients: an int in [0, :data:`MAX_NUMERIC_DEGREE`].
+
+    Parameters
+    ----------
+    m : int
+        The degree (Python, numpy or sympy integer).
+    what : str
+        Its name, for the message.
+
+    Returns
+    -------
+    int
+        ``int(m)``.
+
+    Raises
+    ------
+    DomainError
+        If m is not a non-negative integer.
+    ResourceLimit
+        If m > 1023 (what the 512-point rules integrate); the message says what to do instead.
+
+    Examples
+    --------
+    >>> as_certified_degree(1023)
+    1023
+    >>> as_certified_degree(1100)
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.ResourceLimit: degree m must be at most 1023 for certified coefficients ...got 1100; ...
+    """
     m = as_nonneg_int(m, what)
     if m > MAX_NUMERIC_DEGREE:
         raise ResourceLimit(f"{what} must be at most {MAX_NUMERIC_DEGREE} for certified coefficients (the "
@@ -279,7 +308,7 @@ def hermite_coefficients(act, m_max: int, *, dps: int, normalization: str = "ort
     (True, True)
     """
     act = _resolve(act)
-    M = _degree(m_max, "degree m_max")
+    M = as_certified_degree(m_max, "degree m_max")
     dps = as_dps(dps)
     normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
     if normalization == "orthonormal":
@@ -321,5 +350,5 @@ def hermite_coefficient(act, m: int, *, dps: int, normalization: str = "orthonor
     >>> c.contains(hv.hermite_coefficient("sign", 1)) and c.rel_accuracy_digits() >= 20
     True
     """
-    m = _degree(m, "degree m")
+    m = as_certified_degree(m, "degree m")
     return hermite_coefficients(act, m, dps=dps, normalization=normalization)[m]
