@@ -284,13 +284,32 @@ def test_certified_hermite_degree_limit_is_true():
         nh.hermite_coefficient("tanh", 1100, dps=10)
 
 
+# fake all-zero coefficient tables, on an activation and under source labels nobody else uses (the table
+# cache is keyed by (activation, dps, source)), to test the degree caps without computing 1000 coefficients
+_ODD_ACT = hv.activation(sp.Abs(hv.t) - sp.Rational(12345, 10000))
+
+
+def _zeros(act, M, dps):
+    return [arb(0)] * (M + 1)
+
+
 def test_mehler_tables_from_quadrature_stop_at_1023():
     from hardverify.numeric import dual
-    tab = dual.hermite_table(hv.activation("sign"), 1500, 20, coefficients=lambda a, M, d: [arb(0)] * (M + 1))
+    tab = dual.hermite_table(_ODD_ACT, 1500, 20, coefficients=_zeros, source="test: zeros")
     assert tab.degree == 1023                               # capped where quadrature stops, never a failure
-    ex = dual.hermite_table(hv.activation("sign"), 1500, 20, coefficients=lambda a, M, d: [arb(0)] * (M + 1),
-                            source="exact")
+    ex = dual.hermite_table(_ODD_ACT, 1500, 20, coefficients=_zeros, source="exact")
     assert ex.degree == 1500                                # exact coefficients go to MAX_DEGREE
+
+
+def test_mehler_series_stops_where_the_tables_stop():
+    from hardverify.numeric import dual
+
+    def table(act, M, dps):
+        return dual.hermite_table(act, M, dps, coefficients=_zeros, source="test: zeros")
+    # zero coefficients leave the whole Parseval remainder E[σ²] > 0: the tail |ρ|^{M+1} E[σ²] at
+    # ρ = 0.999 is still ~0.36 E[σ²] at M = 1023, so the series cannot certify; it stops at 1023 terms
+    with pytest.raises(NotCertified, match=r"with 1023 terms \(max_degree = 1600; .*stop at degree 1023"):
+        dual.dual_kernel(_ODD_ACT, None, "0.999", dps=10, table=table)
 
 
 # 15. enclose of a non-real value says so (never "unexpected symbol I ... _x")
