@@ -69,7 +69,7 @@ def test_prove_passes_and_writes_reports(proof_dir, tmp_path, capsys):
     assert r"\begin{longtable}" in (out / "proofs.tex").read_text()
     assert not list(out.glob(".*"))                      # no temporary or probe file left behind
     text = capsys.readouterr().out
-    assert "negative controls refuted" in text and "in this process" in text
+    assert "1/1 negative control refuted" in text and "in this process" in text
     assert "[control] [negative control]" in text        # brackets in titles print as written
 
 

@@ -288,7 +288,7 @@ def test_user_labels_are_escaped_everywhere():
 def test_report_display(built):
     r = built["report"]
     assert r._repr_markdown_() == to_markdown(r)                   # the one Markdown writer
-    assert repr(r) == "<Report: 1 claims (PROVED 1), 1/1 negative controls refuted, 3 cases; all claims hold>"
+    assert repr(r) == "<Report: 1 claim (PROVED 1), 1/1 negative control refuted, 3 cases; all claims hold>"
     text = r._repr_html_()
     assert "color:#1a7f37" in text and "REFUTED (control)" in well_formed_html(text)
     assert re.fullmatch(r"<ClaimRecord X1 PROVED: 2 cases, \S*:half>", repr(r.claims[0]))

@@ -13,7 +13,6 @@ from references import mp_c, mp_coefficient
 
 import hardverify as hv
 from hardverify import errors
-from hardverify.errors import NotCertified
 
 t = hv.t
 
@@ -127,8 +126,9 @@ def test_false_user_growth_bound_is_refused():
 # -- (moved from test_review_core.py)
 def test_degrees_beyond_the_largest_rule_fail_fast():
     # a 512-point rule integrates degree ≤ 1023 exactly: beyond it no bisection can help, and the
-    # planner used to bisect to depth 200 (about a minute) before a misleading "not analytic" error
-    with pytest.raises(NotCertified, match="degree 1030"):
+    # planner used to bisect to depth 200 (about a minute) before a misleading "not analytic" error;
+    # now the degree is refused up front (MAX_NUMERIC_DEGREE = 1023)
+    with pytest.raises(errors.ResourceLimit, match="at most 1023.*got 1030"):
         hv.hermite_coefficients("sigmoid", 1030, dps=5)
 
 

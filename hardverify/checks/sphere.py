@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..numeric.enclosure import Enclosure
+from ..errors import DomainError
+from ..numeric.enclosure import Enclosure, exact_fraction
 from ..symbolic.gegenbauer import half_gamma_ratio
+from ..validate import as_int_at_least
 from ..verdict import Status, Verdict
 
 __all__ = ["routes_agree", "forms_equal"]
@@ -70,6 +72,24 @@ def routes_agree(ref: Enclosure, other: Enclosure, dps: int) -> Verdict:
                    evidence=f"{ref} vs {other}: too wide to decide")
 
 
+def _form_parts(parts, name: str) -> list:
+    """The parts (r_0, r_1) of a form as exact sympy Rationals, or DomainError."""
+    msg = (f"{name} must be a pair of rationals (r0, r1): ints, Fractions, sympy Rationals or strings "
+           f"such as '1/2' (no floats), got {parts!r}")
+    if not isinstance(parts, (tuple, list)) or len(parts) != 2:
+        raise DomainError(msg)
+    out = []
+    for v in parts:
+        if isinstance(v, float):
+            raise DomainError(msg)
+        try:
+            q = exact_fraction(v)
+        except DomainError:
+            raise DomainError(msg) from None
+        out.append(sp.Rational(q.numerator, q.denominator))
+    return out
+
+
 def forms_equal(n: int, a, b) -> Verdict:
     """Verdict on the exact equality a[0] + a[1] A_n = b[0] + b[1] A_n, A_n = Γ(n/2)/(√π Γ((n+1)/2)).
 
@@ -88,6 +108,11 @@ def forms_equal(n: int, a, b) -> Verdict:
     Verdict
         PROVED (equal) or REFUTED (different), by exact rational arithmetic.
 
+    Raises
+    ------
+    DomainError
+        If n is not an integer >= 1, or a part is not exact (floats are refused: pass ``"1/2"``).
+
     Examples
     --------
     A_3 = 1/2 (rational) but A_4 = 4/(3π):
@@ -95,7 +120,8 @@ def forms_equal(n: int, a, b) -> Verdict:
     >>> forms_equal(3, (0, 1), ("1/2", 0)).status.name, forms_equal(4, (0, 1), (1, 0)).status.name
     ('PROVED', 'REFUTED')
     """
-    a, b = [sp.Rational(v) for v in a], [sp.Rational(v) for v in b]
+    n = as_int_at_least(n, 1, "dimension n")
+    a, b = _form_parts(a, "a"), _form_parts(b, "b")
     if n % 2:
         ok = (a[0] - b[0]) + (a[1] - b[1]) * half_gamma_ratio(n, compact=False) == 0     # the rational A_n
     else:

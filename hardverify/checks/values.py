@@ -23,6 +23,7 @@ python-flint, says yes only when it is sure:
 
 from __future__ import annotations
 
+import numbers
 from fractions import Fraction
 
 import sympy as sp
@@ -30,7 +31,7 @@ from flint import arb, ctx
 
 from ..core.arbeval import enclose_constant
 from ..core.numbers import as_expr
-from ..errors import HardverifyError
+from ..errors import DomainError, HardverifyError
 from ..numeric.enclosure import Enclosure, bits_for_dps, exact_fraction
 from ..verdict import Status, Verdict
 
@@ -360,7 +361,7 @@ def has_sign(value, sign: int) -> Verdict:
     value : Enclosure, sympy.Expr or number
         The value.
     sign : int
-        ``+1``, ``-1`` or ``0`` (any positive number counts as +1, any negative as -1).
+        ``+1``, ``-1`` or ``0`` (an int or sympy Integer; nothing else).
 
     Returns
     -------
@@ -371,6 +372,8 @@ def has_sign(value, sign: int) -> Verdict:
 
     Raises
     ------
+    DomainError
+        If ``sign`` is not one of -1, 0, +1.
     HardverifyError
         If an exact value cannot be enclosed.
 
@@ -380,6 +383,8 @@ def has_sign(value, sign: int) -> Verdict:
     >>> has_sign(sp.pi - 3, 1).status.name, has_sign(3 - sp.pi, 1).status.name, has_sign(0, 0).status.name
     ('CERTIFIED', 'REFUTED', 'PROVED')
     """
+    if isinstance(sign, bool) or not isinstance(sign, (numbers.Integral, sp.Integer)) or sign not in (-1, 0, 1):
+        raise DomainError(f"sign must be one of -1, 0, +1 (negative, zero, positive), got {sign!r}")
     prec = 256
     v = _ball(value, prec)
     if sign == 0:

@@ -167,7 +167,10 @@ def _compile(node, var):
         return _const(node)
     if node.is_NumberSymbol:
         return _const(node)
-    if node is sp.I or node.is_Symbol:
+    if node is sp.I:
+        raise DomainError("the expression contains the imaginary unit I: only real expressions can be evaluated "
+                          "in ball arithmetic (write complex exponentials as cos/sin)")
+    if node.is_Symbol:
         raise DomainError(f"unexpected symbol {node} (the expression may only depend on {var})")
     if node.is_Add:
         parts = [_compile(a, var) for a in node.args]

@@ -190,24 +190,40 @@ def _resolve(node, var, point):
     raise AssertionError(node)  # pragma: no cover
 
 
+def _exact_end(v):
+    try:
+        e = sp.sympify(v, strict=True)                # strict: no strings, no arbitrary objects
+    except (sp.SympifyError, TypeError, ValueError):
+        e = None
+    if not isinstance(e, sp.Expr) or e.has(sp.Float):
+        raise DomainError(f"an interval end must be exact (an int, Fraction or sympy number), got {v!r}")
+    return e
+
+
 def midpoint(lo, hi):
     """An exact point inside (lo, hi): where a piece's branch is decided.
 
     Parameters
     ----------
-    lo, hi : sympy.Expr
-        The ends, lo < hi (±oo allowed); sympy numbers, so the midpoint stays exact.
+    lo, hi : sympy.Expr or int
+        The ends, lo < hi (±oo allowed); exact (ints, Fractions, sympy numbers), so the midpoint stays exact.
 
     Returns
     -------
     sympy.Expr
         (lo + hi)/2, or hi - 1 / lo + 1 next to an infinite end, or 0 for the whole line.
 
+    Raises
+    ------
+    DomainError
+        If an end is not exact (a float, a string, anything sympy does not read strictly).
+
     Examples
     --------
     >>> midpoint(-sp.oo, sp.oo), midpoint(-sp.oo, sp.Integer(2)), midpoint(sp.Integer(1), sp.Integer(2))
     (0, 1, 3/2)
     """
+    lo, hi = _exact_end(lo), _exact_end(hi)
     if lo == -sp.oo and hi == sp.oo:
         return sp.Integer(0)
     if lo == -sp.oo:

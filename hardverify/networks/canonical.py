@@ -25,6 +25,7 @@ import sympy as sp
 from ..core.activations import Activation, t
 from ..core.numbers import sign_of
 from ..core.piecewise import switch_points
+from ..errors import DomainError
 
 __all__ = ["ReducedForm", "canonical_form", "pointwise_parity"]
 
@@ -166,6 +167,11 @@ def canonical_form(net) -> ReducedForm:
     ReducedForm
         f = Σ c_key σ(key) + poly, exactly.
 
+    Raises
+    ------
+    DomainError
+        If ``net`` is not a :class:`~hardverify.networks.Network`.
+
     Examples
     --------
     |u| is even, so |x_1 - x_2| and |x_2 - x_1| are one unit:
@@ -174,6 +180,9 @@ def canonical_form(net) -> ReducedForm:
     >>> canonical_form(Network([[1, -1], [-1, 1]], "abs", outputs=[1, 1])).terms
     {(((1, 1), (2, -1)), 0): 2}
     """
+    from .network import Network  # network.py imports this module: resolved at call time
+    if not isinstance(net, Network):
+        raise DomainError(f"canonical_form needs a hardverify Network, got {type(net).__name__}")
     mode, P = _parity_mode(net.activation)
     terms: dict = {}
     for q, b, a in zip(net.rows, net.biases, net.outputs):

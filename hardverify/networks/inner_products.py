@@ -598,8 +598,9 @@ def monte_carlo_inner(f, g, dist, *, samples: int = 100_000, seed, batch: int = 
     Raises
     ------
     DomainError
-        If f or g is not a (composed) network, the dimensions differ, or ``samples`` is not an
-        integer >= 2.
+        If f or g is not a (composed) network, ``dist`` is not a Distribution, the dimensions differ,
+        ``samples`` is not an integer >= 2, ``seed`` is not a non-negative integer or Generator, or
+        ``batch`` is not an integer >= 1.
     ResourceLimit
         If ``samples`` > ``MAX_SAMPLES``.
 
@@ -616,6 +617,13 @@ def monte_carlo_inner(f, g, dist, *, samples: int = 100_000, seed, batch: int = 
     for h in (f, g):
         if not isinstance(h, (Network, ComposedNetwork)):
             raise DomainError(f"expected a Network or ComposedNetwork, got {type(h).__name__}")
+    if not isinstance(dist, Distribution):
+        raise DomainError(f"expected a hardverify distribution (Gaussian, UniformSphere, ...), got {dist!r}")
+    if not isinstance(seed, np.random.Generator) and (
+            isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0):
+        raise DomainError(f"seed must be a non-negative integer (or a numpy Generator), got {seed!r}")
+    if isinstance(batch, bool) or not isinstance(batch, (int, np.integer)) or batch < 1:
+        raise DomainError(f"batch must be an integer >= 1, got {batch!r}")
     if f.n != g.n:
         raise DomainError(f"dimension mismatch: the networks live on R^{f.n} and R^{g.n}")
     dist.check_dimension(f.n)

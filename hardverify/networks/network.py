@@ -191,8 +191,8 @@ class Network:
 
         Raises
         ------
-        IndexError
-            If ``i`` is not a valid unit index (plain sequence indexing).
+        DomainError
+            If ``i`` is not an integer with ``0 <= i < width`` (negative indices are refused).
 
         Examples
         --------
@@ -201,7 +201,9 @@ class Network:
         >>> f.weight(0) == {1: 1 / sp.sqrt(2), 3: -1 / sp.sqrt(2)}
         True
         """
-        return {c: self.scale * q for c, q in zip(self.support, self.rows[i]) if q != 0}
+        if isinstance(i, bool) or not isinstance(i, (numbers.Integral, sp.Integer)) or not 0 <= i < self.width:
+            raise DomainError(f"unit index i must be an integer with 0 <= i < {self.width} (the width), got {i!r}")
+        return {c: self.scale * q for c, q in zip(self.support, self.rows[int(i)]) if q != 0}
 
     @functools.cached_property
     def int_rows(self):

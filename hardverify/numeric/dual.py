@@ -38,12 +38,13 @@ from ..core.numbers import as_arb, exact_real, sign_of
 from ..errors import DomainError, NotCertified
 from ..validate import as_dps
 from .enclosure import Enclosure, exact_fraction
-from .hermite import hermite_coefficient, hermite_coefficients
+from .hermite import MAX_NUMERIC_DEGREE, hermite_coefficient, hermite_coefficients
 from .precision import bits_for_dps, meets
 
 __all__ = ["gaussian_expectation", "dual_kernel", "hermite_table", "HermiteTable", "mehler_ball", "MAX_DEGREE"]
 
-#: the largest Mehler truncation degree tried before giving up.
+#: the largest Mehler truncation degree tried before giving up (tables of exact coefficients); tables
+#: built by certified quadrature stop at MAX_NUMERIC_DEGREE = 1023, what 512-point rules integrate.
 MAX_DEGREE = 1600
 
 
@@ -187,7 +188,9 @@ def hermite_table(act: Activation, M: int, dps: int, *, coefficients=quadrature_
     act : Activation
         The activation.
     M : int
-        The smallest degree wanted (the table may be larger; at most :data:`MAX_DEGREE`).
+        The smallest degree wanted (the table may be larger; at most :data:`MAX_DEGREE` for
+        ``source="exact"``, at most 1023 (:data:`~hardverify.numeric.hermite.MAX_NUMERIC_DEGREE`)
+        otherwise: certified quadrature integrates no higher degree).
     dps : int
         The smallest digits wanted.
     coefficients : callable, optional
@@ -198,7 +201,7 @@ def hermite_table(act: Activation, M: int, dps: int, *, coefficients=quadrature_
     Returns
     -------
     HermiteTable
-        A table with ``degree >= M`` (unless capped at MAX_DEGREE) and at least ``dps`` digits.
+        A table with ``degree >= M`` (unless capped as above) and at least ``dps`` digits.
 
     Raises
     ------
@@ -212,7 +215,10 @@ def hermite_table(act: Activation, M: int, dps: int, *, coefficients=quadrature_
             return tab
     key = (act, dps, source)
     tab = _TABLES.get(key)
-    M = min(max(M, 3 * (tab.degree if tab is not None else 0) // 2), MAX_DEGREE)
+    cap = MAX_DEGREE if source == "exact" else MAX_NUMERIC_DEGREE
+    M = min(max(M, 3 * (tab.degree if tab is not None else 0) // 2), cap)
+    if tab is not None and tab.degree >= M:         # already at the cap
+        return tab
     cs = coefficients(act, M, dps)
     norm = tab.norm2 if tab is not None else gaussian_expectation(_product(act, act, 1), dps=dps + 10).ball
     tab = HermiteTable(list(cs), norm, dps, source)
@@ -314,7 +320,8 @@ def dual_kernel(sigma, tau, rho, *, dps: int, absolute=None, max_degree: int = M
     absolute : arb, optional
         ... or, when given, an absolute radius that is enough (used when the value may be 0).
     max_degree : int
-        The largest Mehler degree tried (NotCertified beyond it).
+        The largest Mehler degree tried (NotCertified beyond it, or beyond the tables' degree: 1023 for
+        tables from certified quadrature).
     table : callable, optional
         ``table(act, M, dps)`` returning a :class:`HermiteTable` (default: certified quadrature tables).
 
@@ -356,10 +363,12 @@ def dual_kernel(sigma, tau, rho, *, dps: int, absolute=None, max_degree: int = M
             return Enclosure(ball, dps)
         if absolute is not None and ball.rad() <= absolute:
             return Enclosure.labelled(ball, dps)
-        if M >= max_degree:
+        if M >= max_degree or min(ts.degree, tb.degree) < M:     # no more terms (quadrature tables stop at 1023)
             break
         M = min(2 * M, max_degree)
+    used = min(M, ts.degree, tb.degree)
     raise NotCertified(
-        f"the Mehler series at rho = {rho} did not reach {dps} digits with max_degree = {max_degree} terms; "
-        "raise max_degree or lower dps (|rho| close to 1 converges slowly for kinked activations)"
+        f"the Mehler series at rho = {rho} did not reach {dps} digits with {used} terms (max_degree = {max_degree}; "
+        f"tables from certified quadrature stop at degree {MAX_NUMERIC_DEGREE}); raise max_degree or lower dps "
+        "(|rho| close to 1 converges slowly for kinked activations)"
     )

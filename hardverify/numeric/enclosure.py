@@ -702,5 +702,10 @@ def enclose(value, dps: int) -> Enclosure:
     """
     dps = as_dps(dps)
     value = as_expr(value, "value")
-    b = until_met(_finite(value), dps, attempts=12, what="the exact constant")
+    try:
+        b = until_met(_finite(value), dps, attempts=12, what="the exact constant")
+    except DomainError:
+        if value.is_extended_real is False:           # asked only on failure: assumptions can be slow
+            raise DomainError(f"complex value {str(value)[:80]}: only real numbers can be enclosed") from None
+        raise
     return Enclosure(b, dps)

@@ -40,17 +40,18 @@ from flint import arb, ctx, fmpq
 from ..core.activations import Activation, activation, t
 from ..core.arbeval import compile_expr, enclose_constant
 from ..core.conventions import NORMALIZATIONS
-from ..errors import NotCertified
+from ..errors import NotCertified, ResourceLimit
 from ..validate import as_choice, as_dps, as_nonneg_int
 from .enclosure import Enclosure
 from .precision import bits_for_dps, refine_tolerances
-from .quadrature import integrate_family
+from .quadrature import N_MAX, integrate_family
 from .tails import hermite_tail_bound
 
-__all__ = ["HermiteFamily", "hermite_coefficients", "hermite_coefficient", "MAX_NUMERIC_DEGREE"]
+__all__ = ["HermiteFamily", "hermite_coefficients", "hermite_coefficient", "MAX_NUMERIC_DEGREE", "as_certified_degree"]
 
-#: the largest degree the certified layer accepts.
-MAX_NUMERIC_DEGREE = 2000
+#: the largest degree the certified layer accepts: the largest (N_MAX = 512-point) Gauss–Legendre rule
+#: integrates degree 2·512 - 1 = 1023 exactly, and bisection cannot raise that.
+MAX_NUMERIC_DEGREE = 2 * N_MAX - 1
 _MAX_PASSES = 6
 
 
@@ -224,6 +225,45 @@ def _certify(act: Activation, M: int, dps: int, divisor):
     return [Enclosure(arb(0), dps) if b is None else Enclosure(b, dps, scale=scale.upper(), bound=True) for b in result]
 
 
+def as_certified_degree(m, what: str = "degree m") -> int:
+    """A degree for certified Hermite coefficients: an int in [0, :data:`MAX_NUMERIC_DEGREE`].
+
+    Parameters
+    ----------
+    m : int
+        The degree (Python, numpy or sympy integer).
+    what : str
+        Its name, for the message.
+
+    Returns
+    -------
+    int
+        ``int(m)``.
+
+    Raises
+    ------
+    DomainError
+        If m is not a non-negative integer.
+    ResourceLimit
+        If m > 1023 (what the 512-point rules integrate); the message says what to do instead.
+
+    Examples
+    --------
+    >>> as_certified_degree(1023)
+    1023
+    >>> as_certified_degree(1100)
+    Traceback (most recent call last):
+    ...
+    hardverify.errors.ResourceLimit: degree m must be at most 1023 for certified coefficients ...got 1100; ...
+    """
+    m = as_nonneg_int(m, what)
+    if m > MAX_NUMERIC_DEGREE:
+        raise ResourceLimit(f"{what} must be at most {MAX_NUMERIC_DEGREE} for certified coefficients (the "
+                            f"{N_MAX}-point Gauss–Legendre rules integrate degree ≤ {MAX_NUMERIC_DEGREE}), got {m}; "
+                            "lower the degree, or drop dps= for the exact route where a closed form exists")
+    return m
+
+
 def _resolve(act):
     return activation(act) if not isinstance(act, Activation) else act
 
@@ -236,7 +276,7 @@ def hermite_coefficients(act, m_max: int, *, dps: int, normalization: str = "ort
     act : Activation or str
         Any activation with a growth bound (its pieces are compiled to ball arithmetic).
     m_max : int
-        Largest degree, 0 ≤ m_max ≤ 2000.
+        Largest degree, 0 ≤ m_max ≤ 1023 (:data:`MAX_NUMERIC_DEGREE`: what 512-point rules integrate).
     dps : int
         Requested correct significant decimal digits.
     normalization : {"orthonormal", "probabilists", "physicists"}
@@ -256,7 +296,7 @@ def hermite_coefficients(act, m_max: int, *, dps: int, normalization: str = "ort
         If ``m_max`` is not a non-negative integer, ``dps`` is not a positive integer or ``normalization``
         is not allowed; or σ is not integrable against the Gaussian (its growth bound).
     ResourceLimit
-        If ``m_max > 2000`` or ``dps > 5000``.
+        If ``m_max > 1023`` or ``dps > 5000``.
 
     Examples
     --------
@@ -268,7 +308,7 @@ def hermite_coefficients(act, m_max: int, *, dps: int, normalization: str = "ort
     (True, True)
     """
     act = _resolve(act)
-    M = as_nonneg_int(m_max, "degree m_max", maximum=MAX_NUMERIC_DEGREE)
+    M = as_certified_degree(m_max, "degree m_max")
     dps = as_dps(dps)
     normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
     if normalization == "orthonormal":
@@ -287,7 +327,7 @@ def hermite_coefficient(act, m: int, *, dps: int, normalization: str = "orthonor
     act : Activation or str
         Any activation with a growth bound.
     m : int
-        The degree, ``0 <= m <= 2000`` (quadrature integrates degree ≤ 1023).
+        The degree, ``0 <= m <= 1023`` (what the 512-point quadrature rules integrate).
     dps : int
         Requested correct significant decimal digits.
     normalization : {"orthonormal", "probabilists", "physicists"}
@@ -310,5 +350,5 @@ def hermite_coefficient(act, m: int, *, dps: int, normalization: str = "orthonor
     >>> c.contains(hv.hermite_coefficient("sign", 1)) and c.rel_accuracy_digits() >= 20
     True
     """
-    m = as_nonneg_int(m, "degree m", maximum=MAX_NUMERIC_DEGREE)
+    m = as_certified_degree(m, "degree m")
     return hermite_coefficients(act, m, dps=dps, normalization=normalization)[m]

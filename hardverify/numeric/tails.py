@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from flint import arb
 
+from ..errors import DomainError
+
 __all__ = ["hermite_tail_bound", "abs_moment", "gaussian_power_tail"]
 
 
@@ -98,11 +100,11 @@ def hermite_tail_bound(A: arb, p: arb, a: arb, m: int, L: arb) -> arb:
 
     Raises
     ------
-    ValueError
-        If ``L < max(1, 2a + 1)`` (an internal precondition; callers choose L).
+    DomainError
+        If ``L >= max(1, 2a + 1)`` is not certain (an internal precondition; callers choose L).
     """
     if not (L >= 1 and L >= 2 * a + 1):
-        raise ValueError("hermite_tail_bound needs L >= max(1, 2a + 1)")
+        raise DomainError(f"hermite_tail_bound needs L >= max(1, 2a + 1), got L = {L.str(10)} and a = {a.str(10)}")
     kappa = arb(1) / 2 - a / L
     cm = arb(1) if m <= 2 else arb(2) ** (arb(m) / 2 - 1)
     pre = A * arb(2) ** p * cm / (2 * arb.pi()).sqrt()

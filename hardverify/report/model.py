@@ -492,7 +492,7 @@ class Report:
     >>> results = run([same.claim], jobs=1)
     >>> rep = Report.from_results(results, jobs=1)
     >>> rep.summary_line()
-    '1 claims (PROVED 1), 0/0 negative controls refuted, 2 cases'
+    '1 claim (PROVED 1), 0/0 negative controls refuted, 2 cases'
     >>> rep.claims[0].evidence                     # the last informative case
     'n = 3: both sides are 3 exactly'
     """
@@ -573,8 +573,12 @@ class Report:
         """
         s = self.summary
         counts = ", ".join(f"{k} {n}" for k, n in s["status"].items() if n)
-        return (f"{s['claims']} claims{f' ({counts})' if counts else ''}, "
-                f"{s['controls_refuted']}/{s['controls']} negative controls refuted, {s['cases']} cases")
+
+        def plural(n: int) -> str:
+            return "" if n == 1 else "s"
+        return (f"{s['claims']} claim{plural(s['claims'])}{f' ({counts})' if counts else ''}, "
+                f"{s['controls_refuted']}/{s['controls']} negative control{plural(s['controls'])} refuted, "
+                f"{s['cases']} case{plural(s['cases'])}")
 
     # -- display: a short repr, and rich output in notebooks ------------------------------------
     def __repr__(self) -> str:

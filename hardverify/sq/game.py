@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 import numpy as np
 import sympy as sp
@@ -32,7 +33,7 @@ import sympy as sp
 from ..errors import DomainError, ResourceLimit
 from ..verdict import Status, Verdict
 from .bounds import as_tolerance
-from .numbers import compare, show, to_sympy
+from .numbers import compare, rational_or_none, show, to_sympy
 
 __all__ = ["GameResult", "cube_game", "csq_game", "MAX_CUBE_N"]
 
@@ -192,6 +193,22 @@ def _upper_rational(e):
     return sp.Integer(int(man)) * sp.Integer(2) ** int(exp)
 
 
+def _as_gamma(gamma, tau):
+    """γ of Q2 as an exact rational with 0 ≤ γ < τ², or :class:`DomainError` naming that range."""
+    if isinstance(gamma, str):
+        try:
+            q = Fraction(gamma.strip())
+        except (ValueError, ZeroDivisionError):
+            q = None
+    else:
+        q = rational_or_none(gamma)
+    if q is None:
+        raise DomainError(f"gamma must be a rational number such as '1/8' with 0 <= gamma < tau**2, got {gamma!r}")
+    if not 0 <= q < tau ** 2:
+        raise DomainError(f"gamma must satisfy 0 <= gamma < tau**2 = {tau ** 2} (Q2 needs tau**2 > gamma), got {q}")
+    return sp.Rational(q.numerator, q.denominator)
+
+
 def csq_game(members, dist, tau, *, bound=None, gamma=0, queries: int = 100, seed: int = 0, dps: int = 15,
              structured: int = 10) -> GameResult:
     """The CSQ game for a small list of networks under ``dist`` with certified inner products.
@@ -211,8 +228,9 @@ def csq_game(members, dist, tau, *, bound=None, gamma=0, queries: int = 100, see
     bound : number, optional
         The proved count bound (count < bound); default c/τ² with c an upper bound on the largest
         ‖f‖² (G7; γ = 0), or c/(τ² - γ) when ``gamma`` > 0 (Q2).
-    gamma : number
-        The sup of the normalised correlations for Q2 (default 0: G7); must be < τ².
+    gamma : rational
+        The sup of the normalised correlations for Q2 (default 0: G7); an exact rational (``"1/8"``,
+        ``Fraction``, int) with 0 ≤ γ < τ² (Q2's hypothesis τ² > γ).
     queries : int
         The number of random queries.
     seed : int
@@ -230,13 +248,15 @@ def csq_game(members, dist, tau, *, bound=None, gamma=0, queries: int = 100, see
     Raises
     ------
     DomainError
-        If the members are not a non-empty list of Networks, or τ is invalid.
+        If the members are not a non-empty list of Networks, τ is invalid, or γ is not a rational in
+        [0, τ²).
     ResourceLimit
         If there are more than 64 members.
     """
     from ..networks import Network, inner_product
 
     tau = as_tolerance(tau)
+    gamma = _as_gamma(gamma, tau)
     if not isinstance(members, (list, tuple)) or not members or not all(isinstance(f, Network) for f in members):
         raise DomainError("members must be a non-empty list of Networks")
     if len(members) > 64:
@@ -245,7 +265,7 @@ def csq_game(members, dist, tau, *, bound=None, gamma=0, queries: int = 100, see
     norms = [inner_product(f, f, dist, dps=dps) for f in members]
     if bound is None:
         c = to_sympy(_upper_rational(max(norms, key=float)))
-        bound = c / tau ** 2 if gamma == 0 else 1 / (tau ** 2 - to_sympy(gamma)) * c
+        bound = c / tau ** 2 if gamma == 0 else 1 / (tau ** 2 - gamma) * c
     rng = np.random.default_rng(seed)
     counts = []
     hs = []

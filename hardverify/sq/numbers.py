@@ -250,6 +250,8 @@ def _provably_equal(a, b) -> bool:
 
 def _floor_ceil(x, which: str, side: str) -> int:
     q = rational_or_none(x)
+    if q is None and isinstance(x, Enclosure) and x.ball.is_exact():
+        q = exact_fraction(x.ball)                   # a zero-radius ball is its (dyadic) midpoint exactly
     if q is not None:
         return math.floor(q) if which == "floor" else math.ceil(q)
     exact = is_exact(x)
@@ -288,7 +290,7 @@ def ceil_of(x, side: str = "exact") -> int:
     ------
     NotCertified
         With ``side="exact"``, if no precision tried separates x from an integer (e.g. an
-        Enclosure that contains one).
+        Enclosure of non-zero radius that contains one; an exact ball such as ``arb(2)`` is decided).
 
     Examples
     --------

@@ -214,11 +214,20 @@ class Structure:
         Returns
         -------
         Verdict
-            For exact zero entries: PROVED when every evidence verdict is PROVED, else CERTIFIED
-            (whatever the other verdicts' statuses: the bound functions check the evidence
-            separately).  REFUTED when a known exact off-diagonal entry is non-zero; UNDECIDED when
-            only a bound is known.
+            For exact zero entries: PROVED when every evidence verdict is PROVED, CERTIFIED when
+            every one is PROVED or CERTIFIED; UNDECIDED (naming the failing verdicts) when some
+            evidence is UNDECIDED or REFUTED, except REFUTED when an evidence verdict refutes the
+            claim "orthogonality" itself.  REFUTED when a known exact off-diagonal entry is non-zero;
+            UNDECIDED when only a bound is known.
         """
+        failing = [v for v in self.evidence if not v.status.ok]
+        if failing:
+            st = Status.REFUTED if any(v.status is Status.REFUTED and v.claim == "orthogonality"
+                                       for v in failing) else Status.UNDECIDED
+            ev = "the evidence the correlations rest on does not hold: " + "; ".join(
+                f"{v.claim or '—'} {v.status.name} ({v.evidence})" for v in failing)
+            return Verdict(st, claim="orthogonality", method="correlation structure", evidence=ev[:400],
+                           params={"law": self.law})
         if self.exactly_orthogonal():
             ev = "; ".join(v.evidence for v in self.evidence)[:400] or \
                 "every off-diagonal entry is an exact 0 (as given: no evidence attached to the structure)"

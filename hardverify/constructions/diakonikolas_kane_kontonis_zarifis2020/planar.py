@@ -195,25 +195,26 @@ def monomial_correlation_formula(k: int):
     Parameters
     ----------
     k : int
-        Even.
+        An even integer >= 2 (a Python, numpy or sympy integer; floats are refused).
 
     Returns
     -------
     sympy.Expr
-        Exact.
+        Exact (no Float).
 
     Raises
     ------
     DomainError
-        If k is odd.
+        If k is not an integer >= 2, or k is odd.
 
     Examples
     --------
     >>> monomial_correlation_formula(2)
     2*sqrt(2)/sqrt(pi)
     """
+    k = as_int_at_least(k, 2, "k")
     if k % 2:
-        raise DomainError("the SPEC D1 formula is stated for even k")
+        raise DomainError(f"the SPEC D1 formula is stated for even k >= 2, got {k}")
     return (2 * k * (-1) ** (k // 2 + 1) / (sp.pi * (k * k - 1)) * 2 ** sp.Rational(k + 1, 2)
             * sp.gamma(sp.Rational(k + 3, 2)))
 

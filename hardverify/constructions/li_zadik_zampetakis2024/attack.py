@@ -261,7 +261,8 @@ def success_rate(d: int, beta: float, *, trials: int, seed: int, gamma: float | 
     Raises
     ------
     DomainError
-        If d is not an integer ≥ 1, or as :func:`attack`.
+        If d or ``trials`` is not an integer ≥ 1, ``seed`` is not a non-negative integer, γ is not a
+        finite real > 0, or as :func:`attack` and the CLWE laws (β, ``bits``).
     ResourceLimit
         As :func:`attack`.
 
@@ -275,6 +276,19 @@ def success_rate(d: int, beta: float, *, trials: int, seed: int, gamma: float | 
     """
     if isinstance(d, bool) or not isinstance(d, int) or d < 1:
         raise DomainError(f"d must be an integer ≥ 1, got {d!r}")
+    if isinstance(trials, bool) or not isinstance(trials, (int, np.integer)) or trials < 1:
+        raise DomainError(f"trials must be an integer >= 1, got {trials!r}")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise DomainError(f"seed must be a non-negative integer, got {seed!r}")
+    if gamma is not None:
+        try:
+            g = None if isinstance(gamma, (bool, str)) else float(gamma)
+        except (TypeError, ValueError):
+            g = None
+        if g is None:
+            raise DomainError(f"gamma must be a real number (γ > 0; default 2√d), got {gamma!r}")
+        if not (math.isfinite(g) and g > 0):
+            raise DomainError(f"gamma must be > 0 and finite, got {gamma!r}")
     gamma = 2 * math.sqrt(d) if gamma is None else gamma
     bits = attack_bits(d, gamma) if bits is None else bits
     hits = false = 0

@@ -22,6 +22,7 @@ from sympy.polys.rings import ring
 
 from hardverify.errors import DomainError, NotCertified
 from hardverify.numeric.enclosure import Enclosure, bits_for_dps, enclose
+from hardverify.numeric.precision import meets
 
 __all__ = ["AtomRing"]
 
@@ -138,20 +139,22 @@ class AtomRing:
         Returns
         -------
         Enclosure
-            Certified, with at least ``dps`` relative digits (or exact).
+            Certified, with at least ``dps`` relative digits (or exact); at a zero (a ball that
+            contains 0, e.g. for π·(1/π) - 1, a non-zero element whose value is 0) the house's
+            absolute rule (:func:`hardverify.numeric.precision.meets`): radius ≤ 10^{-dps}.
 
         Raises
         ------
         NotCertified
-            If the digits are not reached after six doublings of the precision (heavy cancellation;
-            always for a non-zero element whose value is 0, e.g. π·(1/π) - 1: relative digits are
-            required).
+            If the digits are not reached after six doublings of the precision (heavy cancellation).
 
         Examples
         --------
         >>> import sympy as sp
         >>> R = AtomRing([sp.pi, 1 / sp.pi])
         >>> R.enclose(R(sp.pi) * R(1 / sp.pi), 20).contains(1)
+        True
+        >>> R.enclose(R(sp.pi) * R(1 / sp.pi) - 1, 20).contains(0)     # a hidden zero: an absolute ball
         True
         >>> R.enclose(R(sp.pi), 30).matches("3.14159265358979323846264338328")
         True
@@ -167,7 +170,8 @@ class AtomRing:
                         if e:
                             term *= v ** e
                     total += term
-                if total.rad() == 0 or total.rel_accuracy_bits() >= bits_for_dps(dps) + 4:
+                if (total.rad() == 0 or total.rel_accuracy_bits() >= bits_for_dps(dps) + 4
+                        or (total.contains(0) and meets(total, dps))):     # the absolute rule at zeros
                     return Enclosure(total, dps)
             prec *= 2
         raise NotCertified(f"could not enclose a ring element to {dps} digits")
