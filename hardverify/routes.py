@@ -50,7 +50,7 @@ from .numeric.precision import bits_for_dps, until_met
 from .symbolic import dual as _sdual
 from .symbolic import funk_hecke as _sfh
 from .symbolic import hermite as _sh
-from .validate import as_choice, as_dps, as_int_at_least, as_nonneg_int
+from .validate import as_choice, as_dps, as_int_at_least
 
 __all__ = ["ALGORITHMS", "INDEPENDENT", "decide", "as_activation", "hermite_coefficients", "hermite_coefficient",
            "gaussian_expectation", "dual_kernel", "unit_kernel", "hermite_table", "funk_hecke_eigenvalues",
@@ -202,7 +202,7 @@ def _certified_upto(act: Activation, M: int, dps: int, normalization: str, *, ex
     D depends only on the request, never on what was computed before, so a result is the same whatever the
     cache holds (reports must not depend on which worker ran a case).
     """
-    M = as_nonneg_int(M, "degree m", maximum=_nh.MAX_NUMERIC_DEGREE)
+    M = _nh.as_certified_degree(M, "degree m")
     check_frequency(act)
     normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
     D = M if (exact_degree or M > _GROW_LIMIT) else max(M, _CHUNK * -(-max(M, 1) // _CHUNK))
