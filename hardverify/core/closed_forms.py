@@ -252,8 +252,9 @@ class FactorialProduct(_LogGammaForm):
         if not two_exp.is_Rational:
             raise DomainError(f"the power of 2 must be an exact rational, got {two_exp}")
         merged: dict = {}
-        for n, e in dict(factors).items():
-            n, e = sp.sympify(n), sp.sympify(e)
+        for n, e in factors.items():
+            n = sp.Integer(n) if isinstance(n, int) else sp.sympify(n)
+            e = sp.Integer(e) if isinstance(e, int) else sp.sympify(e)
             if not (n.is_Integer and n >= 0):
                 raise DomainError(f"factorial arguments must be non-negative integers, got {n}")
             if not e.is_Rational:

@@ -46,9 +46,10 @@ import sympy as sp
 from flint import fmpq
 
 from ..core.activations import Activation, activation, t
+from ..core.closed_forms import FactorialProduct
 from ..core.conventions import NORMALIZATIONS
 from ..core.piecewise import split_pieces
-from ..errors import NoClosedForm
+from ..errors import NoClosedForm, ResourceLimit
 from ..validate import as_choice, as_nonneg_int
 from .gaussian import (
     GaussianForm,
@@ -59,11 +60,15 @@ from .gaussian import (
 )
 
 __all__ = ["hermite_coefficient", "hermite_coefficients", "exact_form", "ExactForm", "NORMALIZATIONS",
-           "MAX_EXACT_DEGREE"]
+           "MAX_EXACT_DEGREE", "COMPACT_DEGREE", "MAX_EXACT_SECONDS"]
 
 
 #: the largest degree the exact layer accepts (larger requests are refused up front).
 MAX_EXACT_DEGREE = 20_000
+#: degrees m > COMPACT_DEGREE come as compact forms (FactorialProduct for 1/√(m!), He_k(0)), m ≤ it as plain numbers.
+COMPACT_DEGREE = 1_000
+#: exact requests whose estimated cost exceeds this many seconds raise ResourceLimit before any work.
+MAX_EXACT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -166,8 +171,8 @@ def _horner(cs, x):
     return acc
 
 
-def _piece_contributions(a, b, coeffs, ms, acc):
-    """Add ∫_a^b p He_m φ for m in ``ms`` into the GaussianForms ``acc[m]``."""
+def _piece_contributions(a, b, coeffs, ms, acc, he_cache):
+    """Add ∫_a^b p He_m φ for m in ``ms`` into the GaussianForms ``acc[m]`` (He values shared via ``he_cache``)."""
     finite = [e for e in (a, b) if e not in (sp.oo, -sp.oo)]
     ring_vals, rational = to_ring(list(coeffs) + finite)
     conv = (lambda v: fmpq(int(v.p), int(v.q))) if rational else (lambda v: v)
@@ -182,7 +187,9 @@ def _piece_contributions(a, b, coeffs, ms, acc):
         if e in (sp.oo, -sp.oo):
             continue
         x = conv(e)
-        H = he_values(x, max(M - 1, 0))
+        if (e, rational) not in he_cache:
+            he_cache[(e, rational)] = he_values(x, max(M - 1, 0))
+        H = he_cache[(e, rational)]
         pv = [_horner(d, x) for d in derivs]
         for m in ms:
             if m == 0:
@@ -243,8 +250,9 @@ def _erf_contribution(q, alpha, beta, m):
 def _expectations(form: ExactForm, ms) -> dict:
     """E[σ(g) He_m(g)] for m in ms as (GaussianForm, sympy erf part) pairs."""
     acc = {m: GaussianForm() for m in ms}
+    he_cache: dict = {}
     for a, b, coeffs in form.pieces:
-        _piece_contributions(a, b, coeffs, ms, acc)
+        _piece_contributions(a, b, coeffs, ms, acc, he_cache)
     out = {}
     for m in ms:
         extra = sp.Integer(0)
@@ -273,8 +281,21 @@ def _sqrt_int(n: int) -> sp.Expr:
     return sp.Integer(1) if n == 1 else sp.Pow(sp.Integer(n), sp.S.Half, evaluate=False)
 
 
-def _fast_term(q: fmpq, key, m: int, normalization: str):
-    """q · atom / norm_m for rational q and an atom 1, φ(b) or Φ(b) with rational b."""
+def _fast_term(q: fmpq, key, m: int, normalization: str, compact: bool, two_exp=0):
+    """q · atom / norm_m for rational q and an atom 1, φ(b) or Φ(b) with rational b.
+
+    ``compact``: 1/norm_m (times 2^two_exp) is a :class:`FactorialProduct`; else the plain √B/(A B).
+    """
+    if compact:
+        e = -sp.S.Half if normalization == "orthonormal" else sp.Integer(-1)
+        c = sp.Rational(int(q.p), int(q.q))
+        if key == 1:
+            return c * FactorialProduct(two_exp, {m: e})
+        kind, b = key
+        if kind == "Phi":
+            return c * FactorialProduct(two_exp, {m: e}) * (1 + sp.erf(b / sp.sqrt(2))) / 2
+        gauss = sp.exp(-b ** 2 / 2) if b != 0 else sp.Integer(1)
+        return c * FactorialProduct(two_exp - sp.S.Half, {m: e}) * gauss * _INV_SQRT_PI
     if normalization == "orthonormal":
         A, B = _factorial_sqrt_parts(m)            # 1/√(m!) = √B / (A B)
         scale, root = fmpq(1, A * B), B
@@ -298,22 +319,54 @@ def _fast_term(q: fmpq, key, m: int, normalization: str):
 _INV_SQRT_PI = sp.Pow(sp.pi, -sp.S.Half)
 
 
-def _normalise(pair, m, normalization):
+def _normalise(pair, m, normalization, compact=False, two_exp=0):
     form, extra = pair
     fast = all(isinstance(v, (fmpq, int)) for v in form.terms.values()) and \
         all(k == 1 or k[1].is_Rational for k in form.terms)
+    def scale():
+        if compact:
+            return FactorialProduct(two_exp, {m: -sp.S.Half if normalization == "orthonormal" else -1})
+        return 1 / (sp.sqrt(sp.factorial(m)) if normalization == "orthonormal" else sp.factorial(m))
     if fast:
-        terms = [_fast_term(fmpq(v) if isinstance(v, int) else v, k, m, normalization)
+        terms = [_fast_term(fmpq(v) if isinstance(v, int) else v, k, m, normalization, compact, two_exp)
                  for k, v in form.terms.items() if v != 0]
         main = sp.Add(*terms)
         if extra == 0:
             return main
-        value = main + extra / (sp.sqrt(sp.factorial(m)) if normalization == "orthonormal" else sp.factorial(m))
-        return sp.expand(value)
-    value = form.to_sympy() + extra
-    if normalization == "orthonormal":
-        return sp.expand(value / sp.sqrt(sp.factorial(m)))
-    return sp.expand(value / sp.factorial(m))
+        return sp.expand(main + extra * scale())
+    return sp.expand((form.to_sympy() + extra) * scale())
+
+
+def _compact_zero_kinks(form: ExactForm, m: int, normalization: str, two_exp=0):
+    """The compact c_m of a piecewise polynomial with all its kinks at 0, or None when σ is not one (or m ≤ deg).
+
+    With φ(0) = 1/√(2π) and He_k(0) = (-1)^{k/2} k!/(2^{k/2} (k/2)!) (k even, 0 for odd k), the boundary sum of
+    the module docstring is Σ_k C_k He_k(0) φ(0), C_k = Σ_pieces ±p^{(m-1-k)}(0): a few FactorialProducts.
+    """
+    if form.erf_terms:
+        return None
+    deg = max(len(cs) - 1 for _, _, cs in form.pieces)
+    if m <= deg or any(e != 0 for a, b, _ in form.pieces for e in (a, b) if e not in (sp.oo, -sp.oo)):
+        return None
+    C: dict = {}
+    for a, b, coeffs in form.pieces:
+        for e, s in ((a, 1), (b, -1)):
+            if e in (sp.oo, -sp.oo):
+                continue
+            d = list(coeffs)
+            for j in range(len(coeffs)):                        # d = p^{(j)}; p^{(j)}(0) = d[0]
+                k = m - 1 - j
+                C[k] = C.get(k, 0) + s * d[0]
+                d = [i * d[i] for i in range(1, len(d))]
+    e_m = -sp.S.Half if normalization == "orthonormal" else sp.Integer(-1)
+    terms = []
+    for k in sorted(C, reverse=True):
+        if k % 2 or C[k] == 0:
+            continue
+        coef = -sp.sympify(C[k]) if (k // 2) % 2 else sp.sympify(C[k])
+        fp = FactorialProduct(two_exp - sp.Rational(k + 1, 2), {k: 1, k // 2: -1, m: e_m})
+        terms.append(sp.Mul(coef, fp, _INV_SQRT_PI))
+    return sp.Add(*terms)
 
 
 def _resolve(act):
@@ -411,15 +464,48 @@ def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal") -> s
     return _coefficients(act, [m], normalization)[0]
 
 
-def _coefficients(act, ms, normalization):
-    if normalization == "physicists":
-        inner = _physicists_activation(act)
-        vals = _expectations(exact_form(inner), ms)
-        return [sp.expand(_normalise(vals[m], m, "probabilists") * sp.Integer(2) ** sp.Rational(-m, 2))
-                for m in ms]
-    form = exact_form(act)
-    vals = _expectations(form, ms)
-    return [_normalise(vals[m], m, normalization) for m in ms]
+def _coefficients(act, ms, normalization, compact=None):
+    """The rule: m ≤ COMPACT_DEGREE the plain number, m > COMPACT_DEGREE a compact form; ``compact`` forces one."""
+    def is_compact(m):
+        return m > COMPACT_DEGREE if compact is None else bool(compact)
+    phys = normalization == "physicists"
+    form = exact_form(_physicists_activation(act) if phys else act)
+    base = "probabilists" if phys else normalization
+    out: dict = {}
+    for m in ms:
+        if is_compact(m):
+            v = _compact_zero_kinks(form, m, base, -sp.Rational(m, 2) if phys else 0)
+            if v is not None:
+                out[m] = v
+    rest = [m for m in ms if m not in out]
+    if rest:
+        _check_cost(act, form, rest)
+        vals = _expectations(form, rest)
+        for m in rest:
+            if is_compact(m):
+                out[m] = _normalise(vals[m], m, base, True, -sp.Rational(m, 2) if phys else 0)
+            elif phys:
+                out[m] = sp.expand(_normalise(vals[m], m, base) * sp.Integer(2) ** sp.Rational(-m, 2))
+            else:
+                out[m] = _normalise(vals[m], m, base)
+    return [out[m] for m in ms]
+
+
+def _estimated_seconds(form: ExactForm, ms) -> float:
+    """A (generous) cost model of the general path, fitted on this code (see tests/test_hermite_large_m.py)."""
+    M, count = max(ms), len(ms)
+    kinks = sum(1 for a, b, _ in form.pieces for e in (a, b) if e not in (sp.oo, -sp.oo))
+    per_value = (kinks + 4 * len(form.erf_terms)) * (M / 10_000) ** 2
+    return 1.0 * per_value * (1 + count / 50)
+
+
+def _check_cost(act, form, ms):
+    est = _estimated_seconds(form, ms)
+    if est > MAX_EXACT_SECONDS:
+        raise ResourceLimit(
+            f"the exact Hermite coefficients of {act.label} up to degree {max(ms)} would take about {est:.0f} s "
+            f"(limit {MAX_EXACT_SECONDS:.0f} s): ask for a certified value instead with dps=, e.g. "
+            f"hv.hermite_coefficient(act, {max(ms)}, dps=30), or for a lower degree")
 
 
 def he_expectations(act, m_max: int) -> list:
