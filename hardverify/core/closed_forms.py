@@ -247,7 +247,14 @@ class FactorialProduct(_LogGammaForm):
     (2.3445474e-38669, True)
     """
 
-    def __new__(cls, two_exp, factors):
+    def __new__(cls, two_exp, *factors):
+        # FactorialProduct(e, {n: e_n}) as documented, or the flat args (e, n_1, e_1, ...) sympy rebuilds from
+        if len(factors) == 1 and isinstance(factors[0], dict):
+            factors = factors[0]
+        elif len(factors) % 2 == 0:
+            factors = dict(zip(factors[::2], factors[1::2]))
+        else:
+            raise DomainError("FactorialProduct takes (two_exp, {n: exponent}) or (two_exp, n_1, e_1, n_2, e_2, ...)")
         two_exp = sp.sympify(two_exp)
         if not two_exp.is_Rational:
             raise DomainError(f"the power of 2 must be an exact rational, got {two_exp}")
@@ -265,7 +272,7 @@ class FactorialProduct(_LogGammaForm):
         for n in sorted(merged):
             if merged[n] != 0:
                 args += [n, merged[n]]
-        return sp.Function.__new__(cls, *args)
+        return sp.Basic.__new__(cls, *args)      # canonical exact args: no evaluation (sympy's Function.__new__ is slow)
 
     def _pairs(self):
         a = self.args

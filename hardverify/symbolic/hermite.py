@@ -40,6 +40,7 @@ True
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 import sympy as sp
@@ -337,33 +338,42 @@ def _normalise(pair, m, normalization, compact=False, two_exp=0):
     return sp.expand((form.to_sympy() + extra) * scale())
 
 
-def _compact_zero_kinks(form: ExactForm, m: int, normalization: str, two_exp=0):
-    """The compact c_m of a piecewise polynomial with all its kinks at 0, or None when σ is not one (or m ≤ deg).
-
-    With φ(0) = 1/√(2π) and He_k(0) = (-1)^{k/2} k!/(2^{k/2} (k/2)!) (k even, 0 for odd k), the boundary sum of
-    the module docstring is Σ_k C_k He_k(0) φ(0), C_k = Σ_pieces ±p^{(m-1-k)}(0): a few FactorialProducts.
-    """
-    if form.erf_terms:
+@functools.lru_cache(maxsize=256)
+def _zero_kink_jumps(form: ExactForm):
+    """((j, D_j), ...) with D_j = Σ_pieces ±p^{(j)}(0) ≠ 0 when every kink of σ is at 0 and there is no erf term
+    (so E[σ He_m] = φ(0) Σ_j D_j He_{m-1-j}(0) for m > deg σ), else None; and deg σ."""
+    finite = [e for a, b, _ in form.pieces for e in (a, b) if e not in (sp.oo, -sp.oo)]
+    if form.erf_terms or any(e != 0 for e in finite):
         return None
-    deg = max(len(cs) - 1 for _, _, cs in form.pieces)
-    if m <= deg or any(e != 0 for a, b, _ in form.pieces for e in (a, b) if e not in (sp.oo, -sp.oo)):
-        return None
-    C: dict = {}
+    D: dict = {}
     for a, b, coeffs in form.pieces:
         for e, s in ((a, 1), (b, -1)):
             if e in (sp.oo, -sp.oo):
                 continue
             d = list(coeffs)
             for j in range(len(coeffs)):                        # d = p^{(j)}; p^{(j)}(0) = d[0]
-                k = m - 1 - j
-                C[k] = C.get(k, 0) + s * d[0]
+                D[j] = D.get(j, 0) + s * d[0]
                 d = [i * d[i] for i in range(1, len(d))]
+    deg = max(len(cs) - 1 for _, _, cs in form.pieces)
+    return tuple((j, sp.sympify(v)) for j, v in sorted(D.items()) if v != 0), deg
+
+
+def _compact_zero_kinks(form: ExactForm, m: int, normalization: str, two_exp=0):
+    """The compact c_m of a piecewise polynomial with all its kinks at 0, or None when σ is not one (or m ≤ deg).
+
+    With φ(0) = 1/√(2π) and He_k(0) = (-1)^{k/2} k!/(2^{k/2} (k/2)!) (k even, 0 for odd k), the boundary sum of
+    the module docstring is φ(0) Σ_j D_j He_{m-1-j}(0), D_j = Σ_pieces ±p^{(j)}(0): a few FactorialProducts.
+    """
+    jumps = _zero_kink_jumps(form)
+    if jumps is None or m <= jumps[1]:
+        return None
     e_m = -sp.S.Half if normalization == "orthonormal" else sp.Integer(-1)
     terms = []
-    for k in sorted(C, reverse=True):
-        if k % 2 or C[k] == 0:
+    for j, d in jumps[0]:
+        k = m - 1 - j
+        if k % 2:
             continue
-        coef = -sp.sympify(C[k]) if (k // 2) % 2 else sp.sympify(C[k])
+        coef = -d if (k // 2) % 2 else d
         fp = FactorialProduct(two_exp - sp.Rational(k + 1, 2), {k: 1, k // 2: -1, m: e_m})
         terms.append(sp.Mul(coef, fp, _INV_SQRT_PI))
     return sp.Add(*terms)
@@ -492,11 +502,27 @@ def _coefficients(act, ms, normalization, compact=None):
 
 
 def _estimated_seconds(form: ExactForm, ms) -> float:
-    """A (generous) cost model of the general path, fitted on this code (see tests/test_hermite_large_m.py)."""
-    M, count = max(ms), len(ms)
-    kinks = sum(1 for a, b, _ in form.pieces for e in (a, b) if e not in (sp.oo, -sp.oo))
-    per_value = (kinks + 4 * len(form.erf_terms)) * (M / 10_000) ** 2
-    return 1.0 * per_value * (1 + count / 50)
+    """Estimated seconds of the general (non-compact) path, a cost model fitted on this code with margin.
+
+    Per distinct finite kink b: the He_k(b) recurrence to degree M (~M² bit operations, slower for larger
+    denominators, far slower for irrational b in sympy) plus ~m per coefficient; per erf term and power of t
+    in its polynomial, ~m per coefficient (sympy).
+    """
+    M = max(ms)
+    sum_m = sum(max(m, 300) for m in ms)
+    points = {e for a, b, _ in form.pieces for e in (a, b) if e not in (sp.oo, -sp.oo)}
+    est = 0.0
+    for e in points:
+        if e.is_Integer:
+            per = 0.05
+        elif e.is_Rational:
+            per = max(1.0, math.log2(abs(int(e.p)) + int(e.q)) / 2)
+        else:
+            per = 20.0
+        est += 2.5e-8 * per * M * M + 3e-7 * sum_m
+    for q, _, _ in form.erf_terms:
+        est += 2.5e-6 * sum(j + 1 for j, c in enumerate(q) if c != 0) * sum_m
+    return est
 
 
 def _check_cost(act, form, ms):
