@@ -388,7 +388,7 @@ def _physicists_activation(act):
     return act.affine(1 / sp.sqrt(2), 0)
 
 
-def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal") -> list:
+def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal", compact: bool | None = None) -> list:
     """Exact [c_0, ..., c_{m_max}] (see the module docstring for the definition).
 
     c_m(σ) = E[σ(g) h_m(g)], h_m = He_m/√(m!), g ~ N(0, 1) (``"orthonormal"``); b_m = E[σ He_m]/m!
@@ -431,10 +431,10 @@ def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal")
     m_max = as_nonneg_int(m_max, "degree m_max", maximum=MAX_EXACT_DEGREE)
     normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
     ms = list(range(m_max + 1))
-    return _coefficients(act, ms, normalization)
+    return _coefficients(act, ms, normalization, compact)
 
 
-def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal") -> sp.Expr:
+def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal", compact: bool | None = None) -> sp.Expr:
     """Exact c_m(σ); see :func:`hermite_coefficients`.
 
     Parameters
@@ -471,7 +471,7 @@ def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal") -> s
     act = _resolve(act)
     m = as_nonneg_int(m, "degree m", maximum=MAX_EXACT_DEGREE)
     normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
-    return _coefficients(act, [m], normalization)[0]
+    return _coefficients(act, [m], normalization, compact)[0]
 
 
 def _coefficients(act, ms, normalization, compact=None):
