@@ -164,3 +164,16 @@ def test_factorial_product_errors_and_plain():
     small = FactorialProduct(1, {5: 1, 3: -1, 0: 7})                    # 2·5!/3! = 40; 0! dropped
     assert small.plain() == 40 and small.args == (1, 3, -1, 5, 1)
     assert small.func(*small.args) == small                             # sympy rebuilds from the flat args
+
+
+def test_factorial_product_powers_stay_compact():
+    f = FactorialProduct(-sp.Rational(5, 2), {4: 1, 2: -1, 6: -sp.Rational(1, 2)})     # He_4(0)/(√2 √(6!))
+    assert isinstance(f ** 2, FactorialProduct) and isinstance(1 / f, FactorialProduct)
+    assert (f ** 2).doit() == sp.Rational(9, 1440)
+    assert str(f ** 2) == "(2**(-5)*factorial(4)**2/(factorial(2)**2*factorial(6)))"
+    assert (f ** -1).doit() == sp.sqrt(2 * sp.factorial(6)) / 3
+    c = hv.hermite_coefficient("relu", 20000)
+    assert is_compact(c ** 2) and len(str(c ** 2)) < 120
+    with mpmath.workdps(70):
+        ref2 = relu_reference(20000) ** 2
+    assert_certified(hv.enclose(c ** 2, 30), arb_of(ref2, 70), 30)

@@ -272,7 +272,7 @@ class FactorialProduct(_LogGammaForm):
         for n in sorted(merged):
             if merged[n] != 0:
                 args += [n, merged[n]]
-        return sp.Basic.__new__(cls, *args)      # canonical exact args: no evaluation (sympy's Function.__new__ is slow)
+X
 
     def _pairs(self):
         a = self.args
@@ -309,12 +309,19 @@ class FactorialProduct(_LogGammaForm):
     def _eval_rewrite_as_factorial(self, *args, **kwargs):
         return self.doit()
 
+    def _eval_power(self, expt):       # (2^e Π (n!)^{e_n})^r stays one compact product for rational r
+        if expt.is_Rational:
+            return FactorialProduct(self.args[0] * expt, {n: e * expt for n, e in self._pairs()})
+        return None
+
     @staticmethod
     def _power(base: str, e: sp.Rational, printer) -> str:
         if e == 1:
             return base
         if e == sp.S.Half:
             return f"sqrt({base})"
+        if e.is_Integer and e > 0:
+            return f"{base}**{printer._print(e)}"
         return f"{base}**({printer._print(e)})"
 
     def _sympystr(self, printer):
