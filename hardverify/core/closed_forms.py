@@ -272,7 +272,7 @@ class FactorialProduct(_LogGammaForm):
         for n in sorted(merged):
             if merged[n] != 0:
                 args += [n, merged[n]]
-X
+        return sp.Basic.__new__(cls, *args)      # canonical exact args; sympy's Function.__new__ is slow
 
     def _pairs(self):
         a = self.args
