@@ -28,12 +28,25 @@ How it is derived (no table of special cases):
 Anything else raises :class:`~hardverify.errors.NoClosedForm`, which points to
 the certified route ``dps=``.
 
+Large degree, one rule: for m ≤ :data:`COMPACT_DEGREE` (1000) the value is the plain number; for
+m > COMPACT_DEGREE the same number as a compact form with unevaluated
+:class:`~hardverify.core.closed_forms.FactorialProduct` factors (every coefficient of a piecewise polynomial
+with its kinks at 0 is a few of them, since He_k(0) = (-1)^{k/2} k!/(2^{k/2} (k/2)!); otherwise only the factor
+1/√(m!) or 1/m! is compact).  It prints in a line, ``doit()`` gives the plain number, ``float``/``evalf`` and
+``hv.enclose`` evaluate it; ``compact=True``/``False`` forces one form.  A request on the general path whose
+estimated running time exceeds :data:`MAX_EXACT_SECONDS` raises ResourceLimit before any work.
+
 >>> import sympy as sp, hardverify as hv
 >>> relu = hv.activation("relu")
 >>> hermite_coefficient(relu, 4) == -1 / (4 * sp.sqrt(3 * sp.pi))
 True
 >>> cs = hermite_coefficients(relu, 30)                  # Parseval partial sum < E[ReLU(g)^2] = 1/2
 >>> bool(sum(c**2 for c in cs) < sp.Rational(1, 2))
+True
+>>> c = hermite_coefficient(relu, 20000)                # compact above COMPACT_DEGREE; SPEC H1 sign (-1)^{m/2+1}
+>>> str(c)
+'-(2**(-19999/2)*factorial(19998)/(factorial(9999)*sqrt(factorial(20000))))/sqrt(pi)'
+>>> sp.expand(hermite_coefficient(relu, 10, compact=True).doit()) == hermite_coefficient(relu, 10)
 True
 """
 
@@ -402,11 +415,13 @@ def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal",
         Largest degree (0 ≤ m_max ≤ 20000).
     normalization : {"orthonormal", "probabilists", "physicists"}
         The basis (see above).
+    compact : bool, optional
+        None (default): plain numbers for m ≤ COMPACT_DEGREE, compact forms above; True/False forces one.
 
     Returns
     -------
     list of sympy.Expr
-        Exact values (no Floats).
+        Exact values (no Floats); compact forms (module docstring) above COMPACT_DEGREE.
 
     Raises
     ------
@@ -415,7 +430,7 @@ def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal",
     DomainError
         If ``m_max`` is not a non-negative integer or ``normalization`` is not one of the names above.
     ResourceLimit
-        If ``m_max > 20000``.
+        If ``m_max > 20000``, or the estimated running time exceeds MAX_EXACT_SECONDS (use ``dps=``).
 
     Examples
     --------
@@ -445,6 +460,8 @@ def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal", comp
         The degree, ``0 <= m <= 20000``.
     normalization : {"orthonormal", "probabilists", "physicists"}
         The basis, as in :func:`hermite_coefficients`.
+    compact : bool, optional
+        None (default): the plain number for m ≤ COMPACT_DEGREE, a compact form above; True/False forces one.
 
     Returns
     -------
@@ -458,7 +475,7 @@ def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal", comp
     DomainError
         If ``m`` is not a non-negative integer or ``normalization`` is not allowed.
     ResourceLimit
-        If ``m > 20000``.
+        If ``m > 20000``, or the estimated running time exceeds MAX_EXACT_SECONDS (use ``dps=``).
 
     Examples
     --------
