@@ -41,7 +41,8 @@ def hermite_coefficients(act, m_max: int, *, dps: int | None = None, normalizati
     ``"physicists"``: d_m with σ(x) = Σ d_m H_m(x) in L²(e^{-x²} dx).
 
     Exact for piecewise polynomials (kinks anywhere) and polynomial × erf(affine) terms
-    (:mod:`hardverify.symbolic.hermite`); certified for any activation of Gaussian-integrable growth
+    (:mod:`hardverify.symbolic.hermite`: plain numbers for m ≤ 1000, compact forms with unevaluated factorials
+    above, which print, evaluate and enclose); certified for any activation of Gaussian-integrable growth
     (``dps=``: the closed form enclosed, or Gauss–Legendre quadrature with explicit tail bounds,
     :mod:`hardverify.numeric.hermite`).
 
@@ -74,8 +75,8 @@ def hermite_coefficients(act, m_max: int, *, dps: int | None = None, normalizati
         names above, ``algorithm="quadrature"`` is asked for without ``dps=``, or σ grows too fast to be
         integrable against the Gaussian.
     ResourceLimit
-        If ``m_max`` or ``dps`` is beyond the stated limits, or σ oscillates too fast for certified
-        quadrature.
+        If ``m_max`` or ``dps`` is beyond the stated limits, σ oscillates too fast for certified
+        quadrature, or an exact request's estimated running time exceeds 10 s (then ask with ``dps=``).
     NoClosedForm
         Without ``dps=`` (or with ``algorithm="exact"``) when σ has no closed form (e.g. tanh).
     NotCertified
@@ -142,7 +143,8 @@ def hermite_coefficient(act, m: int, *, dps: int | None = None, normalization: s
         If ``m`` is not a non-negative integer, an option is not one of the allowed names, or
         ``algorithm="quadrature"`` is asked for without ``dps=``.
     ResourceLimit
-        If ``m`` or ``dps`` is beyond the stated limits.
+        If ``m`` or ``dps`` is beyond the stated limits, or an exact request's estimated running time
+        exceeds 10 s (then ask with ``dps=``).
     NoClosedForm
         Without ``dps=`` (or with ``algorithm="exact"``) when σ has no closed form.
     NotCertified
@@ -153,6 +155,9 @@ def hermite_coefficient(act, m: int, *, dps: int | None = None, normalization: s
     >>> import sympy as sp, hardverify as hv
     >>> hv.hermite_coefficient("relu", 2) == 1 / (2 * sp.sqrt(sp.pi))               # SPEC V1
     True
+    >>> c = hv.hermite_coefficient("relu", 20000)                                   # compact above m = 1000
+    >>> len(str(c)) < 100, hv.enclose(c, 30).rel_accuracy_digits() >= 30
+    (True, True)
     >>> hv.hermite_coefficient("sigmoid", 1, dps=30).matches("0.206620964141907037262350828718")   # SPEC V6
     True
     >>> c = hv.hermite_coefficient("relu", 4, dps=25, algorithm="quadrature")      # independent of the closed form

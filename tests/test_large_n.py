@@ -323,9 +323,8 @@ def test_show_exact_keeps_short_values_and_handles_zero():
 @pytest.mark.timeout(120)
 def test_hermite_coefficient_20000_prints(capsys):
     c = hv.hermite_coefficient("relu", 20000)
-    assert exact_digits(c) > 4300
-    shown = show_exact(c)
-    assert "digits; --full to print" in shown
+    assert is_compact(c) and exact_digits(c) < 100            # compact above m = 1000 (symbolic/hermite.py)
+    assert show_exact(c) == str(c)
     # SPEC H1: c_m = (-1)^j (2j-1)!!/(√(2π) √(m!)), m = 2j + 2, with mpmath loggamma at 40 digits
     m, j = 20000, 9999
     with mpmath.workdps(40):
@@ -333,7 +332,6 @@ def test_hermite_coefficient_20000_prints(capsys):
                - (mpmath.log(2 * mpmath.pi) + mpmath.loggamma(m + 1)) / 2)
         ref = (-1) ** j * mpmath.exp(log)
     assert_certified(hv.enclose(c, 25), ref, 25, err=mpmath.mpf(10) ** -35 * abs(ref))
-    assert shown.startswith("≈ " + mpmath.nstr(ref, 3).split("e")[0])
 
 
 def test_errors_are_hardverify_errors():

@@ -36,7 +36,8 @@ from flint import arb, ctx, fmpq
 
 from ..errors import DomainError, ResourceLimit
 
-__all__ = ["GammaRatio", "SphereArea", "MAX_EXPAND_ARGUMENT", "is_compact"]
+__all__ = ["GammaRatio", "SphereArea", "FactorialProduct", "MAX_EXPAND_ARGUMENT", "MAX_EXPAND_FACTORIAL",
+           "is_compact"]
 
 #: ``doit()`` expands to the plain number (sympy's gamma, π powers) only up to this argument (Γ(2·10⁴) has
 #: 77 000 digits); above it ``doit()`` leaves the form compact and :meth:`plain` raises ResourceLimit.
@@ -228,8 +229,156 @@ class SphereArea(_LogGammaForm):
         return rf"\frac{{2\pi^{{{h}}}}}{{\Gamma\left({h}\right)}}"
 
 
+
+
+#: ``doit()`` of a :class:`FactorialProduct` builds the plain number only when every n is at most this (above it
+#: sympy would trial-factor the huge integers under the square roots, for seconds).
+MAX_EXPAND_FACTORIAL = 5_000
+
+
+class FactorialProduct(_LogGammaForm):
+    """2^e · Π_i (n_i!)^{e_i} for an exact rational e, integers n_i ≥ 0 and exact rationals e_i, unevaluated.
+
+    The compact form of exact Hermite coefficients at large degree, e.g. 1/√(m!) or
+    |He_k(0)|/√(m!) = 2^{-k/2} k!/((k/2)! √(m!)).  Equal n are merged, 0! = 1! = 1 dropped.  It prints in a
+    line, ``doit()`` gives the plain number when every n ≤ :data:`MAX_EXPAND_FACTORIAL` (else it stays
+    compact and :meth:`plain` raises ResourceLimit), ``evalf``/``float`` evaluate it correctly and
+    :meth:`arb_ball` encloses it (log-factorials on arb balls, guard bits for their size).
+
+    Parameters
+    ----------
+    two_exp : exact rational
+        The power e of 2.
+    factors : dict
+        ``{n_i: e_i}``, integers n_i ≥ 0 and exact rational exponents e_i.
+
+    Returns
+    -------
+    FactorialProduct
+        An exact positive sympy expression.
+
+    Raises
+    ------
+    DomainError
+        When an exponent is not an exact rational or some n_i is not a non-negative integer.
+
+    >>> import sympy as sp
+    >>> f = FactorialProduct(-sp.Rational(5, 2), {4: 1, 2: -1, 6: -sp.Rational(1, 2)})   # He_4(0)/(√2·√(6!))
+    >>> f, f.doit() == 3 / sp.sqrt(2 * sp.factorial(6))
+    ((2**(-5/2)*factorial(4)/(factorial(2)*sqrt(factorial(6)))), True)
+    >>> big = FactorialProduct(0, {20000: -sp.Rational(1, 2)})      # 1/√(20000!); mpmath loggamma agrees
+    >>> sp.N(big, 8), big.doit() is big
+    (2.3445474e-38669, True)
+    """
+
+    def __new__(cls, two_exp, *factors):
+        # FactorialProduct(e, {n: e_n}) as documented, or the flat args (e, n_1, e_1, ...) sympy rebuilds from
+        if len(factors) == 1 and isinstance(factors[0], dict):
+            factors = factors[0]
+        elif len(factors) % 2 == 0:
+            factors = dict(zip(factors[::2], factors[1::2]))
+        else:
+            raise DomainError("FactorialProduct takes (two_exp, {n: exponent}) or (two_exp, n_1, e_1, n_2, e_2, ...)")
+        two_exp = sp.sympify(two_exp)
+        if not two_exp.is_Rational:
+            raise DomainError(f"the power of 2 must be an exact rational, got {two_exp}")
+        merged: dict = {}
+        for n, e in factors.items():
+            n = sp.Integer(n) if isinstance(n, int) else sp.sympify(n)
+            e = sp.Integer(e) if isinstance(e, int) else sp.sympify(e)
+            if not (n.is_Integer and n >= 0):
+                raise DomainError(f"factorial arguments must be non-negative integers, got {n}")
+            if not e.is_Rational:
+                raise DomainError(f"factorial exponents must be exact rationals, got {e}")
+            if n > 1:
+                merged[n] = merged.get(n, 0) + e
+        args = [two_exp]
+        for n in sorted(merged):
+            if merged[n] != 0:
+                args += [n, merged[n]]
+        return sp.Basic.__new__(cls, *args)      # canonical exact args; sympy's Function.__new__ is slow
+
+    def _pairs(self):
+        a = self.args
+        return [(a[i], a[i + 1]) for i in range(1, len(a), 2)]
+
+    def _guard(self) -> int:
+        ns = [n for n, _ in self._pairs()] or [sp.Integer(1)]
+        es = [abs(e) for _, e in self._pairs()] + [abs(self.args[0]), sp.Integer(1)]
+        return _guard_bits(max(ns) + 1) + int(math.log2(float(max(es)) + 1)) + 4
+
+    def _log_ball(self):
+        acc = arb(_fmpq(self.args[0])) * arb(2).log()
+        for n, e in self._pairs():
+            acc += arb(_fmpq(e)) * arb(int(n) + 1).lgamma()
+        return acc
+
+    def _expandable(self) -> bool:
+        return all(n <= MAX_EXPAND_FACTORIAL for n, _ in self._pairs())
+
+    def plain(self) -> sp.Expr:
+        """The plain number; ResourceLimit when some n exceeds MAX_EXPAND_FACTORIAL."""
+        if not self._expandable():
+            raise ResourceLimit(f"{self} has factorials above MAX_EXPAND_FACTORIAL = {MAX_EXPAND_FACTORIAL}: its "
+                                "plain form is too large to build; keep the compact form (it evaluates with "
+                                "evalf/float and encloses with hv.enclose(value, dps))")
+        return self._expanded()
+
+    def _expanded(self):
+        out = sp.Integer(2) ** self.args[0]
+        for n, e in self._pairs():
+            out *= sp.factorial(n) ** e
+        return out
+
+    def _eval_rewrite_as_factorial(self, *args, **kwargs):
+        return self.doit()
+
+    def _eval_power(self, expt):       # (2^e Π (n!)^{e_n})^r stays one compact product for rational r
+        if expt.is_Rational:
+            return FactorialProduct(self.args[0] * expt, {n: e * expt for n, e in self._pairs()})
+        return None
+
+    @staticmethod
+    def _power(base: str, e: sp.Rational, printer) -> str:
+        if e == 1:
+            return base
+        if e == sp.S.Half:
+            return f"sqrt({base})"
+        if e.is_Integer and e > 0:
+            return f"{base}**{printer._print(e)}"
+        return f"{base}**({printer._print(e)})"
+
+    def _sympystr(self, printer):
+        num, den = [], []
+        if self.args[0] != 0:
+            num.append(self._power("2", self.args[0], printer))
+        for n, e in self._pairs():
+            base = f"factorial({printer._print(n)})"
+            (num if e > 0 else den).append(self._power(base, abs(e), printer))
+        top = "*".join(num) or "1"
+        if not den:
+            return f"({top})"
+        bottom = den[0] if len(den) == 1 else "(" + "*".join(den) + ")"
+        return f"({top}/{bottom})"
+
+    def _latex(self, printer):
+        def part(base, e):
+            if e == 1:
+                return base
+            if e == sp.S.Half:
+                return rf"\sqrt{{{base}}}"
+            return rf"{{{base}}}^{{{printer._print(e)}}}"
+        num, den = [], []
+        if self.args[0] != 0:
+            num.append(part("2", self.args[0]))
+        for n, e in self._pairs():
+            (num if e > 0 else den).append(part(rf"{printer._print(n)}!", abs(e)))
+        top = r" \cdot ".join(num) or "1"
+        return rf"\frac{{{top}}}{{{r' '.join(den)}}}" if den else top
+
+
 def is_compact(value) -> bool:
-    """Whether ``value`` contains a compact closed form of this module (a :class:`GammaRatio` or :class:`SphereArea`).
+    """Whether ``value`` contains a compact closed form of this module (a :class:`GammaRatio`, :class:`SphereArea` or :class:`FactorialProduct`).
 
     Parameters
     ----------
@@ -239,7 +388,7 @@ def is_compact(value) -> bool:
     Returns
     -------
     bool
-        True when ``value`` is a sympy expression with a GammaRatio or SphereArea in it (anywhere in its tree).
+        True when ``value`` is a sympy expression with a GammaRatio, SphereArea or FactorialProduct in it (anywhere in its tree).
 
     Examples
     --------
@@ -247,4 +396,4 @@ def is_compact(value) -> bool:
     >>> is_compact(3 * GammaRatio(5 * 10**29, 5 * 10**29 + sp.Rational(1, 2))), is_compact(sp.pi / 4), is_compact(7)
     (True, False, False)
     """
-    return isinstance(value, sp.Basic) and value.has(GammaRatio, SphereArea)
+    return isinstance(value, sp.Basic) and value.has(GammaRatio, SphereArea, FactorialProduct)

@@ -28,6 +28,14 @@ How it is derived (no table of special cases):
 Anything else raises :class:`~hardverify.errors.NoClosedForm`, which points to
 the certified route ``dps=``.
 
+Large degree, one rule: for m ≤ :data:`COMPACT_DEGREE` (1000) the value is the plain number; for
+m > COMPACT_DEGREE the same number as a compact form with unevaluated
+:class:`~hardverify.core.closed_forms.FactorialProduct` factors (every coefficient of a piecewise polynomial
+with its kinks at 0 is a few of them, since He_k(0) = (-1)^{k/2} k!/(2^{k/2} (k/2)!); otherwise only the factor
+1/√(m!) or 1/m! is compact).  It prints in a line, ``doit()`` gives the plain number, ``float``/``evalf`` and
+``hv.enclose`` evaluate it; ``compact=True``/``False`` forces one form.  A request on the general path whose
+estimated running time exceeds :data:`MAX_EXACT_SECONDS` raises ResourceLimit before any work.
+
 >>> import sympy as sp, hardverify as hv
 >>> relu = hv.activation("relu")
 >>> hermite_coefficient(relu, 4) == -1 / (4 * sp.sqrt(3 * sp.pi))
@@ -35,20 +43,27 @@ True
 >>> cs = hermite_coefficients(relu, 30)                  # Parseval partial sum < E[ReLU(g)^2] = 1/2
 >>> bool(sum(c**2 for c in cs) < sp.Rational(1, 2))
 True
+>>> c = hermite_coefficient(relu, 20000)                # compact above COMPACT_DEGREE; SPEC H1 sign (-1)^{m/2+1}
+>>> str(c)
+'-(2**(-19999/2)*factorial(19998)/(factorial(9999)*sqrt(factorial(20000))))/sqrt(pi)'
+>>> sp.expand(hermite_coefficient(relu, 10, compact=True).doit()) == hermite_coefficient(relu, 10)
+True
 """
 
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 import sympy as sp
 from flint import fmpq
 
 from ..core.activations import Activation, activation, t
+from ..core.closed_forms import FactorialProduct
 from ..core.conventions import NORMALIZATIONS
 from ..core.piecewise import split_pieces
-from ..errors import NoClosedForm
+from ..errors import NoClosedForm, ResourceLimit
 from ..validate import as_choice, as_nonneg_int
 from .gaussian import (
     GaussianForm,
@@ -59,11 +74,15 @@ from .gaussian import (
 )
 
 __all__ = ["hermite_coefficient", "hermite_coefficients", "exact_form", "ExactForm", "NORMALIZATIONS",
-           "MAX_EXACT_DEGREE"]
+           "MAX_EXACT_DEGREE", "COMPACT_DEGREE", "MAX_EXACT_SECONDS"]
 
 
 #: the largest degree the exact layer accepts (larger requests are refused up front).
 MAX_EXACT_DEGREE = 20_000
+#: degrees m > COMPACT_DEGREE come as compact forms (FactorialProduct for 1/√(m!), He_k(0)), m ≤ it as plain numbers.
+COMPACT_DEGREE = 1_000
+#: exact requests whose estimated cost exceeds this many seconds raise ResourceLimit before any work.
+MAX_EXACT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -166,8 +185,8 @@ def _horner(cs, x):
     return acc
 
 
-def _piece_contributions(a, b, coeffs, ms, acc):
-    """Add ∫_a^b p He_m φ for m in ``ms`` into the GaussianForms ``acc[m]``."""
+def _piece_contributions(a, b, coeffs, ms, acc, he_cache):
+    """Add ∫_a^b p He_m φ for m in ``ms`` into the GaussianForms ``acc[m]`` (He values shared via ``he_cache``)."""
     finite = [e for e in (a, b) if e not in (sp.oo, -sp.oo)]
     ring_vals, rational = to_ring(list(coeffs) + finite)
     conv = (lambda v: fmpq(int(v.p), int(v.q))) if rational else (lambda v: v)
@@ -182,7 +201,9 @@ def _piece_contributions(a, b, coeffs, ms, acc):
         if e in (sp.oo, -sp.oo):
             continue
         x = conv(e)
-        H = he_values(x, max(M - 1, 0))
+        if (e, rational) not in he_cache:
+            he_cache[(e, rational)] = he_values(x, max(M - 1, 0))
+        H = he_cache[(e, rational)]
         pv = [_horner(d, x) for d in derivs]
         for m in ms:
             if m == 0:
@@ -243,8 +264,9 @@ def _erf_contribution(q, alpha, beta, m):
 def _expectations(form: ExactForm, ms) -> dict:
     """E[σ(g) He_m(g)] for m in ms as (GaussianForm, sympy erf part) pairs."""
     acc = {m: GaussianForm() for m in ms}
+    he_cache: dict = {}
     for a, b, coeffs in form.pieces:
-        _piece_contributions(a, b, coeffs, ms, acc)
+        _piece_contributions(a, b, coeffs, ms, acc, he_cache)
     out = {}
     for m in ms:
         extra = sp.Integer(0)
@@ -273,8 +295,21 @@ def _sqrt_int(n: int) -> sp.Expr:
     return sp.Integer(1) if n == 1 else sp.Pow(sp.Integer(n), sp.S.Half, evaluate=False)
 
 
-def _fast_term(q: fmpq, key, m: int, normalization: str):
-    """q · atom / norm_m for rational q and an atom 1, φ(b) or Φ(b) with rational b."""
+def _fast_term(q: fmpq, key, m: int, normalization: str, compact: bool, two_exp=0):
+    """q · atom / norm_m for rational q and an atom 1, φ(b) or Φ(b) with rational b.
+
+    ``compact``: 1/norm_m (times 2^two_exp) is a :class:`FactorialProduct`; else the plain √B/(A B).
+    """
+    if compact:
+        e = -sp.S.Half if normalization == "orthonormal" else sp.Integer(-1)
+        c = sp.Rational(int(q.p), int(q.q))
+        if key == 1:
+            return c * FactorialProduct(two_exp, {m: e})
+        kind, b = key
+        if kind == "Phi":
+            return c * FactorialProduct(two_exp, {m: e}) * (1 + sp.erf(b / sp.sqrt(2))) / 2
+        gauss = sp.exp(-b ** 2 / 2) if b != 0 else sp.Integer(1)
+        return c * FactorialProduct(two_exp - sp.S.Half, {m: e}) * gauss * _INV_SQRT_PI
     if normalization == "orthonormal":
         A, B = _factorial_sqrt_parts(m)            # 1/√(m!) = √B / (A B)
         scale, root = fmpq(1, A * B), B
@@ -298,22 +333,63 @@ def _fast_term(q: fmpq, key, m: int, normalization: str):
 _INV_SQRT_PI = sp.Pow(sp.pi, -sp.S.Half)
 
 
-def _normalise(pair, m, normalization):
+def _normalise(pair, m, normalization, compact=False, two_exp=0):
     form, extra = pair
     fast = all(isinstance(v, (fmpq, int)) for v in form.terms.values()) and \
         all(k == 1 or k[1].is_Rational for k in form.terms)
+    def scale():
+        if compact:
+            return FactorialProduct(two_exp, {m: -sp.S.Half if normalization == "orthonormal" else -1})
+        return 1 / (sp.sqrt(sp.factorial(m)) if normalization == "orthonormal" else sp.factorial(m))
     if fast:
-        terms = [_fast_term(fmpq(v) if isinstance(v, int) else v, k, m, normalization)
+        terms = [_fast_term(fmpq(v) if isinstance(v, int) else v, k, m, normalization, compact, two_exp)
                  for k, v in form.terms.items() if v != 0]
         main = sp.Add(*terms)
         if extra == 0:
             return main
-        value = main + extra / (sp.sqrt(sp.factorial(m)) if normalization == "orthonormal" else sp.factorial(m))
-        return sp.expand(value)
-    value = form.to_sympy() + extra
-    if normalization == "orthonormal":
-        return sp.expand(value / sp.sqrt(sp.factorial(m)))
-    return sp.expand(value / sp.factorial(m))
+        return sp.expand(main + extra * scale())
+    return sp.expand((form.to_sympy() + extra) * scale())
+
+
+@functools.lru_cache(maxsize=256)
+def _zero_kink_jumps(form: ExactForm):
+    """((j, D_j), ...) with D_j = Σ_pieces ±p^{(j)}(0) ≠ 0 when every kink of σ is at 0 and there is no erf term
+    (so E[σ He_m] = φ(0) Σ_j D_j He_{m-1-j}(0) for m > deg σ), else None; and deg σ."""
+    finite = [e for a, b, _ in form.pieces for e in (a, b) if e not in (sp.oo, -sp.oo)]
+    if form.erf_terms or any(e != 0 for e in finite):
+        return None
+    D: dict = {}
+    for a, b, coeffs in form.pieces:
+        for e, s in ((a, 1), (b, -1)):
+            if e in (sp.oo, -sp.oo):
+                continue
+            d = list(coeffs)
+            for j in range(len(coeffs)):                        # d = p^{(j)}; p^{(j)}(0) = d[0]
+                D[j] = D.get(j, 0) + s * d[0]
+                d = [i * d[i] for i in range(1, len(d))]
+    deg = max(len(cs) - 1 for _, _, cs in form.pieces)
+    return tuple((j, sp.sympify(v)) for j, v in sorted(D.items()) if v != 0), deg
+
+
+def _compact_zero_kinks(form: ExactForm, m: int, normalization: str, two_exp=0):
+    """The compact c_m of a piecewise polynomial with all its kinks at 0, or None when σ is not one (or m ≤ deg).
+
+    With φ(0) = 1/√(2π) and He_k(0) = (-1)^{k/2} k!/(2^{k/2} (k/2)!) (k even, 0 for odd k), the boundary sum of
+    the module docstring is φ(0) Σ_j D_j He_{m-1-j}(0), D_j = Σ_pieces ±p^{(j)}(0): a few FactorialProducts.
+    """
+    jumps = _zero_kink_jumps(form)
+    if jumps is None or m <= jumps[1]:
+        return None
+    e_m = -sp.S.Half if normalization == "orthonormal" else sp.Integer(-1)
+    terms = []
+    for j, d in jumps[0]:
+        k = m - 1 - j
+        if k % 2:
+            continue
+        coef = -d if (k // 2) % 2 else d
+        fp = FactorialProduct(two_exp - sp.Rational(k + 1, 2), {k: 1, k // 2: -1, m: e_m})
+        terms.append(sp.Mul(coef, fp, _INV_SQRT_PI))
+    return sp.Add(*terms)
 
 
 def _resolve(act):
@@ -325,7 +401,7 @@ def _physicists_activation(act):
     return act.affine(1 / sp.sqrt(2), 0)
 
 
-def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal") -> list:
+def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal", compact: bool | None = None) -> list:
     """Exact [c_0, ..., c_{m_max}] (see the module docstring for the definition).
 
     c_m(σ) = E[σ(g) h_m(g)], h_m = He_m/√(m!), g ~ N(0, 1) (``"orthonormal"``); b_m = E[σ He_m]/m!
@@ -339,11 +415,13 @@ def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal")
         Largest degree (0 ≤ m_max ≤ 20000).
     normalization : {"orthonormal", "probabilists", "physicists"}
         The basis (see above).
+    compact : bool, optional
+        None (default): plain numbers for m ≤ COMPACT_DEGREE, compact forms above; True/False forces one.
 
     Returns
     -------
     list of sympy.Expr
-        Exact values (no Floats).
+        Exact values (no Floats); compact forms (module docstring) above COMPACT_DEGREE.
 
     Raises
     ------
@@ -352,7 +430,7 @@ def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal")
     DomainError
         If ``m_max`` is not a non-negative integer or ``normalization`` is not one of the names above.
     ResourceLimit
-        If ``m_max > 20000``.
+        If ``m_max > 20000``, or the estimated running time exceeds MAX_EXACT_SECONDS (use ``dps=``).
 
     Examples
     --------
@@ -368,10 +446,10 @@ def hermite_coefficients(act, m_max: int, *, normalization: str = "orthonormal")
     m_max = as_nonneg_int(m_max, "degree m_max", maximum=MAX_EXACT_DEGREE)
     normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
     ms = list(range(m_max + 1))
-    return _coefficients(act, ms, normalization)
+    return _coefficients(act, ms, normalization, compact)
 
 
-def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal") -> sp.Expr:
+def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal", compact: bool | None = None) -> sp.Expr:
     """Exact c_m(σ); see :func:`hermite_coefficients`.
 
     Parameters
@@ -382,6 +460,8 @@ def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal") -> s
         The degree, ``0 <= m <= 20000``.
     normalization : {"orthonormal", "probabilists", "physicists"}
         The basis, as in :func:`hermite_coefficients`.
+    compact : bool, optional
+        None (default): the plain number for m ≤ COMPACT_DEGREE, a compact form above; True/False forces one.
 
     Returns
     -------
@@ -395,7 +475,7 @@ def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal") -> s
     DomainError
         If ``m`` is not a non-negative integer or ``normalization`` is not allowed.
     ResourceLimit
-        If ``m > 20000``.
+        If ``m > 20000``, or the estimated running time exceeds MAX_EXACT_SECONDS (use ``dps=``).
 
     Examples
     --------
@@ -408,18 +488,67 @@ def hermite_coefficient(act, m: int, *, normalization: str = "orthonormal") -> s
     act = _resolve(act)
     m = as_nonneg_int(m, "degree m", maximum=MAX_EXACT_DEGREE)
     normalization = as_choice(normalization, NORMALIZATIONS, "normalization")
-    return _coefficients(act, [m], normalization)[0]
+    return _coefficients(act, [m], normalization, compact)[0]
 
 
-def _coefficients(act, ms, normalization):
-    if normalization == "physicists":
-        inner = _physicists_activation(act)
-        vals = _expectations(exact_form(inner), ms)
-        return [sp.expand(_normalise(vals[m], m, "probabilists") * sp.Integer(2) ** sp.Rational(-m, 2))
-                for m in ms]
-    form = exact_form(act)
-    vals = _expectations(form, ms)
-    return [_normalise(vals[m], m, normalization) for m in ms]
+def _coefficients(act, ms, normalization, compact=None):
+    """The rule: m ≤ COMPACT_DEGREE the plain number, m > COMPACT_DEGREE a compact form; ``compact`` forces one."""
+    def is_compact(m):
+        return m > COMPACT_DEGREE if compact is None else bool(compact)
+    phys = normalization == "physicists"
+    form = exact_form(_physicists_activation(act) if phys else act)
+    base = "probabilists" if phys else normalization
+    out: dict = {}
+    for m in ms:
+        if is_compact(m):
+            v = _compact_zero_kinks(form, m, base, -sp.Rational(m, 2) if phys else 0)
+            if v is not None:
+                out[m] = v
+    rest = [m for m in ms if m not in out]
+    if rest:
+        _check_cost(act, form, rest)
+        vals = _expectations(form, rest)
+        for m in rest:
+            if is_compact(m):
+                out[m] = _normalise(vals[m], m, base, True, -sp.Rational(m, 2) if phys else 0)
+            elif phys:
+                out[m] = sp.expand(_normalise(vals[m], m, base) * sp.Integer(2) ** sp.Rational(-m, 2))
+            else:
+                out[m] = _normalise(vals[m], m, base)
+    return [out[m] for m in ms]
+
+
+def _estimated_seconds(form: ExactForm, ms) -> float:
+    """Estimated seconds of the general (non-compact) path, a cost model fitted on this code with margin.
+
+    Per distinct finite kink b: the He_k(b) recurrence to degree M (~M² bit operations, slower for larger
+    denominators, far slower for irrational b in sympy) plus ~m per coefficient; per erf term and power of t
+    in its polynomial, ~m per coefficient (sympy).
+    """
+    M = max(ms)
+    sum_m = sum(max(m, 300) for m in ms)
+    points = {e for a, b, _ in form.pieces for e in (a, b) if e not in (sp.oo, -sp.oo)}
+    est = 0.0
+    for e in points:
+        if e.is_Integer:
+            per = 0.05
+        elif e.is_Rational:
+            per = max(1.0, math.log2(abs(int(e.p)) + int(e.q)) / 2)
+        else:
+            per = 20.0
+        est += 2.5e-8 * per * M * M + 3e-7 * sum_m
+    for q, _, _ in form.erf_terms:
+        est += 2.5e-6 * sum(j + 1 for j, c in enumerate(q) if c != 0) * sum_m
+    return est
+
+
+def _check_cost(act, form, ms):
+    est = _estimated_seconds(form, ms)
+    if est > MAX_EXACT_SECONDS:
+        raise ResourceLimit(
+            f"the exact Hermite coefficients of {act.label} up to degree {max(ms)} would take about {est:.0f} s "
+            f"(limit {MAX_EXACT_SECONDS:.0f} s): ask for a certified value instead with dps=, e.g. "
+            f"hv.hermite_coefficient(act, {max(ms)}, dps=30), or for a lower degree")
 
 
 def he_expectations(act, m_max: int) -> list:
