@@ -317,7 +317,18 @@ class FactorialProduct(_LogGammaForm):
         return all(n <= MAX_EXPAND_FACTORIAL for n, _ in self._pairs())
 
     def plain(self) -> sp.Expr:
-        """The plain number; ResourceLimit when some n exceeds MAX_EXPAND_FACTORIAL."""
+        """The plain number; ResourceLimit when some n exceeds MAX_EXPAND_FACTORIAL.
+
+        Returns
+        -------
+        sympy.Expr
+            The same number, expanded (rationals times square roots of integers).
+
+        Raises
+        ------
+        ResourceLimit
+            When some n exceeds :data:`MAX_EXPAND_FACTORIAL`.
+        """
         if not self._expandable():
             raise ResourceLimit(f"{self} has factorials above MAX_EXPAND_FACTORIAL = {MAX_EXPAND_FACTORIAL}: its "
                                 "plain form is too large to build; keep the compact form (it evaluates with "
@@ -378,7 +389,9 @@ class FactorialProduct(_LogGammaForm):
 
 
 def is_compact(value) -> bool:
-    """Whether ``value`` contains a compact closed form of this module (a :class:`GammaRatio`, :class:`SphereArea` or :class:`FactorialProduct`).
+    """Whether ``value`` contains a compact closed form of this module.
+
+    The compact forms are :class:`GammaRatio`, :class:`SphereArea` and :class:`FactorialProduct`.
 
     Parameters
     ----------
@@ -388,7 +401,7 @@ def is_compact(value) -> bool:
     Returns
     -------
     bool
-        True when ``value`` is a sympy expression with a GammaRatio, SphereArea or FactorialProduct in it (anywhere in its tree).
+        True when ``value`` is a sympy expression with a compact form anywhere in its tree.
 
     Examples
     --------
