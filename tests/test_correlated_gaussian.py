@@ -439,3 +439,20 @@ def test_sigma_route_equals_any_factor_reduction(lower, diag, act, seed):
     b = inner_product(_pull_back(f, L), _pull_back(g, L), Gaussian(3), dps=15)
     assert a.ball.overlaps(b.ball)
     assert_narrow(a, 15, zero_scale=1)             # a zero (e.g. σ = sign with f ⊥ g) within 10^-15
+
+
+@pytest.mark.parametrize("call", [
+    lambda D: D.entry(5, 5), lambda D: D.entry(0, 1), lambda D: D.entry(1.0, 2),
+    lambda D: D.marginal_covariance([1, 2, 9]), lambda D: D.mean_form({9: 1}), lambda D: D.factor([1, 9]),
+    lambda D: D.covariance_form({1: 1}, {7: 1}),
+])
+def test_coordinates_outside_1_to_n_are_refused(call):
+    D = CorrelatedGaussian(3, {(1, 2): sp.Rational(1, 2)})
+    with pytest.raises(DomainError, match="1..n = 3"):
+        call(D)
+
+
+def test_repeated_coordinates_are_named():
+    D = CorrelatedGaussian(3, {(1, 2): sp.Rational(1, 2)})
+    with pytest.raises(DomainError, match="distinct"):
+        D.factor([2, 1, 1])

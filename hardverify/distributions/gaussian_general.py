@@ -280,13 +280,17 @@ class CorrelatedGaussian(Distribution):
         Parameters
         ----------
         i, j : int
-            Coordinates, 1-based.  They are not range-checked: a coordinate outside 1..n reads as an
-            uncorrelated coordinate of the default variance.
+            Coordinates, 1-based, in 1..n.
 
         Returns
         -------
         int or sympy.Expr
             The variance Σ_ii when ``i == j``, else the stored off-diagonal entry (0 when absent).
+
+        Raises
+        ------
+        DomainError
+            A coordinate that is not an integer in 1..n.
 
         Examples
         --------
@@ -294,11 +298,24 @@ class CorrelatedGaussian(Distribution):
         >>> D.entry(3, 1) == D.entry(1, 3) == sp.Rational(1, 2), D.entry(2, 2), D.entry(1, 2)
         (True, 5, 0)
         """
+        i, j = self._coordinate(i), self._coordinate(j)
         if i == j:
             return self.variances[i]
         return self._nbrs.get(i, {}).get(j, 0)
 
+    def _coordinate(self, i) -> int:
+        if isinstance(i, bool) or not isinstance(i, (int, sp.Integer)) or not 1 <= int(i) <= self.n:
+            raise DomainError(f"a coordinate must be an integer in 1..n = {self.n}, got {i!r}")
+        return int(i)
+
+    def _coordinates(self, coords) -> list:
+        out = [self._coordinate(c) for c in coords]
+        if len(set(out)) != len(out):
+            raise DomainError(f"the coordinates of a marginal must be distinct, got {list(coords)!r}")
+        return out
+
     def _submatrix(self, coords) -> list:
+        coords = self._coordinates(coords)
         return [[self.entry(i, j) for j in coords] for i in coords]
 
     def marginal_covariance(self, coords) -> sp.Matrix:
@@ -307,7 +324,7 @@ class CorrelatedGaussian(Distribution):
         Parameters
         ----------
         coords : iterable of int
-            Coordinates, 1-based, in the order of the rows (not range-checked, see :meth:`entry`).
+            Distinct coordinates in 1..n, in the order of the rows (DomainError otherwise).
 
         Returns
         -------
@@ -331,7 +348,7 @@ class CorrelatedGaussian(Distribution):
         Parameters
         ----------
         u, v : dict
-            ``{coordinate: value}``, 1-based; absent coordinates are 0 (not range-checked).
+            ``{coordinate: value}``, coordinates in 1..n (DomainError otherwise); absent coordinates are 0.
 
         Returns
         -------
@@ -345,6 +362,8 @@ class CorrelatedGaussian(Distribution):
         >>> D.covariance_form(u, v) == D.covariance_form(v, u) == 1 * sp.Rational(1, 3) * 3 + 2 * 2 * 1
         True
         """
+        for c in list(u) + list(v):
+            self._coordinate(c)
         total = 0
         for i, x in u.items():
             y = v.get(i)
@@ -364,7 +383,7 @@ class CorrelatedGaussian(Distribution):
         Parameters
         ----------
         u : dict
-            ``{coordinate: value}``, 1-based; absent coordinates are 0 (not range-checked).
+            ``{coordinate: value}``, coordinates in 1..n (DomainError otherwise); absent coordinates are 0.
 
         Returns
         -------
@@ -377,7 +396,7 @@ class CorrelatedGaussian(Distribution):
         >>> D.mean_form({1: 7, 2: 2}) == D.moment({2: 1}) * 2      # μ_1 = 0, μ_2 = 3
         True
         """
-        return sum((self.mean[c] * x for c, x in u.items()), 0)
+        return sum((self.mean[self._coordinate(c)] * x for c, x in u.items()), 0)
 
     # -- symmetry -----------------------------------------------------------------------
     @property
@@ -539,7 +558,7 @@ class CorrelatedGaussian(Distribution):
         Parameters
         ----------
         coords : sequence of int
-            Distinct coordinates, 1-based (not range-checked, see :meth:`entry`).
+            Distinct coordinates in 1..n (DomainError otherwise).
 
         Returns
         -------
