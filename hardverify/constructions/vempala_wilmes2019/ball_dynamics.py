@@ -43,7 +43,7 @@ from hardverify.sphere import funk_hecke, harmonic_dimension, legendre_polynomia
 from hardverify.validate import as_dps
 from hardverify.verdict import Status, Verdict
 
-from .dynamics import SOURCE, as_steps, ball_recurrence, set_inputs
+from .dynamics import SOURCE, as_steps, ball_degree_norm2, ball_recurrence, ball_residual_norm2, set_inputs
 from .targets import HarmonicTarget
 
 __all__ = ["CertifiedFiniteWidthGD", "generic_identity"]
@@ -202,11 +202,8 @@ class CertifiedFiniteWidthGD:
         -------
         Enclosure
         """
-        a, G, b, m = self._params_ball(t), self.gram, self.cross, self.m
         with ctx.workprec(self._prec):
-            v = (self.ff - 2 * sum((a[i] * b[i] for i in range(m)), arb(0))
-                 + sum((a[i] * a[j] * G[i][j] for i in range(m) for j in range(m)), arb(0))) / 2
-        return self._out(v)
+            return self._out(ball_residual_norm2(self._coords(t), self.gram, self.cross, self.ff) / 2)
 
     def degree_norm2(self, t: int, ell: int) -> Enclosure:
         """‖Π_ℓ r_t‖² = E[Y_ℓ²] - 2 μ_ℓ Σ a_i Y_ℓ(w_i) + μ_ℓ² N(n,ℓ) Σ a_i a_j P_ℓ(⟨w_i,w_j⟩), certified.
@@ -229,15 +226,17 @@ class CertifiedFiniteWidthGD:
         """
         if isinstance(ell, bool) or not isinstance(ell, int) or not 0 <= ell <= self.max_degree:
             raise DomainError(f"the degree ℓ must be an integer in 0..max_degree = {self.max_degree}, got {ell!r}")
-        a, m, n = self._params_ball(t), self.m, self.n
+        m, n = self.m, self.n
         with ctx.workprec(self._prec):
-            mu, N = self.mu[ell], arb(int(harmonic_dimension(n, ell)))
+            N = arb(int(harmonic_dimension(n, ell)))
             y = [_exact(self.target.value(ell, w)) for w in self.weights]
             P = [[_exact(legendre_polynomial(n, ell, self.rho[i][j])) for j in range(m)] for i in range(m)]
-            quad = sum((a[i] * a[j] * P[i][j] for i in range(m) for j in range(m)), arb(0))
-            v = (_exact(self.target.norm2(ell)) - 2 * mu * sum((a[i] * y[i] for i in range(m)), arb(0))
-                 + mu * mu * N * quad)
+            v = ball_degree_norm2(self._coords(t), self.mu[ell], N, P, y, _exact(self.target.norm2(ell)))
         return self._out(v)
+
+    def _coords(self, t: int) -> list:
+        """Residual coordinates (1, -a_t) of r_t = f - Σ a_i φ_i, as balls."""
+        return [arb(1)] + [-x for x in self._params_ball(t)]
 
     def check_operator_identity(self, steps: int) -> Verdict:
         """CERTIFIED if r_{s+1} = (I - η m T_m) r_s for s < steps (the two parts of the module docstring).
@@ -271,7 +270,7 @@ class CertifiedFiniteWidthGD:
             if not (c[i + 1] + a[i]).contains(0):
                 return Verdict(Status.UNDECIDED, claim="W1", method="ball evaluation", params=params,
                                source=SOURCE, evidence=f"coordinate {i}: the ball routes do not overlap (a bug)")
-        worst = min(Enclosure(x, self.dps).rel_accuracy_digits() for x in a) if m else self.dps
+        worst = min(Enclosure(x, self.dps).rel_accuracy_digits() for x in a)
         if worst < self.dps:
             return Verdict(Status.UNDECIDED, claim="W1", method="ball evaluation", params=params, source=SOURCE,
                            evidence=f"a_{steps} has only {worst:.0f} of {self.dps} digits")

@@ -52,7 +52,8 @@ from ..protocol import Display
 from .atoms import AtomRing
 from .targets import HarmonicTarget, as_unit_points
 
-__all__ = ["FiniteWidthGD", "as_step", "as_steps", "ball_recurrence", "set_inputs"]
+__all__ = ["FiniteWidthGD", "as_step", "as_steps", "ball_degree_norm2", "ball_recurrence", "ball_residual_norm2",
+           "set_inputs"]
 
 SOURCE = "SPEC §4 W1 (VW 2019) [DER]"
 
@@ -187,6 +188,51 @@ def ball_recurrence(G, b, eta, t: int) -> list:
     for _ in range(t):
         a = [a[i] + eta * (b[i] - sum((G[i][j] * a[j] for j in range(m)), arb(0))) for i in range(m)]
     return a
+
+
+def ball_residual_norm2(c, G, b, ff) -> arb:
+    """E[r²] for r = c_0 f + Σ c_i φ_i, in arb balls: c_0² E[f²] + 2 c_0 Σ c_i b_i + Σ c_i c_j G_ij.
+
+    Parameters
+    ----------
+    c : list of arb
+        Residual coordinates (c_0, c_1, ..., c_m).
+    G, b, ff : arb balls
+        E[φ_i φ_j], E[f φ_i] and E[f²].
+
+    Returns
+    -------
+    arb
+    """
+    m = len(b)
+    inner = [c[0] * b[i] + sum((G[i][j] * c[j + 1] for j in range(m)), arb(0)) for i in range(m)]
+    return (c[0] * c[0] * ff + c[0] * sum((c[i + 1] * b[i] for i in range(m)), arb(0))
+            + sum((c[i + 1] * inner[i] for i in range(m)), arb(0)))
+
+
+def ball_degree_norm2(c, mu, N, P, Yw, y2) -> arb:
+    """‖Π_ℓ r‖² = c_0² E[Y_ℓ²] + 2 c_0 μ_ℓ Σ c_i Y_ℓ(w_i) + μ_ℓ² N(n,ℓ) Σ c_i c_j P_ℓ(⟨w_i,w_j⟩), in balls.
+
+    Parameters
+    ----------
+    c : list of arb
+        Residual coordinates (c_0, c_1, ..., c_m).
+    mu, N : arb
+        μ_ℓ(σ; n) and N(n, ℓ).
+    P : list of list of arb
+        P_ℓ^{(n)}(⟨w_i, w_j⟩).
+    Yw : list of arb
+        Y_ℓ(w_i), the target's degree-ℓ part at the weights.
+    y2 : arb
+        E[Y_ℓ²].
+
+    Returns
+    -------
+    arb
+    """
+    m = len(Yw)
+    quad = sum((c[i + 1] * c[j + 1] * P[i][j] for i in range(m) for j in range(m)), arb(0))
+    return c[0] * c[0] * y2 + 2 * c[0] * mu * sum((c[i + 1] * Yw[i] for i in range(m)), arb(0)) + mu * mu * N * quad
 
 
 class FiniteWidthGD:
@@ -529,11 +575,8 @@ class FiniteWidthGD:
             return self.R.to_expr(self._norm2_ring(self._residual_ring(t)) * QQ(1, 2))
         dps = _dps(dps)
         with ctx.workprec(bits_for_dps(dps) + 64):
-            c, G, b = self._coords_arb(t, dps), self._arb(dps, "G"), self._arb(dps, "b")
-            m = self.m
-            inner = [c[0] * b[i] + sum((G[i][j] * c[j + 1] for j in range(m)), arb(0)) for i in range(m)]
-            v = (c[0] * c[0] * self._arb(dps, "ff") + c[0] * sum((c[i + 1] * b[i] for i in range(m)), arb(0))
-                 + sum((c[i + 1] * inner[i] for i in range(m)), arb(0))) / 2
+            v = ball_residual_norm2(self._coords_arb(t, dps), self._arb(dps, "G"), self._arb(dps, "b"),
+                                    self._arb(dps, "ff")) / 2
             return Enclosure(v, dps)
 
     def _degree_norm2_ring(self, t: int, ell: int):
@@ -576,13 +619,7 @@ class FiniteWidthGD:
         dps = _dps(dps)
         self._degree_norm2_ring(0, ell)                                  # validates ℓ
         with ctx.workprec(bits_for_dps(dps) + 64):
-            c = self._coords_arb(as_steps(t), dps)
-            mu, N, P, Yw, y2 = self._arb(dps, ell)
-            m = self.m
-            quad = sum((c[i + 1] * c[j + 1] * P[i][j] for i in range(m) for j in range(m)), arb(0))
-            v = (c[0] * c[0] * y2 + 2 * c[0] * mu * sum((c[i + 1] * Yw[i] for i in range(m)), arb(0))
-                 + mu * mu * N * quad)
-            return Enclosure(v, dps)
+            return Enclosure(ball_degree_norm2(self._coords_arb(as_steps(t), dps), *self._arb(dps, ell)), dps)
 
     def _arb(self, dps: int, what):
         """Enclosed exact data (with guard digits): "G", "b", "ff" or a degree ℓ (memoised per instance)."""
